@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+/* cli-load.c: placeholder until its module lands. */

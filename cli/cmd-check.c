@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd-check.c: placeholder until its module lands. */

@@ -1,0 +1,4 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef COUNTY_NAMES_H
+#define COUNTY_NAMES_H
+#endif

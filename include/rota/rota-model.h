@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: MIT */
+/* rota-model.h: the rostering problem, loaded from a file or built in code. */
+#ifndef ROTA_MODEL_H
+#define ROTA_MODEL_H
+
+#if !defined(ROTA_INSIDE) && !defined(ROTA_COMPILATION)
+#error "Only <rota/rota.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * RotaModel: one immutable, reference-counted problem.  Every input format
+ * compiles into it; every id is resolved to a dense index at load time, so
+ * that days, shifts, segments, units, people and duties are addressed by
+ * index 0..n-1 everywhere else in the API.
+ */
+typedef struct _RotaModel RotaModel;
+
+/* The index returned by the rota_model_find_*() functions for an unknown id. */
+#define ROTA_NOT_FOUND (-1)
+
+RotaModel *rota_model_new_from_file(const char *path, GError **error);
+RotaModel *rota_model_new_from_data(const char *data, gsize length, const char *source,
+                                    GError **error);
+RotaModel *rota_model_new_from_curtois_file(const char *path, GError **error);
+RotaModel *rota_model_new_from_curtois_data(const char *data, gsize length,
+                                            const char *source, GError **error);
+RotaModel *rota_model_ref(RotaModel *model);
+void rota_model_unref(RotaModel *model);
+
+char *rota_model_to_data(const RotaModel *model, gsize *length);
+gboolean rota_model_save(const RotaModel *model, const char *path, GError **error);
+
+const char *rota_model_get_name(const RotaModel *model);
+const char *rota_model_get_timezone(const RotaModel *model);
+const char *rota_model_get_sha256(const RotaModel *model);
+gboolean rota_model_is_curtois(const RotaModel *model);
+
+int rota_model_get_n_days(const RotaModel *model);
+char *rota_model_dup_date(const RotaModel *model, int day);
+int rota_model_find_day(const RotaModel *model, const char *date);
+gboolean rota_model_is_workday(const RotaModel *model, int day);
+
+int rota_model_get_n_shifts(const RotaModel *model);
+const char *rota_model_get_shift_id(const RotaModel *model, int shift);
+const char *rota_model_get_shift_name(const RotaModel *model, int shift);
+int rota_model_get_shift_start(const RotaModel *model, int shift);
+int rota_model_get_shift_minutes(const RotaModel *model, int shift);
+int rota_model_find_shift(const RotaModel *model, const char *id);
+
+int rota_model_get_n_segments(const RotaModel *model);
+const char *rota_model_get_segment_id(const RotaModel *model, int segment);
+const char *rota_model_get_segment_name(const RotaModel *model, int segment);
+int rota_model_get_segment_unit(const RotaModel *model, int segment);
+int rota_model_get_segment_chief(const RotaModel *model, int segment);
+int rota_model_find_segment(const RotaModel *model, const char *id);
+
+int rota_model_get_n_units(const RotaModel *model);
+const char *rota_model_get_unit_id(const RotaModel *model, int unit);
+const char *rota_model_get_unit_name(const RotaModel *model, int unit);
+int rota_model_get_unit_head(const RotaModel *model, int unit);
+int rota_model_find_unit(const RotaModel *model, const char *id);
+
+int rota_model_get_n_people(const RotaModel *model);
+const char *rota_model_get_person_id(const RotaModel *model, int person);
+const char *rota_model_get_person_name(const RotaModel *model, int person);
+int rota_model_get_person_unit(const RotaModel *model, int person);
+gboolean rota_model_person_has_tag(const RotaModel *model, int person, const char *tag);
+int rota_model_find_person(const RotaModel *model, const char *id);
+
+int rota_model_get_n_duties(const RotaModel *model);
+const char *rota_model_get_duty_id(const RotaModel *model, int duty);
+int rota_model_get_duty_shift(const RotaModel *model, int duty);
+int rota_model_find_duty(const RotaModel *model, const char *id);
+
+/* Duty cells: one (duty, segment, day) or, for "per": "week", one
+ * (duty, segment, ISO week) whose places may be filled on any due day. */
+int rota_model_get_n_cells(const RotaModel *model);
+int rota_model_get_n_places(const RotaModel *model);
+int rota_model_get_onsite_shift(const RotaModel *model);
+int rota_model_get_n_onsite_cells(const RotaModel *model);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RotaModel, rota_model_unref)
+
+G_END_DECLS
+
+#endif

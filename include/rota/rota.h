@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: MIT */
+/* rota.h: the one header applications include to use librota. */
+#ifndef ROTA_H
+#define ROTA_H
+
+#define ROTA_INSIDE
+#include <rota/rota-version.h>
+#include <rota/rota-error.h>
+#include <rota/rota-model.h>
+#include <rota/rota-builder.h>
+#include <rota/rota-roster.h>
+#include <rota/rota-score.h>
+#undef ROTA_INSIDE
+
+#endif

@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+/* builder.c: placeholder until its module lands. */

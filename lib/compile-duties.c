@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+/* compile-duties.c: placeholder until its module lands. */

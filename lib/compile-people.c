@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+/* compile-people.c: placeholder until its module lands. */

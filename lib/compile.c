@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+/* compile.c: placeholder until its module lands. */

@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+/* curtois.c: placeholder until its module lands. */

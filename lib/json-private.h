@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: MIT */
+/* json-private.h: strict JSON reading with FILE:LINE:COL errors, and JSON writing helpers. */
+#ifndef ROTA_JSON_PRIVATE_H
+#define ROTA_JSON_PRIVATE_H
+
+#include <json-c/json.h>
+#include <rota/rota.h>
+
+/*
+ * The readers of model.json and roster.json share these helpers, so that
+ * every input error reads "SOURCE:LINE:COL: json.path: what is wrong and
+ * what was expected".  json-c records no positions, so an error names the
+ * JSON path of the offending value and rotap_json_locate() finds it in the
+ * text.  Paths look like "people[12].off[0]" ("" is the root).
+ */
+typedef struct {
+    const char *source; /* file name as the user gave it */
+    const char *text;
+    gsize length;
+} RotapJsonReader;
+
+/* Parse one JSON document (strict, UTF-8 validated).  An empty or blank
+ * text is ROTA_ERROR_FORMAT "SOURCE: empty file"; a syntax error, a
+ * truncated document or bad UTF-8 is ROTA_ERROR_SYNTAX at its position.
+ * Returns a new reference, or NULL. */
+struct json_object *rotap_json_parse(const RotapJsonReader *reader, GError **error);
+
+/* Set error to "SOURCE:LINE:COL: PATH: message", the position being that of
+ * the value at path (see rotap_json_locate). */
+void rotap_json_set_error(const RotapJsonReader *reader, GError **error, int code,
+                          const char *path, const char *format, ...) G_GNUC_PRINTF(5, 6);
+
+/* Turn an error of compile.c, "PATH: message", into a positioned one. */
+void rotap_json_position_error(const RotapJsonReader *reader, GError **error);
+
+/* Every key of obj must be in allowed (NULL-terminated): an unknown key is
+ * "PATH.key: unknown key "key" (expected one of: a, b, c)". */
+gboolean rotap_json_check_keys(const RotapJsonReader *reader, struct json_object *obj,
+                               const char *path, const char *const *allowed,
+                               GError **error);
+
+/* "format" must be format_name and "version" must be 1 (ROTA_ERROR_FORMAT). */
+gboolean rotap_json_check_format(const RotapJsonReader *reader, struct json_object *root,
+                                 const char *format_name, GError **error);
+
+/* Typed members of obj (at path).  A missing member is an error when
+ * required, else *present (may be NULL) is FALSE and *out untouched.  A
+ * member of the wrong type is always an error naming the expected type.
+ * Strings are borrowed from obj; ints must fit in int. */
+gboolean rotap_json_get_string(const RotapJsonReader *reader, struct json_object *obj,
+                               const char *path, const char *key, gboolean required,
+                               const char **out, GError **error);
+gboolean rotap_json_get_int(const RotapJsonReader *reader, struct json_object *obj,
+                            const char *path, const char *key, gboolean required,
+                            gboolean *present, int *out, GError **error);
+gboolean rotap_json_get_bool(const RotapJsonReader *reader, struct json_object *obj,
+                             const char *path, const char *key, gboolean required,
+                             gboolean *present, gboolean *out, GError **error);
+gboolean rotap_json_get_array(const RotapJsonReader *reader, struct json_object *obj,
+                              const char *path, const char *key, gboolean required,
+                              struct json_object **out, GError **error);
+gboolean rotap_json_get_object(const RotapJsonReader *reader, struct json_object *obj,
+                               const char *path, const char *key, gboolean required,
+                               struct json_object **out, GError **error);
+
+/* Writing: JSON text is produced by hand into a GString so that the layout
+ * is fixed (records one per line) and byte-stable across versions of
+ * json-c.  Strings are escaped as JSON requires and UTF-8 is kept as is. */
+void rotap_json_append_string(GString *out, const char *text);
+
+#endif

@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+/* model-json-write.c: placeholder until its module lands. */

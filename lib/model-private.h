@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: MIT */
+/* model-private.h: the compiled model: dense indices and precomputed tables. */
+#ifndef ROTA_MODEL_PRIVATE_H
+#define ROTA_MODEL_PRIVATE_H
+
+#include "spec-private.h"
+
+/*
+ * Everything later code asks in a hot loop is answered here by index, never
+ * by searching a string: compile.c builds it once from a validated spec.
+ * Conventions: indices are int; -1 means "none"; limits that are not set
+ * hold ROTAP_UNLIMITED (for maxima) or 0 (for minima).  Days are 0..n_days-1
+ * from the horizon start.  Shifts are at most ROTAP_MAX_SHIFTS so that a
+ * day's unavailability fits one 64-bit mask.
+ */
+
+#define ROTAP_UNLIMITED G_MAXINT
+#define ROTAP_MAX_SHIFTS 64
+#define ROTAP_ALL_SHIFTS G_MAXUINT64
+
+typedef struct {
+    char *id, *name;
+    int start;   /* minutes after midnight, 0..1439 */
+    int end;     /* minutes after midnight, 1..1440; end <= start crosses midnight */
+    int minutes; /* length, 1..1440 */
+} RotapShift;
+
+typedef struct {
+    char *id, *name, *kind, *grid, *location;
+    gboolean has_geo;
+    double lat, lon;
+    int unit;  /* the owning unit, or -1 */
+    int chief; /* a person, or -1 */
+} RotapSegment;
+
+typedef struct {
+    char *id, *name;
+    int head;      /* a person, or -1 */
+    int *deputies; /* people, in order of preference */
+    int n_deputies;
+    int *segments;
+    int n_segments;
+    int *members;  /* every person whose unit this is, ascending */
+    int n_members;
+    /* Fairness: members other than the head eligible for at least one
+     * non-on-site cell (DESIGN.md §3), ascending. */
+    int *fair_members;
+    int n_fair_members;
+} RotapUnit;
+
+typedef struct {
+    int min_minutes, max_minutes;
+    int max_shifts_week, max_minutes_week;
+    int min_consecutive, max_consecutive;
+    int min_days_off, max_weekends;
+    int min_rest_minutes;
+} RotapLimits;
+
+typedef struct {
+    char *id, *name;
+    int unit;      /* or -1 */
+    int community; /* a segment, or -1 */
+    int *tags;     /* tag indices, ascending */
+    int n_tags;
+    RotapLimits limits; /* effective: person limits over rules.limits */
+} RotapPerson;
+
+typedef struct {
+    int person, day;
+    int shift; /* -1: the whole day */
+    gboolean on;
+    int weight;
+} RotapRequest;
+
+typedef struct {
+    int tag;
+    int count;
+} RotapQuota;
+
+typedef struct {
+    char *id, *name;
+    int shift;
+    int min, max; /* max = ROTAP_UNLIMITED when not given */
+    int under, over;
+    gboolean per_week;
+    gboolean not_owner;
+    RotapQuota *quotas;
+    int n_quotas;
+    int *segments; /* ascending */
+    int n_segments;
+    guint8 *due;   /* n_days flags: the duty runs that day */
+    int first_cell; /* its cells are first_cell .. first_cell + n_cells - 1, */
+    int n_cells;    /* ordered by segment position, then by window */
+    int n_windows;  /* windows per segment: due days, or ISO weeks with a due day */
+    int *window_first_day; /* n_windows, ascending */
+} RotapDuty;
+
+/* Who may serve a duty at a segment: one list shared by all its cells. */
+typedef struct {
+    int *people; /* ascending */
+    int n_people;
+} RotapEligible;
+
+/*
+ * A cell is one place-counting window of a duty at a segment: one day, or
+ * (per: week) the due days of one ISO week.  Its places may be filled on
+ * any of its days; min/max/quotas count assignments over the whole window.
+ */
+typedef struct {
+    int duty, segment, shift;
+    int first_day;
+    int n_days;   /* days in the window where the duty is due */
+    int *days;    /* those days, ascending (borrowed from model->cell_days) */
+    int eligible; /* index into model->eligible */
+} RotapCell;
+
+struct _RotaModel {
+    gint ref_count;
+    RotapSpec *spec; /* owned: what the author wrote, for saving */
+    char *sha256;    /* of the file's bytes, or NULL when built in code */
+
+    char *name, *timezone;
+    GDate start;
+    int n_days;
+    guint8 *workday;   /* n_days */
+    int *weekday;      /* n_days, 1 = Monday .. 7 = Sunday */
+    int *week;         /* n_days: ISO week index, 0 = the week of day 0 */
+    int n_weeks;
+    int *weekend;      /* n_days: weekend index for Sat/Sun, else -1 */
+    int n_weekends;
+
+    int n_shifts;
+    RotapShift *shifts;
+    guint8 *forbid; /* n_shifts * n_shifts: forbid[a * n_shifts + b] */
+
+    int n_segments;
+    RotapSegment *segments;
+    int n_units;
+    RotapUnit *units;
+    int n_people;
+    RotapPerson *people;
+    int *max_shifts;   /* n_people * n_shifts, effective, ROTAP_UNLIMITED if none */
+    guint64 *off;      /* n_people * n_days: bit s = off for shift s */
+
+    int n_tags;
+    char **tags;
+
+    int n_requests;
+    RotapRequest *requests;  /* sorted by person, then day */
+    int *person_requests;    /* n_people + 1 offsets into requests */
+
+    int n_duties;
+    RotapDuty *duties;
+    int n_eligible;
+    RotapEligible *eligible;
+    int n_cells;
+    RotapCell *cells;
+    int *cell_days; /* storage for the cells' day lists */
+    int n_places;   /* sum of min over cells */
+
+    int onsite_shift;   /* -1 when the model has no on-site rule */
+    guint8 *onsite_day; /* n_days flags, NULL without an on-site rule */
+
+    int weights[ROTA_N_WEIGHTS];
+
+    GHashTable *index; /* "kind\037id" -> index + 1, for rota_model_find_*() */
+};
+
+/* Compile a spec into a model: validate everything, resolve every id and
+ * precompute the tables above.  Takes the spec, even on failure.  Messages
+ * read "json.path: what is wrong"; file loaders prefix FILE:LINE:COL. */
+RotaModel *rotap_model_compile(RotapSpec *spec, GError **error);
+
+/* When compile fails, the JSON path of the offending value, such as
+ * "people[12].unit", is attached to the error message before the first ": ". */
+
+/* The cell of (duty, segment, day), or -1 when the duty does not run there. */
+int rotap_model_find_cell(const RotaModel *model, int duty, int segment, int day);
+gboolean rotap_model_is_eligible(const RotaModel *model, int cell, int person);
+gboolean rotap_person_has_tag(const RotaModel *model, int person, int tag);
+int rotap_model_find_tag(const RotaModel *model, const char *tag);
+static inline gboolean
+rotap_model_is_off(const RotaModel *model, int person, int day, int shift)
+{
+    return (model->off[(gsize)person * model->n_days + day] >> shift) & 1;
+}
+
+#endif

@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+/* roster-grid.c: placeholder until its module lands. */

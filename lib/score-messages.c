@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+/* score-messages.c: placeholder until its module lands. */

@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+/* score-onsite.c: placeholder until its module lands. */

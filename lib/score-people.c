@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+/* score-people.c: placeholder until its module lands. */

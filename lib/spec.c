@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+/* spec.c: placeholder until its module lands. */

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/* util-private.h: dates, times, text positions and atomic files, shared by all of lib/. */
+#ifndef ROTA_UTIL_PRIVATE_H
+#define ROTA_UTIL_PRIVATE_H
+
+#include <rota/rota.h>
+
+/* Strict "YYYY-MM-DD" (a real calendar date).  FALSE on anything else. */
+gboolean rotap_parse_date(const char *text, GDate *date);
+/* "YYYY-MM-DD" of date, newly allocated. */
+char *rotap_format_date(const GDate *date);
+/* Strict "HH:MM", 00:00..23:59, and "24:00" when allow_24 is TRUE:
+ * minutes after midnight, or -1 when malformed. */
+int rotap_parse_time(const char *text, gboolean allow_24);
+
+/* The 1-based line and column (in characters, counting UTF-8 sequences)
+ * of byte offset in text. */
+void rotap_text_position(const char *text, gsize length, gsize offset, int *line,
+                         int *column);
+
+/* Byte offset of the value at a JSON path such as "people[12].off[0]" or
+ * "rules.weights.fairness" in a well-formed JSON text; for a trailing
+ * ".key" that is not present, the offset of the enclosing object.  Returns
+ * FALSE if no prefix of the path can be found (offset is then 0). */
+gboolean rotap_json_locate(const char *text, gsize length, const char *path,
+                           gsize *offset);
+
+/* Write a whole file atomically: a temporary file beside path, fsync, then
+ * rename; on failure path is untouched and the temporary file removed. */
+gboolean rotap_write_file_atomic(const char *path, const char *data, gsize length,
+                                 GError **error);
+
+/* Read a whole file; ROTA_ERROR_IO naming path on failure. */
+gboolean rotap_read_file(const char *path, char **data, gsize *length, GError **error);
+
+#endif

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/* util-text.c: byte offsets to 1-based line and character columns. */
+#include "config.h"
+
+#include "util-private.h"
+
+/*
+ * Columns count characters, not bytes, so that an editor lands on the
+ * right place in a line of Chinese text.  A byte that does not start a
+ * UTF-8 sequence (a continuation byte, or invalid input) is not counted,
+ * except that an invalid lead byte counts as one character.  A CR before
+ * LF is part of the line end; a lone CR is an ordinary character.
+ */
+void
+rotap_text_position(const char *text, gsize length, gsize offset, int *line,
+                    int *column)
+{
+    int l = 1, c = 1;
+
+    if (offset > length)
+        offset = length;
+    for (gsize i = 0; i < offset; i++) {
+        guchar byte = (guchar)text[i];
+
+        if (byte == '\n') {
+            l++;
+            c = 1;
+        } else if (byte == '\r' && i + 1 < length && text[i + 1] == '\n') {
+            continue;
+        } else if ((byte & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *column = c;
+}
