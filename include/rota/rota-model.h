@@ -37,7 +37,6 @@ gboolean rota_model_save(const RotaModel *model, const char *path, GError **erro
 const char *rota_model_get_name(const RotaModel *model);
 const char *rota_model_get_timezone(const RotaModel *model);
 const char *rota_model_get_sha256(const RotaModel *model);
-gboolean rota_model_is_curtois(const RotaModel *model);
 
 int rota_model_get_n_days(const RotaModel *model);
 char *rota_model_dup_date(const RotaModel *model, int day);
