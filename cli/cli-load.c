@@ -1,2 +1,93 @@
 /* SPDX-License-Identifier: MIT */
-/* cli-load.c: placeholder until its module lands. */
+/* cli-load.c: option parsing, usage errors and input loading shared by the subcommands. */
+#include "cli-private.h"
+
+#include <string.h>
+
+G_DEFINE_QUARK(rota-cli-error-quark, cli_error)
+
+GOptionContext *
+cli_context_new(const char *synopsis, const char *summary, const char *description)
+{
+    GOptionContext *context = g_option_context_new(synopsis);
+
+    g_option_context_set_summary(context, summary);
+    if (description != NULL)
+        g_option_context_set_description(context, description);
+    return context;
+}
+
+gboolean
+cli_parse(GOptionContext *context, int *argc, char ***argv, GError **error)
+{
+    GError *local = NULL;
+
+    if (g_option_context_parse(context, argc, argv, &local))
+        return TRUE;
+    g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "%s (see 'rota help %s')",
+                local->message, (*argv)[0]);
+    g_error_free(local);
+    return FALSE;
+}
+
+void
+cli_set_usage_error(GError **error, const char *command, const char *format, ...)
+{
+    va_list args;
+    g_autofree char *message = NULL;
+
+    va_start(args, format);
+    message = g_strdup_vprintf(format, args);
+    va_end(args);
+    g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "%s (see 'rota help %s')", message,
+                command);
+}
+
+gboolean
+cli_parse_format(const char *text, CliFormat *format, GError **error)
+{
+    if (text == NULL || strcmp(text, "json") == 0) {
+        *format = CLI_FORMAT_JSON;
+        return TRUE;
+    }
+    if (strcmp(text, "curtois") == 0) {
+        *format = CLI_FORMAT_CURTOIS;
+        return TRUE;
+    }
+    g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                "unknown format \"%s\" (expected json or curtois)", text);
+    return FALSE;
+}
+
+RotaModel *
+cli_load_model(const char *path, CliFormat format, GError **error)
+{
+    if (format == CLI_FORMAT_CURTOIS)
+        return rota_model_new_from_curtois_file(path, error);
+    return rota_model_new_from_file(path, error);
+}
+
+/* With --format curtois a roster is the benchmark's tab-separated grid. */
+RotaRoster *
+cli_load_roster(RotaModel *model, const char *path, CliFormat format, GError **error)
+{
+    if (format == CLI_FORMAT_CURTOIS)
+        return rota_roster_new_from_grid_file(model, path, error);
+    return rota_roster_new_from_file(model, path, error);
+}
+
+gboolean
+cli_prefers_chinese(const char *lang_option)
+{
+    const char *names[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+
+    if (lang_option != NULL)
+        return g_str_has_prefix(lang_option, "zh");
+    for (gsize i = 0; i < G_N_ELEMENTS(names); i++) {
+        const char *value = g_getenv(names[i]);
+
+        if (value != NULL && *value != '\0')
+            return g_str_has_prefix(value, "zh");
+    }
+    return FALSE;
+}

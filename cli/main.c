@@ -1,3 +1,121 @@
 /* SPDX-License-Identifier: MIT */
-/* placeholder: skipped until written. */
-int main(void) { return 77; }
+/* main.c: the rota tool: dispatch to a subcommand, print its error, map the exit status. */
+#include "cli-private.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static gboolean cli_cmd_help(int argc, char **argv, GError **error);
+
+static const CliCommand commands[] = {
+    {"check", "MODEL", "validate a model and print what it holds", cli_cmd_check},
+    {"score", "MODEL ROSTER [--json]", "score a roster and explain every violation",
+     cli_cmd_score},
+    {"help", "[COMMAND]", "show the help of rota or of one command", cli_cmd_help},
+};
+
+static const CliCommand *
+find_command(const char *name)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(commands); i++) {
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    }
+    return NULL;
+}
+
+static void
+print_overview(FILE *out)
+{
+    fprintf(out, "Usage: rota COMMAND [OPTION…] ARGUMENTS\n\n"
+                 "rota builds duty rosters for city refined management and explains them.\n"
+                 "rota 为城市精细化管理编排值勤表并逐条说明问题。\n\nCommands:\n");
+    for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
+        fprintf(out, "  %-7s %-24s %s\n", commands[i].name, commands[i].synopsis,
+                commands[i].summary);
+    fprintf(out, "\nOptions:\n"
+                 "  --version   print the versions of rota and librota\n"
+                 "  --help      print this overview\n\n"
+                 "Run 'rota help COMMAND' for a command's options and examples.\n"
+                 "Exit status: 0 done and every hard constraint holds; 1 error (bad input,\n"
+                 "I/O); 2 usage; 3 the roster breaks hard constraints.\n");
+}
+
+/* "rota help CMD" runs "rota CMD --help", so each command documents itself
+ * in one place; GOption prints the help and exits 0. */
+static gboolean
+cli_cmd_help(int argc, char **argv, GError **error)
+{
+    const CliCommand *command;
+    char *help_argv[3];
+    g_autofree char *prgname = NULL;
+
+    if (argc < 2) {
+        print_overview(stdout);
+        return TRUE;
+    }
+    if (argc > 2) {
+        cli_set_usage_error(error, "help", "too many arguments");
+        return FALSE;
+    }
+    command = find_command(argv[1]);
+    if (command == NULL || command->run == cli_cmd_help) {
+        if (command != NULL) {
+            print_overview(stdout);
+            return TRUE;
+        }
+        cli_set_usage_error(error, "help", "unknown command \"%s\"", argv[1]);
+        return FALSE;
+    }
+    help_argv[0] = argv[1];
+    help_argv[1] = (char *)"--help";
+    help_argv[2] = NULL;
+    prgname = g_strdup_printf("rota %s", argv[1]);
+    g_set_prgname(prgname);
+    return command->run(2, help_argv, error);
+}
+
+static int
+exit_status_for(const GError *error)
+{
+    if (error->domain == CLI_ERROR && error->code == CLI_ERROR_USAGE)
+        return 2;
+    if (error->domain == CLI_ERROR && error->code == CLI_ERROR_HARD)
+        return 3;
+    return 1;
+}
+
+int
+main(int argc, char **argv)
+{
+    const CliCommand *command;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *prgname = NULL;
+
+    setlocale(LC_ALL, "");
+    if (argc < 2) {
+        print_overview(stderr);
+        return 2;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        printf("rota %s (librota %s)\n", ROTA_VERSION_STRING, rota_version_string());
+        return 0;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        print_overview(stdout);
+        return 0;
+    }
+    command = find_command(argv[1]);
+    if (command == NULL) {
+        fprintf(stderr, "rota: unknown command \"%s\" (see 'rota help')\n", argv[1]);
+        return 2;
+    }
+    prgname = g_strdup_printf("rota %s", command->name);
+    g_set_prgname(prgname);
+    if (command->run(argc - 1, argv + 1, &error))
+        return 0;
+    fprintf(stderr, "rota: %s\n", error->message);
+    return exit_status_for(error);
+}

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: MIT */
+/* cli-private.h: what the rota tool's subcommands share (public API only). */
+#ifndef ROTA_CLI_PRIVATE_H
+#define ROTA_CLI_PRIVATE_H
+
+#include <rota/rota.h>
+
+/*
+ * Subcommands report failure through GError; only main() prints, and it
+ * maps the error to the exit status of DESIGN.md §6: CLI_ERROR_USAGE is 2,
+ * CLI_ERROR_HARD (a roster that breaks hard constraints) is 3, anything
+ * else is 1.
+ */
+#define CLI_ERROR (cli_error_quark())
+typedef enum {
+    CLI_ERROR_USAGE,
+    CLI_ERROR_HARD
+} CliError;
+GQuark cli_error_quark(void);
+
+typedef gboolean (*CliCommandFunc)(int argc, char **argv, GError **error);
+
+typedef struct {
+    const char *name;
+    const char *synopsis;
+    const char *summary;
+    CliCommandFunc run;
+} CliCommand;
+
+gboolean cli_cmd_check(int argc, char **argv, GError **error);
+gboolean cli_cmd_score(int argc, char **argv, GError **error);
+
+/* A GOptionContext for one subcommand: "rota NAME" plus its synopsis in
+ * --help, the summary and a description with examples below the options. */
+GOptionContext *cli_context_new(const char *synopsis, const char *summary,
+                                const char *description);
+/* g_option_context_parse() whose failures are usage errors (exit 2). */
+gboolean cli_parse(GOptionContext *context, int *argc, char ***argv, GError **error);
+/* A usage error: "MESSAGE (see 'rota help NAME')". */
+void cli_set_usage_error(GError **error, const char *command, const char *format, ...)
+    G_GNUC_PRINTF(3, 4);
+
+/* Input formats of --format. */
+typedef enum {
+    CLI_FORMAT_JSON,
+    CLI_FORMAT_CURTOIS
+} CliFormat;
+gboolean cli_parse_format(const char *text, CliFormat *format, GError **error);
+RotaModel *cli_load_model(const char *path, CliFormat format, GError **error);
+RotaRoster *cli_load_roster(RotaModel *model, const char *path, CliFormat format,
+                            GError **error);
+
+/* Whether messages should be Chinese: --lang, else LC_ALL/LC_MESSAGES/LANG. */
+gboolean cli_prefers_chinese(const char *lang_option);
+
+#endif
