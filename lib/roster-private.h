@@ -19,4 +19,14 @@ struct _RotaRoster {
 int rotap_assignment_compare(const RotaAssignment *a, const RotaAssignment *b,
                              const RotaModel *model);
 
+/* Resolve the ids of one assignment (duty "onsite" = ROTA_DUTY_ONSITE, not
+ * locked) without checking that they form a duty cell (rota_roster_add
+ * does).  On failure *field names the offending key ("date", "shift",
+ * "segment", "person" or "duty") and the message reads e.g.
+ * `unknown person "P9"` or `2027-01-05 is outside the horizon A..B`. */
+gboolean rotap_roster_resolve(const RotaModel *model, const char *date,
+                              const char *shift, const char *segment,
+                              const char *person, const char *duty,
+                              RotaAssignment *out, const char **field, GError **error);
+
 #endif
