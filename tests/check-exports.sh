@@ -1,3 +1,34 @@
 #!/bin/sh
-# placeholder: skipped until written.
-exit 77
+# SPDX-License-Identifier: MIT
+# check-exports.sh: librota exports exactly the committed list of symbols,
+# every one of them is declared in a public header, and nothing else leaks.
+. "$ROTA_TEST_SRCDIR/tests/cli/common.sh"
+
+so="$ROTA_TEST_BUILDDIR/lib/.libs/librota.so"
+if [ ! -f "$so" ]; then
+    echo "SKIP: no shared librota (configured with --disable-shared)"
+    exit 77
+fi
+
+nm -D --defined-only "$so" | awk '$2 ~ /^[TDBR]$/ { print $3 }' | sort >"$TMP/exported"
+sort "$ROTA_TEST_SRCDIR/tests/exports.txt" >"$TMP/expected"
+# Functions the public headers declare: an identifier rota_... followed by "(".
+cat "$ROTA_TEST_SRCDIR"/include/rota/*.h |
+    grep -o '\brota_[a-z0-9_]*[[:space:]]*(' | sed 's/[[:space:]]*($//' | sort -u >"$TMP/declared"
+
+name="exports"
+if diff -u "$TMP/expected" "$TMP/exported" >"$TMP/diff"; then pass "$name: match tests/exports.txt"
+else fail "$name: differ from tests/exports.txt (update it on purpose)" "$(cat "$TMP/diff")"; fi
+
+if grep -v '^rota_' "$TMP/exported" >"$TMP/stray"; then fail "$name: non-rota_ symbols" "$(cat "$TMP/stray")"
+else pass "$name: only rota_ symbols"; fi
+
+if comm -23 "$TMP/exported" "$TMP/declared" >"$TMP/undeclared" && [ -s "$TMP/undeclared" ]; then
+    fail "$name: exported but not in a public header" "$(cat "$TMP/undeclared")"
+else pass "$name: every export is declared"; fi
+
+if comm -13 "$TMP/exported" "$TMP/declared" >"$TMP/missing" && [ -s "$TMP/missing" ]; then
+    fail "$name: declared but not exported" "$(cat "$TMP/missing")"
+else pass "$name: every declaration is exported"; fi
+
+finish
