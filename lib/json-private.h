@@ -68,4 +68,12 @@ gboolean rotap_json_get_object(const RotapJsonReader *reader, struct json_object
  * json-c.  Strings are escaped as JSON requires and UTF-8 is kept as is. */
 void rotap_json_append_string(GString *out, const char *text);
 
+/* A strict RFC 8259 check of text, which must be valid UTF-8 without NUL
+ * bytes (an initial BOM is skipped), including duplicate keys.  On failure,
+ * *offset is the byte offset of the problem, *problem (newly allocated)
+ * describes it, and *path (newly allocated) is the JSON path of a
+ * duplicated member or NULL.  rotap_json_parse() calls it. */
+gboolean rotap_json_check_text(const char *text, gsize length, gsize *offset, char **path,
+                               char **problem);
+
 #endif
