@@ -1,2 +1,354 @@
 /* SPDX-License-Identifier: MIT */
-/* roster-grid.c: placeholder until its module lands. */
+/* roster-grid.c: rosters as the Curtois-Qu tab-separated grid (one row per person). */
+#include "config.h"
+
+#include <string.h>
+
+#include "roster-private.h"
+#include "util-private.h"
+
+/*
+ * A GRID (DESIGN.md §3 and §6) has exactly one line per person in model
+ * order and one tab-separated column per day, each cell a shift id or
+ * empty.  It names no duty and no segment, so reading a cell needs the one
+ * duty cell of that shift on that day; the lookup table below is built once
+ * per read from the model's cells.
+ */
+
+typedef struct {
+    const char *source;
+    const RotaModel *model;
+    GHashTable *shift_index; /* shift id -> index + 1 */
+    int *duty;               /* n_days * n_shifts: the duty of (day, shift) */
+    int *segment;            /* ... its segment */
+    int *count;              /* ... how many (duty, segment) pairs qualify */
+} GridReader;
+
+static void
+grid_reader_init(GridReader *r, const RotaModel *model, const char *source)
+{
+    gsize size = (gsize)model->n_days * (gsize)model->n_shifts;
+
+    r->source = source;
+    r->model = model;
+    r->shift_index = g_hash_table_new(g_str_hash, g_str_equal);
+    for (int s = 0; s < model->n_shifts; s++)
+        g_hash_table_insert(r->shift_index, model->shifts[s].id, GINT_TO_POINTER(s + 1));
+    r->duty = g_new(int, size);
+    r->segment = g_new(int, size);
+    r->count = g_new0(int, size);
+    /* A (duty, segment) qualifies on each day its cells list: per-week
+     * duties list every due day of the week in their one cell. */
+    for (int c = 0; c < model->n_cells; c++) {
+        const RotapCell *cell = &model->cells[c];
+
+        if (cell->duty < 0)
+            continue;
+        for (int k = 0; k < cell->n_days; k++) {
+            gsize at = (gsize)cell->days[k] * (gsize)model->n_shifts + (gsize)cell->shift;
+
+            if (r->count[at]++ == 0) {
+                r->duty[at] = cell->duty;
+                r->segment[at] = cell->segment;
+            }
+        }
+    }
+}
+
+static void
+grid_reader_clear(GridReader *r)
+{
+    g_hash_table_destroy(r->shift_index);
+    g_free(r->duty);
+    g_free(r->segment);
+    g_free(r->count);
+}
+
+/* The number of lines of text (a final newline ends the last line rather
+ * than starting an empty one). */
+static int
+count_lines(const char *text, gsize length)
+{
+    const char *end = text + length;
+    int n = 0;
+
+    while (text < end) {
+        const char *nl = memchr(text, '\n', (gsize)(end - text));
+
+        n++;
+        text = nl != NULL ? nl + 1 : end;
+    }
+    return n;
+}
+
+/* One cell of a person's line: empty, or a shift resolved to its duty. */
+static gboolean
+read_cell(const GridReader *r, RotaRoster *roster, int line, int person, int day,
+          const char *cell, GError **error)
+{
+    const RotaModel *model = r->model;
+    RotaAssignment a = {.day = day, .person = person};
+    gpointer value;
+    gsize at;
+
+    if (cell[0] == '\0')
+        return TRUE;
+    value = g_hash_table_lookup(r->shift_index, cell);
+    if (value == NULL) {
+        g_autofree char *shown = g_strescape(cell, NULL);
+
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                    "%s:%d: day %d: unknown shift \"%s\" (expected a shift id or an "
+                    "empty cell)",
+                    r->source, line, day, shown);
+        return FALSE;
+    }
+    a.shift = GPOINTER_TO_INT(value) - 1;
+    at = (gsize)day * (gsize)model->n_shifts + (gsize)a.shift;
+    if (r->count[at] != 1) {
+        if (r->count[at] == 0)
+            g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                        "%s:%d: day %d: no duty for shift %s", r->source, line, day, cell);
+        else
+            g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                        "%s:%d: shift %s is ambiguous on day %d (%d duties)", r->source,
+                        line, cell, day, r->count[at]);
+        return FALSE;
+    }
+    a.duty = r->duty[at];
+    a.segment = r->segment[at];
+    if (!rota_roster_add(roster, &a, error)) {
+        g_prefix_error(error, "%s:%d: day %d: ", r->source, line, day);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* One person's line, without its line end, split in place at the tabs. */
+static gboolean
+read_line(const GridReader *r, RotaRoster *roster, int line, int person, char *text,
+          GError **error)
+{
+    int n_days = r->model->n_days;
+    int n_columns = 1;
+
+    for (const char *c = text; *c != '\0'; c++)
+        n_columns += *c == '\t';
+    if (n_columns != n_days) {
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_SYNTAX,
+                    "%s:%d: expected %d columns (one per day), found %d", r->source,
+                    line, n_days, n_columns);
+        return FALSE;
+    }
+    for (int day = 0; day < n_days; day++) {
+        char *tab = strchr(text, '\t');
+
+        if (tab != NULL)
+            *tab = '\0';
+        if (!read_cell(r, roster, line, person, day, text, error))
+            return FALSE;
+        text = tab != NULL ? tab + 1 : text + strlen(text);
+    }
+    return TRUE;
+}
+
+static gboolean
+read_grid(const GridReader *r, RotaRoster *roster, const char *data, gsize length,
+          GError **error)
+{
+    int n_people = r->model->n_people;
+    int n_lines = count_lines(data, length);
+    g_autoptr(GString) text = g_string_new(NULL);
+    const char *end = data + length;
+
+    if (n_lines != n_people) {
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_SYNTAX,
+                    "%s:%d: expected %d lines (one per person), found %d", r->source,
+                    MIN(n_lines, n_people) + 1, n_people, n_lines);
+        return FALSE;
+    }
+    for (int person = 0; person < n_people; person++) {
+        const char *nl = memchr(data, '\n', (gsize)(end - data));
+        gsize len = nl != NULL ? (gsize)(nl - data) : (gsize)(end - data);
+
+        g_string_truncate(text, 0);
+        g_string_append_len(text, data, (gssize)len);
+        if (text->len > 0 && text->str[text->len - 1] == '\r')
+            g_string_truncate(text, text->len - 1);
+        /* A NUL byte would cut a cell short without notice. */
+        if (memchr(text->str, '\0', text->len) != NULL) {
+            g_set_error(error, ROTA_ERROR, ROTA_ERROR_SYNTAX,
+                        "%s:%d: NUL byte in the line (expected text)", r->source,
+                        person + 1);
+            return FALSE;
+        }
+        if (!read_line(r, roster, person + 1, person, text->str, error))
+            return FALSE;
+        data = nl != NULL ? nl + 1 : end;
+    }
+    return TRUE;
+}
+
+/**
+ * rota_roster_new_from_grid_data:
+ * @model: the model the grid belongs to (a reference is taken)
+ * @data: the grid text (LF or CRLF, an optional BOM); need not be
+ *   NUL-terminated
+ * @length: the length of @data in bytes
+ * @source: the name used in error messages
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads a benchmark roster grid: exactly one line per person in model
+ * order, one tab-separated column per day, each cell a shift id or empty
+ * (off).  A cell with shift S on day D becomes an assignment to the only
+ * duty of @model with shift S due on D, at its only segment; if there is
+ * none, or more than one (duty, segment) pair, the grid is refused.
+ *
+ * Errors read "SOURCE:LINE: ...": %ROTA_ERROR_SYNTAX for a wrong number of
+ * lines or columns, %ROTA_ERROR_INVALID for an unknown shift or a shift
+ * without exactly one duty that day.
+ *
+ * Returns: (transfer full) (nullable): a new roster, or %NULL on error.
+ * Since: 0.1
+ */
+RotaRoster *
+rota_roster_new_from_grid_data(RotaModel *model, const char *data, gsize length,
+                               const char *source, GError **error)
+{
+    g_autoptr(RotaRoster) roster = NULL;
+    GridReader reader;
+    gboolean ok;
+
+    g_return_val_if_fail(model != NULL, NULL);
+    g_return_val_if_fail(data != NULL || length == 0, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+
+    if (source == NULL)
+        source = "<grid>";
+    if (length >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        length -= 3;
+    }
+    roster = rota_roster_new(model);
+    grid_reader_init(&reader, model, source);
+    ok = read_grid(&reader, roster, data != NULL ? data : "", length, error);
+    grid_reader_clear(&reader);
+    if (!ok)
+        return NULL;
+    rota_roster_sort(roster);
+    return g_steal_pointer(&roster);
+}
+
+/**
+ * rota_roster_new_from_grid_file:
+ * @model: the model the grid belongs to (a reference is taken)
+ * @path: a grid file
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads @path as rota_roster_new_from_grid_data() does, with @path as the
+ * source name.  A file that cannot be read is %ROTA_ERROR_IO.
+ *
+ * Returns: (transfer full) (nullable): a new roster, or %NULL on error.
+ * Since: 0.1
+ */
+RotaRoster *
+rota_roster_new_from_grid_file(RotaModel *model, const char *path, GError **error)
+{
+    g_autofree char *data = NULL;
+    gsize length = 0;
+
+    g_return_val_if_fail(model != NULL, NULL);
+    g_return_val_if_fail(path != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+
+    if (!rotap_read_file(path, &data, &length, error))
+        return NULL;
+    return rota_roster_new_from_grid_data(model, data, length, path, error);
+}
+
+/**
+ * rota_roster_to_grid:
+ * @roster: a roster
+ * @error: return location for a #GError, or %NULL
+ *
+ * Writes @roster as a benchmark grid: one line per person in model order,
+ * each ending in LF, with one tab-separated cell per day holding the shift
+ * id of that day's assignment, or nothing.  Segments and duties are not
+ * recorded, so the grid suits models with one duty per (day, shift), such
+ * as those read from Curtois-Qu instances.  A person with two assignments
+ * on one day cannot be written (%ROTA_ERROR_INVALID).
+ *
+ * Returns: (transfer full) (nullable): the grid text, to be freed with
+ *   g_free(), or %NULL on error.
+ * Since: 0.1
+ */
+char *
+rota_roster_to_grid(const RotaRoster *roster, GError **error)
+{
+    const RotaModel *model;
+    g_autofree int *shift = NULL;
+    GString *out;
+
+    g_return_val_if_fail(roster != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+
+    model = roster->model;
+    shift = g_new(int, (gsize)model->n_people * (gsize)model->n_days);
+    for (gsize i = 0; i < (gsize)model->n_people * (gsize)model->n_days; i++)
+        shift[i] = -1;
+    for (guint i = 0; i < roster->assignments->len; i++) {
+        const RotaAssignment *a = &g_array_index(roster->assignments, RotaAssignment, i);
+        int *cell = &shift[(gsize)a->person * (gsize)model->n_days + (gsize)a->day];
+
+        if (*cell >= 0) {
+            g_autofree char *date = rota_model_dup_date(model, a->day);
+
+            g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                        "person %s has two assignments on %s (day %d): a grid holds one "
+                        "shift per person and day",
+                        model->people[a->person].id, date, a->day);
+            return NULL;
+        }
+        *cell = a->shift;
+    }
+    out = g_string_sized_new((gsize)model->n_people * (gsize)model->n_days * 2 + 1);
+    for (int p = 0; p < model->n_people; p++) {
+        for (int d = 0; d < model->n_days; d++) {
+            int s = shift[(gsize)p * (gsize)model->n_days + (gsize)d];
+
+            if (d > 0)
+                g_string_append_c(out, '\t');
+            if (s >= 0)
+                g_string_append(out, model->shifts[s].id);
+        }
+        g_string_append_c(out, '\n');
+    }
+    return g_string_free(out, FALSE);
+}
+
+/**
+ * rota_roster_save_grid:
+ * @roster: a roster
+ * @path: the file to write
+ * @error: return location for a #GError, or %NULL
+ *
+ * Writes rota_roster_to_grid() of @roster to @path atomically: @path is
+ * either left as it was or replaced by the complete grid.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set.
+ * Since: 0.1
+ */
+gboolean
+rota_roster_save_grid(const RotaRoster *roster, const char *path, GError **error)
+{
+    g_autofree char *text = NULL;
+
+    g_return_val_if_fail(roster != NULL, FALSE);
+    g_return_val_if_fail(path != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
+
+    text = rota_roster_to_grid(roster, error);
+    if (text == NULL)
+        return FALSE;
+    return rotap_write_file_atomic(path, text, strlen(text), error);
+}

@@ -1,0 +1,637 @@
+/* SPDX-License-Identifier: MIT */
+/* curtois-parse.c: read the text of a Curtois-Qu benchmark instance into tables. */
+#include "config.h"
+
+#include <string.h>
+
+#include "curtois-private.h"
+#include "model-private.h"
+
+/*
+ * The text format is described in shared/bench/curtois/FORMAT.md.  The file
+ * is parsed completely (every id resolved, every number checked, each error
+ * naming FILE:LINE) before any builder call, so that the builder never sees
+ * a value whose mistake could not be traced back to a line.
+ */
+
+enum {
+    SEC_HORIZON,
+    SEC_SHIFTS,
+    SEC_STAFF,
+    SEC_DAYS_OFF,
+    SEC_ON,
+    SEC_OFF,
+    SEC_COVER,
+    N_SECTIONS
+};
+
+static const char *const section_names[N_SECTIONS] = {
+    "SECTION_HORIZON",           "SECTION_SHIFTS",
+    "SECTION_STAFF",             "SECTION_DAYS_OFF",
+    "SECTION_SHIFT_ON_REQUESTS", "SECTION_SHIFT_OFF_REQUESTS",
+    "SECTION_COVER",
+};
+
+/* Largest accepted values: they keep every later sum inside 64 bits. */
+#define MAX_DAYS 10000
+#define MAX_NUMBER 1000000000
+#define MAX_COVER 100000
+
+static const char *const staff_limit_names[ROTAP_CURTOIS_N_LIMITS] = {
+    "MaxTotalMinutes",      "MinTotalMinutes",       "MaxConsecutiveShifts",
+    "MinConsecutiveShifts", "MinConsecutiveDaysOff", "MaxWeekends",
+};
+
+typedef struct {
+    const char *source;
+    const char *data;
+    gsize length;
+    gsize pos;
+    int line;         /* 1-based number of the current line */
+    GString *text;    /* the current line, without its end */
+    GPtrArray *fields;
+    int section;      /* -1 before the first header */
+    int n_data;       /* data lines read in the current section */
+    RotapCurtois *in;
+    GHashTable *shift_index; /* id -> index + 1 */
+    GHashTable *staff_index;
+    int *cover_line;  /* n_days * n_shifts: line of the cover line, or 0 */
+} CurtParser;
+
+static void G_GNUC_PRINTF(4, 5)
+fail(const CurtParser *p, GError **error, int code, const char *format, ...)
+{
+    g_autofree char *message = NULL;
+    va_list args;
+
+    va_start(args, format);
+    message = g_strdup_vprintf(format, args);
+    va_end(args);
+    g_set_error(error, ROTA_ERROR, code, "%s:%d: %s", p->source, p->line, message);
+}
+
+static void
+shift_clear(gpointer data)
+{
+    RotapCurtoisShift *shift = data;
+
+    g_free(shift->id);
+    g_free(shift->forbid);
+}
+
+static void
+staff_clear(gpointer data)
+{
+    RotapCurtoisStaff *staff = data;
+
+    g_free(staff->id);
+    g_free(staff->max_shifts);
+}
+
+static void
+parser_init(CurtParser *p, RotapCurtois *in, const char *data, gsize length,
+            const char *source)
+{
+    memset(p, 0, sizeof *p);
+    memset(in, 0, sizeof *in);
+    p->in = in;
+    p->source = source;
+    p->data = data;
+    p->length = length;
+    if (length >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        p->pos = 3;
+    p->text = g_string_new(NULL);
+    p->fields = g_ptr_array_new();
+    p->section = -1;
+    p->shift_index = g_hash_table_new(g_str_hash, g_str_equal);
+    p->staff_index = g_hash_table_new(g_str_hash, g_str_equal);
+    in->shifts = g_array_new(FALSE, TRUE, sizeof(RotapCurtoisShift));
+    g_array_set_clear_func(in->shifts, shift_clear);
+    in->staff = g_array_new(FALSE, TRUE, sizeof(RotapCurtoisStaff));
+    g_array_set_clear_func(in->staff, staff_clear);
+    in->forbids = g_array_new(FALSE, FALSE, 2 * sizeof(int));
+    in->offs = g_array_new(FALSE, FALSE, 2 * sizeof(int));
+    in->requests = g_array_new(FALSE, FALSE, sizeof(RotapCurtoisRequest));
+    in->covers = g_array_new(FALSE, FALSE, sizeof(RotapCurtoisCover));
+}
+
+static void
+parser_clear(CurtParser *p)
+{
+    g_string_free(p->text, TRUE);
+    g_ptr_array_free(p->fields, TRUE);
+    g_hash_table_destroy(p->shift_index);
+    g_hash_table_destroy(p->staff_index);
+    g_free(p->cover_line);
+}
+
+void
+rotap_curtois_clear(RotapCurtois *in)
+{
+    g_clear_pointer(&in->shifts, g_array_unref);
+    g_clear_pointer(&in->forbids, g_array_unref);
+    g_clear_pointer(&in->staff, g_array_unref);
+    g_clear_pointer(&in->offs, g_array_unref);
+    g_clear_pointer(&in->requests, g_array_unref);
+    g_clear_pointer(&in->covers, g_array_unref);
+}
+
+/*
+ * Move to the next line: FALSE at the end of the data.  The line end (LF,
+ * CRLF) and trailing blanks are dropped; a NUL byte inside a line is an
+ * error, since it would silently cut the line short.
+ */
+static gboolean
+next_line(CurtParser *p, gboolean *ok, GError **error)
+{
+    const char *start, *end;
+    gsize len;
+
+    *ok = TRUE;
+    if (p->pos >= p->length)
+        return FALSE;
+    start = p->data + p->pos;
+    end = memchr(start, '\n', p->length - p->pos);
+    len = end != NULL ? (gsize)(end - start) : p->length - p->pos;
+    p->pos += len + (end != NULL ? 1 : 0);
+    p->line++;
+    while (len > 0 && (start[len - 1] == '\r' || start[len - 1] == ' ' ||
+                       start[len - 1] == '\t'))
+        len--;
+    if (memchr(start, '\0', len) != NULL) {
+        fail(p, error, ROTA_ERROR_SYNTAX, "NUL byte in the line (expected text)");
+        *ok = FALSE;
+        return FALSE;
+    }
+    g_string_truncate(p->text, 0);
+    g_string_append_len(p->text, start, (gssize)len);
+    return TRUE;
+}
+
+/* Split text in place at sep into fields, each trimmed of blanks. */
+static void
+split_fields(char *text, char sep, GPtrArray *fields)
+{
+    g_ptr_array_set_size(fields, 0);
+    for (;;) {
+        char *end = strchr(text, sep);
+
+        if (end != NULL)
+            *end = '\0';
+        g_ptr_array_add(fields, g_strstrip(text));
+        if (end == NULL)
+            return;
+        text = end + 1;
+    }
+}
+
+/* A non-negative decimal integer, at most max; what names it in messages. */
+static gboolean
+parse_number(const CurtParser *p, const char *text, const char *what, int max,
+             int *out, GError **error)
+{
+    gint64 value = 0;
+
+    if (*text == '\0') {
+        fail(p, error, ROTA_ERROR_SYNTAX, "%s is empty (expected an integer from 0 to %d)",
+             what, max);
+        return FALSE;
+    }
+    for (const char *c = text; *c != '\0'; c++) {
+        if (!g_ascii_isdigit(*c)) {
+            fail(p, error, ROTA_ERROR_SYNTAX,
+                 "%s \"%s\" is not a number (expected an integer from 0 to %d)", what,
+                 text, max);
+            return FALSE;
+        }
+        if (value <= max)
+            value = value * 10 + (*c - '0');
+    }
+    if (value > max) {
+        fail(p, error, ROTA_ERROR_INVALID, "%s %s is out of range (expected 0 to %d)", what,
+             text, max);
+        return FALSE;
+    }
+    *out = (int)value;
+    return TRUE;
+}
+
+static gboolean
+parse_day(const CurtParser *p, const char *text, int *out, GError **error)
+{
+    return parse_number(p, text, "day", p->in->n_days - 1, out, error);
+}
+
+/* Ids are printable ASCII without blanks or the format's separators. */
+static gboolean
+check_id(const CurtParser *p, const char *id, const char *what, GError **error)
+{
+    if (*id == '\0') {
+        fail(p, error, ROTA_ERROR_SYNTAX, "empty %s id (expected a name such as \"%s\")",
+             what, strcmp(what, "shift") == 0 ? "D" : "A");
+        return FALSE;
+    }
+    for (const char *c = id; *c != '\0'; c++) {
+        if (*c <= ' ' || *c > '~' || *c == '|' || *c == '=') {
+            fail(p, error, ROTA_ERROR_SYNTAX,
+                 "%s id \"%s\" has a bad character (expected printable ASCII without "
+                 "blanks, '|' or '=')",
+                 what, id);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+static gboolean
+find_id(const CurtParser *p, GHashTable *index, const char *id, const char *what,
+        int *out, GError **error)
+{
+    gpointer value = g_hash_table_lookup(index, id);
+
+    if (value == NULL) {
+        fail(p, error, ROTA_ERROR_INVALID, "unknown %s \"%s\" (expected %s)", what, id,
+             index == p->shift_index ? "a shift id of SECTION_SHIFTS"
+                                     : "an employee id of SECTION_STAFF");
+        return FALSE;
+    }
+    *out = GPOINTER_TO_INT(value) - 1;
+    return TRUE;
+}
+
+static gboolean
+check_n_fields(const CurtParser *p, guint want, const char *layout, GError **error)
+{
+    if (p->fields->len == want)
+        return TRUE;
+    fail(p, error, ROTA_ERROR_SYNTAX, "expected %u fields (%s), found %u", want, layout,
+         p->fields->len);
+    return FALSE;
+}
+
+static gboolean
+read_horizon(CurtParser *p, GError **error)
+{
+    if (p->n_data > 0) {
+        fail(p, error, ROTA_ERROR_SYNTAX,
+             "second line in SECTION_HORIZON (expected one line: the number of days)");
+        return FALSE;
+    }
+    if (!check_n_fields(p, 1, "the number of days", error))
+        return FALSE;
+    if (!parse_number(p, p->fields->pdata[0], "number of days", MAX_DAYS, &p->in->n_days,
+                      error))
+        return FALSE;
+    if (p->in->n_days == 0) {
+        fail(p, error, ROTA_ERROR_INVALID, "number of days is 0 (expected 1 to %d)",
+             MAX_DAYS);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static gboolean
+read_shift(CurtParser *p, GError **error)
+{
+    char **f = (char **)p->fields->pdata;
+    RotapCurtoisShift shift = {0};
+    gpointer first;
+
+    /* The third field is often empty; some copies drop its comma too. */
+    if (p->fields->len != 2 && p->fields->len != 3) {
+        fail(p, error, ROTA_ERROR_SYNTAX,
+             "expected 3 fields (ShiftID,LengthMinutes,CannotFollow), found %u",
+             p->fields->len);
+        return FALSE;
+    }
+    if (!check_id(p, f[0], "shift", error) ||
+        !parse_number(p, f[1], "shift length", 24 * 60 - 1, &shift.minutes, error))
+        return FALSE;
+    if (shift.minutes == 0) {
+        fail(p, error, ROTA_ERROR_INVALID,
+             "shift length is 0 (expected minutes from 1 to 1439)");
+        return FALSE;
+    }
+    first = g_hash_table_lookup(p->shift_index, f[0]);
+    if (first != NULL) {
+        fail(p, error, ROTA_ERROR_INVALID, "duplicate shift id \"%s\" (first on line %d)",
+             f[0], g_array_index(p->in->shifts, RotapCurtoisShift, GPOINTER_TO_INT(first) - 1).line);
+        return FALSE;
+    }
+    if (p->in->shifts->len >= ROTAP_MAX_SHIFTS) {
+        fail(p, error, ROTA_ERROR_INVALID, "too many shift types (expected at most %d)",
+             ROTAP_MAX_SHIFTS);
+        return FALSE;
+    }
+    shift.id = g_strdup(f[0]);
+    shift.forbid = g_strdup(p->fields->len == 3 ? f[2] : "");
+    shift.line = p->line;
+    g_array_append_val(p->in->shifts, shift);
+    g_hash_table_insert(p->shift_index, shift.id, GINT_TO_POINTER(p->in->shifts->len));
+    return TRUE;
+}
+
+/* Forbidden successions may name shifts defined later in the section, so
+ * they are resolved when the section ends, each error on its shift's line. */
+static gboolean
+resolve_forbids(CurtParser *p, GError **error)
+{
+    int line = p->line;
+
+    for (guint i = 0; i < p->in->shifts->len; i++) {
+        RotapCurtoisShift *shift = &g_array_index(p->in->shifts, RotapCurtoisShift, i);
+
+        if (shift->forbid[0] == '\0')
+            continue;
+        p->line = shift->line;
+        split_fields(shift->forbid, '|', p->fields);
+        for (guint k = 0; k < p->fields->len; k++) {
+            int pair[2] = {(int)i, 0};
+
+            if (!find_id(p, p->shift_index, p->fields->pdata[k], "shift", &pair[1],
+                         error))
+                return FALSE;
+            g_array_append_val(p->in->forbids, pair);
+        }
+    }
+    p->line = line;
+    return TRUE;
+}
+
+/* "S1=n1|S2=n2|...": every shift type exactly once. */
+static gboolean
+read_max_shifts(CurtParser *p, RotapCurtoisStaff *staff, char *text, GError **error)
+{
+    g_autoptr(GPtrArray) pairs = g_ptr_array_new();
+    guint n_shifts = p->in->shifts->len;
+
+    for (guint s = 0; s < n_shifts; s++)
+        staff->max_shifts[s] = -1;
+    if (*text != '\0')
+        split_fields(text, '|', pairs);
+    for (guint k = 0; k < pairs->len; k++) {
+        char *key = pairs->pdata[k];
+        char *value = strchr(key, '=');
+        int shift;
+
+        if (value == NULL || strchr(value + 1, '=') != NULL) {
+            fail(p, error, ROTA_ERROR_SYNTAX,
+                 "max shifts entry \"%s\" (expected ShiftID=count)", key);
+            return FALSE;
+        }
+        *value++ = '\0';
+        if (!find_id(p, p->shift_index, key, "shift", &shift, error))
+            return FALSE;
+        if (staff->max_shifts[shift] >= 0) {
+            fail(p, error, ROTA_ERROR_INVALID,
+                 "shift \"%s\" listed twice in max shifts (expected each shift once)",
+                 key);
+            return FALSE;
+        }
+        if (!parse_number(p, value, "max shifts", MAX_NUMBER, &staff->max_shifts[shift],
+                          error))
+            return FALSE;
+    }
+    for (guint s = 0; s < n_shifts; s++) {
+        if (staff->max_shifts[s] < 0) {
+            fail(p, error, ROTA_ERROR_INVALID,
+                 "max shifts of \"%s\" lack shift \"%s\" (expected every shift type)",
+                 staff->id, g_array_index(p->in->shifts, RotapCurtoisShift, s).id);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+static gboolean
+read_staff(CurtParser *p, GError **error)
+{
+    char **f = (char **)p->fields->pdata;
+    RotapCurtoisStaff staff = {0};
+    gpointer first;
+
+    if (!check_n_fields(p, 2 + ROTAP_CURTOIS_N_LIMITS,
+                        "EmpID,MaxShifts,MaxTotalMinutes,MinTotalMinutes,MaxConsecutive,"
+                        "MinConsecutive,MinConsecutiveDaysOff,MaxWeekends",
+                        error) ||
+        !check_id(p, f[0], "employee", error))
+        return FALSE;
+    first = g_hash_table_lookup(p->staff_index, f[0]);
+    if (first != NULL) {
+        fail(p, error, ROTA_ERROR_INVALID,
+             "duplicate employee id \"%s\" (first on line %d)", f[0],
+             g_array_index(p->in->staff, RotapCurtoisStaff, GPOINTER_TO_INT(first) - 1).line);
+        return FALSE;
+    }
+    for (int k = 0; k < ROTAP_CURTOIS_N_LIMITS; k++) {
+        if (!parse_number(p, f[2 + k], staff_limit_names[k], MAX_NUMBER,
+                          &staff.limits[k], error))
+            return FALSE;
+    }
+    staff.id = g_strdup(f[0]);
+    staff.line = p->line;
+    staff.max_shifts = g_new(int, p->in->shifts->len);
+    if (!read_max_shifts(p, &staff, f[1], error)) {
+        staff_clear(&staff);
+        return FALSE;
+    }
+    g_array_append_val(p->in->staff, staff);
+    g_hash_table_insert(p->staff_index, staff.id, GINT_TO_POINTER(p->in->staff->len));
+    return TRUE;
+}
+
+static gboolean
+read_days_off(CurtParser *p, GError **error)
+{
+    char **f = (char **)p->fields->pdata;
+    int pair[2];
+
+    if (p->fields->len < 2) {
+        fail(p, error, ROTA_ERROR_SYNTAX,
+             "expected at least 2 fields (EmpID,Day,Day,...), found %u", p->fields->len);
+        return FALSE;
+    }
+    if (!find_id(p, p->staff_index, f[0], "employee", &pair[0], error))
+        return FALSE;
+    for (guint k = 1; k < p->fields->len; k++) {
+        if (!parse_day(p, f[k], &pair[1], error))
+            return FALSE;
+        g_array_append_val(p->in->offs, pair);
+    }
+    return TRUE;
+}
+
+static gboolean
+read_request(CurtParser *p, gboolean on, GError **error)
+{
+    char **f = (char **)p->fields->pdata;
+    RotapCurtoisRequest request = {.on = on};
+
+    if (!check_n_fields(p, 4, "EmpID,Day,ShiftID,Weight", error) ||
+        !find_id(p, p->staff_index, f[0], "employee", &request.staff, error) ||
+        !parse_day(p, f[1], &request.day, error) ||
+        !find_id(p, p->shift_index, f[2], "shift", &request.shift, error) ||
+        !parse_number(p, f[3], "request weight", MAX_NUMBER, &request.weight, error))
+        return FALSE;
+    g_array_append_val(p->in->requests, request);
+    return TRUE;
+}
+
+static gboolean
+read_cover(CurtParser *p, GError **error)
+{
+    char **f = (char **)p->fields->pdata;
+    RotapCurtoisCover cover;
+    int *seen;
+
+    if (!check_n_fields(p, 5, "Day,ShiftID,Requirement,WeightUnder,WeightOver", error) ||
+        !parse_day(p, f[0], &cover.day, error) ||
+        !find_id(p, p->shift_index, f[1], "shift", &cover.shift, error) ||
+        !parse_number(p, f[2], "requirement", MAX_COVER, &cover.req, error) ||
+        !parse_number(p, f[3], "weight for under", MAX_NUMBER, &cover.under, error) ||
+        !parse_number(p, f[4], "weight for over", MAX_NUMBER, &cover.over, error))
+        return FALSE;
+    if (p->cover_line == NULL)
+        p->cover_line = g_new0(int, (gsize)p->in->n_days * p->in->shifts->len);
+    seen = &p->cover_line[(gsize)cover.day * p->in->shifts->len + (gsize)cover.shift];
+    if (*seen != 0) {
+        fail(p, error, ROTA_ERROR_INVALID,
+             "second cover line for day %d, shift \"%s\" (first on line %d)", cover.day,
+             f[1], *seen);
+        return FALSE;
+    }
+    *seen = p->line;
+    g_array_append_val(p->in->covers, cover);
+    return TRUE;
+}
+
+static gboolean
+read_data_line(CurtParser *p, GError **error)
+{
+    split_fields(p->text->str, ',', p->fields);
+    p->n_data++;
+    switch (p->section) {
+    case SEC_HORIZON:
+        return read_horizon(p, error);
+    case SEC_SHIFTS:
+        return read_shift(p, error);
+    case SEC_STAFF:
+        return read_staff(p, error);
+    case SEC_DAYS_OFF:
+        return read_days_off(p, error);
+    case SEC_ON:
+        return read_request(p, TRUE, error);
+    case SEC_OFF:
+        return read_request(p, FALSE, error);
+    default:
+        return read_cover(p, error);
+    }
+}
+
+/* Checks that need the whole section: run when the next header or the end
+ * of the file is reached (p->line is then that header's line). */
+static gboolean
+end_section(CurtParser *p, GError **error)
+{
+    static const char *const wanted[] = {
+        [SEC_HORIZON] = "the number of days",
+        [SEC_SHIFTS] = "at least one line ShiftID,LengthMinutes,CannotFollow",
+        [SEC_STAFF] = "at least one employee line",
+    };
+
+    if (p->section < 0 || p->section > SEC_STAFF)
+        return TRUE;
+    if (p->n_data == 0) {
+        fail(p, error, ROTA_ERROR_SYNTAX, "%s has no data line (expected %s)",
+             section_names[p->section], wanted[p->section]);
+        return FALSE;
+    }
+    if (p->section == SEC_SHIFTS)
+        return resolve_forbids(p, error);
+    return TRUE;
+}
+
+static gboolean
+read_header(CurtParser *p, GError **error)
+{
+    int want = p->section + 1;
+    int found = -1;
+
+    for (int k = 0; k < N_SECTIONS; k++) {
+        if (strcmp(p->text->str, section_names[k]) == 0)
+            found = k;
+    }
+    if (found != want) {
+        if (want >= N_SECTIONS)
+            fail(p, error, ROTA_ERROR_SYNTAX,
+                 "\"%s\" after SECTION_COVER (expected cover lines or the end of the "
+                 "file)",
+                 p->text->str);
+        else
+            fail(p, error, ROTA_ERROR_SYNTAX, "%s \"%s\" (expected %s)",
+                 found < 0 ? "unknown section" : "section out of order", p->text->str,
+                 section_names[want]);
+        return FALSE;
+    }
+    if (!end_section(p, error))
+        return FALSE;
+    p->section = found;
+    p->n_data = 0;
+    return TRUE;
+}
+
+/* Blank lines and '#' comments are skipped anywhere; a line starting
+ * "SECTION_" is a header. */
+static gboolean
+parse(CurtParser *p, GError **error)
+{
+    gboolean ok, blank = TRUE;
+
+    while (next_line(p, &ok, error)) {
+        const char *text = p->text->str;
+
+        if (text[0] != '\0')
+            blank = FALSE;
+        if (text[0] == '\0' || text[0] == '#')
+            continue;
+        if (g_str_has_prefix(text, "SECTION_")) {
+            if (!read_header(p, error))
+                return FALSE;
+        } else if (p->section < 0) {
+            fail(p, error, ROTA_ERROR_SYNTAX, "data before any section (expected %s)",
+                 section_names[SEC_HORIZON]);
+            return FALSE;
+        } else if (!read_data_line(p, error)) {
+            return FALSE;
+        }
+    }
+    if (!ok)
+        return FALSE;
+    if (blank && p->section < 0) {
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_FORMAT,
+                    "%s: empty file (expected a Curtois-Qu instance)", p->source);
+        return FALSE;
+    }
+    if (!end_section(p, error))
+        return FALSE;
+    if (p->section != SEC_COVER) {
+        fail(p, error, ROTA_ERROR_SYNTAX, "unexpected end of file (expected %s)",
+             section_names[p->section < 0 ? SEC_HORIZON : p->section + 1]);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+
+gboolean
+rotap_curtois_parse(RotapCurtois *in, const char *data, gsize length, const char *source,
+                    GError **error)
+{
+    CurtParser parser;
+    gboolean ok;
+
+    parser_init(&parser, in, data, length, source);
+    ok = parse(&parser, error);
+    parser_clear(&parser);
+    return ok;
+}
