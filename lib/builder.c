@@ -1,2 +1,467 @@
 /* SPDX-License-Identifier: MIT */
-/* builder.c: placeholder until its module lands. */
+/* builder.c: build a model in code: lifetime, horizon, shifts, sites and rules. */
+#include "config.h"
+
+#include "builder-private.h"
+
+/*
+ * The builder records a RotapSpec exactly as the JSON reader would fill
+ * it from an equivalent model.json, so that both paths meet the same
+ * validation with the same messages, and a built model saves to a file
+ * that loads back into the same model.
+ */
+
+static void
+builder_reset(RotaBuilder *builder, const char *name, const char *start, int n_days)
+{
+    rotap_spec_free(builder->spec);
+    builder->spec = rotap_spec_new();
+    builder->spec->name = g_strdup(name);
+    builder->spec->start = g_strdup(start);
+    builder->spec->days = n_days;
+}
+
+/**
+ * rota_builder_new:
+ * @name: the model's name
+ * @start_date: the first day of the horizon, "YYYY-MM-DD"
+ * @n_days: the number of days of the horizon, 1 to 3660
+ *
+ * Starts an empty model.  Nothing is checked until
+ * rota_builder_steal_model().
+ *
+ * Returns: (transfer full): a new builder; free with rota_builder_free().
+ * Since: 0.1
+ */
+RotaBuilder *
+rota_builder_new(const char *name, const char *start_date, int n_days)
+{
+    RotaBuilder *builder = g_new0(RotaBuilder, 1);
+
+    builder_reset(builder, name, start_date, n_days);
+    return builder;
+}
+
+/**
+ * rota_builder_free:
+ * @builder: (nullable): a builder
+ *
+ * Frees the builder and whatever it recorded.  Accepts NULL.
+ *
+ * Since: 0.1
+ */
+void
+rota_builder_free(RotaBuilder *builder)
+{
+    if (builder == NULL)
+        return;
+    rotap_spec_free(builder->spec);
+    g_free(builder);
+}
+
+/**
+ * rota_builder_steal_model:
+ * @builder: a builder
+ * @error: return location for a #GError, or NULL
+ *
+ * Validates and compiles what was recorded, with the rules and messages of
+ * the model.json loader: on failure @error is ROTA_ERROR_INVALID with a
+ * message "PATH: what is wrong", PATH being the JSON path the value would
+ * have in model.json (e.g. "people[3].unit").  Either way the builder is
+ * left empty, keeping only the name, start date and day count it was
+ * created with, so it can build another model.
+ *
+ * Returns: (transfer full) (nullable): the model, or NULL on error.
+ * Since: 0.1
+ */
+RotaModel *
+rota_builder_steal_model(RotaBuilder *builder, GError **error)
+{
+    RotapSpec *spec;
+
+    g_return_val_if_fail(builder != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+    spec = g_steal_pointer(&builder->spec);
+    builder_reset(builder, spec->name, spec->start, spec->days);
+    return rotap_model_compile(spec, error);
+}
+
+/**
+ * rota_builder_set_timezone:
+ * @builder: a builder
+ * @timezone: an IANA time zone name such as "Asia/Shanghai"
+ *
+ * Sets the zone of the model's local times (default "Asia/Shanghai").
+ *
+ * Since: 0.1
+ */
+void
+rota_builder_set_timezone(RotaBuilder *builder, const char *timezone)
+{
+    g_return_if_fail(builder != NULL);
+    g_free(builder->spec->timezone);
+    builder->spec->timezone = g_strdup(timezone);
+}
+
+/**
+ * rota_builder_add_holiday:
+ * @builder: a builder
+ * @date: a rest day, "YYYY-MM-DD" (may lie outside the horizon)
+ *
+ * Adds a holiday to the calendar ("calendar.holidays").
+ *
+ * Since: 0.1
+ */
+void
+rota_builder_add_holiday(RotaBuilder *builder, const char *date)
+{
+    g_return_if_fail(builder != NULL);
+    builder->spec->has_calendar = TRUE;
+    g_ptr_array_add(builder->spec->holidays, g_strdup(date));
+}
+
+/**
+ * rota_builder_add_workday:
+ * @builder: a builder
+ * @date: a make-up working day, "YYYY-MM-DD" (may lie outside the horizon)
+ *
+ * Adds a make-up working day to the calendar ("calendar.workdays").
+ *
+ * Since: 0.1
+ */
+void
+rota_builder_add_workday(RotaBuilder *builder, const char *date)
+{
+    g_return_if_fail(builder != NULL);
+    builder->spec->has_calendar = TRUE;
+    g_ptr_array_add(builder->spec->workdays, g_strdup(date));
+}
+
+/**
+ * rota_builder_add_shift:
+ * @builder: a builder
+ * @id: the shift's id
+ * @name: (nullable): its name
+ * @start: its start, "HH:MM"
+ * @end: its end, "HH:MM" or "24:00"; an end before the start passes
+ *   midnight
+ *
+ * Returns: the new shift's index.
+ * Since: 0.1
+ */
+int
+rota_builder_add_shift(RotaBuilder *builder, const char *id, const char *name,
+                       const char *start, const char *end)
+{
+    RotapShiftSpec *shift;
+
+    g_return_val_if_fail(builder != NULL, -1);
+    shift = rotap_spec_add_shift(builder->spec);
+    shift->id = g_strdup(id);
+    shift->name = g_strdup(name);
+    shift->start = g_strdup(start);
+    shift->end = g_strdup(end);
+    return (int)builder->spec->shifts->len - 1;
+}
+
+/**
+ * rota_builder_forbid_succession:
+ * @builder: a builder
+ * @after: a shift id
+ * @next_day: a shift id
+ *
+ * Forbids shift @next_day on the day after shift @after.
+ *
+ * Since: 0.1
+ */
+void
+rota_builder_forbid_succession(RotaBuilder *builder, const char *after,
+                               const char *next_day)
+{
+    RotapForbidSpec *forbid;
+
+    g_return_if_fail(builder != NULL);
+    forbid = rotap_spec_add_forbid(builder->spec);
+    forbid->after = g_strdup(after);
+    forbid->next_day = g_strdup(next_day);
+}
+
+/**
+ * rota_builder_add_segment:
+ * @builder: a builder
+ * @id: the segment's id
+ * @name: (nullable): its name
+ *
+ * Adds a responsibility segment (a road section or a compound).
+ *
+ * Returns: the new segment's index.
+ * Since: 0.1
+ */
+int
+rota_builder_add_segment(RotaBuilder *builder, const char *id, const char *name)
+{
+    RotapSegmentSpec *segment;
+
+    g_return_val_if_fail(builder != NULL, -1);
+    segment = rotap_spec_add_segment(builder->spec);
+    segment->id = g_strdup(id);
+    segment->name = g_strdup(name);
+    return (int)builder->spec->segments->len - 1;
+}
+
+static RotapSegmentSpec *
+segment_at(RotaBuilder *builder, int segment)
+{
+    return &g_array_index(builder->spec->segments, RotapSegmentSpec, segment);
+}
+
+/**
+ * rota_builder_set_segment_kind:
+ * @builder: a builder
+ * @segment: a segment index
+ * @kind: "road" (the default) or "compound"
+ *
+ * Since: 0.1
+ */
+void
+rota_builder_set_segment_kind(RotaBuilder *builder, int segment, const char *kind)
+{
+    RETURN_IF_BAD(builder, segments, segment);
+    g_free(segment_at(builder, segment)->kind);
+    segment_at(builder, segment)->kind = g_strdup(kind);
+}
+
+/**
+ * rota_builder_set_segment_grid:
+ * @builder: a builder
+ * @segment: a segment index
+ * @grid: (nullable): the management grid the segment lies in
+ *
+ * Since: 0.1
+ */
+void
+rota_builder_set_segment_grid(RotaBuilder *builder, int segment, const char *grid)
+{
+    RETURN_IF_BAD(builder, segments, segment);
+    g_free(segment_at(builder, segment)->grid);
+    segment_at(builder, segment)->grid = g_strdup(grid);
+}
+
+/**
+ * rota_builder_set_segment_chief:
+ * @builder: a builder
+ * @segment: a segment index
+ * @person: (nullable): the person id of the segment's road chief
+ *
+ * Since: 0.1
+ */
+void
+rota_builder_set_segment_chief(RotaBuilder *builder, int segment, const char *person)
+{
+    RETURN_IF_BAD(builder, segments, segment);
+    g_free(segment_at(builder, segment)->chief);
+    segment_at(builder, segment)->chief = g_strdup(person);
+}
+
+/**
+ * rota_builder_set_segment_location:
+ * @builder: a builder
+ * @segment: a segment index
+ * @location: (nullable): where to meet, as free text
+ *
+ * Since: 0.1
+ */
+void
+rota_builder_set_segment_location(RotaBuilder *builder, int segment,
+                                  const char *location)
+{
+    RETURN_IF_BAD(builder, segments, segment);
+    g_free(segment_at(builder, segment)->location);
+    segment_at(builder, segment)->location = g_strdup(location);
+}
+
+/**
+ * rota_builder_set_segment_geo:
+ * @builder: a builder
+ * @segment: a segment index
+ * @lat: latitude in degrees, -90 to 90
+ * @lon: longitude in degrees, -180 to 180
+ *
+ * Since: 0.1
+ */
+void
+rota_builder_set_segment_geo(RotaBuilder *builder, int segment, double lat, double lon)
+{
+    RETURN_IF_BAD(builder, segments, segment);
+    segment_at(builder, segment)->has_geo = TRUE;
+    segment_at(builder, segment)->lat = lat;
+    segment_at(builder, segment)->lon = lon;
+}
+
+/**
+ * rota_builder_add_unit:
+ * @builder: a builder
+ * @id: the unit's id
+ * @name: (nullable): its name
+ * @head: (nullable): the person id of its head (without one, the unit's
+ *   on-site hour falls to its deputies)
+ *
+ * Returns: the new unit's index.
+ * Since: 0.1
+ */
+int
+rota_builder_add_unit(RotaBuilder *builder, const char *id, const char *name,
+                      const char *head)
+{
+    RotapUnitSpec *unit;
+
+    g_return_val_if_fail(builder != NULL, -1);
+    unit = rotap_spec_add_unit(builder->spec);
+    unit->id = g_strdup(id);
+    unit->name = g_strdup(name);
+    unit->head = g_strdup(head);
+    return (int)builder->spec->units->len - 1;
+}
+
+/**
+ * rota_builder_add_unit_deputy:
+ * @builder: a builder
+ * @unit: a unit index
+ * @person: a person id
+ *
+ * Appends a deputy; deputies stand in for the head in the order added.
+ *
+ * Since: 0.1
+ */
+void
+rota_builder_add_unit_deputy(RotaBuilder *builder, int unit, const char *person)
+{
+    RETURN_IF_BAD(builder, units, unit);
+    g_ptr_array_add(g_array_index(builder->spec->units, RotapUnitSpec, unit).deputies,
+                    g_strdup(person));
+}
+
+/**
+ * rota_builder_add_unit_segment:
+ * @builder: a builder
+ * @unit: a unit index
+ * @segment: a segment id
+ *
+ * Records that the unit adopted the segment (a segment has at most one
+ * unit).
+ *
+ * Since: 0.1
+ */
+void
+rota_builder_add_unit_segment(RotaBuilder *builder, int unit, const char *segment)
+{
+    RETURN_IF_BAD(builder, units, unit);
+    g_ptr_array_add(g_array_index(builder->spec->units, RotapUnitSpec, unit).segments,
+                    g_strdup(segment));
+}
+
+void
+rotap_builder_set_shift_count(GArray *counts, const char *shift, int count)
+{
+    RotapShiftCountSpec added = { NULL, count };
+
+    for (guint i = 0; i < counts->len; i++) {
+        RotapShiftCountSpec *entry = &g_array_index(counts, RotapShiftCountSpec, i);
+
+        if (g_strcmp0(entry->shift, shift) == 0) {
+            entry->count = count;
+            return;
+        }
+    }
+    added.shift = g_strdup(shift);
+    g_array_append_val(counts, added);
+}
+
+/**
+ * rota_builder_set_onsite:
+ * @builder: a builder
+ * @shift: the shift id of the daily on-site hour
+ * @days: the days it is held; with %ROTA_DAYS_DATES, the dates given with
+ *   rota_builder_add_onsite_date()
+ *
+ * Since: 0.1
+ */
+void
+rota_builder_set_onsite(RotaBuilder *builder, const char *shift, RotaDays days)
+{
+    g_return_if_fail(builder != NULL);
+    builder->spec->has_onsite = TRUE;
+    g_free(builder->spec->onsite_shift);
+    builder->spec->onsite_shift = g_strdup(shift);
+    builder->spec->onsite_days.kind = days;
+}
+
+/**
+ * rota_builder_add_onsite_date:
+ * @builder: a builder
+ * @date: a date of the horizon, "YYYY-MM-DD"
+ *
+ * Adds a day of the on-site hour, and makes the on-site days a date list.
+ *
+ * Since: 0.1
+ */
+void
+rota_builder_add_onsite_date(RotaBuilder *builder, const char *date)
+{
+    g_return_if_fail(builder != NULL);
+    builder->spec->has_onsite = TRUE;
+    builder->spec->onsite_days.kind = ROTA_DAYS_DATES;
+    g_ptr_array_add(builder->spec->onsite_days.dates, g_strdup(date));
+}
+
+/**
+ * rota_builder_set_default_limit:
+ * @builder: a builder
+ * @limit: a limit
+ * @value: its value for everyone who does not set it ("rules.limits")
+ *
+ * Since: 0.1
+ */
+void
+rota_builder_set_default_limit(RotaBuilder *builder, RotaLimit limit, int value)
+{
+    g_return_if_fail(builder != NULL);
+    g_return_if_fail(limit >= 0 && limit < ROTA_N_LIMITS);
+    builder->spec->has_rules_limits = TRUE;
+    builder->spec->limits.set |= 1u << limit;
+    builder->spec->limits.values[limit] = value;
+}
+
+/**
+ * rota_builder_set_default_max_shifts:
+ * @builder: a builder
+ * @shift: a shift id
+ * @count: how many shifts of that kind anyone may do in the horizon,
+ *   unless they set their own ("rules.limits.max_shifts")
+ *
+ * Since: 0.1
+ */
+void
+rota_builder_set_default_max_shifts(RotaBuilder *builder, const char *shift, int count)
+{
+    g_return_if_fail(builder != NULL);
+    builder->spec->has_rules_limits = TRUE;
+    rotap_builder_set_shift_count(builder->spec->limits.max_shifts, shift, count);
+}
+
+/**
+ * rota_builder_set_weight:
+ * @builder: a builder
+ * @weight: a soft penalty
+ * @value: its weight, 0 or more ("rules.weights")
+ *
+ * Since: 0.1
+ */
+void
+rota_builder_set_weight(RotaBuilder *builder, RotaWeight weight, int value)
+{
+    g_return_if_fail(builder != NULL);
+    g_return_if_fail(weight >= 0 && weight < ROTA_N_WEIGHTS);
+    builder->spec->weights_set |= 1u << weight;
+    builder->spec->weights[weight] = value;
+}

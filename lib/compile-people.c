@@ -1,2 +1,388 @@
 /* SPDX-License-Identifier: MIT */
-/* compile-people.c: placeholder until its module lands. */
+/* compile-people.c: compile rules, people, their effective limits, days off and requests. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "compile-private.h"
+#include "util-private.h"
+
+static gboolean
+limit_is_minimum(RotaLimit limit)
+{
+    return limit == ROTA_LIMIT_MIN_MINUTES || limit == ROTA_LIMIT_MIN_CONSECUTIVE ||
+           limit == ROTA_LIMIT_MIN_DAYS_OFF || limit == ROTA_LIMIT_MIN_REST_MINUTES;
+}
+
+static void
+limits_set(RotapLimits *limits, RotaLimit limit, int value)
+{
+    switch (limit) {
+    case ROTA_LIMIT_MIN_MINUTES:
+        limits->min_minutes = value;
+        break;
+    case ROTA_LIMIT_MAX_MINUTES:
+        limits->max_minutes = value;
+        break;
+    case ROTA_LIMIT_MAX_SHIFTS_WEEK:
+        limits->max_shifts_week = value;
+        break;
+    case ROTA_LIMIT_MAX_MINUTES_WEEK:
+        limits->max_minutes_week = value;
+        break;
+    case ROTA_LIMIT_MIN_CONSECUTIVE:
+        limits->min_consecutive = value;
+        break;
+    case ROTA_LIMIT_MAX_CONSECUTIVE:
+        limits->max_consecutive = value;
+        break;
+    case ROTA_LIMIT_MIN_DAYS_OFF:
+        limits->min_days_off = value;
+        break;
+    case ROTA_LIMIT_MAX_WEEKENDS:
+        limits->max_weekends = value;
+        break;
+    case ROTA_LIMIT_MIN_REST_MINUTES:
+        limits->min_rest_minutes = value;
+        break;
+    case ROTA_N_LIMITS:
+    default:
+        break;
+    }
+}
+
+/* Values and shift keys of one "limits" object at path, on their own. */
+static gboolean
+check_limits(const RotaModel *model, const RotapLimitsSpec *limits, const char *path,
+             GError **error)
+{
+    for (int k = 0; k < ROTA_N_LIMITS; k++) {
+        if ((limits->set & (1u << k)) && limits->values[k] < 0)
+            return rotap_compile_fail(error, "%s.%s: negative value %d (expected 0 or more)",
+                                      path, rotap_limit_name(k), limits->values[k]);
+    }
+    for (guint j = 0; j < limits->max_shifts->len; j++) {
+        const RotapShiftCountSpec *count = &g_array_index(limits->max_shifts,
+                                                          RotapShiftCountSpec, j);
+        const char *shift = count->shift != NULL ? count->shift : "";
+
+        if (rotap_compile_lookup(model, ROTAP_KIND_SHIFT, count->shift) < 0)
+            return rotap_compile_fail(error, "%s.max_shifts.%s: unknown shift \"%s\"", path,
+                                      shift, shift);
+        if (count->count < 0)
+            return rotap_compile_fail(error, "%s.max_shifts.%s: negative count %d "
+                                      "(expected 0 or more)", path, shift, count->count);
+    }
+    return TRUE;
+}
+
+/*
+ * A minimum above its maximum can never be met.  The check runs on the
+ * effective values (person over rules) and blames the person's own key
+ * when there is one, saying so when the other side comes from the rules.
+ */
+static gboolean
+check_pair(const RotapLimitsSpec *own, const RotapLimitsSpec *rules, const char *path,
+           RotaLimit min, RotaLimit max, GError **error)
+{
+    gboolean own_min = (own->set >> min) & 1, own_max = (own->set >> max) & 1;
+    gboolean has_min = own_min || ((rules->set >> min) & 1);
+    gboolean has_max = own_max || ((rules->set >> max) & 1);
+    int min_value = own_min ? own->values[min] : rules->values[min];
+    int max_value = own_max ? own->values[max] : rules->values[max];
+    const char *blamed;
+
+    if (!has_min || !has_max || min_value <= max_value)
+        return TRUE;
+    blamed = rotap_limit_name(own_min ? min : max);
+    return rotap_compile_fail(error, "%s.%s: %s %d%s is greater than %s %d%s", path,
+                              blamed, rotap_limit_name(min), min_value,
+                              own_min || own == rules ? "" : " (from rules.limits)",
+                              rotap_limit_name(max), max_value,
+                              own_max || own == rules ? "" : " (from rules.limits)");
+}
+
+static gboolean
+check_pairs(const RotapLimitsSpec *own, const RotapLimitsSpec *rules, const char *path,
+            GError **error)
+{
+    return check_pair(own, rules, path, ROTA_LIMIT_MIN_MINUTES, ROTA_LIMIT_MAX_MINUTES,
+                      error) &&
+           check_pair(own, rules, path, ROTA_LIMIT_MIN_CONSECUTIVE,
+                      ROTA_LIMIT_MAX_CONSECUTIVE, error);
+}
+
+gboolean
+rotap_compile_rules(RotaModel *model, GError **error)
+{
+    const RotapSpec *spec = model->spec;
+
+    for (int w = 0; w < ROTA_N_WEIGHTS; w++) {
+        gboolean set = (spec->weights_set >> w) & 1;
+
+        if (set && spec->weights[w] < 0)
+            return rotap_compile_fail(error, "rules.weights.%s: negative weight %d "
+                                      "(expected 0 or more)", rotap_weight_name(w),
+                                      spec->weights[w]);
+        model->weights[w] = set ? spec->weights[w] : rotap_weight_default(w);
+    }
+    return check_limits(model, &spec->limits, "rules.limits", error) &&
+           check_pairs(&spec->limits, &spec->limits, "rules.limits", error);
+}
+
+/* ------------------------------------------------------------------ limits */
+
+static gboolean
+compile_limits(RotaModel *model, int p, const RotapPersonSpec *spec, const char *path,
+               GError **error)
+{
+    const RotapLimitsSpec *rules = &model->spec->limits;
+    const RotapLimitsSpec *own = &spec->limits;
+    int *max_shifts = model->max_shifts + (gsize)p * model->n_shifts;
+    g_autofree char *limits_path = g_strconcat(path, ".limits", NULL);
+
+    if (!check_limits(model, own, limits_path, error) ||
+        !check_pairs(own, rules, limits_path, error))
+        return FALSE;
+    for (int k = 0; k < ROTA_N_LIMITS; k++) {
+        int value = limit_is_minimum(k) ? 0 : ROTAP_UNLIMITED;
+
+        if ((own->set >> k) & 1)
+            value = own->values[k];
+        else if ((rules->set >> k) & 1)
+            value = rules->values[k];
+        limits_set(&model->people[p].limits, k, value);
+    }
+    for (int s = 0; s < model->n_shifts; s++)
+        max_shifts[s] = ROTAP_UNLIMITED;
+    for (guint j = 0; j < rules->max_shifts->len; j++) {
+        const RotapShiftCountSpec *c = &g_array_index(rules->max_shifts,
+                                                      RotapShiftCountSpec, j);
+
+        max_shifts[rotap_compile_lookup(model, ROTAP_KIND_SHIFT, c->shift)] = c->count;
+    }
+    for (guint j = 0; j < own->max_shifts->len; j++) {
+        const RotapShiftCountSpec *c = &g_array_index(own->max_shifts,
+                                                      RotapShiftCountSpec, j);
+
+        max_shifts[rotap_compile_lookup(model, ROTAP_KIND_SHIFT, c->shift)] = c->count;
+    }
+    return TRUE;
+}
+
+/* ------------------------------------------------------------------ days off */
+
+/* A date as an offset from day 0, which may lie outside the horizon. */
+static gboolean
+date_offset(const RotaModel *model, const char *text, const char *path, gint64 *offset,
+            GError **error)
+{
+    GDate date;
+
+    if (text == NULL)
+        return rotap_compile_fail(error, "%s: missing date (expected YYYY-MM-DD)", path);
+    if (!rotap_parse_date(text, &date))
+        return rotap_compile_fail(error, "%s: bad date \"%s\" (expected YYYY-MM-DD)", path,
+                                  text);
+    *offset = (gint64)g_date_get_julian(&date) - (gint64)g_date_get_julian(&model->start);
+    return TRUE;
+}
+
+/* Paths of an off entry's values depend on how it was written. */
+static gboolean
+compile_off(RotaModel *model, int p, const RotapOffSpec *off, const char *path,
+            GError **error)
+{
+    g_autofree char *from_path = NULL, *to_path = NULL, *shift_path = NULL;
+    guint64 mask = ROTAP_ALL_SHIFTS, *row = model->off + (gsize)p * model->n_days;
+    gint64 from, to;
+
+    from_path = off->form == ROTAP_OFF_FORM_DATE   ? g_strdup(path)
+                : off->form == ROTAP_OFF_FORM_DAY ? g_strconcat(path, ".date", NULL)
+                                                  : g_strconcat(path, ".from", NULL);
+    to_path = g_strconcat(path, ".to", NULL);
+    shift_path = g_strconcat(path, ".shift", NULL);
+    if (!date_offset(model, off->from, from_path, &from, error))
+        return FALSE;
+    to = from;
+    if (off->form == ROTAP_OFF_FORM_RANGE) {
+        if (!date_offset(model, off->to, to_path, &to, error))
+            return FALSE;
+        if (to < from)
+            return rotap_compile_fail(error, "%s: end date %s is before the start date %s "
+                                      "(expected from <= to)", to_path, off->to, off->from);
+    }
+    if (off->shift != NULL) {
+        int shift = rotap_compile_lookup(model, ROTAP_KIND_SHIFT, off->shift);
+
+        if (shift < 0)
+            return rotap_compile_fail(error, "%s: unknown shift \"%s\"", shift_path,
+                                      off->shift);
+        mask = G_GUINT64_CONSTANT(1) << shift;
+    }
+    from = MAX(from, 0);
+    to = MIN(to, (gint64)model->n_days - 1);
+    for (gint64 d = from; d <= to; d++)
+        row[d] |= mask;
+    return TRUE;
+}
+
+/* ------------------------------------------------------------------ requests */
+
+static int
+compare_requests(const void *a, const void *b)
+{
+    const RotapRequest *x = a, *y = b;
+
+    if (x->day != y->day)
+        return x->day < y->day ? -1 : 1;
+    if (x->shift != y->shift)
+        return x->shift < y->shift ? -1 : 1;
+    if (x->on != y->on)
+        return x->on ? 1 : -1;
+    return (x->weight > y->weight) - (x->weight < y->weight);
+}
+
+static gboolean
+compile_requests(RotaModel *model, int p, const RotapPersonSpec *spec, const char *path,
+                 GArray *requests, GError **error)
+{
+    guint first = requests->len;
+
+    for (guint j = 0; j < spec->requests->len; j++) {
+        const RotapRequestSpec *r = &g_array_index(spec->requests, RotapRequestSpec, j);
+        g_autofree char *at = g_strdup_printf("%s.requests[%u]", path, j);
+        g_autofree char *date_path = g_strconcat(at, ".date", NULL);
+        RotapRequest request = { .person = p, .shift = -1, .on = TRUE };
+
+        if (!rotap_compile_date(model, r->date, date_path, TRUE, &request.day, error))
+            return FALSE;
+        if (r->shift != NULL) {
+            request.shift = rotap_compile_lookup(model, ROTAP_KIND_SHIFT, r->shift);
+            if (request.shift < 0)
+                return rotap_compile_fail(error, "%s.shift: unknown shift \"%s\"", at,
+                                          r->shift);
+        }
+        if (r->has_weight && r->weight < 0)
+            return rotap_compile_fail(error, "%s.weight: negative weight %d "
+                                      "(expected 0 or more)", at, r->weight);
+        request.weight = r->has_weight ? r->weight : model->weights[ROTA_WEIGHT_REQUEST];
+        request.on = r->has_on ? r->on : TRUE;
+        g_array_append_val(requests, request);
+    }
+    qsort(&g_array_index(requests, RotapRequest, first), requests->len - first,
+          sizeof(RotapRequest), compare_requests);
+    return TRUE;
+}
+
+/* ------------------------------------------------------------------ people */
+
+static int
+compare_ints(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+
+    return (x > y) - (x < y);
+}
+
+/* Tags become sorted, distinct indices into model->tags. */
+static gboolean
+compile_tags(RotaModel *model, RotapPerson *person, const RotapPersonSpec *spec,
+             const char *path, GPtrArray *tags, GError **error)
+{
+    int n = 0;
+
+    person->tags = g_new0(int, spec->tags->len + 1);
+    for (guint j = 0; j < spec->tags->len; j++) {
+        g_autofree char *at = g_strdup_printf("%s.tags[%u]", path, j);
+
+        if (!rotap_compile_check_id(spec->tags->pdata[j], at, "tag", error))
+            return FALSE;
+        person->tags[n++] = rotap_compile_intern_tag(model, tags, spec->tags->pdata[j]);
+    }
+    qsort(person->tags, (gsize)n, sizeof(int), compare_ints);
+    person->n_tags = 0;
+    for (int j = 0; j < n; j++) {
+        if (person->n_tags == 0 || person->tags[person->n_tags - 1] != person->tags[j])
+            person->tags[person->n_tags++] = person->tags[j];
+    }
+    return TRUE;
+}
+
+static gboolean
+compile_person(RotaModel *model, int p, GPtrArray *tags, GArray *requests, GError **error)
+{
+    const RotapPersonSpec *spec = &g_array_index(model->spec->people, RotapPersonSpec, p);
+    RotapPerson *person = &model->people[p];
+    g_autofree char *path = g_strdup_printf("people[%d]", p);
+    g_autofree char *name_path = g_strconcat(path, ".name", NULL);
+
+    if (!rotap_compile_check_text(spec->name, name_path, error))
+        return FALSE;
+    person->id = spec->id;
+    person->name = spec->name != NULL ? spec->name : spec->id;
+    person->unit = rotap_compile_lookup(model, ROTAP_KIND_UNIT, spec->unit);
+    if (spec->unit != NULL && person->unit < 0)
+        return rotap_compile_fail(error, "%s.unit: unknown unit \"%s\"", path, spec->unit);
+    if (!compile_tags(model, person, spec, path, tags, error))
+        return FALSE;
+    person->community = rotap_compile_lookup(model, ROTAP_KIND_SEGMENT, spec->community);
+    if (spec->community != NULL && person->community < 0)
+        return rotap_compile_fail(error, "%s.community: unknown segment \"%s\"", path,
+                                  spec->community);
+    if (!compile_limits(model, p, spec, path, error))
+        return FALSE;
+    for (guint j = 0; j < spec->off->len; j++) {
+        g_autofree char *at = g_strdup_printf("%s.off[%u]", path, j);
+
+        if (!compile_off(model, p, &g_array_index(spec->off, RotapOffSpec, j), at, error))
+            return FALSE;
+    }
+    return compile_requests(model, p, spec, path, requests, error);
+}
+
+/* Members of each unit, ascending: a count, then a fill in person order. */
+static void
+compile_members(RotaModel *model)
+{
+    for (int p = 0; p < model->n_people; p++) {
+        if (model->people[p].unit >= 0)
+            model->units[model->people[p].unit].n_members++;
+    }
+    for (int u = 0; u < model->n_units; u++) {
+        model->units[u].members = g_new0(int, model->units[u].n_members + 1);
+        model->units[u].n_members = 0;
+    }
+    for (int p = 0; p < model->n_people; p++) {
+        RotapUnit *unit = model->people[p].unit >= 0 ? &model->units[model->people[p].unit]
+                                                     : NULL;
+
+        if (unit != NULL)
+            unit->members[unit->n_members++] = p;
+    }
+}
+
+gboolean
+rotap_compile_people(RotaModel *model, GPtrArray *tags, GError **error)
+{
+    g_autoptr(GArray) requests = g_array_new(FALSE, FALSE, sizeof(RotapRequest));
+    int n = (int)model->spec->people->len;
+
+    model->n_people = n;
+    model->people = g_new0(RotapPerson, n + 1);
+    model->max_shifts = g_new(int, (gsize)n * model->n_shifts + 1);
+    model->off = g_new0(guint64, (gsize)n * model->n_days + 1);
+    model->person_requests = g_new0(int, n + 1);
+    for (int p = 0; p < n; p++) {
+        model->person_requests[p] = (int)requests->len;
+        if (!compile_person(model, p, tags, requests, error))
+            return FALSE;
+    }
+    model->person_requests[n] = (int)requests->len;
+    model->n_requests = (int)requests->len;
+    model->requests = (RotapRequest *)(void *)g_array_free(g_steal_pointer(&requests),
+                                                           FALSE);
+    compile_members(model);
+    return TRUE;
+}

@@ -1,0 +1,429 @@
+/* SPDX-License-Identifier: MIT */
+/* model-query.c: getters for units, people, duties and cells, and the private index searches. */
+#include "config.h"
+
+#include "compile-private.h"
+
+/* ------------------------------------------------------------------ units */
+
+/**
+ * rota_model_get_n_units:
+ * @model: a model
+ *
+ * Returns: the number of units, indexed 0..n-1.
+ * Since: 0.1
+ */
+int
+rota_model_get_n_units(const RotaModel *model)
+{
+    g_return_val_if_fail(model != NULL, 0);
+    return model->n_units;
+}
+
+/**
+ * rota_model_get_unit_id:
+ * @model: a model
+ * @unit: a unit index
+ *
+ * Returns: (transfer none): the unit's id, valid as long as @model.
+ * Since: 0.1
+ */
+const char *
+rota_model_get_unit_id(const RotaModel *model, int unit)
+{
+    g_return_val_if_fail(model != NULL, NULL);
+    g_return_val_if_fail(unit >= 0 && unit < model->n_units, NULL);
+    return model->units[unit].id;
+}
+
+/**
+ * rota_model_get_unit_name:
+ * @model: a model
+ * @unit: a unit index
+ *
+ * Returns: (transfer none): the unit's name, or its id when it has none.
+ * Since: 0.1
+ */
+const char *
+rota_model_get_unit_name(const RotaModel *model, int unit)
+{
+    g_return_val_if_fail(model != NULL, NULL);
+    g_return_val_if_fail(unit >= 0 && unit < model->n_units, NULL);
+    return model->units[unit].name;
+}
+
+/**
+ * rota_model_get_unit_head:
+ * @model: a model
+ * @unit: a unit index
+ *
+ * Returns: the person index of the unit's head, or -1 when it has none.
+ * Since: 0.1
+ */
+int
+rota_model_get_unit_head(const RotaModel *model, int unit)
+{
+    g_return_val_if_fail(model != NULL, -1);
+    g_return_val_if_fail(unit >= 0 && unit < model->n_units, -1);
+    return model->units[unit].head;
+}
+
+/**
+ * rota_model_find_unit:
+ * @model: a model
+ * @id: a unit id
+ *
+ * Returns: the index of the unit with @id, or %ROTA_NOT_FOUND.
+ * Since: 0.1
+ */
+int
+rota_model_find_unit(const RotaModel *model, const char *id)
+{
+    int unit;
+
+    g_return_val_if_fail(model != NULL, ROTA_NOT_FOUND);
+    g_return_val_if_fail(id != NULL, ROTA_NOT_FOUND);
+    unit = rotap_compile_lookup(model, ROTAP_KIND_UNIT, id);
+    return unit >= 0 ? unit : ROTA_NOT_FOUND;
+}
+
+/* ------------------------------------------------------------------ people */
+
+/**
+ * rota_model_get_n_people:
+ * @model: a model
+ *
+ * Returns: the number of people, indexed 0..n-1.
+ * Since: 0.1
+ */
+int
+rota_model_get_n_people(const RotaModel *model)
+{
+    g_return_val_if_fail(model != NULL, 0);
+    return model->n_people;
+}
+
+/**
+ * rota_model_get_person_id:
+ * @model: a model
+ * @person: a person index
+ *
+ * Returns: (transfer none): the person's id, valid as long as @model.
+ * Since: 0.1
+ */
+const char *
+rota_model_get_person_id(const RotaModel *model, int person)
+{
+    g_return_val_if_fail(model != NULL, NULL);
+    g_return_val_if_fail(person >= 0 && person < model->n_people, NULL);
+    return model->people[person].id;
+}
+
+/**
+ * rota_model_get_person_name:
+ * @model: a model
+ * @person: a person index
+ *
+ * Returns: (transfer none): the person's name, or their id when the model
+ *   gives none.
+ * Since: 0.1
+ */
+const char *
+rota_model_get_person_name(const RotaModel *model, int person)
+{
+    g_return_val_if_fail(model != NULL, NULL);
+    g_return_val_if_fail(person >= 0 && person < model->n_people, NULL);
+    return model->people[person].name;
+}
+
+/**
+ * rota_model_get_person_unit:
+ * @model: a model
+ * @person: a person index
+ *
+ * Returns: the index of the person's unit, or -1 when they have none.
+ * Since: 0.1
+ */
+int
+rota_model_get_person_unit(const RotaModel *model, int person)
+{
+    g_return_val_if_fail(model != NULL, -1);
+    g_return_val_if_fail(person >= 0 && person < model->n_people, -1);
+    return model->people[person].unit;
+}
+
+/**
+ * rota_model_person_has_tag:
+ * @model: a model
+ * @person: a person index
+ * @tag: a tag such as "party"
+ *
+ * Returns: TRUE if the person carries @tag.
+ * Since: 0.1
+ */
+gboolean
+rota_model_person_has_tag(const RotaModel *model, int person, const char *tag)
+{
+    int index;
+
+    g_return_val_if_fail(model != NULL, FALSE);
+    g_return_val_if_fail(person >= 0 && person < model->n_people, FALSE);
+    g_return_val_if_fail(tag != NULL, FALSE);
+    index = rotap_model_find_tag(model, tag);
+    return index >= 0 && rotap_person_has_tag(model, person, index);
+}
+
+/**
+ * rota_model_find_person:
+ * @model: a model
+ * @id: a person id
+ *
+ * Returns: the index of the person with @id, or %ROTA_NOT_FOUND.
+ * Since: 0.1
+ */
+int
+rota_model_find_person(const RotaModel *model, const char *id)
+{
+    int person;
+
+    g_return_val_if_fail(model != NULL, ROTA_NOT_FOUND);
+    g_return_val_if_fail(id != NULL, ROTA_NOT_FOUND);
+    person = rotap_compile_lookup(model, ROTAP_KIND_PERSON, id);
+    return person >= 0 ? person : ROTA_NOT_FOUND;
+}
+
+/* ------------------------------------------------------------------ duties */
+
+/**
+ * rota_model_get_n_duties:
+ * @model: a model
+ *
+ * Returns: the number of duties, indexed 0..n-1 (the on-site hour is not
+ *   one of them).
+ * Since: 0.1
+ */
+int
+rota_model_get_n_duties(const RotaModel *model)
+{
+    g_return_val_if_fail(model != NULL, 0);
+    return model->n_duties;
+}
+
+/**
+ * rota_model_get_duty_id:
+ * @model: a model
+ * @duty: a duty index
+ *
+ * Returns: (transfer none): the duty's id, valid as long as @model.
+ * Since: 0.1
+ */
+const char *
+rota_model_get_duty_id(const RotaModel *model, int duty)
+{
+    g_return_val_if_fail(model != NULL, NULL);
+    g_return_val_if_fail(duty >= 0 && duty < model->n_duties, NULL);
+    return model->duties[duty].id;
+}
+
+/**
+ * rota_model_get_duty_shift:
+ * @model: a model
+ * @duty: a duty index
+ *
+ * Returns: the index of the shift the duty is done in.
+ * Since: 0.1
+ */
+int
+rota_model_get_duty_shift(const RotaModel *model, int duty)
+{
+    g_return_val_if_fail(model != NULL, -1);
+    g_return_val_if_fail(duty >= 0 && duty < model->n_duties, -1);
+    return model->duties[duty].shift;
+}
+
+/**
+ * rota_model_find_duty:
+ * @model: a model
+ * @id: a duty id
+ *
+ * Returns: the index of the duty with @id, or %ROTA_NOT_FOUND (also for
+ *   "onsite", which is not a duty of the list).
+ * Since: 0.1
+ */
+int
+rota_model_find_duty(const RotaModel *model, const char *id)
+{
+    int duty;
+
+    g_return_val_if_fail(model != NULL, ROTA_NOT_FOUND);
+    g_return_val_if_fail(id != NULL, ROTA_NOT_FOUND);
+    duty = rotap_compile_lookup(model, ROTAP_KIND_DUTY, id);
+    return duty >= 0 ? duty : ROTA_NOT_FOUND;
+}
+
+/* ------------------------------------------------------------------ cells */
+
+/**
+ * rota_model_get_n_cells:
+ * @model: a model
+ *
+ * Returns: the number of duty cells: one per (duty, segment, due day), or
+ *   per (duty, segment, ISO week with a due day) for weekly duties.
+ * Since: 0.1
+ */
+int
+rota_model_get_n_cells(const RotaModel *model)
+{
+    g_return_val_if_fail(model != NULL, 0);
+    return model->n_cells;
+}
+
+/**
+ * rota_model_get_n_places:
+ * @model: a model
+ *
+ * Returns: the number of places wanted in all: the sum of the duties'
+ *   "min" over their cells.
+ * Since: 0.1
+ */
+int
+rota_model_get_n_places(const RotaModel *model)
+{
+    g_return_val_if_fail(model != NULL, 0);
+    return model->n_places;
+}
+
+/**
+ * rota_model_get_onsite_shift:
+ * @model: a model
+ *
+ * Returns: the shift of the daily on-site hour, or -1 when the model has
+ *   no on-site rule.
+ * Since: 0.1
+ */
+int
+rota_model_get_onsite_shift(const RotaModel *model)
+{
+    g_return_val_if_fail(model != NULL, -1);
+    return model->onsite_shift;
+}
+
+/**
+ * rota_model_get_n_onsite_cells:
+ * @model: a model
+ *
+ * The on-site places to fill: one per on-site day and unit that has
+ * adopted at least one segment.
+ *
+ * Returns: that number, 0 without an on-site rule.
+ * Since: 0.1
+ */
+int
+rota_model_get_n_onsite_cells(const RotaModel *model)
+{
+    int days = 0, units = 0;
+
+    g_return_val_if_fail(model != NULL, 0);
+    if (model->onsite_day == NULL)
+        return 0;
+    for (int d = 0; d < model->n_days; d++)
+        days += model->onsite_day[d];
+    for (int u = 0; u < model->n_units; u++)
+        units += model->units[u].n_segments > 0;
+    return days * units;
+}
+
+/* ------------------------------------------------------------------ private */
+
+/* The position of value in an ascending array, or -1. */
+static int
+search_ints(const int *values, int n, int value)
+{
+    int low = 0, high = n - 1;
+
+    while (low <= high) {
+        int middle = low + (high - low) / 2;
+
+        if (values[middle] == value)
+            return middle;
+        if (values[middle] < value)
+            low = middle + 1;
+        else
+            high = middle - 1;
+    }
+    return -1;
+}
+
+/* The last window starting on or before day, or -1. */
+static int
+search_window(const RotapDuty *duty, int day)
+{
+    int low = 0, high = duty->n_windows - 1, found = -1;
+
+    while (low <= high) {
+        int middle = low + (high - low) / 2;
+
+        if (duty->window_first_day[middle] <= day) {
+            found = middle;
+            low = middle + 1;
+        } else {
+            high = middle - 1;
+        }
+    }
+    return found;
+}
+
+/*
+ * A cell exists only on due days: a weekly window holds the due days of
+ * its ISO week, and its first due day opens it, so the window of a due
+ * day is the last one opened on or before it.
+ */
+int
+rotap_model_find_cell(const RotaModel *model, int duty, int segment, int day)
+{
+    const RotapDuty *d;
+    int k, w;
+
+    g_return_val_if_fail(model != NULL, -1);
+    g_return_val_if_fail(duty >= 0 && duty < model->n_duties, -1);
+    d = &model->duties[duty];
+    if (day < 0 || day >= model->n_days || !d->due[day])
+        return -1;
+    k = search_ints(d->segments, d->n_segments, segment);
+    w = search_window(d, day);
+    if (k < 0 || w < 0)
+        return -1;
+    if (d->per_week ? model->week[d->window_first_day[w]] != model->week[day]
+                    : d->window_first_day[w] != day)
+        return -1;
+    return d->first_cell + k * d->n_windows + w;
+}
+
+gboolean
+rotap_model_is_eligible(const RotaModel *model, int cell, int person)
+{
+    const RotapEligible *eligible;
+
+    g_return_val_if_fail(model != NULL, FALSE);
+    g_return_val_if_fail(cell >= 0 && cell < model->n_cells, FALSE);
+    eligible = &model->eligible[model->cells[cell].eligible];
+    return search_ints(eligible->people, eligible->n_people, person) >= 0;
+}
+
+gboolean
+rotap_person_has_tag(const RotaModel *model, int person, int tag)
+{
+    const RotapPerson *p;
+
+    g_return_val_if_fail(model != NULL, FALSE);
+    g_return_val_if_fail(person >= 0 && person < model->n_people, FALSE);
+    p = &model->people[person];
+    return search_ints(p->tags, p->n_tags, tag) >= 0;
+}
+
+int
+rotap_model_find_tag(const RotaModel *model, const char *tag)
+{
+    g_return_val_if_fail(model != NULL, -1);
+    return rotap_compile_lookup(model, ROTAP_KIND_TAG, tag);
+}
