@@ -82,6 +82,39 @@ int rota_model_get_n_places(const RotaModel *model);
 int rota_model_get_onsite_shift(const RotaModel *model);
 int rota_model_get_n_onsite_cells(const RotaModel *model);
 
+/*
+ * Queries for applications that fill rosters themselves (added for
+ * examples/draft-roster.c): the on-site days, availability, the units'
+ * deputies and segments, and the duty cells with their eligible people.
+ */
+gboolean rota_model_is_onsite_day(const RotaModel *model, int day);
+gboolean rota_model_is_available(const RotaModel *model, int person, int day, int shift);
+
+int rota_model_get_n_unit_deputies(const RotaModel *model, int unit);
+int rota_model_get_unit_deputy(const RotaModel *model, int unit, int k);
+int rota_model_get_n_unit_segments(const RotaModel *model, int unit);
+int rota_model_get_unit_segment(const RotaModel *model, int unit, int k);
+
+int rota_model_get_n_duty_quotas(const RotaModel *model, int duty);
+const char *rota_model_get_duty_quota_tag(const RotaModel *model, int duty, int k);
+int rota_model_get_duty_quota_count(const RotaModel *model, int duty, int k);
+
+/* RotaCellInfo: one duty cell (see rota_model_get_cell()); a value type. */
+typedef struct {
+    int duty;
+    int segment;
+    int shift;
+    int first_day; /* the first due day of the window */
+    int n_days;    /* due days in the window: 1 unless the duty is per week */
+    int min;
+    int max;       /* G_MAXINT when the duty has no cap */
+} RotaCellInfo;
+
+gboolean rota_model_get_cell(const RotaModel *model, int cell, RotaCellInfo *out);
+int rota_model_get_cell_day(const RotaModel *model, int cell, int k);
+int rota_model_get_n_cell_candidates(const RotaModel *model, int cell);
+int rota_model_get_cell_candidate(const RotaModel *model, int cell, int k);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(RotaModel, rota_model_unref)
 
 G_END_DECLS
