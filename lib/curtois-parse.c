@@ -26,9 +26,12 @@ enum {
 };
 
 static const char *const section_names[N_SECTIONS] = {
-    "SECTION_HORIZON",           "SECTION_SHIFTS",
-    "SECTION_STAFF",             "SECTION_DAYS_OFF",
-    "SECTION_SHIFT_ON_REQUESTS", "SECTION_SHIFT_OFF_REQUESTS",
+    "SECTION_HORIZON",
+    "SECTION_SHIFTS",
+    "SECTION_STAFF",
+    "SECTION_DAYS_OFF",
+    "SECTION_SHIFT_ON_REQUESTS",
+    "SECTION_SHIFT_OFF_REQUESTS",
     "SECTION_COVER",
 };
 
@@ -47,18 +50,21 @@ typedef struct {
     const char *data;
     gsize length;
     gsize pos;
-    int line;         /* 1-based number of the current line */
-    GString *text;    /* the current line, without its end */
+    int line;      /* 1-based number of the current line */
+    GString *text; /* the current line, without its end */
     GPtrArray *fields;
-    int section;      /* -1 before the first header */
-    int n_data;       /* data lines read in the current section */
+    int section; /* -1 before the first header */
+    int n_data;  /* data lines read in the current section */
     RotapCurtois *in;
     GHashTable *shift_index; /* id -> index + 1 */
     GHashTable *staff_index;
-    int *cover_line;  /* n_days * n_shifts: line of the cover line, or 0 */
+    int *cover_line; /* n_days * n_shifts: line of the cover line, or 0 */
 } CurtParser;
 
-static void G_GNUC_PRINTF(4, 5)
+static void fail(const CurtParser *p, GError **error, int code, const char *format, ...)
+    G_GNUC_PRINTF(4, 5);
+
+static void
 fail(const CurtParser *p, GError **error, int code, const char *format, ...)
 {
     g_autofree char *message = NULL;
@@ -155,8 +161,8 @@ next_line(CurtParser *p, gboolean *ok, GError **error)
     len = end != NULL ? (gsize)(end - start) : p->length - p->pos;
     p->pos += len + (end != NULL ? 1 : 0);
     p->line++;
-    while (len > 0 && (start[len - 1] == '\r' || start[len - 1] == ' ' ||
-                       start[len - 1] == '\t'))
+    while (len > 0 &&
+           (start[len - 1] == '\r' || start[len - 1] == ' ' || start[len - 1] == '\t'))
         len--;
     if (memchr(start, '\0', len) != NULL) {
         fail(p, error, ROTA_ERROR_SYNTAX, "NUL byte in the line (expected text)");
@@ -185,31 +191,31 @@ split_fields(char *text, char sep, GPtrArray *fields)
     }
 }
 
-/* A non-negative decimal integer, at most max; what names it in messages. */
+/* A decimal integer from min to max (min >= 0); what names it in messages. */
 static gboolean
-parse_number(const CurtParser *p, const char *text, const char *what, int max,
+parse_number(const CurtParser *p, const char *text, const char *what, int min, int max,
              int *out, GError **error)
 {
     gint64 value = 0;
 
     if (*text == '\0') {
-        fail(p, error, ROTA_ERROR_SYNTAX, "%s is empty (expected an integer from 0 to %d)",
-             what, max);
+        fail(p, error, ROTA_ERROR_SYNTAX,
+             "%s is empty (expected an integer from %d to %d)", what, min, max);
         return FALSE;
     }
     for (const char *c = text; *c != '\0'; c++) {
         if (!g_ascii_isdigit(*c)) {
             fail(p, error, ROTA_ERROR_SYNTAX,
-                 "%s \"%s\" is not a number (expected an integer from 0 to %d)", what,
-                 text, max);
+                 "%s \"%s\" is not a number (expected an integer from %d to %d)", what,
+                 text, min, max);
             return FALSE;
         }
         if (value <= max)
             value = value * 10 + (*c - '0');
     }
-    if (value > max) {
-        fail(p, error, ROTA_ERROR_INVALID, "%s %s is out of range (expected 0 to %d)", what,
-             text, max);
+    if (value < min || value > max) {
+        fail(p, error, ROTA_ERROR_INVALID, "%s %s is out of range (expected %d to %d)",
+             what, text, min, max);
         return FALSE;
     }
     *out = (int)value;
@@ -219,7 +225,7 @@ parse_number(const CurtParser *p, const char *text, const char *what, int max,
 static gboolean
 parse_day(const CurtParser *p, const char *text, int *out, GError **error)
 {
-    return parse_number(p, text, "day", p->in->n_days - 1, out, error);
+    return parse_number(p, text, "day", 0, p->in->n_days - 1, out, error);
 }
 
 /* Ids are printable ASCII without blanks or the format's separators. */
@@ -279,15 +285,8 @@ read_horizon(CurtParser *p, GError **error)
     }
     if (!check_n_fields(p, 1, "the number of days", error))
         return FALSE;
-    if (!parse_number(p, p->fields->pdata[0], "number of days", MAX_DAYS, &p->in->n_days,
-                      error))
-        return FALSE;
-    if (p->in->n_days == 0) {
-        fail(p, error, ROTA_ERROR_INVALID, "number of days is 0 (expected 1 to %d)",
-             MAX_DAYS);
-        return FALSE;
-    }
-    return TRUE;
+    return parse_number(p, p->fields->pdata[0], "number of days", 1, MAX_DAYS,
+                        &p->in->n_days, error);
 }
 
 static gboolean
@@ -305,17 +304,15 @@ read_shift(CurtParser *p, GError **error)
         return FALSE;
     }
     if (!check_id(p, f[0], "shift", error) ||
-        !parse_number(p, f[1], "shift length", 24 * 60 - 1, &shift.minutes, error))
+        !parse_number(p, f[1], "shift length", 1, 24 * 60 - 1, &shift.minutes, error))
         return FALSE;
-    if (shift.minutes == 0) {
-        fail(p, error, ROTA_ERROR_INVALID,
-             "shift length is 0 (expected minutes from 1 to 1439)");
-        return FALSE;
-    }
     first = g_hash_table_lookup(p->shift_index, f[0]);
     if (first != NULL) {
+        const RotapCurtoisShift *other =
+            &g_array_index(p->in->shifts, RotapCurtoisShift, GPOINTER_TO_INT(first) - 1);
+
         fail(p, error, ROTA_ERROR_INVALID, "duplicate shift id \"%s\" (first on line %d)",
-             f[0], g_array_index(p->in->shifts, RotapCurtoisShift, GPOINTER_TO_INT(first) - 1).line);
+             f[0], other->line);
         return FALSE;
     }
     if (p->in->shifts->len >= ROTAP_MAX_SHIFTS) {
@@ -388,8 +385,8 @@ read_max_shifts(CurtParser *p, RotapCurtoisStaff *staff, char *text, GError **er
                  key);
             return FALSE;
         }
-        if (!parse_number(p, value, "max shifts", MAX_NUMBER, &staff->max_shifts[shift],
-                          error))
+        if (!parse_number(p, value, "max shifts", 0, MAX_NUMBER,
+                          &staff->max_shifts[shift], error))
             return FALSE;
     }
     for (guint s = 0; s < n_shifts; s++) {
@@ -418,13 +415,15 @@ read_staff(CurtParser *p, GError **error)
         return FALSE;
     first = g_hash_table_lookup(p->staff_index, f[0]);
     if (first != NULL) {
+        const RotapCurtoisStaff *other =
+            &g_array_index(p->in->staff, RotapCurtoisStaff, GPOINTER_TO_INT(first) - 1);
+
         fail(p, error, ROTA_ERROR_INVALID,
-             "duplicate employee id \"%s\" (first on line %d)", f[0],
-             g_array_index(p->in->staff, RotapCurtoisStaff, GPOINTER_TO_INT(first) - 1).line);
+             "duplicate employee id \"%s\" (first on line %d)", f[0], other->line);
         return FALSE;
     }
     for (int k = 0; k < ROTAP_CURTOIS_N_LIMITS; k++) {
-        if (!parse_number(p, f[2 + k], staff_limit_names[k], MAX_NUMBER,
+        if (!parse_number(p, f[2 + k], staff_limit_names[k], 0, MAX_NUMBER,
                           &staff.limits[k], error))
             return FALSE;
     }
@@ -471,7 +470,7 @@ read_request(CurtParser *p, gboolean on, GError **error)
         !find_id(p, p->staff_index, f[0], "employee", &request.staff, error) ||
         !parse_day(p, f[1], &request.day, error) ||
         !find_id(p, p->shift_index, f[2], "shift", &request.shift, error) ||
-        !parse_number(p, f[3], "request weight", MAX_NUMBER, &request.weight, error))
+        !parse_number(p, f[3], "request weight", 0, MAX_NUMBER, &request.weight, error))
         return FALSE;
     g_array_append_val(p->in->requests, request);
     return TRUE;
@@ -487,9 +486,9 @@ read_cover(CurtParser *p, GError **error)
     if (!check_n_fields(p, 5, "Day,ShiftID,Requirement,WeightUnder,WeightOver", error) ||
         !parse_day(p, f[0], &cover.day, error) ||
         !find_id(p, p->shift_index, f[1], "shift", &cover.shift, error) ||
-        !parse_number(p, f[2], "requirement", MAX_COVER, &cover.req, error) ||
-        !parse_number(p, f[3], "weight for under", MAX_NUMBER, &cover.under, error) ||
-        !parse_number(p, f[4], "weight for over", MAX_NUMBER, &cover.over, error))
+        !parse_number(p, f[2], "requirement", 0, MAX_COVER, &cover.req, error) ||
+        !parse_number(p, f[3], "weight for under", 0, MAX_NUMBER, &cover.under, error) ||
+        !parse_number(p, f[4], "weight for over", 0, MAX_NUMBER, &cover.over, error))
         return FALSE;
     if (p->cover_line == NULL)
         p->cover_line = g_new0(int, (gsize)p->in->n_days * p->in->shifts->len);
@@ -508,24 +507,32 @@ read_cover(CurtParser *p, GError **error)
 static gboolean
 read_data_line(CurtParser *p, GError **error)
 {
+    gboolean ok;
+
     split_fields(p->text->str, ',', p->fields);
-    p->n_data++;
     switch (p->section) {
     case SEC_HORIZON:
-        return read_horizon(p, error);
+        ok = read_horizon(p, error);
+        break;
     case SEC_SHIFTS:
-        return read_shift(p, error);
+        ok = read_shift(p, error);
+        break;
     case SEC_STAFF:
-        return read_staff(p, error);
+        ok = read_staff(p, error);
+        break;
     case SEC_DAYS_OFF:
-        return read_days_off(p, error);
+        ok = read_days_off(p, error);
+        break;
     case SEC_ON:
-        return read_request(p, TRUE, error);
     case SEC_OFF:
-        return read_request(p, FALSE, error);
+        ok = read_request(p, p->section == SEC_ON, error);
+        break;
     default:
-        return read_cover(p, error);
+        ok = read_cover(p, error);
+        break;
     }
+    p->n_data++;
+    return ok;
 }
 
 /* Checks that need the whole section: run when the next header or the end
@@ -621,7 +628,6 @@ parse(CurtParser *p, GError **error)
     }
     return TRUE;
 }
-
 
 gboolean
 rotap_curtois_parse(RotapCurtois *in, const char *data, gsize length, const char *source,

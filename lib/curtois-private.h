@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* curtois-private.h: a parsed Curtois-Qu instance, between its reader and the model builder. */
+/* curtois-private.h: a parsed Curtois-Qu instance, between reader and model builder. */
 #ifndef ROTA_CURTOIS_PRIVATE_H
 #define ROTA_CURTOIS_PRIVATE_H
 

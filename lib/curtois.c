@@ -63,9 +63,9 @@ build_staff(const RotapCurtois *in, RotaBuilder *builder, char **dates)
 
         rota_builder_add_person_tag(builder, person, "staff");
         for (guint s = 0; s < in->shifts->len; s++)
-            rota_builder_set_person_max_shifts(builder, person,
-                                               g_array_index(in->shifts, RotapCurtoisShift, s).id,
-                                               staff->max_shifts[s]);
+            rota_builder_set_person_max_shifts(
+                builder, person, g_array_index(in->shifts, RotapCurtoisShift, s).id,
+                staff->max_shifts[s]);
         for (int k = 0; k < ROTAP_CURTOIS_N_LIMITS; k++)
             rota_builder_set_person_limit(builder, person, staff_limits[k],
                                           staff->limits[k]);
@@ -77,11 +77,12 @@ build_staff(const RotapCurtois *in, RotaBuilder *builder, char **dates)
                                     NULL);
     }
     for (guint i = 0; i < in->requests->len; i++) {
-        const RotapCurtoisRequest *r = &g_array_index(in->requests, RotapCurtoisRequest, i);
+        const RotapCurtoisRequest *r =
+            &g_array_index(in->requests, RotapCurtoisRequest, i);
 
-        rota_builder_add_person_request(builder, r->staff, dates[r->day],
-                                        g_array_index(in->shifts, RotapCurtoisShift, r->shift).id,
-                                        r->on, r->weight);
+        rota_builder_add_person_request(
+            builder, r->staff, dates[r->day],
+            g_array_index(in->shifts, RotapCurtoisShift, r->shift).id, r->on, r->weight);
     }
 }
 

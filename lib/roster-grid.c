@@ -108,7 +108,8 @@ read_cell(const GridReader *r, RotaRoster *roster, int line, int person, int day
     if (r->count[at] != 1) {
         if (r->count[at] == 0)
             g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                        "%s:%d: day %d: no duty for shift %s", r->source, line, day, cell);
+                        "%s:%d: day %d: no duty for shift %s", r->source, line, day,
+                        cell);
         else
             g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
                         "%s:%d: shift %s is ambiguous on day %d (%d duties)", r->source,
@@ -136,8 +137,8 @@ read_line(const GridReader *r, RotaRoster *roster, int line, int person, char *t
         n_columns += *c == '\t';
     if (n_columns != n_days) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_SYNTAX,
-                    "%s:%d: expected %d columns (one per day), found %d", r->source,
-                    line, n_days, n_columns);
+                    "%s:%d: expected %d columns (one per day), found %d", r->source, line,
+                    n_days, n_columns);
         return FALSE;
     }
     for (int day = 0; day < n_days; day++) {
@@ -287,14 +288,16 @@ rota_roster_to_grid(const RotaRoster *roster, GError **error)
 {
     const RotaModel *model;
     g_autofree int *shift = NULL;
+    gsize size;
     GString *out;
 
     g_return_val_if_fail(roster != NULL, NULL);
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
 
     model = roster->model;
-    shift = g_new(int, (gsize)model->n_people * (gsize)model->n_days);
-    for (gsize i = 0; i < (gsize)model->n_people * (gsize)model->n_days; i++)
+    size = (gsize)model->n_people * (gsize)model->n_days;
+    shift = g_new(int, size);
+    for (gsize i = 0; i < size; i++)
         shift[i] = -1;
     for (guint i = 0; i < roster->assignments->len; i++) {
         const RotaAssignment *a = &g_array_index(roster->assignments, RotaAssignment, i);
@@ -311,7 +314,7 @@ rota_roster_to_grid(const RotaRoster *roster, GError **error)
         }
         *cell = a->shift;
     }
-    out = g_string_sized_new((gsize)model->n_people * (gsize)model->n_days * 2 + 1);
+    out = g_string_sized_new(size * 2 + 1);
     for (int p = 0; p < model->n_people; p++) {
         for (int d = 0; d < model->n_days; d++) {
             int s = shift[(gsize)p * (gsize)model->n_days + (gsize)d];
