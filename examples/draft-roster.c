@@ -33,28 +33,25 @@ typedef struct {
     RotaModel *model;
     RotaRoster *roster;
     int n_people, n_days, n_segments, n_weeks;
-    int *week;       /* by day: ISO week, 0 = the week of day 0 */
-    guint8 *busy;    /* by person * n_days + day: any assignment */
-    guint8 *worked;  /* by person * n_days + day: a non-on-site duty */
-    int *week_load;  /* by person * n_weeks + week: non-on-site duties */
-    int *cursor;     /* by duty * n_segments + segment: next candidate to try */
-    guint8 *tagged;  /* by quota * n_people + person, for the current duty */
+    int *week;      /* by day: ISO week, 0 = the week of day 0 */
+    guint8 *busy;   /* by person * n_days + day: any assignment */
+    guint8 *worked; /* by person * n_days + day: a non-on-site duty */
+    int *week_load; /* by person * n_weeks + week: non-on-site duties */
+    int *cursor;    /* by duty * n_segments + segment: next candidate to try */
     int n_added;
 } Draft;
 
-/* Number the ISO weeks of the horizon from the weekday of its first day. */
-static gboolean
-draft_init(Draft *draft, RotaModel *model, GError **error)
+/* Number the ISO weeks of the horizon from the weekday of its first day
+ * (the model's dates are always valid "YYYY-MM-DD"). */
+static void
+draft_init(Draft *draft, RotaModel *model)
 {
     g_autofree char *first = rota_model_dup_date(model, 0);
     GDate date;
-    int y, m, d, offset;
+    int y = 0, m = 0, d = 0, offset;
     gsize cells;
 
-    if (sscanf(first, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy(d, m, y)) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, "bad first day %s", first);
-        return FALSE;
-    }
+    sscanf(first, "%d-%d-%d", &y, &m, &d);
     g_date_clear(&date, 1);
     g_date_set_dmy(&date, d, m, y);
     offset = g_date_get_weekday(&date) - 1; /* Monday = 0 */
@@ -74,9 +71,7 @@ draft_init(Draft *draft, RotaModel *model, GError **error)
     draft->week_load = g_new0(int, (gsize)draft->n_people * draft->n_weeks);
     draft->cursor =
         g_new0(int, (gsize)rota_model_get_n_duties(model) * draft->n_segments + 1);
-    draft->tagged = NULL;
     draft->n_added = 0;
-    return TRUE;
 }
 
 static void
@@ -88,14 +83,13 @@ draft_clear(Draft *draft)
     g_free(draft->worked);
     g_free(draft->week_load);
     g_free(draft->cursor);
-    g_free(draft->tagged);
 }
 
 static gboolean
 draft_add(Draft *draft, int day, int shift, int segment, int person, int duty,
           GError **error)
 {
-    RotaAssignment a = { day, shift, segment, person, duty, FALSE };
+    RotaAssignment a = {day, shift, segment, person, duty, FALSE};
     gsize at = (gsize)person * draft->n_days + day;
 
     if (!rota_roster_add(draft->roster, &a, error))
@@ -123,30 +117,35 @@ run_through(const Draft *draft, int person, int day)
     return run;
 }
 
+/* Available for the shift and with nothing else that day. */
+static gboolean
+is_free(const Draft *draft, int person, int day, int shift)
+{
+    return rota_model_is_available(draft->model, person, day, shift) &&
+           !draft->busy[(gsize)person * draft->n_days + day];
+}
+
 static gboolean
 can_take(const Draft *draft, int person, int day, int shift)
 {
-    return rota_model_is_available(draft->model, person, day, shift) &&
-           !draft->busy[(gsize)person * draft->n_days + day] &&
-           draft->week_load[person * draft->n_weeks + draft->week[day]] < DRAFT_MAX_WEEK &&
+    int load = draft->week_load[person * draft->n_weeks + draft->week[day]];
+
+    return is_free(draft, person, day, shift) && load < DRAFT_MAX_WEEK &&
            run_through(draft, person, day) <= DRAFT_MAX_RUN;
 }
 
-/* The head if available, else the first available deputy, or -1. */
+/* The head if free, else the first free deputy, or -1. */
 static int
 pick_onsite(const Draft *draft, int unit, int day, int shift)
 {
     int head = rota_model_get_unit_head(draft->model, unit);
-    int n = rota_model_get_n_unit_deputies(draft->model, unit);
 
-    if (head >= 0 && rota_model_is_available(draft->model, head, day, shift) &&
-        !draft->busy[(gsize)head * draft->n_days + day])
+    if (head >= 0 && is_free(draft, head, day, shift))
         return head;
-    for (int k = 0; k < n; k++) {
+    for (int k = 0; k < rota_model_get_n_unit_deputies(draft->model, unit); k++) {
         int deputy = rota_model_get_unit_deputy(draft->model, unit, k);
 
-        if (rota_model_is_available(draft->model, deputy, day, shift) &&
-            !draft->busy[(gsize)deputy * draft->n_days + day])
+        if (is_free(draft, deputy, day, shift))
             return deputy;
     }
     return -1;
@@ -179,32 +178,23 @@ draft_onsite(Draft *draft, GError **error)
     return TRUE;
 }
 
-/* Mark, per quota of @duty, who carries its tag: one string lookup per
- * person and quota, then plain array reads in the loops below. */
-static void
-load_quota_tags(Draft *draft, int duty)
+/* How many still unmet quotas of @duty @person's tags would help; with
+ * @take, count the person against them. */
+static int
+quota_help(const Draft *draft, int duty, int *wanted, int person, gboolean take)
 {
-    int n = rota_model_get_n_duty_quotas(draft->model, duty);
+    int helps = 0;
 
-    g_free(draft->tagged);
-    draft->tagged = g_new0(guint8, (gsize)MAX(n, 1) * draft->n_people);
-    for (int k = 0; k < n; k++) {
+    for (int k = 0; k < rota_model_get_n_duty_quotas(draft->model, duty); k++) {
         const char *tag = rota_model_get_duty_quota_tag(draft->model, duty, k);
 
-        for (int p = 0; p < draft->n_people; p++)
-            draft->tagged[(gsize)k * draft->n_people + p] =
-                rota_model_person_has_tag(draft->model, p, tag);
+        if (!rota_model_person_has_tag(draft->model, person, tag))
+            continue;
+        helps += wanted[k] > 0;
+        if (take)
+            wanted[k]--;
     }
-}
-
-/* Whether @person carries the tag of a quota that still wants people. */
-static gboolean
-fills_quota(const Draft *draft, const int *wanted, int n_quotas, int person)
-{
-    for (int k = 0; k < n_quotas; k++)
-        if (wanted[k] > 0 && draft->tagged[(gsize)k * draft->n_people + person])
-            return TRUE;
-    return FALSE;
+    return helps;
 }
 
 /* The first day of @cell's window on which @person can serve, trying the
@@ -249,15 +239,15 @@ draft_cell(Draft *draft, int cell, GError **error)
             int person = rota_model_get_cell_candidate(draft->model, cell, at);
             int day;
 
-            if (pass == 0 && !fills_quota(draft, wanted, n_quotas, person))
+            if (pass == 0 && quota_help(draft, info.duty, wanted, person, FALSE) == 0)
                 continue;
             day = pick_day(draft, cell, &info, person);
             if (day < 0)
                 continue;
-            if (!draft_add(draft, day, info.shift, info.segment, person, info.duty, error))
+            if (!draft_add(draft, day, info.shift, info.segment, person, info.duty,
+                           error))
                 return FALSE;
-            for (int k = 0; k < n_quotas; k++)
-                wanted[k] -= draft->tagged[(gsize)k * draft->n_people + person];
+            quota_help(draft, info.duty, wanted, person, TRUE);
             taken++;
             *cursor = (at + 1) % n;
         }
@@ -268,19 +258,9 @@ draft_cell(Draft *draft, int cell, GError **error)
 static gboolean
 draft_duties(Draft *draft, GError **error)
 {
-    int duty = -1;
-
-    for (int cell = 0; cell < rota_model_get_n_cells(draft->model); cell++) {
-        RotaCellInfo info;
-
-        rota_model_get_cell(draft->model, cell, &info);
-        if (info.duty != duty) {
-            duty = info.duty;
-            load_quota_tags(draft, duty);
-        }
+    for (int cell = 0; cell < rota_model_get_n_cells(draft->model); cell++)
         if (!draft_cell(draft, cell, error))
             return FALSE;
-    }
     return TRUE;
 }
 
@@ -294,8 +274,7 @@ run_draft(const char *model_path, const char *out_path, GError **error)
 
     if (model == NULL)
         return FALSE;
-    if (!draft_init(&draft, model, error))
-        return FALSE;
+    draft_init(&draft, model);
     ok = draft_onsite(&draft, error) && draft_duties(&draft, error);
     if (ok) {
         rota_roster_sort(draft.roster);
