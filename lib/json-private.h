@@ -76,4 +76,8 @@ void rotap_json_append_string(GString *out, const char *text);
 gboolean rotap_json_check_text(const char *text, gsize length, gsize *offset, char **path,
                                char **problem);
 
+/* "a string", "a number", "an object", "null"...: a value's JSON type in
+ * messages such as "expected an array, found a string". */
+const char *rotap_json_type_name(struct json_object *value);
+
 #endif

@@ -195,8 +195,9 @@ member_path(const char *path, const char *key)
     return g_strdup_printf("%s.%s", path, key);
 }
 
-static const char *
-type_name(struct json_object *value)
+/* "a string", "an array", ... for "expected X, found Y" messages. */
+const char *
+rotap_json_type_name(struct json_object *value)
 {
     switch (json_object_get_type(value)) {
     case json_type_null:
@@ -225,7 +226,7 @@ describe(struct json_object *value)
 
     if (json_object_is_type(value, json_type_object) ||
         json_object_is_type(value, json_type_array))
-        return g_strdup(type_name(value));
+        return g_strdup(rotap_json_type_name(value));
     text = json_object_to_json_string_ext(value, JSON_C_TO_STRING_PLAIN |
                                                      JSON_C_TO_STRING_NOSLASHESCAPE);
     if (g_utf8_strlen(text, -1) > 40) {
@@ -269,7 +270,7 @@ rotap_json_check_format(const RotapJsonReader *reader, struct json_object *root,
     if (!json_object_is_type(root, json_type_object)) {
         rotap_json_set_error(reader, error, ROTA_ERROR_FORMAT, "",
                              "expected an object with \"format\": \"%s\", found %s",
-                             format_name, type_name(root));
+                             format_name, rotap_json_type_name(root));
         return FALSE;
     }
     if (!json_object_object_get_ex(root, "format", &value)) {
@@ -321,7 +322,7 @@ wrong_type(const RotapJsonReader *reader, const char *path, const char *key,
     g_autofree char *member = member_path(path, key);
 
     rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, member,
-                         "expected %s, found %s", expected, type_name(value));
+                         "expected %s, found %s", expected, rotap_json_type_name(value));
     return FALSE;
 }
 

@@ -1,2 +1,469 @@
 /* SPDX-License-Identifier: MIT */
-/* model-json-read.c: placeholder until its module lands. */
+/* model-json-read.c: load a model.json file (format rota-model, version 1) into a model. */
+#include "config.h"
+
+#include <string.h>
+
+#include "json-private.h"
+#include "model-json-private.h"
+#include "model-private.h"
+#include "util-private.h"
+
+/*
+ * The reader checks the shape of the file: every key known (a typo must
+ * never drop a constraint silently), every value of the right JSON type,
+ * the keywords that the spec stores as enums.  Values themselves (dates,
+ * times, references, ranges) are checked by rotap_model_compile(), whose
+ * "json.path: message" errors are then positioned in the text.
+ */
+
+static const char *const top_keys[] = {
+    "format", "version", "name",     "timezone", "start",  "days",  "calendar",
+    "shifts", "forbid",  "segments", "units",    "people", "duties", "rules", NULL};
+static const char *const calendar_keys[] = {"holidays", "workdays", NULL};
+static const char *const shift_keys[] = {"id", "name", "start", "end", NULL};
+static const char *const forbid_keys[] = {"after", "next_day", NULL};
+static const char *const segment_keys[] = {"id",    "name",     "kind", "grid",
+                                           "chief", "location", "geo",  NULL};
+static const char *const unit_keys[] = {"id", "name", "head", "deputies", "segments",
+                                        NULL};
+static const char *const rules_keys[] = {"onsite", "limits", "weights", NULL};
+static const char *const onsite_keys[] = {"shift", "days", NULL};
+
+char *
+rotap_json_item_path(const char *path, guint index)
+{
+    return g_strdup_printf("%s[%u]", path, index);
+}
+
+char *
+rotap_json_member_path(const char *path, const char *key)
+{
+    if (path == NULL || *path == '\0')
+        return g_strdup(key);
+    return g_strdup_printf("%s.%s", path, key);
+}
+
+gboolean
+rotap_json_read_string(const RotapJsonReader *reader, struct json_object *obj,
+                       const char *path, const char *key, gboolean required, char **out,
+                       GError **error)
+{
+    const char *value = NULL;
+
+    if (!rotap_json_get_string(reader, obj, path, key, required, &value, error))
+        return FALSE;
+    if (value != NULL)
+        *out = g_strdup(value);
+    return TRUE;
+}
+
+gboolean
+rotap_json_read_strings(const RotapJsonReader *reader, struct json_object *obj,
+                        const char *path, const char *key, GPtrArray *out,
+                        gboolean *present, GError **error)
+{
+    struct json_object *array = NULL;
+    g_autofree char *at = NULL;
+
+    if (present != NULL)
+        *present = FALSE;
+    if (!rotap_json_get_array(reader, obj, path, key, FALSE, &array, error))
+        return FALSE;
+    if (array == NULL)
+        return TRUE;
+    if (present != NULL)
+        *present = TRUE;
+    at = rotap_json_member_path(path, key);
+    return rotap_json_read_string_items(reader, array, at, out, error);
+}
+
+gboolean
+rotap_json_read_string_value(const RotapJsonReader *reader, struct json_object *value,
+                             const char *path, char **out, GError **error)
+{
+    const char *text;
+
+    if (!json_object_is_type(value, json_type_string)) {
+        rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, path,
+                             "expected a string, found %s", rotap_json_type_name(value));
+        return FALSE;
+    }
+    text = json_object_get_string(value);
+    if (strlen(text) != (gsize)json_object_get_string_len(value)) {
+        rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, path,
+                             "a string must not contain \\u0000");
+        return FALSE;
+    }
+    *out = g_strdup(text);
+    return TRUE;
+}
+
+gboolean
+rotap_json_read_string_items(const RotapJsonReader *reader, struct json_object *array,
+                             const char *path, GPtrArray *out, GError **error)
+{
+    for (gsize i = 0; i < json_object_array_length(array); i++) {
+        g_autofree char *at = rotap_json_item_path(path, (guint)i);
+        char *text = NULL;
+
+        if (!rotap_json_read_string_value(reader, json_object_array_get_idx(array, i), at,
+                                          &text, error))
+            return FALSE;
+        g_ptr_array_add(out, text);
+    }
+    return TRUE;
+}
+
+/* Each element of the array at path.key must be an object; fn reads it. */
+gboolean
+rotap_json_read_records(const RotapJsonReader *reader, struct json_object *obj,
+                        const char *path, const char *key, RotapJsonRecordFunc fn,
+                        gpointer data, GError **error)
+{
+    struct json_object *array = NULL;
+    g_autofree char *at = rotap_json_member_path(path, key);
+
+    if (!rotap_json_get_array(reader, obj, path, key, FALSE, &array, error))
+        return FALSE;
+    for (gsize i = 0; array != NULL && i < json_object_array_length(array); i++) {
+        struct json_object *item = json_object_array_get_idx(array, i);
+        g_autofree char *item_path = rotap_json_item_path(at, (guint)i);
+
+        if (!json_object_is_type(item, json_type_object)) {
+            rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, item_path,
+                                 "expected an object, found %s",
+                                 rotap_json_type_name(item));
+            return FALSE;
+        }
+        if (!fn(reader, item, item_path, data, error))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* A day selector: a keyword, or a list of dates (checked by compile). */
+gboolean
+rotap_json_read_days(const RotapJsonReader *reader, struct json_object *obj,
+                     const char *path, const char *key, RotapDaysSpec *days,
+                     GError **error)
+{
+    struct json_object *value = NULL;
+    g_autofree char *at = rotap_json_member_path(path, key);
+    const char *word;
+
+    if (!json_object_object_get_ex(obj, key, &value))
+        return TRUE;
+    if (json_object_is_type(value, json_type_array)) {
+        days->kind = ROTA_DAYS_DATES;
+        return rotap_json_read_string_items(reader, value, at, days->dates, error);
+    }
+    if (!json_object_is_type(value, json_type_string)) {
+        rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
+                             "expected a keyword or a list of dates, found %s",
+                             rotap_json_type_name(value));
+        return FALSE;
+    }
+    word = json_object_get_string(value);
+    for (int kind = ROTA_DAYS_ALL; kind < ROTA_DAYS_DATES; kind++) {
+        if (strcmp(word, rotap_days_name((RotaDays)kind)) == 0) {
+            days->kind = (RotaDays)kind;
+            return TRUE;
+        }
+    }
+    rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
+                         "unknown days \"%s\" (expected \"all\", \"workdays\", "
+                         "\"restdays\", \"weekends\" or a list of dates)",
+                         word);
+    return FALSE;
+}
+
+static gboolean
+read_shift(const RotapJsonReader *reader, struct json_object *obj, const char *path,
+           gpointer data, GError **error)
+{
+    RotapShiftSpec *shift = rotap_spec_add_shift(data);
+
+    return rotap_json_check_keys(reader, obj, path, shift_keys, error) &&
+           rotap_json_read_string(reader, obj, path, "id", TRUE, &shift->id, error) &&
+           rotap_json_read_string(reader, obj, path, "name", FALSE, &shift->name, error) &&
+           rotap_json_read_string(reader, obj, path, "start", TRUE, &shift->start,
+                                  error) &&
+           rotap_json_read_string(reader, obj, path, "end", TRUE, &shift->end, error);
+}
+
+static gboolean
+read_forbid(const RotapJsonReader *reader, struct json_object *obj, const char *path,
+            gpointer data, GError **error)
+{
+    RotapForbidSpec *forbid = rotap_spec_add_forbid(data);
+
+    return rotap_json_check_keys(reader, obj, path, forbid_keys, error) &&
+           rotap_json_read_string(reader, obj, path, "after", TRUE, &forbid->after,
+                                  error) &&
+           rotap_json_read_string(reader, obj, path, "next_day", TRUE, &forbid->next_day,
+                                  error);
+}
+
+/* "geo": [latitude, longitude], two numbers (ranges are checked by compile). */
+static gboolean
+read_geo(const RotapJsonReader *reader, struct json_object *obj, const char *path,
+         RotapSegmentSpec *segment, GError **error)
+{
+    struct json_object *geo = NULL;
+    g_autofree char *at = rotap_json_member_path(path, "geo");
+    double values[2];
+
+    if (!json_object_object_get_ex(obj, "geo", &geo))
+        return TRUE;
+    for (gsize i = 0; i < 2; i++) {
+        struct json_object *item = json_object_is_type(geo, json_type_array) &&
+                                           json_object_array_length(geo) == 2
+                                       ? json_object_array_get_idx(geo, i)
+                                       : NULL;
+
+        if (item == NULL || !(json_object_is_type(item, json_type_int) ||
+                              json_object_is_type(item, json_type_double))) {
+            rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
+                                 "expected [latitude, longitude], two numbers");
+            return FALSE;
+        }
+        values[i] = json_object_get_double(item);
+    }
+    segment->has_geo = TRUE;
+    segment->lat = values[0];
+    segment->lon = values[1];
+    return TRUE;
+}
+
+static gboolean
+read_segment(const RotapJsonReader *reader, struct json_object *obj, const char *path,
+             gpointer data, GError **error)
+{
+    RotapSegmentSpec *segment = rotap_spec_add_segment(data);
+
+    return rotap_json_check_keys(reader, obj, path, segment_keys, error) &&
+           rotap_json_read_string(reader, obj, path, "id", TRUE, &segment->id, error) &&
+           rotap_json_read_string(reader, obj, path, "name", FALSE, &segment->name,
+                                  error) &&
+           rotap_json_read_string(reader, obj, path, "kind", FALSE, &segment->kind,
+                                  error) &&
+           rotap_json_read_string(reader, obj, path, "grid", FALSE, &segment->grid,
+                                  error) &&
+           rotap_json_read_string(reader, obj, path, "chief", FALSE, &segment->chief,
+                                  error) &&
+           rotap_json_read_string(reader, obj, path, "location", FALSE,
+                                  &segment->location, error) &&
+           read_geo(reader, obj, path, segment, error);
+}
+
+static gboolean
+read_unit(const RotapJsonReader *reader, struct json_object *obj, const char *path,
+          gpointer data, GError **error)
+{
+    RotapUnitSpec *unit = rotap_spec_add_unit(data);
+
+    return rotap_json_check_keys(reader, obj, path, unit_keys, error) &&
+           rotap_json_read_string(reader, obj, path, "id", TRUE, &unit->id, error) &&
+           rotap_json_read_string(reader, obj, path, "name", FALSE, &unit->name, error) &&
+           rotap_json_read_string(reader, obj, path, "head", FALSE, &unit->head, error) &&
+           rotap_json_read_strings(reader, obj, path, "deputies", unit->deputies, NULL,
+                                   error) &&
+           rotap_json_read_strings(reader, obj, path, "segments", unit->segments, NULL,
+                                   error);
+}
+
+static gboolean
+read_calendar(const RotapJsonReader *reader, struct json_object *root, RotapSpec *spec,
+              GError **error)
+{
+    struct json_object *calendar = NULL;
+
+    if (!rotap_json_get_object(reader, root, "", "calendar", FALSE, &calendar, error))
+        return FALSE;
+    if (calendar == NULL)
+        return TRUE;
+    spec->has_calendar = TRUE;
+    return rotap_json_check_keys(reader, calendar, "calendar", calendar_keys, error) &&
+           rotap_json_read_strings(reader, calendar, "calendar", "holidays",
+                                   spec->holidays, NULL, error) &&
+           rotap_json_read_strings(reader, calendar, "calendar", "workdays",
+                                   spec->workdays, NULL, error);
+}
+
+static gboolean
+read_onsite(const RotapJsonReader *reader, struct json_object *rules, RotapSpec *spec,
+            GError **error)
+{
+    struct json_object *onsite = NULL;
+
+    if (!rotap_json_get_object(reader, rules, "rules", "onsite", FALSE, &onsite, error))
+        return FALSE;
+    if (onsite == NULL)
+        return TRUE;
+    spec->has_onsite = TRUE;
+    return rotap_json_check_keys(reader, onsite, "rules.onsite", onsite_keys, error) &&
+           rotap_json_read_string(reader, onsite, "rules.onsite", "shift", TRUE,
+                                  &spec->onsite_shift, error) &&
+           rotap_json_read_days(reader, onsite, "rules.onsite", "days", &spec->onsite_days,
+                                error);
+}
+
+static gboolean
+read_weights(const RotapJsonReader *reader, struct json_object *rules, RotapSpec *spec,
+             GError **error)
+{
+    struct json_object *weights = NULL;
+    const char *names[ROTA_N_WEIGHTS + 1];
+
+    if (!rotap_json_get_object(reader, rules, "rules", "weights", FALSE, &weights, error))
+        return FALSE;
+    if (weights == NULL)
+        return TRUE;
+    for (int w = 0; w < ROTA_N_WEIGHTS; w++)
+        names[w] = rotap_weight_name((RotaWeight)w);
+    names[ROTA_N_WEIGHTS] = NULL;
+    if (!rotap_json_check_keys(reader, weights, "rules.weights", names, error))
+        return FALSE;
+    for (int w = 0; w < ROTA_N_WEIGHTS; w++) {
+        gboolean present = FALSE;
+
+        if (!rotap_json_get_int(reader, weights, "rules.weights", names[w], FALSE,
+                                &present, &spec->weights[w], error))
+            return FALSE;
+        if (present)
+            spec->weights_set |= 1u << w;
+    }
+    return TRUE;
+}
+
+static gboolean
+read_rules(const RotapJsonReader *reader, struct json_object *root, RotapSpec *spec,
+           GError **error)
+{
+    struct json_object *rules = NULL;
+    struct json_object *limits = NULL;
+
+    if (!rotap_json_get_object(reader, root, "", "rules", FALSE, &rules, error))
+        return FALSE;
+    if (rules == NULL)
+        return TRUE;
+    if (!rotap_json_check_keys(reader, rules, "rules", rules_keys, error) ||
+        !read_onsite(reader, rules, spec, error) ||
+        !rotap_json_get_object(reader, rules, "rules", "limits", FALSE, &limits, error))
+        return FALSE;
+    if (limits != NULL) {
+        spec->has_rules_limits = TRUE;
+        if (!rotap_json_read_limits(reader, limits, "rules.limits", &spec->limits, error))
+            return FALSE;
+    }
+    return read_weights(reader, rules, spec, error);
+}
+
+static gboolean
+read_horizon(const RotapJsonReader *reader, struct json_object *root, RotapSpec *spec,
+             GError **error)
+{
+    return rotap_json_check_keys(reader, root, "", top_keys, error) &&
+           rotap_json_read_string(reader, root, "", "name", TRUE, &spec->name, error) &&
+           rotap_json_read_string(reader, root, "", "timezone", FALSE, &spec->timezone,
+                                  error) &&
+           rotap_json_read_string(reader, root, "", "start", TRUE, &spec->start, error) &&
+           rotap_json_get_int(reader, root, "", "days", TRUE, NULL, &spec->days, error) &&
+           read_calendar(reader, root, spec, error);
+}
+
+/* The whole file into spec; FALSE with a positioned error. */
+static gboolean
+read_spec(const RotapJsonReader *reader, struct json_object *root, RotapSpec *spec,
+          GError **error)
+{
+    return rotap_json_check_format(reader, root, "rota-model", error) &&
+           read_horizon(reader, root, spec, error) &&
+           rotap_json_read_records(reader, root, "", "shifts", read_shift, spec, error) &&
+           rotap_json_read_records(reader, root, "", "forbid", read_forbid, spec, error) &&
+           rotap_json_read_records(reader, root, "", "segments", read_segment, spec,
+                                   error) &&
+           rotap_json_read_records(reader, root, "", "units", read_unit, spec, error) &&
+           rotap_json_read_records(reader, root, "", "people", rotap_json_read_person,
+                                   spec, error) &&
+           rotap_json_read_records(reader, root, "", "duties", rotap_json_read_duty, spec,
+                                   error) &&
+           read_rules(reader, root, spec, error);
+}
+
+/**
+ * rota_model_new_from_data:
+ * @data: the bytes of a model.json document (need not be NUL-terminated)
+ * @length: the number of bytes in @data
+ * @source: the name used in error messages, usually the file name
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads a model in the `rota-model` JSON format (version 1), validates it
+ * completely and compiles it.  Errors are in the ROTA_ERROR domain
+ * (ROTA_ERROR_SYNTAX, ROTA_ERROR_FORMAT or ROTA_ERROR_INVALID) and read
+ * "SOURCE:LINE:COLUMN: json.path: what is wrong", the column counted in
+ * characters.  The model records the SHA-256 of @data.
+ *
+ * Returns: (transfer full) (nullable): a new model, to be released with
+ *   rota_model_unref(), or %NULL on error.
+ * Since: 0.1
+ */
+RotaModel *
+rota_model_new_from_data(const char *data, gsize length, const char *source,
+                         GError **error)
+{
+    RotapJsonReader reader = {source != NULL ? source : "<data>", data, length};
+    struct json_object *root;
+    RotapSpec *spec;
+    RotaModel *model;
+    gboolean ok;
+
+    g_return_val_if_fail(data != NULL || length == 0, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+    if (data == NULL)
+        reader.text = "";
+    root = rotap_json_parse(&reader, error);
+    if (root == NULL)
+        return NULL;
+    spec = rotap_spec_new();
+    ok = read_spec(&reader, root, spec, error);
+    json_object_put(root);
+    if (!ok) {
+        rotap_spec_free(spec);
+        return NULL;
+    }
+    model = rotap_model_compile(spec, error);
+    if (model == NULL) {
+        rotap_json_position_error(&reader, error);
+        return NULL;
+    }
+    model->sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data,
+                                                length);
+    return model;
+}
+
+/**
+ * rota_model_new_from_file:
+ * @path: a model.json file
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads and compiles the model in @path, as rota_model_new_from_data()
+ * does, naming the file as @path in messages.  A file that cannot be read
+ * is ROTA_ERROR_IO.
+ *
+ * Returns: (transfer full) (nullable): a new model, to be released with
+ *   rota_model_unref(), or %NULL on error.
+ * Since: 0.1
+ */
+RotaModel *
+rota_model_new_from_file(const char *path, GError **error)
+{
+    g_autofree char *data = NULL;
+    gsize length = 0;
+
+    g_return_val_if_fail(path != NULL, NULL);
+    if (!rotap_read_file(path, &data, &length, error))
+        return NULL;
+    return rota_model_new_from_data(data, length, path, error);
+}
