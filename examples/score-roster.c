@@ -1,3 +1,54 @@
 /* SPDX-License-Identifier: MIT */
-/* placeholder: skipped until written. */
-int main(void) { return 77; }
+/* score-roster.c: score a roster.json against its model and show what is wrong with it. */
+#include <rota/rota.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#define DEFAULT_SHOWN 10
+
+int
+main(int argc, char **argv)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RotaModel) model = NULL;
+    g_autoptr(RotaRoster) roster = NULL;
+    g_autoptr(RotaScore) score = NULL;
+    int shown = DEFAULT_SHOWN, n_violations;
+
+    if (argc < 3 || argc > 4) {
+        fprintf(stderr, "usage: %s MODEL.json ROSTER.json [N]\n"
+                        "Print the score and the first N violations (default %d).\n",
+                argv[0], DEFAULT_SHOWN);
+        return 2;
+    }
+    if (argc == 4)
+        shown = atoi(argv[3]);
+
+    model = rota_model_new_from_file(argv[1], &error);
+    if (model != NULL)
+        roster = rota_roster_new_from_file(model, argv[2], &error);
+    if (roster == NULL) {
+        fprintf(stderr, "%s: %s\n", argv[0], error->message);
+        return 1;
+    }
+
+    /* No previous roster: the "change" penalty does not apply. */
+    score = rota_score_new(roster, NULL);
+    printf("%s: %d assignments\n", argv[2], rota_roster_get_n_assignments(roster));
+    for (int t = 0; t < rota_score_get_n_terms(score); t++)
+        printf("  %-22s %6d  %10" G_GINT64_FORMAT "\n", rota_score_get_term_name(score, t),
+               rota_score_get_term_count(score, t), rota_score_get_term_penalty(score, t));
+
+    n_violations = rota_score_get_n_violations(score);
+    for (int i = 0; i < n_violations && i < shown; i++) {
+        const RotaViolation *v = rota_score_get_violation(score, i);
+        printf("  %s %s: %s\n", v->hard ? "hard" : "soft", v->constraint, v->message);
+    }
+    if (n_violations > shown)
+        printf("  ... and %d more\n", n_violations - shown);
+
+    printf("score: hard %d soft %" G_GINT64_FORMAT "\n", rota_score_get_hard(score),
+           rota_score_get_soft(score));
+    return rota_score_get_hard(score) > 0 ? 3 : 0;
+}

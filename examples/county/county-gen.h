@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/* county-gen.h: the generator's shared state and its seeded random numbers. */
+#ifndef COUNTY_GEN_H
+#define COUNTY_GEN_H
+
+#include <rota/rota.h>
+
+/* At scale 1 the county has exactly these; scale N multiplies them. */
+#define COUNTY_UNITS 103
+#define COUNTY_DOUBLE_UNITS 33 /* units adopting two segments */
+#define COUNTY_SEGMENTS 136
+#define COUNTY_INSPECTORS 50
+
+/* Id widths ("U0001", "S0001", "P00001") hold every id up to this scale. */
+#define COUNTY_MAX_SCALE 32
+
+#define COUNTY_N_DAYS 31
+
+/* One unit as planned: people are numbered 0.. in the order they are
+ * added to the builder, which is also their builder index. */
+typedef struct {
+    int first_segment; /* index of its first segment; the second follows */
+    int n_segments;
+    int head;
+    int deputies[2];
+    int n_deputies;
+    int first_member; /* its ordinary members are first_member.. */
+    int n_members;    /* .. first_member + n_members - 1 */
+} CountyUnit;
+
+typedef struct {
+    RotaBuilder *builder;
+    guint64 rng; /* splitmix64 state: the only source of randomness */
+    int scale;
+    int n_segments;
+    gboolean *segment_is_road; /* n_segments: rush hours apply */
+    int *segment_unit;         /* n_segments: the adopting unit */
+    int n_units;
+    CountyUnit *units;
+    int n_people;
+} CountyGen;
+
+guint64 county_rng_next(CountyGen *gen);
+int county_rng_below(CountyGen *gen, int n);
+gboolean county_rng_percent(CountyGen *gen, int percent);
+void county_rng_shuffle(CountyGen *gen, int *items, int n);
+
+/* "S0001", "U0001", "P00001", "2026-12-01" for index 0, into buf. */
+const char *county_segment_id(char buf[16], int segment);
+const char *county_unit_id(char buf[16], int unit);
+const char *county_person_id(char buf[16], int person);
+const char *county_date(char buf[16], int day);
+
+/* The town: segments, then units adopting them, then their people. */
+void county_add_segments(CountyGen *gen);
+void county_add_units_and_people(CountyGen *gen);
+
+#endif
