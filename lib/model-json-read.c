@@ -216,16 +216,28 @@ read_geo(const RotapJsonReader *reader, struct json_object *obj, const char *pat
 
     if (!json_object_object_get_ex(obj, "geo", &geo))
         return TRUE;
-    for (gsize i = 0; i < 2; i++) {
-        struct json_object *item = json_object_is_type(geo, json_type_array) &&
-                                           json_object_array_length(geo) == 2
-                                       ? json_object_array_get_idx(geo, i)
-                                       : NULL;
-
-        if (item == NULL || !(json_object_is_type(item, json_type_int) ||
-                              json_object_is_type(item, json_type_double))) {
+    if (!json_object_is_type(geo, json_type_array) || json_object_array_length(geo) != 2) {
+        if (json_object_is_type(geo, json_type_array))
             rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                                 "expected [latitude, longitude], two numbers");
+                                 "expected [latitude, longitude], found %zu value%s",
+                                 json_object_array_length(geo),
+                                 json_object_array_length(geo) == 1 ? "" : "s");
+        else
+            rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
+                                 "expected [latitude, longitude], found %s",
+                                 rotap_json_type_name(geo));
+        return FALSE;
+    }
+    for (gsize i = 0; i < 2; i++) {
+        struct json_object *item = json_object_array_get_idx(geo, i);
+
+        if (!json_object_is_type(item, json_type_int) &&
+            !json_object_is_type(item, json_type_double)) {
+            g_autofree char *item_path = rotap_json_item_path(at, (guint)i);
+
+            rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, item_path,
+                                 "expected a number, found %s",
+                                 rotap_json_type_name(item));
             return FALSE;
         }
         values[i] = json_object_get_double(item);
