@@ -45,16 +45,23 @@ static const char *const staff_limit_names[ROTAP_CURTOIS_N_LIMITS] = {
     "MinConsecutiveShifts", "MinConsecutiveDaysOff", "MaxWeekends",
 };
 
+/* Pointers into a line, reused from line to line. */
+typedef struct {
+    char **v;
+    guint len, alloc;
+} Fields;
+
 typedef struct {
     const char *source;
     const char *data;
     gsize length;
     gsize pos;
     int line;      /* 1-based number of the current line */
-    GString *text; /* the current line, without its end */
-    GPtrArray *fields;
-    int section; /* -1 before the first header */
-    int n_data;  /* data lines read in the current section */
+    char *buffer;  /* a copy of the data, cut into lines in place */
+    char *text;    /* the current line, without its end */
+    Fields fields; /* the current line's fields */
+    int section;   /* -1 before the first header */
+    int n_data;    /* data lines read in the current section */
     RotapCurtois *in;
     GHashTable *shift_index; /* id -> index + 1 */
     GHashTable *staff_index;
@@ -106,8 +113,9 @@ parser_init(CurtParser *p, RotapCurtois *in, const char *data, gsize length,
     p->length = length;
     if (length >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         p->pos = 3;
-    p->text = g_string_new(NULL);
-    p->fields = g_ptr_array_new();
+    p->buffer = g_malloc(length + 1);
+    memcpy(p->buffer, data, length);
+    p->buffer[length] = '\0';
     p->section = -1;
     p->shift_index = g_hash_table_new(g_str_hash, g_str_equal);
     p->staff_index = g_hash_table_new(g_str_hash, g_str_equal);
@@ -124,8 +132,8 @@ parser_init(CurtParser *p, RotapCurtois *in, const char *data, gsize length,
 static void
 parser_clear(CurtParser *p)
 {
-    g_string_free(p->text, TRUE);
-    g_ptr_array_free(p->fields, TRUE);
+    g_free(p->buffer);
+    g_free(p->fields.v);
     g_hash_table_destroy(p->shift_index);
     g_hash_table_destroy(p->staff_index);
     g_free(p->cover_line);
@@ -144,19 +152,19 @@ rotap_curtois_clear(RotapCurtois *in)
 
 /*
  * Move to the next line: FALSE at the end of the data.  The line end (LF,
- * CRLF) and trailing blanks are dropped; a NUL byte inside a line is an
- * error, since it would silently cut the line short.
+ * CRLF) and trailing blanks are cut off in the buffer; a NUL byte inside a
+ * line is an error, since it would silently cut the line short.
  */
 static gboolean
 next_line(CurtParser *p, gboolean *ok, GError **error)
 {
-    const char *start, *end;
+    char *start, *end;
     gsize len;
 
     *ok = TRUE;
     if (p->pos >= p->length)
         return FALSE;
-    start = p->data + p->pos;
+    start = p->buffer + p->pos;
     end = memchr(start, '\n', p->length - p->pos);
     len = end != NULL ? (gsize)(end - start) : p->length - p->pos;
     p->pos += len + (end != NULL ? 1 : 0);
@@ -169,25 +177,38 @@ next_line(CurtParser *p, gboolean *ok, GError **error)
         *ok = FALSE;
         return FALSE;
     }
-    g_string_truncate(p->text, 0);
-    g_string_append_len(p->text, start, (gssize)len);
+    start[len] = '\0';
+    p->text = start;
     return TRUE;
 }
 
-/* Split text in place at sep into fields, each trimmed of blanks. */
+/* Split text in place at sep into fields, each trimmed of blanks.  One
+ * pass and no copying: the largest files have tens of thousands of lines. */
 static void
-split_fields(char *text, char sep, GPtrArray *fields)
+split_fields(char *text, char sep, Fields *fields)
 {
-    g_ptr_array_set_size(fields, 0);
-    for (;;) {
-        char *end = strchr(text, sep);
+    char *start = text;
 
-        if (end != NULL)
-            *end = '\0';
-        g_ptr_array_add(fields, g_strstrip(text));
-        if (end == NULL)
+    fields->len = 0;
+    for (char *c = text;; c++) {
+        gboolean last = *c == '\0';
+        char *end = c;
+
+        if (*c != sep && !last)
+            continue;
+        while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+            end--;
+        *end = '\0';
+        while (*start == ' ' || *start == '\t')
+            start++;
+        if (fields->len == fields->alloc) {
+            fields->alloc = MAX(16, 2 * fields->alloc);
+            fields->v = g_renew(char *, fields->v, fields->alloc);
+        }
+        fields->v[fields->len++] = start;
+        if (last)
             return;
-        text = end + 1;
+        start = c + 1;
     }
 }
 
@@ -268,10 +289,10 @@ find_id(const CurtParser *p, GHashTable *index, const char *id, const char *what
 static gboolean
 check_n_fields(const CurtParser *p, guint want, const char *layout, GError **error)
 {
-    if (p->fields->len == want)
+    if (p->fields.len == want)
         return TRUE;
     fail(p, error, ROTA_ERROR_SYNTAX, "expected %u fields (%s), found %u", want, layout,
-         p->fields->len);
+         p->fields.len);
     return FALSE;
 }
 
@@ -285,22 +306,22 @@ read_horizon(CurtParser *p, GError **error)
     }
     if (!check_n_fields(p, 1, "the number of days", error))
         return FALSE;
-    return parse_number(p, p->fields->pdata[0], "number of days", 1, MAX_DAYS,
-                        &p->in->n_days, error);
+    return parse_number(p, p->fields.v[0], "number of days", 1, MAX_DAYS, &p->in->n_days,
+                        error);
 }
 
 static gboolean
 read_shift(CurtParser *p, GError **error)
 {
-    char **f = (char **)p->fields->pdata;
+    char **f = p->fields.v;
     RotapCurtoisShift shift = {0};
     gpointer first;
 
     /* The third field is often empty; some copies drop its comma too. */
-    if (p->fields->len != 2 && p->fields->len != 3) {
+    if (p->fields.len != 2 && p->fields.len != 3) {
         fail(p, error, ROTA_ERROR_SYNTAX,
              "expected 3 fields (ShiftID,LengthMinutes,CannotFollow), found %u",
-             p->fields->len);
+             p->fields.len);
         return FALSE;
     }
     if (!check_id(p, f[0], "shift", error) ||
@@ -321,7 +342,7 @@ read_shift(CurtParser *p, GError **error)
         return FALSE;
     }
     shift.id = g_strdup(f[0]);
-    shift.forbid = g_strdup(p->fields->len == 3 ? f[2] : "");
+    shift.forbid = g_strdup(p->fields.len == 3 ? f[2] : "");
     shift.line = p->line;
     g_array_append_val(p->in->shifts, shift);
     g_hash_table_insert(p->shift_index, shift.id, GINT_TO_POINTER(p->in->shifts->len));
@@ -341,12 +362,11 @@ resolve_forbids(CurtParser *p, GError **error)
         if (shift->forbid[0] == '\0')
             continue;
         p->line = shift->line;
-        split_fields(shift->forbid, '|', p->fields);
-        for (guint k = 0; k < p->fields->len; k++) {
+        split_fields(shift->forbid, '|', &p->fields);
+        for (guint k = 0; k < p->fields.len; k++) {
             int pair[2] = {(int)i, 0};
 
-            if (!find_id(p, p->shift_index, p->fields->pdata[k], "shift", &pair[1],
-                         error))
+            if (!find_id(p, p->shift_index, p->fields.v[k], "shift", &pair[1], error))
                 return FALSE;
             g_array_append_val(p->in->forbids, pair);
         }
@@ -355,55 +375,60 @@ resolve_forbids(CurtParser *p, GError **error)
     return TRUE;
 }
 
+/* One "S=n" entry of a STAFF line's max shifts. */
+static gboolean
+read_max_shifts_entry(CurtParser *p, RotapCurtoisStaff *staff, char *key, GError **error)
+{
+    char *value = strchr(key, '=');
+    int shift;
+
+    if (value == NULL || strchr(value + 1, '=') != NULL) {
+        fail(p, error, ROTA_ERROR_SYNTAX,
+             "max shifts entry \"%s\" (expected ShiftID=count)", key);
+        return FALSE;
+    }
+    *value++ = '\0';
+    if (!find_id(p, p->shift_index, key, "shift", &shift, error))
+        return FALSE;
+    if (staff->max_shifts[shift] >= 0) {
+        fail(p, error, ROTA_ERROR_INVALID,
+             "shift \"%s\" listed twice in max shifts (expected each shift once)", key);
+        return FALSE;
+    }
+    return parse_number(p, value, "max shifts", 0, MAX_NUMBER, &staff->max_shifts[shift],
+                        error);
+}
+
 /* "S1=n1|S2=n2|...": every shift type exactly once. */
 static gboolean
 read_max_shifts(CurtParser *p, RotapCurtoisStaff *staff, char *text, GError **error)
 {
-    g_autoptr(GPtrArray) pairs = g_ptr_array_new();
+    Fields pairs = {0};
     guint n_shifts = p->in->shifts->len;
+    gboolean ok = TRUE;
 
     for (guint s = 0; s < n_shifts; s++)
         staff->max_shifts[s] = -1;
     if (*text != '\0')
-        split_fields(text, '|', pairs);
-    for (guint k = 0; k < pairs->len; k++) {
-        char *key = pairs->pdata[k];
-        char *value = strchr(key, '=');
-        int shift;
-
-        if (value == NULL || strchr(value + 1, '=') != NULL) {
-            fail(p, error, ROTA_ERROR_SYNTAX,
-                 "max shifts entry \"%s\" (expected ShiftID=count)", key);
-            return FALSE;
-        }
-        *value++ = '\0';
-        if (!find_id(p, p->shift_index, key, "shift", &shift, error))
-            return FALSE;
-        if (staff->max_shifts[shift] >= 0) {
-            fail(p, error, ROTA_ERROR_INVALID,
-                 "shift \"%s\" listed twice in max shifts (expected each shift once)",
-                 key);
-            return FALSE;
-        }
-        if (!parse_number(p, value, "max shifts", 0, MAX_NUMBER,
-                          &staff->max_shifts[shift], error))
-            return FALSE;
-    }
-    for (guint s = 0; s < n_shifts; s++) {
+        split_fields(text, '|', &pairs);
+    for (guint k = 0; ok && k < pairs.len; k++)
+        ok = read_max_shifts_entry(p, staff, pairs.v[k], error);
+    g_free(pairs.v);
+    for (guint s = 0; ok && s < n_shifts; s++) {
         if (staff->max_shifts[s] < 0) {
             fail(p, error, ROTA_ERROR_INVALID,
                  "max shifts of \"%s\" lack shift \"%s\" (expected every shift type)",
                  staff->id, g_array_index(p->in->shifts, RotapCurtoisShift, s).id);
-            return FALSE;
+            ok = FALSE;
         }
     }
-    return TRUE;
+    return ok;
 }
 
 static gboolean
 read_staff(CurtParser *p, GError **error)
 {
-    char **f = (char **)p->fields->pdata;
+    char **f = p->fields.v;
     RotapCurtoisStaff staff = {0};
     gpointer first;
 
@@ -442,17 +467,17 @@ read_staff(CurtParser *p, GError **error)
 static gboolean
 read_days_off(CurtParser *p, GError **error)
 {
-    char **f = (char **)p->fields->pdata;
+    char **f = p->fields.v;
     int pair[2];
 
-    if (p->fields->len < 2) {
+    if (p->fields.len < 2) {
         fail(p, error, ROTA_ERROR_SYNTAX,
-             "expected at least 2 fields (EmpID,Day,Day,...), found %u", p->fields->len);
+             "expected at least 2 fields (EmpID,Day,Day,...), found %u", p->fields.len);
         return FALSE;
     }
     if (!find_id(p, p->staff_index, f[0], "employee", &pair[0], error))
         return FALSE;
-    for (guint k = 1; k < p->fields->len; k++) {
+    for (guint k = 1; k < p->fields.len; k++) {
         if (!parse_day(p, f[k], &pair[1], error))
             return FALSE;
         g_array_append_val(p->in->offs, pair);
@@ -463,7 +488,7 @@ read_days_off(CurtParser *p, GError **error)
 static gboolean
 read_request(CurtParser *p, gboolean on, GError **error)
 {
-    char **f = (char **)p->fields->pdata;
+    char **f = p->fields.v;
     RotapCurtoisRequest request = {.on = on};
 
     if (!check_n_fields(p, 4, "EmpID,Day,ShiftID,Weight", error) ||
@@ -479,7 +504,7 @@ read_request(CurtParser *p, gboolean on, GError **error)
 static gboolean
 read_cover(CurtParser *p, GError **error)
 {
-    char **f = (char **)p->fields->pdata;
+    char **f = p->fields.v;
     RotapCurtoisCover cover;
     int *seen;
 
@@ -509,7 +534,7 @@ read_data_line(CurtParser *p, GError **error)
 {
     gboolean ok;
 
-    split_fields(p->text->str, ',', p->fields);
+    split_fields(p->text, ',', &p->fields);
     switch (p->section) {
     case SEC_HORIZON:
         ok = read_horizon(p, error);
@@ -565,7 +590,7 @@ read_header(CurtParser *p, GError **error)
     int found = -1;
 
     for (int k = 0; k < N_SECTIONS; k++) {
-        if (strcmp(p->text->str, section_names[k]) == 0)
+        if (strcmp(p->text, section_names[k]) == 0)
             found = k;
     }
     if (found != want) {
@@ -573,10 +598,10 @@ read_header(CurtParser *p, GError **error)
             fail(p, error, ROTA_ERROR_SYNTAX,
                  "\"%s\" after SECTION_COVER (expected cover lines or the end of the "
                  "file)",
-                 p->text->str);
+                 p->text);
         else
             fail(p, error, ROTA_ERROR_SYNTAX, "%s \"%s\" (expected %s)",
-                 found < 0 ? "unknown section" : "section out of order", p->text->str,
+                 found < 0 ? "unknown section" : "section out of order", p->text,
                  section_names[want]);
         return FALSE;
     }
@@ -595,7 +620,7 @@ parse(CurtParser *p, GError **error)
     gboolean ok, blank = TRUE;
 
     while (next_line(p, &ok, error)) {
-        const char *text = p->text->str;
+        const char *text = p->text;
 
         if (text[0] != '\0')
             blank = FALSE;
