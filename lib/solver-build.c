@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: MIT */
+/* solver-build.c: the greedy construction: locks, the on-site hour, then cells by scarcity. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "solver-private.h"
+
+/* Candidates tried per place when a cell has more (person, day) pairs. */
+#define SAMPLE 64
+
+/*
+ * Hard terms that only grow as people take on work: the construction
+ * never increases them.  The others (minimum minutes, runs, days off, the
+ * on-site hour) fall as work is added or can only be fixed by the search.
+ */
+static gboolean
+is_upper_term(RotapTerm t)
+{
+    switch (t) {
+    case ROTAP_TERM_MIN_MINUTES:
+    case ROTAP_TERM_MIN_CONSECUTIVE:
+    case ROTAP_TERM_MIN_DAYS_OFF:
+    case ROTAP_TERM_ONSITE_MISSING:
+    case ROTAP_TERM_ONSITE_UNSTAFFED:
+        return FALSE;
+    default:
+        return ROTAP_TERM_IS_HARD(t);
+    }
+}
+
+/* The construction's view of a change: G_MAXINT64 when it adds an
+ * upper-limit violation, else soft delta plus weighted lower-limit delta. */
+static gint64
+judge(const RotapSolverData *data, const RotapCost *before, const RotapCost *after)
+{
+    gint64 lower = 0;
+
+    for (int t = 0; t < ROTAP_TERM_UNCOVERED; t++) {
+        gint64 d = after->pen[t] - before->pen[t];
+
+        if (is_upper_term((RotapTerm)t)) {
+            if (d > 0)
+                return G_MAXINT64;
+        } else {
+            lower += d;
+        }
+    }
+    return after->soft - before->soft + lower * data->hard_weight;
+}
+
+static gint64
+try_value(RotapState *st, int person, int day, int value)
+{
+    RotapCost before = st->cost;
+    gint64 score;
+
+    rotap_state_set(st, person, day, value);
+    score = judge(st->data, &before, &st->cost);
+    rotap_state_set(st, person, day, ROTAP_NONE);
+    return score;
+}
+
+/* Fill the places of one cell, best candidate first, while that helps. */
+static void
+fill_cell(RotapState *st, RotapRng *rng, int c)
+{
+    const RotapSolverData *data = st->data;
+    const RotapCell *cell = &data->model->cells[c];
+    int n_takers, need = data->model->duties[cell->duty].min - st->cell_n[c];
+    const int *takers = rotap_value_takers(data, c, &n_takers);
+    int n_pairs = n_takers * cell->n_days;
+
+    for (; need > 0 && n_pairs > 0; need--) {
+        gint64 best = 0;
+        int best_person = -1, best_day = -1, tries = MIN(n_pairs, SAMPLE);
+
+        for (int i = 0; i < tries; i++) {
+            int k = n_pairs <= SAMPLE ? i : rotap_rng_below(rng, n_pairs);
+            int person = takers[k / cell->n_days], day = cell->days[k % cell->n_days];
+            gint64 score;
+
+            if (st->x[person * data->n_days + day] != ROTAP_NONE ||
+                !rotap_can_take(data, person, day, c))
+                continue;
+            score = try_value(st, person, day, c);
+            if (score < best) {
+                best = score;
+                best_person = person;
+                best_day = day;
+            }
+        }
+        if (best_person < 0)
+            return;
+        rotap_state_set(st, best_person, best_day, c);
+    }
+}
+
+/* The value of the on-site hour for a unit: the previous roster's segment
+ * when that slot held one of the unit's, else the unit's first segment. */
+static int
+onsite_value(const RotapSolverData *data, int unit, int slot)
+{
+    const RotapUnit *u = &data->model->units[unit];
+
+    if (data->has_prev) {
+        int prev = data->prev_value[slot];
+
+        if (prev >= data->n_cells && data->val_unit[prev] == unit)
+            return prev;
+    }
+    return data->n_cells + u->segments[0];
+}
+
+/* Each on-site unit-day without a valid assignment gets the head, else the
+ * first free deputy. */
+static void
+place_onsite(RotapState *st)
+{
+    const RotapSolverData *data = st->data;
+    const RotaModel *model = data->model;
+
+    for (int u = 0; u < model->n_units; u++) {
+        for (int d = 0; d < data->n_days; d++) {
+            gsize key = (gsize)u * data->n_days + d;
+
+            if (data->unit_day_term[key] == 0 || st->onsite_n[key] > 0)
+                continue;
+            for (int k = data->onsite_start[u]; k < data->onsite_start[u + 1]; k++) {
+                int person = data->onsite_people[k], slot = person * data->n_days + d;
+                int value = onsite_value(data, u, slot);
+
+                if (st->x[slot] == ROTAP_NONE && rotap_can_take(data, person, d, value)) {
+                    rotap_state_set(st, person, d, value);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+typedef struct {
+    gint64 key;
+    int cell;
+} Scarce;
+
+static int
+compare_scarce(gconstpointer pa, gconstpointer pb)
+{
+    const Scarce *a = pa, *b = pb;
+
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return a->cell < b->cell ? -1 : (a->cell > b->cell);
+}
+
+void
+rotap_construct(RotapState *st, RotapRng *rng)
+{
+    const RotapSolverData *data = st->data;
+    const RotaModel *model = data->model;
+    g_autofree Scarce *order = g_new(Scarce, MAX(data->n_cells, 1));
+    int n = 0;
+
+    rotap_state_reset(st);
+    for (int s = 0; s < data->n_slots; s++)
+        if (data->frozen[s])
+            rotap_state_set(st, s / data->n_days, s % data->n_days, data->init_value[s]);
+    place_onsite(st);
+    for (int c = 0; c < data->n_cells; c++) {
+        const RotapCell *cell = &model->cells[c];
+        int min = model->duties[cell->duty].min, n_takers;
+
+        if (min <= 0)
+            continue;
+        rotap_value_takers(data, c, &n_takers);
+        order[n].key = (gint64)n_takers * cell->n_days - min;
+        order[n].cell = c;
+        n++;
+    }
+    qsort(order, n, sizeof(Scarce), compare_scarce);
+    for (int i = 0; i < n; i++)
+        fill_cell(st, rng, order[i].cell);
+}

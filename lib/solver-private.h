@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: MIT */
+/* solver-private.h: the solver's tables, incremental state, moves and search, shared by lib/solver*.c. */
+#ifndef ROTA_SOLVER_PRIVATE_H
+#define ROTA_SOLVER_PRIVATE_H
+
+#include <rota/rota-solver.h>
+
+#include "score-private.h"
+
+/*
+ * The solver sees a roster as one value per (person, day) slot, slot =
+ * person * n_days + day:
+ *   ROTAP_NONE               nothing that day,
+ *   0 .. n_cells - 1         a place in that duty cell (the cell fixes the
+ *                            duty, segment and shift),
+ *   n_cells + g              the on-site hour at segment g.
+ * A person therefore never has two assignments on one day, so the
+ * evaluator's double_booking never occurs in a solver roster.
+ */
+#define ROTAP_NONE (-1)
+/* prev_value of a slot whose previous assignments no value can equal. */
+#define ROTAP_PREV_OTHER (-2)
+
+/* ------------------------------------------------------------ random */
+
+/* xoshiro256** (Blackman and Vigna), seeded through splitmix64: the only
+ * source of randomness, so that a seed fixes every choice. */
+typedef struct {
+    guint64 s[4];
+} RotapRng;
+
+void rotap_rng_seed(RotapRng *rng, guint64 seed, guint64 stream);
+
+static inline guint64
+rotap_rng_next(RotapRng *rng)
+{
+    guint64 *s = rng->s;
+    guint64 x = s[1] * 5, result = ((x << 7) | (x >> 57)) * 9, t = s[1] << 17;
+
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = (s[3] << 45) | (s[3] >> 19);
+    return result;
+}
+
+/* Uniform in 0 .. n - 1 (n > 0), by Lemire's multiply-shift (the tiny
+ * bias for n far below 2^32 does not matter here). */
+static inline int
+rotap_rng_below(RotapRng *rng, int n)
+{
+    return (int)(((rotap_rng_next(rng) >> 32) * (guint64)n) >> 32);
+}
+
+/* Uniform in [0, 1). */
+static inline double
+rotap_rng_double(RotapRng *rng)
+{
+    return (double)(rotap_rng_next(rng) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+/* ------------------------------------------------------------ tables */
+
+/*
+ * RotapSolverData: everything the search asks about the model, by index,
+ * built once per run and shared read-only by all threads.
+ */
+typedef struct {
+    RotaModel *model; /* a reference */
+    int n_people, n_days, n_cells, n_values, n_slots;
+
+    /* By value (n_values): its shift, its non-on-site minutes (0 for the
+     * on-site hour), and for on-site values the unit owning the segment. */
+    int *val_shift;
+    int *val_minutes;
+    int *val_unit;
+
+    /* By slot: frozen slots (a locked previous assignment) never change. */
+    guint8 *frozen;
+    int *init_value; /* n_slots: the locked value or ROTAP_NONE */
+
+    /* Requests by slot: req_list[req_start[s] .. req_start[s + 1] - 1] are
+     * indices into model->requests; NULL without requests. */
+    int *req_start;
+    int *req_list;
+
+    /* The previous roster (NULL fields without one). */
+    gboolean has_prev;
+    int *prev_value;   /* n_slots: ROTAP_NONE, a value or ROTAP_PREV_OTHER */
+    int *lock_start;   /* n_slots + 1, or NULL when nothing is locked */
+    int *lock_list;    /* locked previous assignments as values (or OTHER) */
+    int n_locked;
+
+    /* People. */
+    int *fair_unit;     /* n_people: the unit whose fairness p counts in, or -1 */
+    guint8 *rest_check; /* n_people: min_rest can fail for this person */
+    guint8 *run_check;  /* n_people: some run-length limit is set */
+    int rest_span;      /* assignments further apart can never break min_rest */
+
+    /* Cells: quota counters of cell c are quota_start[c] .. quota_start[c+1]-1. */
+    int *quota_start;
+    int n_quota_counters;
+
+    /* Units and the on-site hour. */
+    int *onsite_start;   /* n_units + 1 into onsite_people */
+    int *onsite_people;  /* per unit: head (if any) then deputies */
+    guint8 *unit_day_term;  /* n_units * n_days: term when nobody is on site,
+                               0 for no on-site check that day */
+    guint8 *head_free;      /* n_units * n_days: the head is available */
+    int *onsite_segment;    /* n_slots: on-site value to use, or ROTAP_NONE */
+
+    /* Cells due on each day: day_cells[day_start[d] .. day_start[d+1]-1]. */
+    int *day_start;
+    int *day_cells;
+
+    /* Weighting of hard violations in the search (never in results). */
+    gint64 hard_weight;
+    int minute_unit;
+    gboolean has_week_cells;
+} RotapSolverData;
+
+RotapSolverData *rotap_solver_data_new(RotaModel *model, const RotaRoster *previous);
+void rotap_solver_data_free(RotapSolverData *data);
+
+/* Whether person may hold value v on day (eligible, available, not frozen,
+ * the value due that day). ROTAP_NONE is allowed on any unfrozen slot. */
+gboolean rotap_can_take(const RotapSolverData *data, int person, int day, int value);
+
+/* The people who may ever hold value v (a cell's eligible list, or the
+ * unit's head and deputies for the on-site hour). */
+const int *rotap_value_takers(const RotapSolverData *data, int value, int *n);
+
+/* ------------------------------------------------------------ state */
+
+/*
+ * Cost: the evaluator's figures (hard = number of hard violations, soft =
+ * sum of soft penalties, and per term the count and penalty), plus mag,
+ * the size of the hard violations (how many shifts, days or places over
+ * or under a limit) that guides the search.  For hard terms pen[] holds
+ * the magnitude.
+ */
+typedef struct {
+    int hard;
+    gint64 mag;
+    gint64 soft;
+    int count[ROTAP_N_TERMS];
+    gint64 pen[ROTAP_N_TERMS];
+} RotapCost;
+
+/* One thread's roster and every counter the deltas are computed from. */
+typedef struct {
+    const RotapSolverData *data;
+    int *x;               /* n_slots */
+    int *cell_n;          /* n_cells: places filled */
+    int *cell_q;          /* quota counters: distinct tagged people */
+    int *shift_n;         /* n_people * n_shifts */
+    int *minutes;         /* n_people: non-on-site minutes */
+    int *week_shifts;     /* n_people * n_weeks */
+    int *week_minutes;    /* n_people * n_weeks */
+    guint8 *we_days;      /* n_people * n_weekends: working days in it */
+    int *weekends;        /* n_people: weekends worked */
+    gint64 *fair_sum;     /* n_units */
+    gint64 *fair_sq;      /* n_units */
+    int *onsite_n;        /* n_units * n_days: valid on-site assignments */
+    int *onsite_head;     /* n_units * n_days: of which by the head */
+    RotapCost cost;
+} RotapState;
+
+RotapState *rotap_state_new(const RotapSolverData *data);
+void rotap_state_free(RotapState *state);
+/* Empty roster (every slot ROTAP_NONE, frozen ones included). */
+void rotap_state_reset(RotapState *state);
+/* reset, then set every slot to values[slot] (frozen slots get their lock). */
+void rotap_state_load(RotapState *state, const int *values);
+/* Set one slot, updating every counter and the cost. */
+void rotap_state_set(RotapState *state, int person, int day, int value);
+/* The roster as assignments, sorted; locked ones marked. */
+RotaRoster *rotap_state_export(const RotapSolverData *data, const int *values);
+
+/* Search weight of a cost: lexicographic enough, see solver-data.c. */
+static inline gint64
+rotap_cost_weighted(const RotapSolverData *data, const RotapCost *cost)
+{
+    return cost->mag * data->hard_weight + cost->soft;
+}
+
+/* Internal parts of rotap_state_set (solver-person.c). */
+void rotap_state_person_change(RotapState *state, int person, int day, int old_value,
+                               int value);
+void rotap_state_person_empty(RotapState *state, int person);
+
+static inline void
+rotap_cost_add(RotapCost *cost, RotapTerm term, int sign, gint64 value)
+{
+    cost->count[term] += sign;
+    cost->pen[term] += sign * value;
+    if (ROTAP_TERM_IS_HARD(term)) {
+        cost->hard += sign;
+        cost->mag += sign * value;
+    } else {
+        cost->soft += sign * value;
+    }
+}
+
+static inline gboolean
+rotap_is_cell(const RotapSolverData *data, int value)
+{
+    return value >= 0 && value < data->n_cells;
+}
+
+/* ------------------------------------------------------------ search */
+
+/* The undo log of one move: slots and their former values. */
+#define ROTAP_MAX_CHANGES 64
+typedef struct {
+    int n;
+    int slot[ROTAP_MAX_CHANGES];
+    int old[ROTAP_MAX_CHANGES];
+} RotapUndo;
+
+/* Set a slot through the undo log. */
+void rotap_move_set(RotapState *state, RotapUndo *undo, int person, int day, int value);
+void rotap_move_undo(RotapState *state, RotapUndo *undo);
+/* Draw one random move and apply it; FALSE when the draw gave nothing to do. */
+gboolean rotap_move_random(RotapState *state, RotapRng *rng, RotapUndo *undo);
+
+/* Greedy construction into an empty state: locks, the on-site hour, then
+ * the cells by scarcity, never adding an upper-limit hard violation. */
+void rotap_construct(RotapState *state, RotapRng *rng);
+
+/* Lexicographic (hard, soft): negative when a is better than b. */
+static inline int
+rotap_cost_compare(int hard_a, gint64 soft_a, int hard_b, gint64 soft_b)
+{
+    if (hard_a != hard_b)
+        return hard_a < hard_b ? -1 : 1;
+    if (soft_a != soft_b)
+        return soft_a < soft_b ? -1 : 1;
+    return 0;
+}
+
+/*
+ * One search of the portfolio: its state, its best roster, the annealing
+ * schedule.  rotap_search_run() advances it by a number of moves; it can
+ * adopt another search's best at a sharing point.
+ */
+typedef struct _RotapSearch RotapSearch;
+
+RotapSearch *rotap_search_new(const RotapSolverData *data, guint64 seed, int index);
+void rotap_search_free(RotapSearch *search);
+/* Construct the first roster. */
+void rotap_search_start(RotapSearch *search);
+/* Make up to n moves; stops early (returning the moves made) when *cancel
+ * becomes non-zero. */
+guint64 rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel);
+void rotap_search_get_best(const RotapSearch *search, int *hard, gint64 *soft);
+const int *rotap_search_get_best_values(const RotapSearch *search);
+/* Continue from values (another search's best, with that cost). */
+void rotap_search_adopt(RotapSearch *search, const int *values);
+const RotapState *rotap_search_get_state(const RotapSearch *search);
+
+/* ------------------------------------------------------------ the solver */
+
+typedef struct _RotapRun RotapRun;
+
+struct _RotaSolver {
+    RotaModel *model;
+    RotaRoster *previous; /* a copy, or NULL */
+    guint64 seed;
+    double time_limit;    /* seconds; 0: none; < 0: not set */
+    guint64 move_limit;   /* 0: none */
+    int threads;          /* 0: one per processor */
+    RotaProgressFunc progress;
+    gpointer progress_data;
+    GDestroyNotify progress_destroy;
+
+    gint cancel; /* atomic: set by rota_solver_cancel() */
+    gint ran;    /* atomic: rota_solver_run() was called */
+
+    GMutex lock;      /* guards best and run */
+    RotaRoster *best; /* the final result */
+    RotapRun *run;    /* the run in progress, or NULL */
+};
+
+/* The best roster of a run in progress, or NULL (call with solver->lock). */
+RotaRoster *rotap_solver_run_dup_best(RotapRun *run);
+
+#endif

@@ -1,0 +1,348 @@
+/* SPDX-License-Identifier: MIT */
+/* solver-run.c: rota_solver_run(): a portfolio of searches on threads, sharing at fixed move counts. */
+#include "config.h"
+
+#include <string.h>
+
+#include "solver-private.h"
+
+/*
+ * Determinism: each search follows its own generator, and searches meet
+ * only at barriers placed every EPOCH_MOVES of their moves.  What they
+ * exchange there (the best roster, who adopts it) depends only on what
+ * they found, so with a move limit the result is a function of the
+ * model, seed, thread count and previous roster.  A time limit or a
+ * cancel is looked at only at a barrier, so a timed run equals the
+ * move-limited run of the moves it recorded.
+ */
+#define EPOCH_MOVES 50000
+/* Every how many epochs searches behind the best adopt it. */
+#define SHARE_EPOCHS 20
+/* Without any limit, the search stops after this many seconds. */
+#define DEFAULT_SECONDS 10.0
+/* How often the progress function is called. */
+#define PROGRESS_USEC (G_USEC_PER_SEC / 2)
+
+/* Everything below is guarded by solver->lock, except that a worker owns
+ * its search between barriers and shared_best is written only by the
+ * barrier's last arrival. */
+struct _RotapRun {
+    RotaSolver *solver;
+    RotapSolverData *data;
+    RotapSearch **searches;
+    int n;
+    gint64 start_time;
+    double time_limit; /* seconds, 0: none */
+    guint64 *limit;    /* per search: its share of the move limit */
+    guint64 *done;     /* per search: moves made, as of its last barrier */
+    int *best_hard;    /* per search, as of its last barrier */
+    gint64 *best_soft;
+    gboolean *adopt;   /* per search: take shared_best after this barrier */
+
+    GCond cond;
+    int waiting;
+    guint64 generation;
+    int epoch;
+    int published;     /* barriers passed */
+    gboolean stop;
+    int finished;
+
+    int *shared_best;  /* the best roster of all searches */
+    int shared_index;  /* the search it came from, or -1 */
+    int shared_hard;
+    gint64 shared_soft;
+};
+
+typedef struct {
+    RotapRun *run;
+    int index;
+} Worker;
+
+static guint64
+total_moves(const RotapRun *run)
+{
+    guint64 total = 0;
+
+    for (int i = 0; i < run->n; i++)
+        total += run->done[i];
+    return total;
+}
+
+static double
+elapsed(const RotapRun *run)
+{
+    return (double)(g_get_monotonic_time() - run->start_time) / G_USEC_PER_SEC;
+}
+
+/* The last search to reach a barrier decides for all: the shared best,
+ * who adopts it, and whether to stop. */
+static void
+lead(RotapRun *run)
+{
+    int b = 0;
+    gboolean all_done = TRUE;
+
+    for (int i = 1; i < run->n; i++)
+        if (rotap_cost_compare(run->best_hard[i], run->best_soft[i], run->best_hard[b],
+                               run->best_soft[b]) < 0)
+            b = i;
+    if (run->shared_index < 0 ||
+        rotap_cost_compare(run->best_hard[b], run->best_soft[b], run->shared_hard,
+                           run->shared_soft) < 0) {
+        memcpy(run->shared_best, rotap_search_get_best_values(run->searches[b]),
+               sizeof(int) * run->data->n_slots);
+        run->shared_index = b;
+        run->shared_hard = run->best_hard[b];
+        run->shared_soft = run->best_soft[b];
+    }
+    run->epoch++;
+    for (int i = 0; i < run->n; i++) {
+        run->adopt[i] = run->n > 1 && run->epoch % SHARE_EPOCHS == 0 &&
+                        rotap_cost_compare(run->best_hard[i], run->best_soft[i],
+                                           run->shared_hard, run->shared_soft) > 0;
+        all_done = all_done && run->done[i] >= run->limit[i];
+    }
+    run->published++;
+    run->stop = all_done || g_atomic_int_get(&run->solver->cancel) ||
+                (run->time_limit > 0 && elapsed(run) >= run->time_limit);
+}
+
+static void
+barrier(RotapRun *run, int index, guint64 made)
+{
+    GMutex *lock = &run->solver->lock;
+    guint64 generation;
+
+    g_mutex_lock(lock);
+    run->done[index] += made;
+    rotap_search_get_best(run->searches[index], &run->best_hard[index],
+                          &run->best_soft[index]);
+    generation = run->generation;
+    if (++run->waiting == run->n) {
+        lead(run);
+        run->waiting = 0;
+        run->generation++;
+        g_cond_broadcast(&run->cond);
+    } else {
+        while (generation == run->generation)
+            g_cond_wait(&run->cond, lock);
+    }
+    g_mutex_unlock(lock);
+}
+
+static gpointer
+work(gpointer user_data)
+{
+    Worker *worker = user_data;
+    RotapRun *run = worker->run;
+    RotapSearch *search = run->searches[worker->index];
+    int i = worker->index;
+
+    rotap_search_start(search);
+    barrier(run, i, 0);
+    /* stop and adopt are written only while every worker waits */
+    while (!run->stop) {
+        guint64 want = MIN((guint64)EPOCH_MOVES, run->limit[i] - run->done[i]);
+        guint64 made = rotap_search_run(search, want, &run->solver->cancel);
+
+        barrier(run, i, made);
+        if (run->adopt[i])
+            rotap_search_adopt(search, run->shared_best);
+    }
+    g_mutex_lock(&run->solver->lock);
+    run->finished++;
+    g_cond_broadcast(&run->cond);
+    g_mutex_unlock(&run->solver->lock);
+    return NULL;
+}
+
+static RotaRoster *
+export(const RotapRun *run, const int *values)
+{
+    RotaRoster *roster = rotap_state_export(run->data, values);
+
+    rota_roster_set_seed(roster, run->solver->seed);
+    rota_roster_set_solver_info(roster, run->n, total_moves(run));
+    return roster;
+}
+
+RotaRoster *
+rotap_solver_run_dup_best(RotapRun *run)
+{
+    if (run->shared_index < 0)
+        return NULL;
+    return export(run, run->shared_best);
+}
+
+/* Called with the lock held; releases it around the callback. */
+static void
+report(RotapRun *run)
+{
+    RotaSolver *solver = run->solver;
+    RotaProgress progress = { 0 };
+
+    if (solver->progress == NULL || run->published == 0)
+        return;
+    progress.elapsed = elapsed(run);
+    progress.best_hard = run->best_hard[0];
+    progress.best_soft = run->best_soft[0];
+    for (int i = 1; i < run->n; i++) {
+        if (rotap_cost_compare(run->best_hard[i], run->best_soft[i], progress.best_hard,
+                               progress.best_soft) < 0) {
+            progress.best_hard = run->best_hard[i];
+            progress.best_soft = run->best_soft[i];
+        }
+    }
+    progress.moves = total_moves(run);
+    progress.moves_per_second = progress.elapsed > 0 ? progress.moves / progress.elapsed : 0;
+    g_mutex_unlock(&solver->lock);
+    solver->progress(&progress, solver->progress_data);
+    g_mutex_lock(&solver->lock);
+}
+
+static RotapRun *
+run_new(RotaSolver *solver, RotapSolverData *data)
+{
+    RotapRun *run = g_new0(RotapRun, 1);
+    int n = solver->threads > 0 ? solver->threads : (int)g_get_num_processors();
+
+    run->solver = solver;
+    run->data = data;
+    run->n = n = MAX(n, 1);
+    run->start_time = g_get_monotonic_time();
+    if (solver->time_limit < 0)
+        run->time_limit = solver->move_limit > 0 ? 0 : DEFAULT_SECONDS;
+    else
+        run->time_limit = solver->time_limit;
+    run->searches = g_new0(RotapSearch *, n);
+    run->limit = g_new(guint64, n);
+    run->done = g_new0(guint64, n);
+    run->best_hard = g_new0(int, n);
+    run->best_soft = g_new0(gint64, n);
+    run->adopt = g_new0(gboolean, n);
+    for (int i = 0; i < n; i++) {
+        run->searches[i] = rotap_search_new(data, solver->seed, i);
+        run->limit[i] = G_MAXUINT64;
+        if (solver->move_limit > 0)
+            run->limit[i] = solver->move_limit / n + ((guint64)i < solver->move_limit % n);
+    }
+    g_cond_init(&run->cond);
+    run->shared_best = g_new(int, MAX(data->n_slots, 1));
+    run->shared_index = -1;
+    return run;
+}
+
+static void
+run_free(RotapRun *run)
+{
+    for (int i = 0; i < run->n; i++)
+        rotap_search_free(run->searches[i]);
+    g_free(run->searches);
+    g_free(run->limit);
+    g_free(run->done);
+    g_free(run->best_hard);
+    g_free(run->best_soft);
+    g_free(run->adopt);
+    g_free(run->shared_best);
+    g_cond_clear(&run->cond);
+    rotap_solver_data_free(run->data);
+    g_free(run);
+}
+
+/* Wait for the workers, reporting progress every PROGRESS_USEC. */
+static void
+monitor(RotapRun *run)
+{
+    GMutex *lock = &run->solver->lock;
+    gint64 next = g_get_monotonic_time() + PROGRESS_USEC;
+
+    g_mutex_lock(lock);
+    while (run->finished < run->n) {
+        if (!g_cond_wait_until(&run->cond, lock, next) || g_get_monotonic_time() >= next) {
+            report(run);
+            next = g_get_monotonic_time() + PROGRESS_USEC;
+        }
+    }
+    g_mutex_unlock(lock);
+}
+
+/* The final result: the best search, ties to the lowest index. */
+static RotaRoster *
+final_roster(RotapRun *run)
+{
+    int b = 0;
+
+    for (int i = 0; i < run->n; i++) {
+        rotap_search_get_best(run->searches[i], &run->best_hard[i], &run->best_soft[i]);
+        if (i > 0 && rotap_cost_compare(run->best_hard[i], run->best_soft[i],
+                                        run->best_hard[b], run->best_soft[b]) < 0)
+            b = i;
+    }
+    return export(run, rotap_search_get_best_values(run->searches[b]));
+}
+
+/**
+ * rota_solver_run:
+ * @solver: a solver that has not run yet
+ * @error: return location for a #GError, or %NULL
+ *
+ * Builds a first roster greedily, then improves it by local search on
+ * the configured number of threads until the move limit, the time limit
+ * or rota_solver_cancel().  Blocks until then; the progress function is
+ * called on this thread.  Get the result with rota_solver_dup_best().
+ * Hard violations are not an error: they are part of the result.
+ *
+ * Returns: TRUE when a roster was built (also when cancelled); FALSE
+ *   with @error set when the model is too large to be solved.
+ * Since: 0.1
+ */
+gboolean
+rota_solver_run(RotaSolver *solver, GError **error)
+{
+    RotapSolverData *data;
+    RotapRun *run;
+    GThread **threads;
+    Worker *workers;
+    RotaRoster *best;
+
+    g_return_val_if_fail(solver != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
+    g_return_val_if_fail(!g_atomic_int_get(&solver->ran), FALSE);
+
+    g_atomic_int_set(&solver->ran, 1);
+    if ((gint64)rota_model_get_n_people(solver->model) * rota_model_get_n_days(solver->model) >
+        G_MAXINT / 4) {
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                    "model too large to solve: %d people over %d days",
+                    rota_model_get_n_people(solver->model),
+                    rota_model_get_n_days(solver->model));
+        return FALSE;
+    }
+    data = rotap_solver_data_new(solver->model, solver->previous);
+    run = run_new(solver, data);
+    g_mutex_lock(&solver->lock);
+    solver->run = run;
+    g_mutex_unlock(&solver->lock);
+
+    threads = g_new(GThread *, run->n);
+    workers = g_new(Worker, run->n);
+    for (int i = 0; i < run->n; i++) {
+        workers[i].run = run;
+        workers[i].index = i;
+        threads[i] = g_thread_new("rota-solver", work, &workers[i]);
+    }
+    monitor(run);
+    for (int i = 0; i < run->n; i++)
+        g_thread_join(threads[i]);
+
+    best = final_roster(run);
+    g_mutex_lock(&solver->lock);
+    solver->best = best;
+    report(run);
+    solver->run = NULL;
+    g_mutex_unlock(&solver->lock);
+    run_free(run);
+    g_free(threads);
+    g_free(workers);
+    return TRUE;
+}

@@ -1,0 +1,366 @@
+/* SPDX-License-Identifier: MIT */
+/* check_incremental.c: the solver's incremental score equals the evaluator's after random moves. */
+#include "config.h"
+
+#include <string.h>
+
+#include "solver-private.h"
+#include "testhelp.h"
+
+/* Moves between two comparisons with the evaluator, and comparisons per model. */
+#define BATCH 1000
+#define BATCHES 25
+
+static RotaModel *
+load_curtois(const char *name)
+{
+    g_autofree char *path = test_srcdir_path(name);
+    g_autoptr(GError) error = NULL;
+    RotaModel *model = rota_model_new_from_curtois_file(path, &error);
+
+    ck_assert_msg(model != NULL, "%s: %s", path, error != NULL ? error->message : "?");
+    return model;
+}
+
+static RotaModel *
+load_json(const char *name)
+{
+    g_autofree char *path = test_srcdir_path(name);
+    g_autoptr(GError) error = NULL;
+    RotaModel *model = rota_model_new_from_file(path, &error);
+
+    ck_assert_msg(model != NULL, "%s: %s", path, error != NULL ? error->message : "?");
+    return model;
+}
+
+static void
+add_people(RotaBuilder *b)
+{
+    static const char *const units[] = { "U1", "U1", "U1", "U1", "U1", "U2", "U2", "U2",
+                                         "U2", "U2", "U3", "U3", "U3", "U3", NULL, NULL };
+    static const gboolean party[] = { 0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 0, 1, 1, 0, 1, 0 };
+
+    for (int i = 0; i < 16; i++) {
+        char id[8];
+        int p;
+
+        g_snprintf(id, sizeof id, "P%d", i + 1);
+        p = rota_builder_add_person(b, id, id, units[i]);
+        if (party[i])
+            rota_builder_add_person_tag(b, p, "party");
+        if (i == 4 || i == 9 || i == 14)
+            rota_builder_add_person_tag(b, p, "inspector");
+        if (i >= 14)
+            rota_builder_set_person_community(b, p, "S1");
+        if (i == 1)
+            rota_builder_set_person_max_shifts(b, p, "night", 2);
+        if (i == 3)
+            rota_builder_set_person_limit(b, p, ROTA_LIMIT_MAX_MINUTES_WEEK, 400);
+    }
+    rota_builder_add_person_off(b, 0, "2026-12-03", "2026-12-05", NULL);
+    rota_builder_add_person_off(b, 1, "2026-12-04", NULL, NULL);
+    rota_builder_add_person_off(b, 10, "2026-12-08", NULL, NULL);
+    rota_builder_add_person_off(b, 5, "2026-12-10", NULL, "onsite");
+    rota_builder_add_person_off(b, 7, "2026-12-14", "2026-12-16", "night");
+    rota_builder_add_person_request(b, 2, "2026-12-02", "am", TRUE, 2);
+    rota_builder_add_person_request(b, 3, "2026-12-07", NULL, FALSE, 3);
+    rota_builder_add_person_request(b, 7, "2026-12-09", NULL, TRUE, 1);
+    rota_builder_add_person_request(b, 8, "2026-12-11", "night", FALSE, 2);
+    rota_builder_add_person_request(b, 0, "2026-12-09", "onsite", FALSE, 4);
+}
+
+static void
+add_duties(RotaBuilder *b)
+{
+    int d = rota_builder_add_duty(b, "rush-am", "am");
+
+    rota_builder_set_duty_days(b, d, ROTA_DAYS_WORKDAYS);
+    rota_builder_set_duty_min(b, d, 2);
+    rota_builder_set_duty_max(b, d, 3);
+    rota_builder_set_duty_over(b, d, 2);
+    rota_builder_add_duty_quota(b, d, "party", 1);
+    d = rota_builder_add_duty(b, "night", "night");
+    rota_builder_add_duty_segment(b, d, "S1");
+    rota_builder_add_duty_segment(b, d, "S3");
+    rota_builder_set_duty_min(b, d, 1);
+    rota_builder_set_duty_max(b, d, 1);
+    d = rota_builder_add_duty(b, "clean", "clean");
+    rota_builder_set_duty_days(b, d, ROTA_DAYS_WEEKENDS);
+    rota_builder_add_duty_segment(b, d, "S2");
+    rota_builder_add_duty_segment(b, d, "S4");
+    rota_builder_set_duty_min(b, d, 2);
+    rota_builder_set_duty_under(b, d, 300);
+    d = rota_builder_add_duty(b, "inspect", "pm");
+    rota_builder_set_duty_days(b, d, ROTA_DAYS_WORKDAYS);
+    rota_builder_set_duty_per_week(b, d, TRUE);
+    rota_builder_add_duty_who_tag(b, d, "inspector");
+    rota_builder_set_duty_not_owner(b, d, TRUE);
+    rota_builder_set_duty_min(b, d, 1);
+    rota_builder_add_duty_quota(b, d, "party", 1);
+    d = rota_builder_add_duty(b, "patrol", "pm");
+    rota_builder_set_duty_days(b, d, ROTA_DAYS_DATES);
+    rota_builder_add_duty_date(b, d, "2026-12-02");
+    rota_builder_add_duty_date(b, d, "2026-12-09");
+    rota_builder_add_duty_date(b, d, "2026-12-16");
+    rota_builder_add_duty_segment(b, d, "S1");
+    rota_builder_add_duty_who_unit(b, d, "U2");
+    rota_builder_set_duty_min(b, d, 1);
+}
+
+/*
+ * Every constraint the evaluator knows: per-week duties with quotas,
+ * who/not_owner/community eligibility, the on-site hour with absent heads
+ * (U3 has no deputy), a night shift across midnight with min rest and
+ * forbidden successions, run and weekend limits, requests and fairness.
+ */
+static RotaModel *
+build_model(void)
+{
+    g_autoptr(RotaBuilder) b = rota_builder_new("增量测试", "2026-12-01", 21);
+    g_autoptr(GError) error = NULL;
+    RotaModel *model;
+    int u;
+
+    rota_builder_add_shift(b, "am", "早高峰", "07:00", "09:00");
+    rota_builder_add_shift(b, "pm", "晚高峰", "17:00", "19:00");
+    rota_builder_add_shift(b, "night", "夜巡", "22:00", "06:00");
+    rota_builder_add_shift(b, "onsite", "马路办公", "09:00", "10:00");
+    rota_builder_add_shift(b, "clean", "保洁", "08:30", "11:30");
+    rota_builder_forbid_succession(b, "night", "am");
+    rota_builder_forbid_succession(b, "pm", "am");
+    for (int i = 1; i <= 4; i++) {
+        char id[4];
+
+        g_snprintf(id, sizeof id, "S%d", i);
+        rota_builder_add_segment(b, id, id);
+    }
+    u = rota_builder_add_unit(b, "U1", "U1", "P1");
+    rota_builder_add_unit_deputy(b, u, "P2");
+    rota_builder_add_unit_deputy(b, u, "P3");
+    rota_builder_add_unit_segment(b, u, "S1");
+    rota_builder_add_unit_segment(b, u, "S2");
+    u = rota_builder_add_unit(b, "U2", "U2", "P6");
+    rota_builder_add_unit_deputy(b, u, "P7");
+    rota_builder_add_unit_segment(b, u, "S3");
+    u = rota_builder_add_unit(b, "U3", "U3", "P11");
+    rota_builder_add_unit_segment(b, u, "S4");
+    add_people(b);
+    add_duties(b);
+    rota_builder_set_onsite(b, "onsite", ROTA_DAYS_WORKDAYS);
+    rota_builder_set_default_limit(b, ROTA_LIMIT_MAX_SHIFTS_WEEK, 4);
+    rota_builder_set_default_limit(b, ROTA_LIMIT_MIN_REST_MINUTES, 600);
+    rota_builder_set_default_limit(b, ROTA_LIMIT_MAX_CONSECUTIVE, 4);
+    rota_builder_set_default_limit(b, ROTA_LIMIT_MIN_CONSECUTIVE, 2);
+    rota_builder_set_default_limit(b, ROTA_LIMIT_MIN_DAYS_OFF, 2);
+    rota_builder_set_default_limit(b, ROTA_LIMIT_MAX_WEEKENDS, 2);
+    rota_builder_set_default_limit(b, ROTA_LIMIT_MAX_MINUTES, 3000);
+    rota_builder_set_default_limit(b, ROTA_LIMIT_MIN_MINUTES, 300);
+    rota_builder_set_weight(b, ROTA_WEIGHT_FAIRNESS, 5);
+    model = rota_builder_steal_model(b, &error);
+    ck_assert_msg(model != NULL, "%s", error != NULL ? error->message : "?");
+    return model;
+}
+
+static void
+add(RotaRoster *roster, const char *date, const char *shift, const char *segment,
+    const char *person, const char *duty, gboolean locked)
+{
+    RotaModel *model = rota_roster_get_model(roster);
+    g_autoptr(GError) error = NULL;
+    RotaAssignment a;
+
+    a.day = rota_model_find_day(model, date);
+    a.shift = rota_model_find_shift(model, shift);
+    a.segment = rota_model_find_segment(model, segment);
+    a.person = rota_model_find_person(model, person);
+    a.duty = strcmp(duty, "onsite") == 0 ? ROTA_DUTY_ONSITE : rota_model_find_duty(model, duty);
+    a.locked = locked;
+    ck_assert_msg(rota_roster_add(roster, &a, &error), "%s", error ? error->message : "?");
+}
+
+/* A previous roster: plain and locked assignments, one locked on a day
+ * off and one double booking of locked assignments. */
+static RotaRoster *
+build_previous(RotaModel *model)
+{
+    RotaRoster *roster = rota_roster_new(model);
+
+    add(roster, "2026-12-01", "am", "S1", "P4", "rush-am", FALSE);
+    add(roster, "2026-12-01", "onsite", "S1", "P1", "onsite", FALSE);
+    add(roster, "2026-12-02", "onsite", "S2", "P1", "onsite", TRUE);
+    add(roster, "2026-12-02", "am", "S3", "P8", "rush-am", TRUE);
+    add(roster, "2026-12-03", "night", "S1", "P5", "night", FALSE);
+    add(roster, "2026-12-04", "am", "S1", "P1", "rush-am", TRUE);
+    add(roster, "2026-12-07", "am", "S4", "P12", "rush-am", TRUE);
+    add(roster, "2026-12-07", "night", "S3", "P12", "night", TRUE);
+    add(roster, "2026-12-08", "pm", "S1", "P9", "inspect", FALSE);
+    add(roster, "2026-12-08", "pm", "S1", "P9", "inspect", FALSE);
+    return roster;
+}
+
+/* Compare the state's cost with the evaluator's on the exported roster,
+ * term by term, and with a state rebuilt from scratch (magnitudes too). */
+static void
+check_state(const RotapState *st, const RotaRoster *previous, const char *what, int batch)
+{
+    const RotapSolverData *data = st->data;
+    g_autoptr(RotaRoster) roster = rotap_state_export(data, st->x);
+    RotaScore *score = rotap_score_new_without_messages(roster, previous);
+    RotapState *fresh = rotap_state_new(data);
+
+    for (int t = 0; t < ROTAP_N_TERMS; t++) {
+        ck_assert_msg(st->cost.count[t] == score->term_count[t],
+                      "%s batch %d: %s count %d, evaluator %d", what, batch,
+                      rotap_term_name((RotapTerm)t), st->cost.count[t], score->term_count[t]);
+        if (!ROTAP_TERM_IS_HARD(t))
+            ck_assert_msg(st->cost.pen[t] == score->term_penalty[t],
+                          "%s batch %d: %s penalty %" G_GINT64_FORMAT ", evaluator %"
+                          G_GINT64_FORMAT, what, batch, rotap_term_name((RotapTerm)t),
+                          st->cost.pen[t], score->term_penalty[t]);
+    }
+    ck_assert_int_eq(st->cost.hard, rota_score_get_hard(score));
+    ck_assert_int_eq(st->cost.soft, rota_score_get_soft(score));
+    rotap_state_load(fresh, st->x);
+    ck_assert_msg(memcmp(&fresh->cost, &st->cost, sizeof st->cost) == 0,
+                  "%s batch %d: incremental cost drifted from a rebuild", what, batch);
+    rotap_state_free(fresh);
+    rota_score_free(score);
+}
+
+/* Any value a slot could be given: nothing, a cell due that day, or the
+ * on-site hour at any segment, eligible or not. */
+static void
+chaos(RotapState *st, RotapRng *rng)
+{
+    const RotapSolverData *data = st->data;
+    int s = rotap_rng_below(rng, data->n_slots), day = s % data->n_days, value = ROTAP_NONE;
+    int n = data->day_start[day + 1] - data->day_start[day], r = rotap_rng_below(rng, 10);
+
+    if (data->frozen[s])
+        return;
+    if (r < 6 && n > 0)
+        value = data->day_cells[data->day_start[day] + rotap_rng_below(rng, n)];
+    else if (r < 8 && data->model->onsite_shift >= 0)
+        value = data->n_cells + rotap_rng_below(rng, data->model->n_segments);
+    rotap_state_set(st, s / data->n_days, day, value);
+}
+
+/*
+ * BATCHES batches of BATCH moves: solver moves, half of them undone, and
+ * arbitrary changes; each batch ends with a comparison.
+ */
+static void
+run_random(RotaModel *model, const RotaRoster *previous, const char *what, guint64 seed)
+{
+    RotapSolverData *data = rotap_solver_data_new(model, previous);
+    RotapState *st = rotap_state_new(data);
+    RotapUndo undo = { 0 };
+    RotapRng rng;
+
+    rotap_rng_seed(&rng, seed, 0);
+    rotap_construct(st, &rng);
+    check_state(st, previous, what, -1);
+    for (int batch = 0; batch < BATCHES; batch++) {
+        for (int i = 0; i < BATCH; i++) {
+            int r = rotap_rng_below(&rng, 10);
+
+            if (r < 2) {
+                chaos(st, &rng);
+                continue;
+            }
+            undo.n = 0;
+            if (rotap_move_random(st, &rng, &undo) && r < 6)
+                rotap_move_undo(st, &undo);
+        }
+        check_state(st, previous, what, batch);
+    }
+    for (int s = 0; s < data->n_slots; s++)
+        if (data->frozen[s])
+            ck_assert_int_eq(st->x[s], data->init_value[s]);
+    rotap_state_free(st);
+    rotap_solver_data_free(data);
+}
+
+START_TEST(test_curtois)
+{
+    static const char *const files[] = { "tests/data/curtois/Instance1.txt",
+                                         "tests/data/curtois/Instance2.txt",
+                                         "tests/data/curtois/Instance10.txt" };
+    g_autoptr(RotaModel) model = load_curtois(files[_i]);
+
+    run_random(model, NULL, files[_i], 11 + _i);
+}
+END_TEST
+
+START_TEST(test_small_model)
+{
+    g_autoptr(RotaModel) model = load_json("tests/data/cli/small-model.json");
+
+    run_random(model, NULL, "small-model", 5);
+}
+END_TEST
+
+START_TEST(test_builder_model)
+{
+    g_autoptr(RotaModel) model = build_model();
+
+    run_random(model, NULL, "builder", 7);
+}
+END_TEST
+
+START_TEST(test_builder_previous)
+{
+    g_autoptr(RotaModel) model = build_model();
+    g_autoptr(RotaRoster) previous = build_previous(model);
+
+    run_random(model, previous, "builder+previous", 9);
+}
+END_TEST
+
+/* The state never changes a frozen slot, and locked values start there. */
+START_TEST(test_frozen_slots)
+{
+    g_autoptr(RotaModel) model = build_model();
+    g_autoptr(RotaRoster) previous = build_previous(model);
+    RotapSolverData *data = rotap_solver_data_new(model, previous);
+    int p1 = rota_model_find_person(model, "P1"), p12 = rota_model_find_person(model, "P12");
+    int day2 = rota_model_find_day(model, "2026-12-02");
+    int day7 = rota_model_find_day(model, "2026-12-07");
+
+    ck_assert(data->frozen[p1 * data->n_days + day2]);
+    ck_assert_int_eq(data->init_value[p1 * data->n_days + day2],
+                     data->n_cells + rota_model_find_segment(model, "S2"));
+    /* two locked assignments on one day: the slot keeps the first */
+    ck_assert(data->frozen[p12 * data->n_days + day7]);
+    ck_assert_int_eq(data->lock_start[p12 * data->n_days + day7 + 1] -
+                         data->lock_start[p12 * data->n_days + day7],
+                     2);
+    ck_assert(!rotap_can_take(data, p1, day2, ROTAP_NONE));
+    rotap_solver_data_free(data);
+}
+END_TEST
+
+static Suite *
+incremental_suite(void)
+{
+    Suite *suite = suite_create("incremental");
+    TCase *curtois = tcase_create("curtois");
+    TCase *models = tcase_create("models");
+
+    tcase_set_timeout(curtois, 60);
+    tcase_set_timeout(models, 60);
+    tcase_add_loop_test(curtois, test_curtois, 0, 3);
+    tcase_add_test(models, test_small_model);
+    tcase_add_test(models, test_builder_model);
+    tcase_add_test(models, test_builder_previous);
+    tcase_add_test(models, test_frozen_slots);
+    suite_add_tcase(suite, curtois);
+    suite_add_tcase(suite, models);
+    return suite;
+}
+
+int
+main(void)
+{
+    return test_run_suite(incremental_suite());
+}
