@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* compile-duties.c: compile duties into cells with shared eligibility lists, and the on-site rule. */
+/* compile-duties.c: compile duties into windows and cells, and the on-site rule. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -8,78 +8,119 @@
 #include "compile-private.h"
 
 /*
- * Who may serve is computed once per (duty, segment) and stored once per
- * distinct list: benchmark models repeat one list over thousands of
- * duties, so equal lists are found by hash and shared by index.
+ * Duties with the same due days share one due array, one window array per
+ * window kind (day, week) and one run of model->cell_days: a benchmark
+ * model has thousands of one-day duties but only as many day patterns as
+ * it has days, and a per-duty copy of n_days flags would dominate its size.
  */
 typedef struct {
-    int *people; /* ascending */
-    int n;
+    guint8 *due;      /* n_days flags: owned by the model through its duties */
+    gsize n_bytes;
     guint hash;
-} EligibleList;
+    int index;        /* in the compiler's patterns */
+    int n_due;
+    int days_offset;  /* where its due days start in model->cell_days */
+    int *windows[2];  /* window_first_day per day [0] and per week [1], lazily */
+    int n_windows[2];
+    int *starts[2];   /* each window's first position among the due days, + end */
+} DuePattern;
 
 typedef struct {
     RotaModel *model;
-    GPtrArray *lists;       /* EligibleList *, in index order */
-    GHashTable *list_index; /* EligibleList * -> index + 1 */
-    int **tag_people;       /* per tag known after people: holders, ascending */
-    int *n_tag_people;
-    int n_known_tags;
-    int **community;        /* per segment: people whose community it is */
-    int *n_community;
-    GHashTable *who_lists;  /* "who" signature -> list index + 1 */
-    int *default_lists;     /* per segment: its default list, or -1 */
-    int *not_owner_lists;   /* per segment: default minus the owner, or -1 */
-    int *duty_eligible;     /* per duty: its first entry in segment_eligible */
-    int *segment_eligible;  /* per (duty, segment position): a list index */
+    GPtrArray *patterns;   /* DuePattern *, freed with the compiler */
+    GHashTable *by_due;    /* DuePattern * -> itself */
+    int *duty_pattern;     /* per duty: the index of its pattern */
+    int *lists;            /* per (duty, segment position): an eligible list */
+    int *duty_lists;       /* per duty: its first entry in lists */
 } DutyCompiler;
 
-/* ------------------------------------------------------------------ lists */
-
 static guint
-list_hash(gconstpointer key)
+pattern_hash(gconstpointer key)
 {
-    return ((const EligibleList *)key)->hash;
+    return ((const DuePattern *)key)->hash;
 }
 
 static gboolean
-list_equal(gconstpointer a, gconstpointer b)
+pattern_equal(gconstpointer a, gconstpointer b)
 {
-    const EligibleList *x = a, *y = b;
+    const DuePattern *x = a, *y = b;
 
-    return x->n == y->n && memcmp(x->people, y->people, sizeof(int) * (gsize)x->n) == 0;
+    return x->n_bytes == y->n_bytes && memcmp(x->due, y->due, x->n_bytes) == 0;
 }
 
 static void
-list_free(gpointer data)
+pattern_free(gpointer data)
 {
-    EligibleList *list = data;
+    DuePattern *pattern = data;
 
-    g_free(list->people);
-    g_free(list);
+    g_free(pattern->starts[0]);
+    g_free(pattern->starts[1]);
+    g_free(pattern);
 }
 
-/* Takes people (n ascending entries); returns the index of the equal list. */
-static int
-intern_list(DutyCompiler *c, int *people, int n)
+static guint
+hash_bytes(const guint8 *bytes, gsize n)
 {
-    EligibleList key = { people, n, 2166136261u };
-    gpointer found;
-    EligibleList *list;
+    guint64 hash = 14695981039346656037u;
+    gsize i = 0;
 
-    for (int i = 0; i < n; i++)
-        key.hash = (key.hash ^ (guint)people[i]) * 16777619u;
-    found = g_hash_table_lookup(c->list_index, &key);
-    if (found != NULL) {
-        g_free(people);
-        return GPOINTER_TO_INT(found) - 1;
+    for (; i + 8 <= n; i += 8) {
+        guint64 word;
+
+        memcpy(&word, bytes + i, 8);
+        hash = (hash ^ word) * 1099511628211u;
     }
-    list = g_new(EligibleList, 1);
-    *list = key;
-    g_ptr_array_add(c->lists, list);
-    g_hash_table_insert(c->list_index, list, GINT_TO_POINTER((int)c->lists->len));
-    return (int)c->lists->len - 1;
+    for (; i < n; i++)
+        hash = (hash ^ bytes[i]) * 1099511628211u;
+    return (guint)(hash ^ (hash >> 32));
 }
+
+/* The pattern equal to due (copied when new). */
+static DuePattern *
+intern_due(DutyCompiler *c, const guint8 *due)
+{
+    DuePattern key = { (guint8 *)due, (gsize)c->model->n_days, 0, 0, 0, 0, { 0 }, { 0 },
+                       { 0 } };
+    DuePattern *pattern;
+
+    key.hash = hash_bytes(due, key.n_bytes);
+    pattern = g_hash_table_lookup(c->by_due, &key);
+    if (pattern != NULL)
+        return pattern;
+    pattern = g_new(DuePattern, 1);
+    *pattern = key;
+    pattern->due = g_memdup2(due, key.n_bytes);
+    for (gsize d = 0; d < key.n_bytes; d++)
+        pattern->n_due += due[d];
+    pattern->index = (int)c->patterns->len;
+    g_ptr_array_add(c->patterns, pattern);
+    g_hash_table_add(c->by_due, pattern);
+    return pattern;
+}
+
+/* Windows: each due day, or (per week) each ISO week holding a due day. */
+static void
+compile_windows(const RotaModel *model, DuePattern *pattern, int per_week)
+{
+    int last_week = -1, n = 0, position = 0;
+
+    pattern->windows[per_week] = g_new(int, pattern->n_due + 1);
+    pattern->starts[per_week] = g_new(int, pattern->n_due + 1);
+    for (int day = 0; day < model->n_days; day++) {
+        if (!pattern->due[day])
+            continue;
+        if (!per_week || model->week[day] != last_week) {
+            last_week = model->week[day];
+            pattern->windows[per_week][n] = day;
+            pattern->starts[per_week][n++] = position;
+        }
+        position++;
+    }
+    pattern->starts[per_week][n] = position;
+    pattern->n_windows[per_week] = n;
+}
+
+/* ------------------------------------------------------------------ validation */
 
 static int
 compare_ints(const void *a, const void *b)
@@ -89,222 +130,28 @@ compare_ints(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Sort and deduplicate n people in place; returns the new count. */
-static int
-sort_unique(int *people, int n)
+/* Only called once a duplicate is known to exist: name both positions. */
+static gboolean
+fail_duplicate_segment(RotaModel *model, int d, const RotapDutySpec *spec, GError **error)
 {
-    int kept = 0;
+    for (guint j = 1; j < spec->segments->len; j++) {
+        int segment = rotap_compile_lookup(model, ROTAP_KIND_SEGMENT, spec->segments->pdata[j]);
 
-    qsort(people, (gsize)n, sizeof(int), compare_ints);
-    for (int i = 0; i < n; i++) {
-        if (kept == 0 || people[kept - 1] != people[i])
-            people[kept++] = people[i];
-    }
-    return kept;
-}
-
-/* Per-tag holders and per-segment community members, each ascending. */
-static void
-index_people(DutyCompiler *c, int n_tags)
-{
-    const RotaModel *model = c->model;
-
-    c->n_known_tags = n_tags;
-    c->tag_people = g_new0(int *, n_tags + 1);
-    c->n_tag_people = g_new0(int, n_tags + 1);
-    c->community = g_new0(int *, model->n_segments + 1);
-    c->n_community = g_new0(int, model->n_segments + 1);
-    for (int p = 0; p < model->n_people; p++) {
-        for (int t = 0; t < model->people[p].n_tags; t++)
-            c->n_tag_people[model->people[p].tags[t]]++;
-        if (model->people[p].community >= 0)
-            c->n_community[model->people[p].community]++;
-    }
-    for (int t = 0; t < n_tags; t++) {
-        c->tag_people[t] = g_new(int, c->n_tag_people[t] + 1);
-        c->n_tag_people[t] = 0;
-    }
-    for (int s = 0; s < model->n_segments; s++) {
-        c->community[s] = g_new(int, c->n_community[s] + 1);
-        c->n_community[s] = 0;
-    }
-    for (int p = 0; p < model->n_people; p++) {
-        const RotapPerson *person = &model->people[p];
-
-        for (int t = 0; t < person->n_tags; t++)
-            c->tag_people[person->tags[t]][c->n_tag_people[person->tags[t]]++] = p;
-        if (person->community >= 0)
-            c->community[person->community][c->n_community[person->community]++] = p;
-    }
-}
-
-static void
-duty_compiler_clear(DutyCompiler *c)
-{
-    for (int t = 0; t < c->n_known_tags; t++)
-        g_free(c->tag_people[t]);
-    for (int s = 0; c->community != NULL && s < c->model->n_segments; s++)
-        g_free(c->community[s]);
-    g_free(c->tag_people);
-    g_free(c->n_tag_people);
-    g_free(c->community);
-    g_free(c->n_community);
-    g_free(c->default_lists);
-    g_free(c->not_owner_lists);
-    g_free(c->duty_eligible);
-    g_free(c->segment_eligible);
-    g_clear_pointer(&c->who_lists, g_hash_table_unref);
-    g_clear_pointer(&c->list_index, g_hash_table_unref);
-    g_clear_pointer(&c->lists, g_ptr_array_unref);
-}
-
-/* ------------------------------------------------------------------ eligibility */
-
-/* The people named by a duty's "who": any listed tag or unit. */
-static int *
-who_people(DutyCompiler *c, const RotapDutySpec *spec, int *n)
-{
-    const RotaModel *model = c->model;
-    GArray *all = g_array_new(FALSE, FALSE, sizeof(int));
-    int *people;
-
-    for (guint j = 0; j < spec->who_tags->len; j++) {
-        int tag = rotap_compile_lookup(model, ROTAP_KIND_TAG, spec->who_tags->pdata[j]);
-
-        if (tag >= 0 && tag < c->n_known_tags)
-            g_array_append_vals(all, c->tag_people[tag], (guint)c->n_tag_people[tag]);
-    }
-    for (guint j = 0; j < spec->who_units->len; j++) {
-        const RotapUnit *unit = &model->units[rotap_compile_lookup(
-            model, ROTAP_KIND_UNIT, spec->who_units->pdata[j])];
-
-        g_array_append_vals(all, unit->members, (guint)unit->n_members);
-    }
-    *n = sort_unique((int *)(void *)all->data, (int)all->len);
-    people = (int *)(void *)g_array_free(all, FALSE);
-    return people != NULL ? people : g_new0(int, 1);
-}
-
-/* The default rule: the owning unit's members and the segment's community. */
-static int *
-default_people(DutyCompiler *c, int segment, int *n)
-{
-    const RotaModel *model = c->model;
-    int owner = model->segments[segment].unit;
-    int n_members = owner >= 0 ? model->units[owner].n_members : 0;
-    int *people = g_new(int, n_members + c->n_community[segment] + 1);
-
-    if (n_members > 0)
-        memcpy(people, model->units[owner].members, sizeof(int) * (gsize)n_members);
-    memcpy(people + n_members, c->community[segment],
-           sizeof(int) * (gsize)c->n_community[segment]);
-    *n = sort_unique(people, n_members + c->n_community[segment]);
-    return people;
-}
-
-static int *
-without_unit(const RotaModel *model, const int *people, int n, int unit, int *kept)
-{
-    int *result = g_new(int, n + 1);
-
-    *kept = 0;
-    for (int i = 0; i < n; i++) {
-        if (unit < 0 || model->people[people[i]].unit != unit)
-            result[(*kept)++] = people[i];
-    }
-    return result;
-}
-
-/* The list of a "who": cached by its sorted tags and units. */
-static int
-who_list(DutyCompiler *c, const RotapDutySpec *spec)
-{
-    const RotaModel *model = c->model;
-    guint n_tags = spec->who_tags->len, n_units = spec->who_units->len;
-    g_autofree int *ids = g_new(int, n_tags + n_units + 1);
-    g_autoptr(GString) key = g_string_new(NULL);
-    gpointer cached;
-    int *people, n, index;
-
-    for (guint j = 0; j < n_tags; j++)
-        ids[j] = rotap_compile_lookup(model, ROTAP_KIND_TAG, spec->who_tags->pdata[j]);
-    for (guint j = 0; j < n_units; j++)
-        ids[n_tags + j] = rotap_compile_lookup(model, ROTAP_KIND_UNIT,
-                                               spec->who_units->pdata[j]);
-    qsort(ids, n_tags, sizeof(int), compare_ints);
-    qsort(ids + n_tags, n_units, sizeof(int), compare_ints);
-    for (guint j = 0; j < n_tags + n_units; j++)
-        g_string_append_printf(key, "%s%d", j == n_tags ? "|" : ",", ids[j]);
-    if (n_units == 0)
-        g_string_append_c(key, '|');
-    cached = g_hash_table_lookup(c->who_lists, key->str);
-    if (cached != NULL)
-        return GPOINTER_TO_INT(cached) - 1;
-    people = who_people(c, spec, &n);
-    index = intern_list(c, people, n);
-    g_hash_table_insert(c->who_lists, g_string_free(g_steal_pointer(&key), FALSE),
-                        GINT_TO_POINTER(index + 1));
-    return index;
-}
-
-static int
-default_list(DutyCompiler *c, int segment, gboolean not_owner)
-{
-    int *slot = not_owner ? &c->not_owner_lists[segment] : &c->default_lists[segment];
-    int n, *people;
-
-    if (*slot >= 0)
-        return *slot;
-    people = default_people(c, segment, &n);
-    if (not_owner) {
-        int *all = people;
-
-        people = without_unit(c->model, all, n, c->model->segments[segment].unit, &n);
-        g_free(all);
-    }
-    *slot = intern_list(c, people, n);
-    return *slot;
-}
-
-/* One list index per segment of the duty (at segment_eligible[first..]). */
-static void
-compile_eligibility(DutyCompiler *c, int d, const RotapDutySpec *spec)
-{
-    const RotapDuty *duty = &c->model->duties[d];
-    int *slots = c->segment_eligible + c->duty_eligible[d];
-    int base = -1;
-
-    if (duty->n_windows == 0)
-        return;
-    if (spec->has_who)
-        base = who_list(c, spec);
-    for (int k = 0; k < duty->n_segments; k++) {
-        int segment = duty->segments[k];
-        const EligibleList *list;
-        int n, *people;
-
-        if (!spec->has_who) {
-            slots[k] = default_list(c, segment, duty->not_owner);
-            continue;
+        for (guint k = 0; k < j; k++) {
+            if (rotap_compile_lookup(model, ROTAP_KIND_SEGMENT, spec->segments->pdata[k]) ==
+                segment)
+                return rotap_compile_fail(error, "duties[%d].segments[%u]: segment \"%s\" "
+                                          "is listed twice (first at duties[%d].segments[%u])",
+                                          d, j, (const char *)spec->segments->pdata[j], d, k);
         }
-        if (!duty->not_owner) {
-            slots[k] = base;
-            continue;
-        }
-        list = c->lists->pdata[base];
-        people = without_unit(c->model, list->people, list->n,
-                              c->model->segments[segment].unit, &n);
-        slots[k] = intern_list(c, people, n);
     }
+    g_return_val_if_reached(FALSE);
 }
-
-/* ------------------------------------------------------------------ validation */
 
 static gboolean
 compile_duty_segments(RotaModel *model, int d, const RotapDutySpec *spec, GError **error)
 {
     RotapDuty *duty = &model->duties[d];
-    g_autofree int *first_at = NULL;
 
     if (spec->segments == NULL) {
         duty->n_segments = model->n_segments;
@@ -317,9 +164,6 @@ compile_duty_segments(RotaModel *model, int d, const RotapDutySpec *spec, GError
         return rotap_compile_fail(error, "duties[%d].segments: empty segment list "
                                   "(expected \"*\" or at least one segment)", d);
     duty->segments = g_new(int, spec->segments->len + 1);
-    first_at = g_new(int, model->n_segments + 1);
-    for (int s = 0; s < model->n_segments; s++)
-        first_at[s] = -1;
     for (guint j = 0; j < spec->segments->len; j++) {
         const char *id = spec->segments->pdata[j];
         int segment = rotap_compile_lookup(model, ROTAP_KIND_SEGMENT, id);
@@ -327,14 +171,13 @@ compile_duty_segments(RotaModel *model, int d, const RotapDutySpec *spec, GError
         if (segment < 0)
             return rotap_compile_fail(error, "duties[%d].segments[%u]: unknown segment "
                                       "\"%s\"", d, j, id != NULL ? id : "");
-        if (first_at[segment] >= 0)
-            return rotap_compile_fail(error, "duties[%d].segments[%u]: segment \"%s\" is "
-                                      "listed twice (first at duties[%d].segments[%d])",
-                                      d, j, id, d, first_at[segment]);
-        first_at[segment] = (int)j;
         duty->segments[duty->n_segments++] = segment;
     }
     qsort(duty->segments, (gsize)duty->n_segments, sizeof(int), compare_ints);
+    for (int k = 1; k < duty->n_segments; k++) {
+        if (duty->segments[k] == duty->segments[k - 1])
+            return fail_duplicate_segment(model, d, spec, error);
+    }
     return TRUE;
 }
 
@@ -371,23 +214,25 @@ compile_duty_quotas(RotaModel *model, int d, const RotapDutySpec *spec, GPtrArra
 {
     RotapDuty *duty = &model->duties[d];
 
-    duty->quotas = g_new0(RotapQuota, spec->quotas->len + 1);
+    if (spec->quotas->len == 0)
+        return TRUE;
+    duty->quotas = g_new0(RotapQuota, spec->quotas->len);
     for (guint j = 0; j < spec->quotas->len; j++) {
         const RotapQuotaSpec *quota = &g_array_index(spec->quotas, RotapQuotaSpec, j);
-        g_autofree char *path = g_strdup_printf("duties[%d].quota.%s", d,
-                                                quota->tag != NULL ? quota->tag : "");
+        const char *shown = quota->tag != NULL ? quota->tag : "";
         int tag;
 
-        if (!rotap_compile_check_id(quota->tag, path, "tag", error))
+        if (!rotap_compile_check_id(quota->tag, "tag", error, "duties[%d].quota.%s", d,
+                                    shown))
             return FALSE;
         if (quota->count < 0)
-            return rotap_compile_fail(error, "%s: negative count %d (expected 0 or more)",
-                                      path, quota->count);
+            return rotap_compile_fail(error, "duties[%d].quota.%s: negative count %d "
+                                      "(expected 0 or more)", d, shown, quota->count);
         tag = rotap_compile_intern_tag(model, tags, quota->tag);
         for (int k = 0; k < duty->n_quotas; k++) {
             if (duty->quotas[k].tag == tag)
-                return rotap_compile_fail(error, "%s: tag \"%s\" is listed twice", path,
-                                          quota->tag);
+                return rotap_compile_fail(error, "duties[%d].quota.%s: tag \"%s\" is listed "
+                                          "twice", d, shown, shown);
         }
         duty->quotas[duty->n_quotas].tag = tag;
         duty->quotas[duty->n_quotas++].count = quota->count;
@@ -405,9 +250,8 @@ compile_duty_who(RotaModel *model, int d, const RotapDutySpec *spec, GPtrArray *
         return rotap_compile_fail(error, "duties[%d].who: names no tag and no unit "
                                   "(expected at least one)", d);
     for (guint j = 0; j < spec->who_tags->len; j++) {
-        g_autofree char *path = g_strdup_printf("duties[%d].who.tags[%u]", d, j);
-
-        if (!rotap_compile_check_id(spec->who_tags->pdata[j], path, "tag", error))
+        if (!rotap_compile_check_id(spec->who_tags->pdata[j], "tag", error,
+                                    "duties[%d].who.tags[%u]", d, j))
             return FALSE;
         rotap_compile_intern_tag(model, tags, spec->who_tags->pdata[j]);
     }
@@ -421,36 +265,15 @@ compile_duty_who(RotaModel *model, int d, const RotapDutySpec *spec, GPtrArray *
     return TRUE;
 }
 
-/* Windows: each due day, or (per week) each ISO week holding a due day. */
-static void
-compile_windows(RotaModel *model, RotapDuty *duty)
-{
-    for (int pass = 0; pass < 2; pass++) {
-        int last_week = -1, n = 0;
-
-        for (int day = 0; day < model->n_days; day++) {
-            if (!duty->due[day] || (duty->per_week && model->week[day] == last_week))
-                continue;
-            last_week = model->week[day];
-            if (pass == 1)
-                duty->window_first_day[n] = day;
-            n++;
-        }
-        if (pass == 0)
-            duty->window_first_day = g_new(int, n + 1);
-        duty->n_windows = n;
-    }
-}
-
 static gboolean
-compile_duty(RotaModel *model, int d, GPtrArray *tags, GError **error)
+compile_duty(DutyCompiler *c, int d, guint8 *scratch, GPtrArray *tags, GError **error)
 {
+    RotaModel *model = c->model;
     const RotapDutySpec *spec = &g_array_index(model->spec->duties, RotapDutySpec, d);
     RotapDuty *duty = &model->duties[d];
-    g_autofree char *name_path = g_strdup_printf("duties[%d].name", d);
-    g_autofree char *days_path = g_strdup_printf("duties[%d].days", d);
+    DuePattern *pattern;
 
-    if (!rotap_compile_check_text(spec->name, name_path, error))
+    if (!rotap_compile_check_text(spec->name, error, "duties[%d].name", d))
         return FALSE;
     duty->id = spec->id;
     duty->name = spec->name != NULL ? spec->name : spec->id;
@@ -463,40 +286,32 @@ compile_duty(RotaModel *model, int d, GPtrArray *tags, GError **error)
     if (duty->shift < 0)
         return rotap_compile_fail(error, "duties[%d].shift: unknown shift \"%s\"", d,
                                   spec->shift);
-    duty->due = g_new0(guint8, model->n_days);
-    if (!rotap_compile_days(model, &spec->days, days_path, duty->due, error) ||
-        !compile_duty_segments(model, d, spec, error) ||
-        !compile_duty_counts(model, d, spec, error) ||
-        !compile_duty_quotas(model, d, spec, tags, error) ||
-        !compile_duty_who(model, d, spec, tags, error))
+    if (!rotap_compile_days(model, &spec->days, scratch, error, "duties[%d].days", d))
         return FALSE;
-    compile_windows(model, duty);
-    return TRUE;
+    pattern = intern_due(c, scratch);
+    c->duty_pattern[d] = pattern->index;
+    if (pattern->windows[duty->per_week] == NULL)
+        compile_windows(model, pattern, duty->per_week);
+    duty->due = pattern->due;
+    duty->window_first_day = pattern->windows[duty->per_week];
+    duty->n_windows = pattern->n_windows[duty->per_week];
+    return compile_duty_segments(model, d, spec, error) &&
+           compile_duty_counts(model, d, spec, error) &&
+           compile_duty_quotas(model, d, spec, tags, error) &&
+           compile_duty_who(model, d, spec, tags, error);
 }
 
 /* ------------------------------------------------------------------ cells */
 
-/*
- * A duty's due days are stored once in model->cell_days and shared by the
- * cells of all its segments: window w of every segment points at the same
- * run of days.
- */
 static void
-fill_duty_cells(DutyCompiler *c, int d, int *days)
+fill_duty_cells(DutyCompiler *c, int d)
 {
     RotaModel *model = c->model;
     RotapDuty *duty = &model->duties[d];
-    int n_due = 0;
-    g_autofree int *start = g_new(int, duty->n_windows + 1);
+    const DuePattern *pattern = c->patterns->pdata[c->duty_pattern[d]];
+    const int *starts = pattern->starts[duty->per_week];
+    int *days = model->cell_days + pattern->days_offset;
 
-    for (int w = 0, day = 0; day < model->n_days; day++) {
-        if (!duty->due[day])
-            continue;
-        if (w < duty->n_windows && duty->window_first_day[w] == day)
-            start[w++] = n_due;
-        days[n_due++] = day;
-    }
-    start[duty->n_windows] = n_due;
     for (int k = 0; k < duty->n_segments; k++) {
         for (int w = 0; w < duty->n_windows; w++) {
             RotapCell *cell = &model->cells[duty->first_cell + k * duty->n_windows + w];
@@ -504,125 +319,103 @@ fill_duty_cells(DutyCompiler *c, int d, int *days)
             cell->duty = d;
             cell->segment = duty->segments[k];
             cell->shift = duty->shift;
-            cell->days = days + start[w];
-            cell->n_days = start[w + 1] - start[w];
+            cell->days = days + starts[w];
+            cell->n_days = starts[w + 1] - starts[w];
             cell->first_day = cell->days[0];
-            cell->eligible = c->segment_eligible[c->duty_eligible[d] + k];
+            cell->eligible = c->lists[c->duty_lists[d] + k];
         }
     }
 }
 
+/* Lay out the patterns' due days, then every duty's cells in order. */
 static gboolean
 compile_cells(DutyCompiler *c, GError **error)
 {
     RotaModel *model = c->model;
-    gint64 n_cells = 0, n_places = 0, n_days = 0;
-    int offset = 0;
+    gint64 n_cells = 0, n_places = 0;
+    int n_days = 0;
 
     for (int d = 0; d < model->n_duties; d++) {
         RotapDuty *duty = &model->duties[d];
         gint64 cells = (gint64)duty->n_segments * duty->n_windows;
 
         duty->first_cell = (int)n_cells;
+        duty->n_cells = (int)cells;
         n_cells += cells;
         n_places += cells * duty->min;
         if (n_cells > G_MAXINT || n_places > G_MAXINT)
             return rotap_compile_fail(error, "duties[%d].min: the duties ask for more than "
                                       "%d places or cells in all", d, G_MAXINT);
-        duty->n_cells = (int)cells;
-        for (int day = 0; day < model->n_days; day++)
-            n_days += duty->due[day];
     }
+    for (guint i = 0; i < c->patterns->len; i++)
+        n_days += ((DuePattern *)c->patterns->pdata[i])->n_due;
     model->n_cells = (int)n_cells;
     model->n_places = (int)n_places;
     model->cells = g_new0(RotapCell, n_cells + 1);
     model->cell_days = g_new(int, n_days + 1);
-    for (int d = 0; d < model->n_duties; d++) {
-        fill_duty_cells(c, d, model->cell_days + offset);
-        for (int day = 0; day < model->n_days; day++)
-            offset += model->duties[d].due[day];
+    n_days = 0;
+    for (guint i = 0; i < c->patterns->len; i++) {
+        DuePattern *pattern = c->patterns->pdata[i];
+
+        pattern->days_offset = n_days;
+        for (int day = 0; day < model->n_days; day++) {
+            if (pattern->due[day])
+                model->cell_days[n_days++] = day;
+        }
     }
+    for (int d = 0; d < model->n_duties; d++)
+        fill_duty_cells(c, d);
     return TRUE;
 }
 
-/* Fairness counts the non-head members eligible for some cell (DESIGN §3). */
 static void
-compile_fair_members(RotaModel *model)
-{
-    g_autofree guint8 *used = g_new0(guint8, model->n_eligible + 1);
-    g_autofree guint8 *eligible = g_new0(guint8, model->n_people + 1);
-
-    for (int i = 0; i < model->n_cells; i++)
-        used[model->cells[i].eligible] = 1;
-    for (int e = 0; e < model->n_eligible; e++) {
-        for (int i = 0; used[e] && i < model->eligible[e].n_people; i++)
-            eligible[model->eligible[e].people[i]] = 1;
-    }
-    for (int u = 0; u < model->n_units; u++) {
-        RotapUnit *unit = &model->units[u];
-
-        unit->fair_members = g_new(int, unit->n_members + 1);
-        for (int i = 0; i < unit->n_members; i++) {
-            int p = unit->members[i];
-
-            if (p != unit->head && eligible[p])
-                unit->fair_members[unit->n_fair_members++] = p;
-        }
-    }
-}
-
-static void
-move_lists(DutyCompiler *c)
+compile_eligibility(DutyCompiler *c, int n_tags)
 {
     RotaModel *model = c->model;
+    RotapEligibility *e = rotap_eligibility_new(model, n_tags);
+    int slots = 0;
 
-    model->n_eligible = (int)c->lists->len;
-    model->eligible = g_new0(RotapEligible, model->n_eligible + 1);
-    for (int e = 0; e < model->n_eligible; e++) {
-        EligibleList *list = c->lists->pdata[e];
-
-        model->eligible[e].people = g_steal_pointer(&list->people);
-        model->eligible[e].n_people = list->n;
+    c->duty_lists = g_new(int, model->n_duties + 1);
+    for (int d = 0; d < model->n_duties; d++) {
+        c->duty_lists[d] = slots;
+        slots += model->duties[d].n_segments;
     }
+    c->lists = g_new0(int, slots + 1);
+    for (int d = 0; d < model->n_duties; d++) {
+        if (model->duties[d].n_windows > 0)
+            rotap_eligibility_duty(e, &g_array_index(model->spec->duties, RotapDutySpec, d),
+                                   &model->duties[d], c->lists + c->duty_lists[d]);
+    }
+    rotap_eligibility_finish(e);
+    rotap_eligibility_free(e);
 }
 
 gboolean
 rotap_compile_duties(RotaModel *model, GPtrArray *tags, GError **error)
 {
     DutyCompiler c = { .model = model };
-    int slots = 0;
+    g_autofree guint8 *scratch = g_new(guint8, model->n_days);
+    int n_people_tags = (int)tags->len;
     gboolean ok = TRUE;
 
     model->n_duties = (int)model->spec->duties->len;
     model->duties = g_new0(RotapDuty, model->n_duties + 1);
-    index_people(&c, (int)tags->len);
+    c.patterns = g_ptr_array_new_with_free_func(pattern_free);
+    c.by_due = g_hash_table_new(pattern_hash, pattern_equal);
+    c.duty_pattern = g_new(int, model->n_duties + 1);
     for (int d = 0; d < model->n_duties && ok; d++)
-        ok = compile_duty(model, d, tags, error);
-    if (!ok) {
-        duty_compiler_clear(&c);
-        return FALSE;
-    }
-    c.lists = g_ptr_array_new_with_free_func(list_free);
-    c.list_index = g_hash_table_new(list_hash, list_equal);
-    c.who_lists = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    c.default_lists = g_new(int, model->n_segments + 1);
-    c.not_owner_lists = g_new(int, model->n_segments + 1);
-    for (int s = 0; s < model->n_segments; s++)
-        c.default_lists[s] = c.not_owner_lists[s] = -1;
-    c.duty_eligible = g_new(int, model->n_duties + 1);
-    for (int d = 0; d < model->n_duties; d++) {
-        c.duty_eligible[d] = slots;
-        slots += model->duties[d].n_segments;
-    }
-    c.segment_eligible = g_new0(int, slots + 1);
-    for (int d = 0; d < model->n_duties; d++)
-        compile_eligibility(&c, d, &g_array_index(model->spec->duties, RotapDutySpec, d));
-    ok = compile_cells(&c, error);
+        ok = compile_duty(&c, d, scratch, tags, error);
     if (ok) {
-        move_lists(&c);
-        compile_fair_members(model);
+        compile_eligibility(&c, n_people_tags);
+        ok = compile_cells(&c, error);
     }
-    duty_compiler_clear(&c);
+    if (ok)
+        rotap_compile_fair_members(model);
+    g_free(c.duty_pattern);
+    g_free(c.lists);
+    g_free(c.duty_lists);
+    g_hash_table_unref(c.by_due);
+    g_ptr_array_unref(c.patterns);
     return ok;
 }
 
@@ -643,6 +436,6 @@ rotap_compile_onsite(RotaModel *model, GError **error)
         return rotap_compile_fail(error, "rules.onsite.shift: unknown shift \"%s\"",
                                   spec->onsite_shift);
     model->onsite_day = g_new0(guint8, model->n_days);
-    return rotap_compile_days(model, &spec->onsite_days, "rules.onsite.days",
-                              model->onsite_day, error);
+    return rotap_compile_days(model, &spec->onsite_days, model->onsite_day, error,
+                              "rules.onsite.days");
 }

@@ -140,8 +140,9 @@ compile_limits(RotaModel *model, int p, const RotapPersonSpec *spec, const char 
     const RotapLimitsSpec *rules = &model->spec->limits;
     const RotapLimitsSpec *own = &spec->limits;
     int *max_shifts = model->max_shifts + (gsize)p * model->n_shifts;
-    g_autofree char *limits_path = g_strconcat(path, ".limits", NULL);
+    char limits_path[40];
 
+    g_snprintf(limits_path, sizeof limits_path, "%s.limits", path);
     if (!check_limits(model, own, limits_path, error) ||
         !check_pairs(own, rules, limits_path, error))
         return FALSE;
@@ -173,52 +174,57 @@ compile_limits(RotaModel *model, int p, const RotapPersonSpec *spec, const char 
 
 /* ------------------------------------------------------------------ days off */
 
-/* A date as an offset from day 0, which may lie outside the horizon. */
+/* A date as an offset from day 0, which may lie outside the horizon.  The
+ * path of the value is "people[p].off[j]" + key, formatted on failure. */
 static gboolean
-date_offset(const RotaModel *model, const char *text, const char *path, gint64 *offset,
-            GError **error)
+date_offset(const RotaModel *model, const char *text, gint64 *offset, GError **error,
+            int p, guint j, const char *key)
 {
     GDate date;
 
     if (text == NULL)
-        return rotap_compile_fail(error, "%s: missing date (expected YYYY-MM-DD)", path);
+        return rotap_compile_fail(error, "people[%d].off[%u]%s: missing date "
+                                  "(expected YYYY-MM-DD)", p, j, key);
     if (!rotap_parse_date(text, &date))
-        return rotap_compile_fail(error, "%s: bad date \"%s\" (expected YYYY-MM-DD)", path,
-                                  text);
+        return rotap_compile_fail(error, "people[%d].off[%u]%s: bad date \"%s\" "
+                                  "(expected YYYY-MM-DD)", p, j, key, text);
     *offset = (gint64)g_date_get_julian(&date) - (gint64)g_date_get_julian(&model->start);
     return TRUE;
 }
 
-/* Paths of an off entry's values depend on how it was written. */
+/*
+ * Paths of an off entry's values depend on how it was written: the DATE
+ * form is the date itself, the DAY form has "date", the RANGE form "from"
+ * and "to".
+ */
 static gboolean
-compile_off(RotaModel *model, int p, const RotapOffSpec *off, const char *path,
-            GError **error)
+compile_off(RotaModel *model, int p, guint j, GError **error)
 {
-    g_autofree char *from_path = NULL, *to_path = NULL, *shift_path = NULL;
+    const RotapPersonSpec *spec = &g_array_index(model->spec->people, RotapPersonSpec, p);
+    const RotapOffSpec *off = &g_array_index(spec->off, RotapOffSpec, j);
+    const char *from_key = off->form == ROTAP_OFF_FORM_DATE  ? ""
+                           : off->form == ROTAP_OFF_FORM_DAY ? ".date"
+                                                             : ".from";
     guint64 mask = ROTAP_ALL_SHIFTS, *row = model->off + (gsize)p * model->n_days;
     gint64 from, to;
 
-    from_path = off->form == ROTAP_OFF_FORM_DATE   ? g_strdup(path)
-                : off->form == ROTAP_OFF_FORM_DAY ? g_strconcat(path, ".date", NULL)
-                                                  : g_strconcat(path, ".from", NULL);
-    to_path = g_strconcat(path, ".to", NULL);
-    shift_path = g_strconcat(path, ".shift", NULL);
-    if (!date_offset(model, off->from, from_path, &from, error))
+    if (!date_offset(model, off->from, &from, error, p, j, from_key))
         return FALSE;
     to = from;
     if (off->form == ROTAP_OFF_FORM_RANGE) {
-        if (!date_offset(model, off->to, to_path, &to, error))
+        if (!date_offset(model, off->to, &to, error, p, j, ".to"))
             return FALSE;
         if (to < from)
-            return rotap_compile_fail(error, "%s: end date %s is before the start date %s "
-                                      "(expected from <= to)", to_path, off->to, off->from);
+            return rotap_compile_fail(error, "people[%d].off[%u].to: end date %s is before "
+                                      "the start date %s (expected from <= to)", p, j,
+                                      off->to, off->from);
     }
     if (off->shift != NULL) {
         int shift = rotap_compile_lookup(model, ROTAP_KIND_SHIFT, off->shift);
 
         if (shift < 0)
-            return rotap_compile_fail(error, "%s: unknown shift \"%s\"", shift_path,
-                                      off->shift);
+            return rotap_compile_fail(error, "people[%d].off[%u].shift: unknown shift "
+                                      "\"%s\"", p, j, off->shift);
         mask = G_GUINT64_CONSTANT(1) << shift;
     }
     from = MAX(from, 0);
@@ -252,21 +258,20 @@ compile_requests(RotaModel *model, int p, const RotapPersonSpec *spec, const cha
 
     for (guint j = 0; j < spec->requests->len; j++) {
         const RotapRequestSpec *r = &g_array_index(spec->requests, RotapRequestSpec, j);
-        g_autofree char *at = g_strdup_printf("%s.requests[%u]", path, j);
-        g_autofree char *date_path = g_strconcat(at, ".date", NULL);
         RotapRequest request = { .person = p, .shift = -1, .on = TRUE };
 
-        if (!rotap_compile_date(model, r->date, date_path, TRUE, &request.day, error))
+        if (!rotap_compile_date(model, r->date, TRUE, &request.day, error,
+                                "%s.requests[%u].date", path, j))
             return FALSE;
         if (r->shift != NULL) {
             request.shift = rotap_compile_lookup(model, ROTAP_KIND_SHIFT, r->shift);
             if (request.shift < 0)
-                return rotap_compile_fail(error, "%s.shift: unknown shift \"%s\"", at,
-                                          r->shift);
+                return rotap_compile_fail(error, "%s.requests[%u].shift: unknown shift "
+                                          "\"%s\"", path, j, r->shift);
         }
         if (r->has_weight && r->weight < 0)
-            return rotap_compile_fail(error, "%s.weight: negative weight %d "
-                                      "(expected 0 or more)", at, r->weight);
+            return rotap_compile_fail(error, "%s.requests[%u].weight: negative weight %d "
+                                      "(expected 0 or more)", path, j, r->weight);
         request.weight = r->has_weight ? r->weight : model->weights[ROTA_WEIGHT_REQUEST];
         request.on = r->has_on ? r->on : TRUE;
         g_array_append_val(requests, request);
@@ -295,9 +300,8 @@ compile_tags(RotaModel *model, RotapPerson *person, const RotapPersonSpec *spec,
 
     person->tags = g_new0(int, spec->tags->len + 1);
     for (guint j = 0; j < spec->tags->len; j++) {
-        g_autofree char *at = g_strdup_printf("%s.tags[%u]", path, j);
-
-        if (!rotap_compile_check_id(spec->tags->pdata[j], at, "tag", error))
+        if (!rotap_compile_check_id(spec->tags->pdata[j], "tag", error, "%s.tags[%u]", path,
+                                    j))
             return FALSE;
         person->tags[n++] = rotap_compile_intern_tag(model, tags, spec->tags->pdata[j]);
     }
@@ -315,10 +319,10 @@ compile_person(RotaModel *model, int p, GPtrArray *tags, GArray *requests, GErro
 {
     const RotapPersonSpec *spec = &g_array_index(model->spec->people, RotapPersonSpec, p);
     RotapPerson *person = &model->people[p];
-    g_autofree char *path = g_strdup_printf("people[%d]", p);
-    g_autofree char *name_path = g_strconcat(path, ".name", NULL);
+    char path[32];
 
-    if (!rotap_compile_check_text(spec->name, name_path, error))
+    g_snprintf(path, sizeof path, "people[%d]", p);
+    if (!rotap_compile_check_text(spec->name, error, "%s.name", path))
         return FALSE;
     person->id = spec->id;
     person->name = spec->name != NULL ? spec->name : spec->id;
@@ -334,9 +338,7 @@ compile_person(RotaModel *model, int p, GPtrArray *tags, GArray *requests, GErro
     if (!compile_limits(model, p, spec, path, error))
         return FALSE;
     for (guint j = 0; j < spec->off->len; j++) {
-        g_autofree char *at = g_strdup_printf("%s.off[%u]", path, j);
-
-        if (!compile_off(model, p, &g_array_index(spec->off, RotapOffSpec, j), at, error))
+        if (!compile_off(model, p, j, error))
             return FALSE;
     }
     return compile_requests(model, p, spec, path, requests, error);

@@ -18,7 +18,8 @@
  * allocated, and copes with a model that a failed stage left half-filled.
  */
 
-/* Kinds of ids in model->index; a key is "kind\037id". */
+/* Kinds of ids in model->index (one table of id -> index + 1 per kind;
+ * the ids are borrowed from the spec). */
 #define ROTAP_KIND_SHIFT "shift"
 #define ROTAP_KIND_SEGMENT "segment"
 #define ROTAP_KIND_UNIT "unit"
@@ -32,32 +33,43 @@ gboolean rotap_compile_fail(GError **error, const char *format, ...) G_GNUC_PRIN
 /* The index of id among the ids of kind, or -1 (also for a NULL id). */
 int rotap_compile_lookup(const RotaModel *model, const char *kind, const char *id);
 
-/* Record id as element index of kind.  When the id is already taken,
- * return the index that holds it and record nothing; else -1. */
+/* Record id (borrowed: it must live as long as the model) as element
+ * index of kind.  When the id is already taken, return the index that
+ * holds it and record nothing; else -1. */
 int rotap_compile_register(RotaModel *model, const char *kind, const char *id,
                            int index);
 
-/* An id must be given, non-empty, valid UTF-8, without control characters.
- * path names the id's value ("shifts[2].id"); what names its kind. */
-gboolean rotap_compile_check_id(const char *id, const char *path, const char *what,
-                                GError **error);
+/*
+ * Checks that name the offending value by a JSON path, given as a printf
+ * format and arguments ("shifts[%u].id", i); the path is only formatted
+ * when the check fails, so that large models compile without allocating
+ * a path per value.
+ */
+
+/* An id or tag must be given, non-empty, valid UTF-8, without control
+ * characters; what names it in the message ("shift id", "tag"). */
+gboolean rotap_compile_check_id(const char *id, const char *what, GError **error,
+                                const char *path_format, ...) G_GNUC_PRINTF(4, 5);
 
 /* Free text (names, grids) may be missing; when given it is valid UTF-8. */
-gboolean rotap_compile_check_text(const char *text, const char *path, GError **error);
+gboolean rotap_compile_check_text(const char *text, GError **error,
+                                  const char *path_format, ...) G_GNUC_PRINTF(3, 4);
 
-/* Parse a date at path.  *day is its index in the horizon, or -1 when it
- * lies outside; with inside TRUE that is an error naming the horizon. */
-gboolean rotap_compile_date(const RotaModel *model, const char *text, const char *path,
-                            gboolean inside, int *day, GError **error);
+/* Parse a date.  *day is its index in the horizon, or -1 when it lies
+ * outside; with inside TRUE that is an error naming the horizon. */
+gboolean rotap_compile_date(const RotaModel *model, const char *text, gboolean inside,
+                            int *day, GError **error, const char *path_format, ...)
+    G_GNUC_PRINTF(6, 7);
+
+/* Resolve a day selector (a keyword, or dates at "PATH[j]", inside the
+ * horizon, each once) into n_days flags. */
+gboolean rotap_compile_days(const RotaModel *model, const RotapDaysSpec *days,
+                            guint8 *due, GError **error, const char *path_format, ...)
+    G_GNUC_PRINTF(5, 6);
 
 /* The tag's index in model->tags, adding it when new (the string is
  * borrowed from the spec); tags is the growing model->tags. */
 int rotap_compile_intern_tag(RotaModel *model, GPtrArray *tags, const char *tag);
-
-/* Resolve a day selector (a keyword, or dates at "PATH[j]") into n_days
- * flags. */
-gboolean rotap_compile_days(const RotaModel *model, const RotapDaysSpec *days,
-                            const char *path, guint8 *due, GError **error);
 
 /* Stages, in order; each assumes the previous ones succeeded. */
 gboolean rotap_compile_rules(RotaModel *model, GError **error);
@@ -65,7 +77,21 @@ gboolean rotap_compile_people(RotaModel *model, GPtrArray *tags, GError **error)
 gboolean rotap_compile_duties(RotaModel *model, GPtrArray *tags, GError **error);
 gboolean rotap_compile_onsite(RotaModel *model, GError **error);
 
-/* Release a model whatever stage it reached (model.c). */
+/* Eligibility lists (compile-eligible.c), built duty by duty once people
+ * are compiled: n_tags is the number of tags people carry. */
+typedef struct _RotapEligibility RotapEligibility;
+RotapEligibility *rotap_eligibility_new(RotaModel *model, int n_tags);
+/* lists[k]: the list index for the duty's k-th segment. */
+void rotap_eligibility_duty(RotapEligibility *e, const RotapDutySpec *spec,
+                            const RotapDuty *duty, int *lists);
+/* Move the lists into model->eligible. */
+void rotap_eligibility_finish(RotapEligibility *e);
+void rotap_eligibility_free(RotapEligibility *e);
+/* Fill the units' fair_members, once the cells are laid out. */
+void rotap_compile_fair_members(RotaModel *model);
+
+/* Release a model whatever stage it reached (model.c).  Duties may share
+ * their due and window_first_day arrays. */
 void rotap_model_free(RotaModel *model);
 
 #endif

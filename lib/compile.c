@@ -25,107 +25,169 @@ rotap_compile_fail(GError **error, const char *format, ...)
     return FALSE;
 }
 
-static char *
-index_key(const char *kind, const char *id)
+/*
+ * model->index maps a kind ("shift", ...) to that kind's table of id ->
+ * index + 1.  Ids are borrowed from the spec, so recording an id costs no
+ * allocation, which matters for models with tens of thousands of duties.
+ */
+static GHashTable *
+kind_table(const RotaModel *model, const char *kind, gboolean create)
 {
-    return g_strconcat(kind, "\037", id, NULL);
+    GHashTable *table = g_hash_table_lookup(model->index, kind);
+
+    if (table == NULL && create) {
+        table = g_hash_table_new(g_str_hash, g_str_equal);
+        g_hash_table_insert(model->index, (gpointer)kind, table);
+    }
+    return table;
 }
 
 int
 rotap_compile_lookup(const RotaModel *model, const char *kind, const char *id)
 {
-    char stack[128];
-    g_autofree char *heap = NULL;
-    const char *key = stack;
-    gsize kind_len, id_len;
+    GHashTable *table;
     gpointer value;
 
     if (id == NULL)
         return -1;
-    /* Lookups run once per reference: avoid an allocation for short ids. */
-    kind_len = strlen(kind);
-    id_len = strlen(id);
-    if (kind_len + 1 + id_len < sizeof stack) {
-        memcpy(stack, kind, kind_len);
-        stack[kind_len] = '\037';
-        memcpy(stack + kind_len + 1, id, id_len + 1);
-    } else {
-        heap = index_key(kind, id);
-        key = heap;
-    }
-    value = g_hash_table_lookup(model->index, key);
+    table = kind_table(model, kind, FALSE);
+    value = table != NULL ? g_hash_table_lookup(table, id) : NULL;
     return value == NULL ? -1 : GPOINTER_TO_INT(value) - 1;
 }
 
 int
 rotap_compile_register(RotaModel *model, const char *kind, const char *id, int index)
 {
-    int previous = rotap_compile_lookup(model, kind, id);
+    GHashTable *table = kind_table(model, kind, TRUE);
+    gpointer value = g_hash_table_lookup(table, id);
 
-    if (previous >= 0)
-        return previous;
-    g_hash_table_insert(model->index, index_key(kind, id), GINT_TO_POINTER(index + 1));
+    if (value != NULL)
+        return GPOINTER_TO_INT(value) - 1;
+    g_hash_table_insert(table, (gpointer)id, GINT_TO_POINTER(index + 1));
     return -1;
 }
 
-gboolean
-rotap_compile_check_id(const char *id, const char *path, const char *what,
-                       GError **error)
+static char *
+format_path(const char *format, va_list args)
 {
+    return g_strdup_vprintf(format, args);
+}
+
+/* Why an id or tag is unacceptable, or NULL when it is fine. */
+static const char *
+id_problem(const char *id)
+{
+    const char *p = id;
+
     if (id == NULL)
-        return rotap_compile_fail(error, "%s: missing %s (expected a non-empty string)",
-                                  path, what);
+        return "missing";
     if (*id == '\0')
-        return rotap_compile_fail(error, "%s: empty %s (expected a non-empty string)",
-                                  path, what);
+        return "empty";
+    /* Most ids are printable ASCII: settle those without decoding. */
+    while (*p >= 0x20 && *p < 0x7f)
+        p++;
+    if (*p == '\0')
+        return NULL;
+    if (!g_utf8_validate(id, -1, NULL))
+        return "invalid UTF-8";
+    for (p = id; *p != '\0'; p = g_utf8_next_char(p)) {
+        if (g_unichar_iscntrl(g_utf8_get_char(p)))
+            return "control character";
+    }
+    return NULL;
+}
+
+/* Paths are formatted only on failure: the happy path allocates nothing. */
+gboolean
+rotap_compile_check_id(const char *id, const char *what, GError **error,
+                       const char *path_format, ...)
+{
+    const char *problem = id_problem(id);
+    g_autofree char *path = NULL;
+    g_autofree char *shown = NULL;
+    va_list args;
+
+    if (problem == NULL)
+        return TRUE;
+    va_start(args, path_format);
+    path = format_path(path_format, args);
+    va_end(args);
+    if (id == NULL || *id == '\0')
+        return rotap_compile_fail(error, "%s: %s %s (expected a non-empty string)", path,
+                                  problem, what);
     if (!g_utf8_validate(id, -1, NULL))
         return rotap_compile_fail(error, "%s: %s is not valid UTF-8", path, what);
-    for (const char *p = id; *p != '\0'; p = g_utf8_next_char(p)) {
-        if (g_unichar_iscntrl(g_utf8_get_char(p))) {
-            g_autofree char *shown = g_strescape(id, NULL);
-
-            return rotap_compile_fail(error,
-                                      "%s: %s \"%s\" contains a control character "
-                                      "(expected printable text)",
-                                      path, what, shown);
-        }
-    }
-    return TRUE;
+    shown = g_strescape(id, NULL);
+    return rotap_compile_fail(error, "%s: %s \"%s\" contains a control character "
+                              "(expected printable text)", path, what, shown);
 }
 
 gboolean
-rotap_compile_check_text(const char *text, const char *path, GError **error)
+rotap_compile_check_text(const char *text, GError **error, const char *path_format, ...)
 {
-    if (text != NULL && !g_utf8_validate(text, -1, NULL))
-        return rotap_compile_fail(error, "%s: text is not valid UTF-8", path);
-    return TRUE;
+    g_autofree char *path = NULL;
+    va_list args;
+
+    if (text == NULL || g_utf8_validate(text, -1, NULL))
+        return TRUE;
+    va_start(args, path_format);
+    path = format_path(path_format, args);
+    va_end(args);
+    return rotap_compile_fail(error, "%s: text is not valid UTF-8", path);
 }
 
-gboolean
-rotap_compile_date(const RotaModel *model, const char *text, const char *path,
-                   gboolean inside, int *day, GError **error)
+typedef enum { DATE_OK, DATE_MISSING, DATE_BAD, DATE_OUTSIDE } DateStatus;
+
+static DateStatus
+date_status(const RotaModel *model, const char *text, gboolean inside, int *day)
 {
     GDate date;
     gint64 offset;
 
+    *day = -1;
     if (text == NULL)
-        return rotap_compile_fail(error, "%s: missing date (expected YYYY-MM-DD)", path);
+        return DATE_MISSING;
     if (!rotap_parse_date(text, &date))
+        return DATE_BAD;
+    offset = (gint64)g_date_get_julian(&date) - (gint64)g_date_get_julian(&model->start);
+    if (offset >= 0 && offset < model->n_days)
+        *day = (int)offset;
+    return *day < 0 && inside ? DATE_OUTSIDE : DATE_OK;
+}
+
+static gboolean
+date_fail(const RotaModel *model, const char *text, DateStatus status, const char *path,
+          GError **error)
+{
+    GDate last = model->start;
+    g_autofree char *first_text = rotap_format_date(&model->start);
+    g_autofree char *last_text = NULL;
+
+    if (status == DATE_MISSING)
+        return rotap_compile_fail(error, "%s: missing date (expected YYYY-MM-DD)", path);
+    if (status == DATE_BAD)
         return rotap_compile_fail(error, "%s: bad date \"%s\" (expected YYYY-MM-DD)", path,
                                   text);
-    offset = (gint64)g_date_get_julian(&date) - (gint64)g_date_get_julian(&model->start);
-    *day = offset >= 0 && offset < model->n_days ? (int)offset : -1;
-    if (*day < 0 && inside) {
-        GDate last = model->start;
-        g_autofree char *first_text = rotap_format_date(&model->start);
-        g_autofree char *last_text = NULL;
+    g_date_add_days(&last, (guint)model->n_days - 1);
+    last_text = rotap_format_date(&last);
+    return rotap_compile_fail(error, "%s: date %s is outside the horizon %s..%s", path,
+                              text, first_text, last_text);
+}
 
-        g_date_add_days(&last, (guint)model->n_days - 1);
-        last_text = rotap_format_date(&last);
-        return rotap_compile_fail(error, "%s: date %s is outside the horizon %s..%s", path,
-                                  text, first_text, last_text);
-    }
-    return TRUE;
+gboolean
+rotap_compile_date(const RotaModel *model, const char *text, gboolean inside, int *day,
+                   GError **error, const char *path_format, ...)
+{
+    DateStatus status = date_status(model, text, inside, day);
+    g_autofree char *path = NULL;
+    va_list args;
+
+    if (status == DATE_OK)
+        return TRUE;
+    va_start(args, path_format);
+    path = format_path(path_format, args);
+    va_end(args);
+    return date_fail(model, text, status, path, error);
 }
 
 int
@@ -141,15 +203,15 @@ rotap_compile_intern_tag(RotaModel *model, GPtrArray *tags, const char *tag)
     return index;
 }
 
-gboolean
-rotap_compile_days(const RotaModel *model, const RotapDaysSpec *days, const char *path,
-                   guint8 *due, GError **error)
+static void
+select_days(const RotaModel *model, RotaDays kind, guint8 *due)
 {
+    if (kind == ROTA_DAYS_DATES) {
+        memset(due, 0, (gsize)model->n_days);
+        return;
+    }
     for (int d = 0; d < model->n_days; d++) {
-        switch (days->kind) {
-        case ROTA_DAYS_ALL:
-            due[d] = 1;
-            break;
+        switch (kind) {
         case ROTA_DAYS_WORKDAYS:
             due[d] = model->workday[d];
             break;
@@ -159,29 +221,48 @@ rotap_compile_days(const RotaModel *model, const RotapDaysSpec *days, const char
         case ROTA_DAYS_WEEKENDS:
             due[d] = model->weekday[d] >= 6;
             break;
+        case ROTA_DAYS_ALL:
         case ROTA_DAYS_DATES:
         default:
-            due[d] = 0;
+            due[d] = 1;
             break;
         }
     }
+}
+
+gboolean
+rotap_compile_days(const RotaModel *model, const RotapDaysSpec *days, guint8 *due,
+                   GError **error, const char *path_format, ...)
+{
+    g_autofree char *path = NULL;
+    g_autofree char *at = NULL;
+    va_list args;
+    guint j = 0;
+    DateStatus status = DATE_OK;
+    int day = -1;
+
+    select_days(model, days->kind, due);
     if (days->kind != ROTA_DAYS_DATES)
         return TRUE;
+    for (; j < days->dates->len; j++) {
+        status = date_status(model, days->dates->pdata[j], TRUE, &day);
+        if (status != DATE_OK || due[day])
+            break;
+        due[day] = 1;
+    }
+    if (days->dates->len > 0 && j == days->dates->len)
+        return TRUE;
+    va_start(args, path_format);
+    path = format_path(path_format, args);
+    va_end(args);
     if (days->dates->len == 0)
         return rotap_compile_fail(error, "%s: empty date list (expected a keyword "
                                   "or at least one date)", path);
-    for (guint j = 0; j < days->dates->len; j++) {
-        g_autofree char *at = g_strdup_printf("%s[%u]", path, j);
-        int day;
-
-        if (!rotap_compile_date(model, days->dates->pdata[j], at, TRUE, &day, error))
-            return FALSE;
-        if (due[day])
-            return rotap_compile_fail(error, "%s: date %s is listed twice", at,
-                                      (const char *)days->dates->pdata[j]);
-        due[day] = 1;
-    }
-    return TRUE;
+    if (status == DATE_OK)
+        return rotap_compile_fail(error, "%s[%u]: date %s is listed twice", path, j,
+                                  (const char *)days->dates->pdata[j]);
+    at = g_strdup_printf("%s[%u]", path, j);
+    return date_fail(model, days->dates->pdata[j], status, at, error);
 }
 
 /* ------------------------------------------------------------------ horizon */
@@ -217,7 +298,7 @@ compile_horizon(RotaModel *model, GError **error)
     if (spec->name == NULL || spec->name[0] == '\0')
         return rotap_compile_fail(error, "name: %s (expected a non-empty string)",
                                   spec->name == NULL ? "missing name" : "empty name");
-    if (!rotap_compile_check_text(spec->name, "name", error))
+    if (!rotap_compile_check_text(spec->name, error, "name"))
         return FALSE;
     model->name = spec->name;
     model->timezone = spec->timezone != NULL ? spec->timezone : DEFAULT_TIMEZONE;
@@ -243,10 +324,10 @@ mark_dates(RotaModel *model, GPtrArray *dates, const char *path, guint8 *marks,
            GError **error)
 {
     for (guint i = 0; i < dates->len; i++) {
-        g_autofree char *at = g_strdup_printf("%s[%u]", path, i);
         int day;
 
-        if (!rotap_compile_date(model, dates->pdata[i], at, FALSE, &day, error))
+        if (!rotap_compile_date(model, dates->pdata[i], FALSE, &day, error, "%s[%u]", path,
+                                i))
             return FALSE;
         if (day >= 0)
             marks[day] = 1;
@@ -321,19 +402,19 @@ static gboolean
 register_kind(RotaModel *model, GArray *records, gsize id_offset, const char *section,
               const char *kind, GError **error)
 {
+    g_autofree char *what = g_strconcat(kind, " id", NULL);
+
     for (guint i = 0; i < records->len; i++) {
         const char *record = records->data + (gsize)i * g_array_get_element_size(records);
         const char *id = *(char *const *)(record + id_offset);
-        g_autofree char *path = g_strdup_printf("%s[%u].id", section, i);
-        g_autofree char *what = g_strconcat(kind, " id", NULL);
         int first;
 
-        if (!rotap_compile_check_id(id, path, what, error))
+        if (!rotap_compile_check_id(id, what, error, "%s[%u].id", section, i))
             return FALSE;
         first = rotap_compile_register(model, kind, id, (int)i);
         if (first >= 0)
-            return rotap_compile_fail(error, "%s: duplicate %s id \"%s\" (first at %s[%d])",
-                                      path, kind, id, section, first);
+            return rotap_compile_fail(error, "%s[%u].id: duplicate %s \"%s\" (first at "
+                                      "%s[%d])", section, i, what, id, section, first);
     }
     return TRUE;
 }
@@ -374,9 +455,8 @@ compile_shift(RotaModel *model, guint i, GError **error)
     const RotapShiftSpec *spec = &g_array_index(model->spec->shifts, RotapShiftSpec, i);
     RotapShift *shift = &model->shifts[i];
     g_autofree char *path = g_strdup_printf("shifts[%u]", i);
-    g_autofree char *name_path = g_strconcat(path, ".name", NULL);
 
-    if (!rotap_compile_check_text(spec->name, name_path, error))
+    if (!rotap_compile_check_text(spec->name, error, "%s.name", path))
         return FALSE;
     shift->id = spec->id;
     shift->name = spec->name != NULL ? spec->name : spec->id;
@@ -440,13 +520,10 @@ compile_segment(RotaModel *model, guint i, GError **error)
     const RotapSegmentSpec *spec = &g_array_index(model->spec->segments,
                                                   RotapSegmentSpec, i);
     RotapSegment *segment = &model->segments[i];
-    g_autofree char *name_path = g_strdup_printf("segments[%u].name", i);
-    g_autofree char *grid_path = g_strdup_printf("segments[%u].grid", i);
-    g_autofree char *location_path = g_strdup_printf("segments[%u].location", i);
 
-    if (!rotap_compile_check_text(spec->name, name_path, error) ||
-        !rotap_compile_check_text(spec->grid, grid_path, error) ||
-        !rotap_compile_check_text(spec->location, location_path, error))
+    if (!rotap_compile_check_text(spec->name, error, "segments[%u].name", i) ||
+        !rotap_compile_check_text(spec->grid, error, "segments[%u].grid", i) ||
+        !rotap_compile_check_text(spec->location, error, "segments[%u].location", i))
         return FALSE;
     segment->id = spec->id;
     segment->name = spec->name != NULL ? spec->name : spec->id;
@@ -533,9 +610,8 @@ compile_unit(RotaModel *model, guint i, GError **error)
 {
     const RotapUnitSpec *spec = &g_array_index(model->spec->units, RotapUnitSpec, i);
     RotapUnit *unit = &model->units[i];
-    g_autofree char *name_path = g_strdup_printf("units[%u].name", i);
 
-    if (!rotap_compile_check_text(spec->name, name_path, error))
+    if (!rotap_compile_check_text(spec->name, error, "units[%u].name", i))
         return FALSE;
     unit->id = spec->id;
     unit->name = spec->name != NULL ? spec->name : spec->id;
@@ -588,7 +664,8 @@ rotap_model_compile(RotapSpec *spec, GError **error)
     model = g_new0(RotaModel, 1);
     model->ref_count = 1;
     model->spec = spec;
-    model->index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    model->index = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                         (GDestroyNotify)g_hash_table_unref);
     model->onsite_shift = -1;
     tags = g_ptr_array_new();
     if (!compile_horizon(model, error) || !compile_calendar(model, error) ||

@@ -163,7 +163,7 @@ struct _RotaModel {
 
     int weights[ROTA_N_WEIGHTS];
 
-    GHashTable *index; /* "kind\037id" -> index + 1, for rota_model_find_*() */
+    GHashTable *index; /* kind -> (id -> index + 1), for rota_model_find_*() */
 };
 
 /* Compile a spec into a model: validate everything, resolve every id and

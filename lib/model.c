@@ -5,6 +5,28 @@
 #include "compile-private.h"
 #include "util-private.h"
 
+/* Duties share due and window arrays (compile-duties.c): free each once. */
+static void
+free_duties(RotaModel *model)
+{
+    g_autoptr(GHashTable) shared = NULL;
+
+    if (model->duties == NULL)
+        return;
+    shared = g_hash_table_new(NULL, NULL);
+    for (int d = 0; d < model->n_duties; d++) {
+        RotapDuty *duty = &model->duties[d];
+
+        g_free(duty->quotas);
+        g_free(duty->segments);
+        if (duty->due != NULL && g_hash_table_add(shared, duty->due))
+            g_free(duty->due);
+        if (duty->window_first_day != NULL &&
+            g_hash_table_add(shared, duty->window_first_day))
+            g_free(duty->window_first_day);
+    }
+}
+
 void
 rotap_model_free(RotaModel *model)
 {
@@ -18,12 +40,7 @@ rotap_model_free(RotaModel *model)
     }
     for (int p = 0; model->people != NULL && p < model->n_people; p++)
         g_free(model->people[p].tags);
-    for (int d = 0; model->duties != NULL && d < model->n_duties; d++) {
-        g_free(model->duties[d].quotas);
-        g_free(model->duties[d].segments);
-        g_free(model->duties[d].due);
-        g_free(model->duties[d].window_first_day);
-    }
+    free_duties(model);
     for (int e = 0; model->eligible != NULL && e < model->n_eligible; e++)
         g_free(model->eligible[e].people);
     g_free(model->workday);
