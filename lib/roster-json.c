@@ -116,7 +116,8 @@ read_solver(const RotapJsonReader *reader, struct json_object *root, RotaRoster 
 }
 
 /*
- * The header members other than the assignments.  "model", "score" and
+ * The header members other than the assignments (check_format also
+ * rejects a document that is not an object).  "model", "score" and
  * "violations" are type-checked only: the model is given by the caller,
  * and the score is derived (the evaluator recomputes it), so any keys are
  * accepted inside the last two.
@@ -198,18 +199,11 @@ read_roster(const RotapJsonReader *reader, struct json_object *root, RotaRoster 
     struct json_object *assignments = NULL;
     size_t n;
 
-    if (!json_object_is_type(root, json_type_object)) {
-        rotap_json_set_error(reader, error, ROTA_ERROR_FORMAT, "",
-                             "expected a rota-roster object, found %s",
-                             describe_type(root));
-        return FALSE;
-    }
     if (!read_header(reader, root, roster, error) ||
         !rotap_json_get_array(reader, root, "", "assignments", TRUE, &assignments,
                               error))
         return FALSE;
     n = json_object_array_length(assignments);
-    g_array_set_size(roster->assignments, 0);
     for (size_t i = 0; i < n; i++) {
         g_autofree char *path = g_strdup_printf("assignments[%zu]", i);
 

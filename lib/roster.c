@@ -138,8 +138,8 @@ check_onsite(const RotaModel *model, const RotaAssignment *a, GError **error)
                     model->shifts[model->onsite_shift].id, model->shifts[a->shift].id);
         return FALSE;
     }
-    date = rota_model_dup_date(model, a->day);
     if (!model->onsite_day[a->day]) {
+        date = rota_model_dup_date(model, a->day);
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
                     "duty \"onsite\" does not run on %s", date);
         return FALSE;
