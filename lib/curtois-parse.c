@@ -53,7 +53,6 @@ typedef struct {
 
 typedef struct {
     const char *source;
-    const char *data;
     gsize length;
     gsize pos;
     int line;      /* 1-based number of the current line */
@@ -80,6 +79,13 @@ fail(const CurtParser *p, GError **error, int code, const char *format, ...)
     va_start(args, format);
     message = g_strdup_vprintf(format, args);
     va_end(args);
+    /* Quoted input may hold any bytes; messages must stay UTF-8. */
+    if (!g_utf8_validate(message, -1, NULL)) {
+        char *valid = g_utf8_make_valid(message, -1);
+
+        g_free(message);
+        message = valid;
+    }
     g_set_error(error, ROTA_ERROR, code, "%s:%d: %s", p->source, p->line, message);
 }
 
@@ -109,7 +115,6 @@ parser_init(CurtParser *p, RotapCurtois *in, const char *data, gsize length,
     memset(in, 0, sizeof *in);
     p->in = in;
     p->source = source;
-    p->data = data;
     p->length = length;
     if (length >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         p->pos = 3;
@@ -254,8 +259,7 @@ static gboolean
 check_id(const CurtParser *p, const char *id, const char *what, GError **error)
 {
     if (*id == '\0') {
-        fail(p, error, ROTA_ERROR_SYNTAX, "empty %s id (expected a name such as \"%s\")",
-             what, strcmp(what, "shift") == 0 ? "D" : "A");
+        fail(p, error, ROTA_ERROR_SYNTAX, "empty %s id (expected a name)", what);
         return FALSE;
     }
     for (const char *c = id; *c != '\0'; c++) {

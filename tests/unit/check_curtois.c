@@ -315,6 +315,10 @@ START_TEST(test_error_codes)
     test_assert_error(&error, ROTA_ERROR_FORMAT, "e.txt: empty file");
     ck_assert_ptr_null(load_exact("SECTION_HORIZON\nx\n", 18, "s.txt", &error));
     test_assert_error(&error, ROTA_ERROR_SYNTAX, "s.txt:2: number of days \"x\"");
+    ck_assert_ptr_null(load_exact("SECTION_HORIZON\n\xff\n", 18, "s.txt", &error));
+    ck_assert(error != NULL && g_utf8_validate(error->message, -1, NULL));
+    test_assert_error(&error, ROTA_ERROR_SYNTAX,
+                      "s.txt:2: number of days \"\xEF\xBF\xBD\" is not a number");
     ck_assert_ptr_null(load_exact("SECTION_HORIZON\n0\n", 18, "s.txt", &error));
     test_assert_error(&error, ROTA_ERROR_INVALID, "s.txt:2: number of days 0 is out");
 }
@@ -519,6 +523,7 @@ START_TEST(test_grid_errors)
     const char *row = "\t\t\t\t\t\t\t\t\t\t\t\t\t\n";
     g_autofree char *three = g_strconcat(row, row, row, NULL);
     g_autofree char *two = g_strconcat(row, row, NULL);
+    g_autoptr(RotaRoster) roster = NULL;
 
     assert_grid_error(model, row, ROTA_ERROR_SYNTAX,
                       "t.grid:2: expected 2 lines (one per person), found 1");
@@ -543,8 +548,8 @@ START_TEST(test_grid_errors)
                       "empty cell)");
     assert_grid_error(gap, "\t\t\tL\t\t\t\t\t\t\t\t\t\t\n\t\t\t\t\t\t\t\t\t\t\t\t\t\n",
                       ROTA_ERROR_INVALID, "t.grid:1: day 3: no duty for shift L");
-    ck_assert_ptr_nonnull(
-        rota_roster_new_from_grid_data(gap, two, strlen(two), "t", NULL));
+    roster = rota_roster_new_from_grid_data(gap, two, strlen(two), "t", NULL);
+    ck_assert_ptr_nonnull(roster);
 }
 END_TEST
 
