@@ -180,15 +180,15 @@ static gboolean
 date_offset(const RotaModel *model, const char *text, gint64 *offset, GError **error,
             int p, guint j, const char *key)
 {
-    GDate date;
+    gint64 julian;
 
     if (text == NULL)
         return rotap_compile_fail(error, "people[%d].off[%u]%s: missing date "
                                   "(expected YYYY-MM-DD)", p, j, key);
-    if (!rotap_parse_date(text, &date))
+    if (!rotap_compile_julian(text, &julian))
         return rotap_compile_fail(error, "people[%d].off[%u]%s: bad date \"%s\" "
                                   "(expected YYYY-MM-DD)", p, j, key, text);
-    *offset = (gint64)g_date_get_julian(&date) - (gint64)g_date_get_julian(&model->start);
+    *offset = julian - (gint64)g_date_get_julian(&model->start);
     return TRUE;
 }
 
@@ -276,8 +276,15 @@ compile_requests(RotaModel *model, int p, const RotapPersonSpec *spec, const cha
         request.on = r->has_on ? r->on : TRUE;
         g_array_append_val(requests, request);
     }
-    qsort(&g_array_index(requests, RotapRequest, first), requests->len - first,
-          sizeof(RotapRequest), compare_requests);
+    /* Requests usually come in order already. */
+    for (guint i = first + 1; i < requests->len; i++) {
+        if (compare_requests(&g_array_index(requests, RotapRequest, i - 1),
+                             &g_array_index(requests, RotapRequest, i)) > 0) {
+            qsort(&g_array_index(requests, RotapRequest, first), requests->len - first,
+                  sizeof(RotapRequest), compare_requests);
+            break;
+        }
+    }
     return TRUE;
 }
 

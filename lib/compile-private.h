@@ -20,23 +20,25 @@
 
 /* Kinds of ids in model->index (one table of id -> index + 1 per kind;
  * the ids are borrowed from the spec). */
-#define ROTAP_KIND_SHIFT "shift"
-#define ROTAP_KIND_SEGMENT "segment"
-#define ROTAP_KIND_UNIT "unit"
-#define ROTAP_KIND_PERSON "person"
-#define ROTAP_KIND_DUTY "duty"
-#define ROTAP_KIND_TAG "tag"
+typedef enum {
+    ROTAP_KIND_SHIFT = 1,
+    ROTAP_KIND_SEGMENT,
+    ROTAP_KIND_UNIT,
+    ROTAP_KIND_PERSON,
+    ROTAP_KIND_DUTY,
+    ROTAP_KIND_TAG
+} RotapKind;
 
 /* Set ROTA_ERROR_INVALID with the formatted message; always FALSE. */
 gboolean rotap_compile_fail(GError **error, const char *format, ...) G_GNUC_PRINTF(2, 3);
 
 /* The index of id among the ids of kind, or -1 (also for a NULL id). */
-int rotap_compile_lookup(const RotaModel *model, const char *kind, const char *id);
+int rotap_compile_lookup(const RotaModel *model, RotapKind kind, const char *id);
 
 /* Record id (borrowed: it must live as long as the model) as element
  * index of kind.  When the id is already taken, return the index that
  * holds it and record nothing; else -1. */
-int rotap_compile_register(RotaModel *model, const char *kind, const char *id,
+int rotap_compile_register(RotaModel *model, RotapKind kind, const char *id,
                            int index);
 
 /*
@@ -54,6 +56,10 @@ gboolean rotap_compile_check_id(const char *id, const char *what, GError **error
 /* Free text (names, grids) may be missing; when given it is valid UTF-8. */
 gboolean rotap_compile_check_text(const char *text, GError **error,
                                   const char *path_format, ...) G_GNUC_PRINTF(3, 4);
+
+/* Strict "YYYY-MM-DD" (as rotap_parse_date()) to a day number on GDate's
+ * Julian scale, without a GDate. */
+gboolean rotap_compile_julian(const char *text, gint64 *julian);
 
 /* Parse a date.  *day is its index in the horizon, or -1 when it lies
  * outside; with inside TRUE that is an error naming the horizon. */

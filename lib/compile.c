@@ -26,24 +26,24 @@ rotap_compile_fail(GError **error, const char *format, ...)
 }
 
 /*
- * model->index maps a kind ("shift", ...) to that kind's table of id ->
+ * model->index maps a kind (RotapKind) to that kind's table of id ->
  * index + 1.  Ids are borrowed from the spec, so recording an id costs no
  * allocation, which matters for models with tens of thousands of duties.
  */
 static GHashTable *
-kind_table(const RotaModel *model, const char *kind, gboolean create)
+kind_table(const RotaModel *model, RotapKind kind, gboolean create)
 {
-    GHashTable *table = g_hash_table_lookup(model->index, kind);
+    GHashTable *table = g_hash_table_lookup(model->index, GINT_TO_POINTER(kind));
 
     if (table == NULL && create) {
         table = g_hash_table_new(g_str_hash, g_str_equal);
-        g_hash_table_insert(model->index, (gpointer)kind, table);
+        g_hash_table_insert(model->index, GINT_TO_POINTER(kind), table);
     }
     return table;
 }
 
 int
-rotap_compile_lookup(const RotaModel *model, const char *kind, const char *id)
+rotap_compile_lookup(const RotaModel *model, RotapKind kind, const char *id)
 {
     GHashTable *table;
     gpointer value;
@@ -56,7 +56,7 @@ rotap_compile_lookup(const RotaModel *model, const char *kind, const char *id)
 }
 
 int
-rotap_compile_register(RotaModel *model, const char *kind, const char *id, int index)
+rotap_compile_register(RotaModel *model, RotapKind kind, const char *id, int index)
 {
     GHashTable *table = kind_table(model, kind, TRUE);
     gpointer value = g_hash_table_lookup(table, id);
@@ -136,20 +136,54 @@ rotap_compile_check_text(const char *text, GError **error, const char *path_form
     return rotap_compile_fail(error, "%s: text is not valid UTF-8", path);
 }
 
+/*
+ * Dates are the bulk of a benchmark model (a request or a duty date per
+ * line), so they are read here without building a GDate: the same strict
+ * rules as rotap_parse_date(), and a day number on GDate's Julian scale
+ * (day 1 = 0001-01-01) computed by the civil-calendar formula.
+ */
+gboolean
+rotap_compile_julian(const char *text, gint64 *julian)
+{
+    int part[3] = { 0, 0, 0 }, widths[3] = { 4, 2, 2 }, at = 0;
+    gint64 year, month, era, year_of_era, day_of_year, day_of_era;
+
+    if (text == NULL || strlen(text) != 10 || text[4] != '-' || text[7] != '-')
+        return FALSE;
+    for (int k = 0; k < 3; k++, at++) {
+        for (int i = 0; i < widths[k]; i++, at++) {
+            if (!g_ascii_isdigit(text[at]))
+                return FALSE;
+            part[k] = part[k] * 10 + (text[at] - '0');
+        }
+    }
+    if (part[0] < 1 || part[1] < 1 || part[1] > 12 || part[2] < 1 ||
+        part[2] > g_date_get_days_in_month((GDateMonth)part[1], (GDateYear)part[0]))
+        return FALSE;
+    year = part[1] <= 2 ? part[0] - 1 : part[0];
+    month = part[1];
+    era = year / 400;
+    year_of_era = year - era * 400;
+    day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + part[2] - 1;
+    day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    /* Days since 0000-03-01, shifted so that 0001-01-01 is day 1. */
+    *julian = era * 146097 + day_of_era - 305;
+    return TRUE;
+}
+
 typedef enum { DATE_OK, DATE_MISSING, DATE_BAD, DATE_OUTSIDE } DateStatus;
 
 static DateStatus
 date_status(const RotaModel *model, const char *text, gboolean inside, int *day)
 {
-    GDate date;
-    gint64 offset;
+    gint64 julian, offset;
 
     *day = -1;
     if (text == NULL)
         return DATE_MISSING;
-    if (!rotap_parse_date(text, &date))
+    if (!rotap_compile_julian(text, &julian))
         return DATE_BAD;
-    offset = (gint64)g_date_get_julian(&date) - (gint64)g_date_get_julian(&model->start);
+    offset = julian - (gint64)g_date_get_julian(&model->start);
     if (offset >= 0 && offset < model->n_days)
         *day = (int)offset;
     return *day < 0 && inside ? DATE_OUTSIDE : DATE_OK;
@@ -400,10 +434,8 @@ compile_calendar(RotaModel *model, GError **error)
 
 static gboolean
 register_kind(RotaModel *model, GArray *records, gsize id_offset, const char *section,
-              const char *kind, GError **error)
+              RotapKind kind, const char *what, GError **error)
 {
-    g_autofree char *what = g_strconcat(kind, " id", NULL);
-
     for (guint i = 0; i < records->len; i++) {
         const char *record = records->data + (gsize)i * g_array_get_element_size(records);
         const char *id = *(char *const *)(record + id_offset);
@@ -429,15 +461,15 @@ register_ids(RotaModel *model, GError **error)
         return rotap_compile_fail(error, "shifts[%d]: too many shifts (expected at most %d)",
                                   ROTAP_MAX_SHIFTS, ROTAP_MAX_SHIFTS);
     if (!register_kind(model, spec->shifts, G_STRUCT_OFFSET(RotapShiftSpec, id), "shifts",
-                       ROTAP_KIND_SHIFT, error) ||
+                       ROTAP_KIND_SHIFT, "shift id", error) ||
         !register_kind(model, spec->segments, G_STRUCT_OFFSET(RotapSegmentSpec, id),
-                       "segments", ROTAP_KIND_SEGMENT, error) ||
+                       "segments", ROTAP_KIND_SEGMENT, "segment id", error) ||
         !register_kind(model, spec->units, G_STRUCT_OFFSET(RotapUnitSpec, id), "units",
-                       ROTAP_KIND_UNIT, error) ||
+                       ROTAP_KIND_UNIT, "unit id", error) ||
         !register_kind(model, spec->people, G_STRUCT_OFFSET(RotapPersonSpec, id), "people",
-                       ROTAP_KIND_PERSON, error) ||
+                       ROTAP_KIND_PERSON, "person id", error) ||
         !register_kind(model, spec->duties, G_STRUCT_OFFSET(RotapDutySpec, id), "duties",
-                       ROTAP_KIND_DUTY, error))
+                       ROTAP_KIND_DUTY, "duty id", error))
         return FALSE;
     for (guint i = 0; i < spec->duties->len; i++) {
         if (strcmp(g_array_index(spec->duties, RotapDutySpec, i).id, "onsite") == 0)
@@ -664,7 +696,7 @@ rotap_model_compile(RotapSpec *spec, GError **error)
     model = g_new0(RotaModel, 1);
     model->ref_count = 1;
     model->spec = spec;
-    model->index = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+    model->index = g_hash_table_new_full(NULL, NULL, NULL,
                                          (GDestroyNotify)g_hash_table_unref);
     model->onsite_shift = -1;
     tags = g_ptr_array_new();

@@ -309,7 +309,7 @@ rota_model_get_shift_minutes(const RotaModel *model, int shift)
 }
 
 static int
-find_kind(const RotaModel *model, const char *kind, const char *id)
+find_kind(const RotaModel *model, RotapKind kind, const char *id)
 {
     int index = rotap_compile_lookup(model, kind, id);
 
