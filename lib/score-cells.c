@@ -161,3 +161,65 @@ rotap_score_check_cells(RotapScoreCtx *ctx)
     g_free(index.start);
     g_free(index.list);
 }
+
+/* g_int64_hash() folds the high word onto the low one, which keys packed
+ * as below turn into long collision chains: mix all the bits instead. */
+static guint
+key_hash(gconstpointer key)
+{
+    guint64 x = *(const guint64 *)key;
+
+    x ^= x >> 33;
+    x *= G_GUINT64_CONSTANT(0xff51afd7ed558ccd);
+    x ^= x >> 33;
+    return (guint)x;
+}
+
+GHashTable *
+rotap_score_free_memo_new(void)
+{
+    return g_hash_table_new_full(key_hash, g_int64_equal, g_free, NULL);
+}
+
+/*
+ * Eligible people free for the cell on at least one of its days: not off
+ * for its shift and with no assignment that day.  Cells of one duty with
+ * the same eligible list and window have the same answer (say, a cleaning
+ * duty open to every volunteer at each of 4,000 segments), so answers are
+ * kept in memo by (eligible list, duty, window start).
+ */
+int
+rotap_score_count_free(const RotapScoreCtx *ctx, int cell, GHashTable *memo)
+{
+    const RotaModel *model = ctx->model;
+    const RotapCell *c = &model->cells[cell];
+    const RotapEligible *eligible = &model->eligible[c->eligible];
+    gint64 key = ((gint64)c->eligible << 32) | ((gint64)c->duty << 12) | c->first_day;
+    gboolean memo_ok = c->duty < (1 << 20) && c->first_day >= 0 && c->first_day < 4096;
+    gpointer known;
+    gint64 *stored;
+    int free = 0;
+
+    if (memo_ok && g_hash_table_lookup_extended(memo, &key, NULL, &known))
+        return GPOINTER_TO_INT(known);
+    for (int i = 0; i < eligible->n_people; i++) {
+        int person = eligible->people[i];
+
+        for (int k = 0; k < c->n_days; k++) {
+            int day = c->days[k];
+
+            if (!rotap_model_is_off(model, person, day, c->shift) &&
+                rotap_pd_begin(&ctx->pd, model, person, day) ==
+                    rotap_pd_end(&ctx->pd, model, person, day)) {
+                free++;
+                break;
+            }
+        }
+    }
+    if (memo_ok) {
+        stored = g_new(gint64, 1);
+        *stored = key;
+        g_hash_table_insert(memo, stored, GINT_TO_POINTER(free));
+    }
+    return free;
+}

@@ -53,7 +53,9 @@ rotap_score_append_json(GString *out, const RotaScore *score, int indent)
 static void
 append_key(GString *out, const char *key, const char *value)
 {
-    g_string_append_printf(out, ", \"%s\": ", key);
+    g_string_append(out, ", \"");
+    g_string_append(out, key);
+    g_string_append(out, "\": ");
     rotap_json_append_string(out, value);
 }
 

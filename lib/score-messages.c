@@ -19,6 +19,7 @@ typedef struct {
     char **dates; /* n_days "YYYY-MM-DD" */
     GString *en, *zh;
     GString *person, *other, *segment, *unit, *window, *window_zh;
+    GHashTable *free_memo; /* for rotap_score_count_free() */
 } Writer;
 
 static const char *
@@ -279,33 +280,6 @@ write_person(Writer *w, const RotapFinding *f)
 
 /* ------------------------------------------------------------ cells */
 
-/* Eligible people free for the cell on at least one of its days: not off
- * for its shift and with no assignment that day. */
-static int
-count_free(const Writer *w, int cell)
-{
-    const RotaModel *model = w->model;
-    const RotapCell *c = &model->cells[cell];
-    const RotapEligible *eligible = &model->eligible[c->eligible];
-    int free = 0;
-
-    for (int i = 0; i < eligible->n_people; i++) {
-        int person = eligible->people[i];
-
-        for (int k = 0; k < c->n_days; k++) {
-            int day = c->days[k];
-
-            if (!rotap_model_is_off(model, person, day, c->shift) &&
-                rotap_pd_begin(&w->ctx->pd, model, person, day) ==
-                    rotap_pd_end(&w->ctx->pd, model, person, day)) {
-                free++;
-                break;
-            }
-        }
-    }
-    return free;
-}
-
 /* "S001 人民路 早高峰疏导 2026-12-03" (a week window: its first..last due day). */
 static void
 cell_prefix(Writer *w, int cell)
@@ -326,7 +300,7 @@ static void
 write_cell(Writer *w, const RotapFinding *f)
 {
     const char *en, *zh;
-    int n = (int)f->arg[0], m = (int)f->arg[1];
+    int n = (int)f->arg[0], m = (int)f->arg[1], free;
 
     cell_prefix(w, (int)f->arg[3]);
     en = w->window->str;
@@ -337,10 +311,11 @@ write_cell(Writer *w, const RotapFinding *f)
         g_string_printf(w->zh, "%s：安排 %d 人，最多 %d 人", zh, n, m);
         break;
     case ROTAP_TERM_UNCOVERED:
+        free = rotap_score_count_free(w->ctx, (int)f->arg[3], w->free_memo);
         g_string_printf(w->en, "%s: %d of %d %s filled; %d eligible people free", en, n,
-                        m, plural(m, "place", "places"), count_free(w, (int)f->arg[3]));
+                        m, plural(m, "place", "places"), free);
         g_string_printf(w->zh, "%s：应到 %d 人，实到 %d 人；可排且空闲的合格人员 %d 人",
-                        zh, m, n, count_free(w, (int)f->arg[3]));
+                        zh, m, n, free);
         break;
     case ROTAP_TERM_OVER:
         g_string_printf(w->en, "%s: %d people assigned; %d wanted", en, n, m);
@@ -565,7 +540,7 @@ void
 rotap_score_write_messages(RotaScore *score, const RotapScoreCtx *ctx)
 {
     const RotaModel *model = ctx->model;
-    Writer w = {model, ctx, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    Writer w = {model, ctx, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 
     w.dates = g_new0(char *, (gsize)model->n_days + 1);
     for (int d = 0; d < model->n_days; d++) {
@@ -582,6 +557,7 @@ rotap_score_write_messages(RotaScore *score, const RotapScoreCtx *ctx)
     w.unit = g_string_new(NULL);
     w.window = g_string_new(NULL);
     w.window_zh = g_string_new(NULL);
+    w.free_memo = rotap_score_free_memo_new();
     score->text = g_string_chunk_new(4096);
     for (guint i = 0; i < score->findings->len; i++) {
         RotapFinding *f = &g_array_index(score->findings, RotapFinding, i);
@@ -601,4 +577,5 @@ rotap_score_write_messages(RotaScore *score, const RotapScoreCtx *ctx)
     g_string_free(w.unit, TRUE);
     g_string_free(w.window, TRUE);
     g_string_free(w.window_zh, TRUE);
+    g_hash_table_unref(w.free_memo);
 }

@@ -375,3 +375,80 @@ rotap_score_check_wishes(RotapScoreCtx *ctx)
     check_requests(ctx);
     check_fairness(ctx);
 }
+
+/* ------------------------------------------------------------ changes */
+
+/* Whether two (person, day) groups hold the same set of (shift, segment,
+ * duty); both are sorted on that key, so duplicates are adjacent. */
+static gboolean
+same_duties(const RotapPersonDays *a, int a_begin, int a_end, const RotapPersonDays *b,
+            int b_begin, int b_end)
+{
+    int i = a_begin, j = b_begin;
+
+    while (i < a_end && j < b_end) {
+        const RotaAssignment *x = &a->asg[a->list[i]], *y = &b->asg[b->list[j]];
+
+        if (x->shift != y->shift || x->segment != y->segment || x->duty != y->duty)
+            return FALSE;
+        while (i < a_end && a->asg[a->list[i]].shift == x->shift &&
+               a->asg[a->list[i]].segment == x->segment &&
+               a->asg[a->list[i]].duty == x->duty)
+            i++;
+        while (j < b_end && b->asg[b->list[j]].shift == y->shift &&
+               b->asg[b->list[j]].segment == y->segment &&
+               b->asg[b->list[j]].duty == y->duty)
+            j++;
+    }
+    return i == a_end && j == b_end;
+}
+
+static gboolean
+has_assignment(const RotapScoreCtx *ctx, const RotaAssignment *want)
+{
+    const RotaModel *model = ctx->model;
+    int end = rotap_pd_end(&ctx->pd, model, want->person, want->day);
+
+    for (int i = rotap_pd_begin(&ctx->pd, model, want->person, want->day); i < end; i++) {
+        const RotaAssignment *a = &ctx->pd.asg[ctx->pd.list[i]];
+
+        if (a->shift == want->shift && a->segment == want->segment &&
+            a->duty == want->duty)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* locked (hard, per locked previous assignment) and change (soft, per
+ * person and day whose duties differ from the previous roster). */
+void
+rotap_score_check_changes(RotapScoreCtx *ctx)
+{
+    const RotaModel *model = ctx->model;
+    gint64 weight = model->weights[ROTA_WEIGHT_CHANGE];
+
+    for (int i = 0; i < ctx->prev.n_asg; i++) {
+        const RotaAssignment *a = &ctx->prev.asg[i];
+
+        if (a->locked && !has_assignment(ctx, a))
+            rotap_score_record_assignment(ctx, ROTAP_TERM_LOCKED, 0, a);
+    }
+    if (weight <= 0)
+        return;
+    for (int p = 0; p < model->n_people; p++) {
+        for (int d = 0; d < model->n_days; d++) {
+            int nb = rotap_pd_begin(&ctx->pd, model, p, d);
+            int ne = rotap_pd_end(&ctx->pd, model, p, d);
+            int ob = rotap_pd_begin(&ctx->prev, model, p, d);
+            int oe = rotap_pd_end(&ctx->prev, model, p, d);
+            RotapFinding *finding;
+
+            if ((nb == ne && ob == oe) ||
+                same_duties(&ctx->pd, nb, ne, &ctx->prev, ob, oe))
+                continue;
+            finding = rotap_score_record(ctx, ROTAP_TERM_CHANGE, weight);
+            finding->v.day = d;
+            finding->v.person = p;
+        }
+    }
+}

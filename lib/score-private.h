@@ -149,6 +149,13 @@ void rotap_score_check_people(RotapScoreCtx *ctx); /* off, double_booking, rest,
 void rotap_score_check_wishes(RotapScoreCtx *ctx); /* request, fairness */
 void rotap_score_check_onsite(RotapScoreCtx *ctx); /* on-site eligibility and the
                                                       on-site hour */
+/* locked and change, against ctx->prev. */
+void rotap_score_check_changes(RotapScoreCtx *ctx);
+
+/* Eligible people free for an uncovered cell (its message), memoised in
+ * memo, made by rotap_score_free_memo_new() and owned by the caller. */
+GHashTable *rotap_score_free_memo_new(void);
+int rotap_score_count_free(const RotapScoreCtx *ctx, int cell, GHashTable *memo);
 
 /* Write the English and Chinese message of every finding of score. */
 void rotap_score_write_messages(RotaScore *score, const RotapScoreCtx *ctx);

@@ -46,21 +46,24 @@ rotap_term_name(RotapTerm term)
 RotapFinding *
 rotap_score_record(RotapScoreCtx *ctx, RotapTerm term, gint64 penalty)
 {
-    RotapFinding finding = {0};
+    guint index = ctx->findings->len;
+    RotapFinding *finding;
 
-    finding.v.constraint = term_names[term];
-    finding.v.hard = ROTAP_TERM_IS_HARD(term);
-    finding.v.penalty = penalty;
-    finding.v.day = -1;
-    finding.v.shift = -1;
-    finding.v.segment = -1;
-    finding.v.person = -1;
-    finding.v.unit = -1;
-    finding.v.duty = -1;
-    finding.term = term;
-    finding.seq = (int)ctx->findings->len;
-    g_array_append_val(ctx->findings, finding);
-    return &g_array_index(ctx->findings, RotapFinding, ctx->findings->len - 1);
+    g_array_set_size(ctx->findings, index + 1);
+    finding = &g_array_index(ctx->findings, RotapFinding, index);
+    memset(finding, 0, sizeof(*finding));
+    finding->v.constraint = term_names[term];
+    finding->v.hard = ROTAP_TERM_IS_HARD(term);
+    finding->v.penalty = penalty;
+    finding->v.day = -1;
+    finding->v.shift = -1;
+    finding->v.segment = -1;
+    finding->v.person = -1;
+    finding->v.unit = -1;
+    finding->v.duty = -1;
+    finding->term = term;
+    finding->seq = (int)index;
+    return finding;
 }
 
 RotapFinding *
@@ -188,83 +191,6 @@ person_days_clear(RotapPersonDays *pd)
     g_clear_pointer(&pd->list, g_free);
 }
 
-/* ------------------------------------------------------------ changes */
-
-/* Whether two (person, day) groups hold the same set of (shift, segment,
- * duty); both are sorted on that key, so duplicates are adjacent. */
-static gboolean
-same_duties(const RotapPersonDays *a, int a_begin, int a_end, const RotapPersonDays *b,
-            int b_begin, int b_end)
-{
-    int i = a_begin, j = b_begin;
-
-    while (i < a_end && j < b_end) {
-        const RotaAssignment *x = &a->asg[a->list[i]], *y = &b->asg[b->list[j]];
-
-        if (x->shift != y->shift || x->segment != y->segment || x->duty != y->duty)
-            return FALSE;
-        while (i < a_end && a->asg[a->list[i]].shift == x->shift &&
-               a->asg[a->list[i]].segment == x->segment &&
-               a->asg[a->list[i]].duty == x->duty)
-            i++;
-        while (j < b_end && b->asg[b->list[j]].shift == y->shift &&
-               b->asg[b->list[j]].segment == y->segment &&
-               b->asg[b->list[j]].duty == y->duty)
-            j++;
-    }
-    return i == a_end && j == b_end;
-}
-
-static gboolean
-has_assignment(const RotapScoreCtx *ctx, const RotaAssignment *want)
-{
-    const RotaModel *model = ctx->model;
-    int end = rotap_pd_end(&ctx->pd, model, want->person, want->day);
-
-    for (int i = rotap_pd_begin(&ctx->pd, model, want->person, want->day); i < end; i++) {
-        const RotaAssignment *a = &ctx->pd.asg[ctx->pd.list[i]];
-
-        if (a->shift == want->shift && a->segment == want->segment &&
-            a->duty == want->duty)
-            return TRUE;
-    }
-    return FALSE;
-}
-
-/* locked (hard, per locked previous assignment) and change (soft, per
- * person and day whose duties differ from the previous roster). */
-static void
-check_changes(RotapScoreCtx *ctx)
-{
-    const RotaModel *model = ctx->model;
-    gint64 weight = model->weights[ROTA_WEIGHT_CHANGE];
-
-    for (int i = 0; i < ctx->prev.n_asg; i++) {
-        const RotaAssignment *a = &ctx->prev.asg[i];
-
-        if (a->locked && !has_assignment(ctx, a))
-            rotap_score_record_assignment(ctx, ROTAP_TERM_LOCKED, 0, a);
-    }
-    if (weight <= 0)
-        return;
-    for (int p = 0; p < model->n_people; p++) {
-        for (int d = 0; d < model->n_days; d++) {
-            int nb = rotap_pd_begin(&ctx->pd, model, p, d);
-            int ne = rotap_pd_end(&ctx->pd, model, p, d);
-            int ob = rotap_pd_begin(&ctx->prev, model, p, d);
-            int oe = rotap_pd_end(&ctx->prev, model, p, d);
-            RotapFinding *finding;
-
-            if ((nb == ne && ob == oe) ||
-                same_duties(&ctx->pd, nb, ne, &ctx->prev, ob, oe))
-                continue;
-            finding = rotap_score_record(ctx, ROTAP_TERM_CHANGE, weight);
-            finding->v.day = d;
-            finding->v.person = p;
-        }
-    }
-}
-
 /* ------------------------------------------------------------ totals */
 
 static int
@@ -273,24 +199,132 @@ compare_int(int a, int b)
     return a < b ? -1 : (a > b ? 1 : 0);
 }
 
+typedef struct {
+    guint64 key;
+    int index;
+} SortKey;
+
 /* Violation order: term (hard names first), day, shift, segment, person;
- * then unit and duty, and the order of recording, so that it is total. */
+ * then unit and duty, and the order of recording, so that it is total.
+ * It compares SortKey indices: moving 16 bytes, not a whole finding. */
 static int
-compare_findings(gconstpointer pa, gconstpointer pb)
+compare_findings(gconstpointer pa, gconstpointer pb, gpointer data)
 {
-    const RotapFinding *a = pa, *b = pb;
-    int keys_a[] = {a->term,     a->v.day,  a->v.shift, a->v.segment,
-                    a->v.person, a->v.unit, a->v.duty,  a->seq};
-    int keys_b[] = {b->term,     b->v.day,  b->v.shift, b->v.segment,
-                    b->v.person, b->v.unit, b->v.duty,  b->seq};
+    const RotapFinding *findings = data;
+    const RotapFinding *a = &findings[((const SortKey *)pa)->index];
+    const RotapFinding *b = &findings[((const SortKey *)pb)->index];
+    int c = compare_int(a->term, b->term);
 
-    for (gsize i = 0; i < G_N_ELEMENTS(keys_a); i++) {
-        int c = compare_int(keys_a[i], keys_b[i]);
+    if (c == 0)
+        c = compare_int(a->v.day, b->v.day);
+    if (c == 0)
+        c = compare_int(a->v.shift, b->v.shift);
+    if (c == 0)
+        c = compare_int(a->v.segment, b->v.segment);
+    if (c == 0)
+        c = compare_int(a->v.person, b->v.person);
+    if (c == 0)
+        c = compare_int(a->v.unit, b->v.unit);
+    if (c == 0)
+        c = compare_int(a->v.duty, b->v.duty);
+    if (c == 0)
+        c = compare_int(a->seq, b->seq);
+    return c;
+}
 
-        if (c != 0)
-            return c;
+/* Bits to hold the values -1 .. n - 1, stored as value + 1. */
+static int
+bits_for(int n)
+{
+    int bits = 0;
+
+    while (bits < 31 && (1 << bits) < n + 1)
+        bits++;
+    return bits;
+}
+
+/*
+ * The violation order as one 64-bit key per finding (fields packed most
+ * significant first), when the model's sizes let them fit: then a stable
+ * radix sort keeps equal keys in recording order, which is exactly
+ * compare_findings() at linear cost.  FALSE when they do not fit.
+ */
+static gboolean
+make_keys(const RotaModel *model, GArray *findings, SortKey *keys)
+{
+    int width[] = {bits_for(ROTAP_N_TERMS),   bits_for(model->n_days),
+                   bits_for(model->n_shifts), bits_for(model->n_segments),
+                   bits_for(model->n_people), bits_for(model->n_units),
+                   bits_for(model->n_duties)};
+    int total = 0;
+
+    for (gsize i = 0; i < G_N_ELEMENTS(width); i++)
+        total += width[i];
+    if (total > 64)
+        return FALSE;
+    for (guint n = 0; n < findings->len; n++) {
+        const RotapFinding *f = &g_array_index(findings, RotapFinding, n);
+        int value[] = {f->term,     f->v.day,  f->v.shift, f->v.segment,
+                       f->v.person, f->v.unit, f->v.duty};
+        guint64 key = 0;
+
+        for (gsize i = 0; i < G_N_ELEMENTS(width); i++)
+            key = (key << width[i]) | (guint64)(value[i] + 1);
+        keys[n].key = key;
+        keys[n].index = (int)n;
     }
-    return 0;
+    return TRUE;
+}
+
+/* LSD radix sort by key, 8 bits a pass: stable. */
+static void
+radix_sort(SortKey *keys, guint n)
+{
+    g_autofree SortKey *spare = g_new(SortKey, MAX(n, 1));
+    SortKey *from = keys, *to = spare;
+    guint64 all = 0;
+
+    for (guint i = 0; i < n; i++)
+        all |= keys[i].key;
+    for (int shift = 0; shift < 64 && (all >> shift) != 0; shift += 8) {
+        guint count[257] = {0};
+        SortKey *swap;
+
+        for (guint i = 0; i < n; i++)
+            count[((from[i].key >> shift) & 0xff) + 1]++;
+        for (int b = 1; b < 257; b++)
+            count[b] += count[b - 1];
+        for (guint i = 0; i < n; i++)
+            to[count[(from[i].key >> shift) & 0xff]++] = from[i];
+        swap = from;
+        from = to;
+        to = swap;
+    }
+    if (from != keys)
+        memcpy(keys, from, sizeof(SortKey) * n);
+}
+
+static GArray *
+sort_findings(const RotaModel *model, GArray *findings)
+{
+    guint n = findings->len;
+    g_autofree SortKey *keys = g_new(SortKey, MAX(n, 1));
+    GArray *sorted = g_array_sized_new(FALSE, FALSE, sizeof(RotapFinding), n);
+
+    if (make_keys(model, findings, keys)) {
+        radix_sort(keys, n);
+    } else {
+        for (guint i = 0; i < n; i++)
+            keys[i].index = (int)i;
+        g_qsort_with_data(keys, (gint)n, sizeof(SortKey), compare_findings,
+                          findings->data);
+    }
+    g_array_set_size(sorted, n);
+    for (guint i = 0; i < n; i++)
+        g_array_index(sorted, RotapFinding, i) =
+            g_array_index(findings, RotapFinding, keys[i].index);
+    g_array_unref(findings);
+    return sorted;
 }
 
 static void
@@ -334,12 +368,11 @@ score_new(const RotaRoster *roster, const RotaRoster *previous, gboolean message
     rotap_score_check_wishes(&ctx);
     rotap_score_check_onsite(&ctx);
     if (ctx.has_prev)
-        check_changes(&ctx);
+        rotap_score_check_changes(&ctx);
 
     score = g_new0(RotaScore, 1);
     score->model = rota_model_ref(model);
-    score->findings = ctx.findings;
-    g_array_sort(score->findings, compare_findings);
+    score->findings = sort_findings(model, ctx.findings);
     tally(score);
     if (messages)
         rotap_score_write_messages(score, &ctx);
