@@ -12,7 +12,9 @@
  * order and one tab-separated column per day, each cell a shift id or
  * empty.  It names no duty and no segment, so reading a cell needs the one
  * duty cell of that shift on that day; the lookup table below is built once
- * per read from the model's cells.
+ * per read from the model's cells.  The cells are collected first and the
+ * assignments then added in the roster's canonical order, which costs far
+ * less than sorting them afterwards.
  */
 
 typedef struct {
@@ -22,12 +24,14 @@ typedef struct {
     int *duty;               /* n_days * n_shifts: the duty of (day, shift) */
     int *segment;            /* ... its segment */
     int *count;              /* ... how many (duty, segment) pairs qualify */
+    int *grid;               /* n_people * n_days: the shift read, or -1 */
 } GridReader;
 
 static void
 grid_reader_init(GridReader *r, const RotaModel *model, const char *source)
 {
     gsize size = (gsize)model->n_days * (gsize)model->n_shifts;
+    gsize n_cells = (gsize)model->n_people * (gsize)model->n_days;
 
     r->source = source;
     r->model = model;
@@ -37,6 +41,7 @@ grid_reader_init(GridReader *r, const RotaModel *model, const char *source)
     r->duty = g_new(int, size);
     r->segment = g_new(int, size);
     r->count = g_new0(int, size);
+    r->grid = g_new(int, n_cells);
     /* A (duty, segment) qualifies on each day its cells list: per-week
      * duties list every due day of the week in their one cell. */
     for (int c = 0; c < model->n_cells; c++) {
@@ -62,6 +67,7 @@ grid_reader_clear(GridReader *r)
     g_free(r->duty);
     g_free(r->segment);
     g_free(r->count);
+    g_free(r->grid);
 }
 
 /* The number of lines of text (a final newline ends the last line rather
@@ -81,16 +87,17 @@ count_lines(const char *text, gsize length)
     return n;
 }
 
-/* One cell of a person's line: empty, or a shift resolved to its duty. */
+/* One cell of a person's line: empty, or a shift with exactly one duty. */
 static gboolean
-read_cell(const GridReader *r, RotaRoster *roster, int line, int person, int day,
-          const char *cell, GError **error)
+read_cell(const GridReader *r, int line, int person, int day, const char *cell,
+          GError **error)
 {
     const RotaModel *model = r->model;
-    RotaAssignment a = {.day = day, .person = person};
+    int *shift = &r->grid[(gsize)person * (gsize)model->n_days + (gsize)day];
     gpointer value;
     gsize at;
 
+    *shift = -1;
     if (cell[0] == '\0')
         return TRUE;
     value = g_hash_table_lookup(r->shift_index, cell);
@@ -103,8 +110,8 @@ read_cell(const GridReader *r, RotaRoster *roster, int line, int person, int day
                     r->source, line, day, shown);
         return FALSE;
     }
-    a.shift = GPOINTER_TO_INT(value) - 1;
-    at = (gsize)day * (gsize)model->n_shifts + (gsize)a.shift;
+    *shift = GPOINTER_TO_INT(value) - 1;
+    at = (gsize)day * (gsize)model->n_shifts + (gsize)*shift;
     if (r->count[at] != 1) {
         if (r->count[at] == 0)
             g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
@@ -116,19 +123,12 @@ read_cell(const GridReader *r, RotaRoster *roster, int line, int person, int day
                         line, cell, day, r->count[at]);
         return FALSE;
     }
-    a.duty = r->duty[at];
-    a.segment = r->segment[at];
-    if (!rota_roster_add(roster, &a, error)) {
-        g_prefix_error(error, "%s:%d: day %d: ", r->source, line, day);
-        return FALSE;
-    }
     return TRUE;
 }
 
 /* One person's line, without its line end, split in place at the tabs. */
 static gboolean
-read_line(const GridReader *r, RotaRoster *roster, int line, int person, char *text,
-          GError **error)
+read_line(const GridReader *r, int line, int person, char *text, GError **error)
 {
     int n_days = r->model->n_days;
     int n_columns = 1;
@@ -146,7 +146,7 @@ read_line(const GridReader *r, RotaRoster *roster, int line, int person, char *t
 
         if (tab != NULL)
             *tab = '\0';
-        if (!read_cell(r, roster, line, person, day, text, error))
+        if (!read_cell(r, line, person, day, text, error))
             return FALSE;
         text = tab != NULL ? tab + 1 : text + strlen(text);
     }
@@ -154,8 +154,7 @@ read_line(const GridReader *r, RotaRoster *roster, int line, int person, char *t
 }
 
 static gboolean
-read_grid(const GridReader *r, RotaRoster *roster, const char *data, gsize length,
-          GError **error)
+read_grid(const GridReader *r, const char *data, gsize length, GError **error)
 {
     int n_people = r->model->n_people;
     int n_lines = count_lines(data, length);
@@ -183,9 +182,100 @@ read_grid(const GridReader *r, RotaRoster *roster, const char *data, gsize lengt
                         person + 1);
             return FALSE;
         }
-        if (!read_line(r, roster, person + 1, person, text->str, error))
+        if (!read_line(r, person + 1, person, text->str, error))
             return FALSE;
         data = nl != NULL ? nl + 1 : end;
+    }
+    return TRUE;
+}
+
+static gboolean
+add_cell(const GridReader *r, RotaRoster *roster, int person, int day, GError **error)
+{
+    const RotaModel *model = r->model;
+    RotaAssignment a = {.day = day, .person = person};
+    gsize at;
+
+    a.shift = r->grid[(gsize)person * (gsize)model->n_days + (gsize)day];
+    at = (gsize)day * (gsize)model->n_shifts + (gsize)a.shift;
+    a.duty = r->duty[at];
+    a.segment = r->segment[at];
+    if (!rota_roster_add(roster, &a, error)) {
+        g_prefix_error(error, "%s:%d: day %d: ", r->source, person + 1, day);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static gint
+compare_people(gconstpointer a, gconstpointer b, gpointer data)
+{
+    const RotaModel *model = data;
+
+    return strcmp(model->people[*(const int *)a].id, model->people[*(const int *)b].id);
+}
+
+static gint
+compare_shifts(gconstpointer a, gconstpointer b, gpointer data)
+{
+    const RotapShift *x = &((const RotaModel *)data)->shifts[*(const int *)a];
+    const RotapShift *y = &((const RotaModel *)data)->shifts[*(const int *)b];
+
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+/* The indices 0..n-1 in the order of compare. */
+static int *
+ordered(const RotaModel *model, int n, GCompareDataFunc compare)
+{
+    int *order = g_new(int, n + 1);
+
+    for (int i = 0; i < n; i++)
+        order[i] = i;
+    g_qsort_with_data(order, n, sizeof(int), compare, (gpointer)model);
+    return order;
+}
+
+/*
+ * Add the collected cells in the order of rota_roster_sort(): by day, then
+ * shift (start, id), then person id; a (day, shift) has one segment.  Each
+ * day's people are bucketed by shift rank, already in person order.
+ */
+static gboolean
+add_sorted(const GridReader *r, RotaRoster *roster, GError **error)
+{
+    const RotaModel *model = r->model;
+    int n_people = model->n_people, n_shifts = model->n_shifts;
+    g_autofree int *people = ordered(model, n_people, compare_people);
+    g_autofree int *shifts = ordered(model, n_shifts, compare_shifts);
+    g_autofree int *rank = g_new(int, n_shifts + 1);
+    g_autofree int *next = g_new(int, n_shifts + 1);
+    g_autofree int *slot = g_new(int, n_people + 1);
+
+    for (int k = 0; k < n_shifts; k++)
+        rank[shifts[k]] = k;
+    for (int day = 0; day < model->n_days; day++) {
+        memset(next, 0, sizeof(int) * (gsize)(n_shifts + 1));
+        for (int i = 0; i < n_people; i++) {
+            int s = r->grid[(gsize)people[i] * (gsize)model->n_days + (gsize)day];
+
+            if (s >= 0)
+                next[rank[s] + 1]++;
+        }
+        for (int k = 1; k <= n_shifts; k++)
+            next[k] += next[k - 1];
+        for (int i = 0; i < n_people; i++) {
+            int s = r->grid[(gsize)people[i] * (gsize)model->n_days + (gsize)day];
+
+            if (s >= 0)
+                slot[next[rank[s]]++] = people[i];
+        }
+        for (int j = 0; j < next[n_shifts]; j++) {
+            if (!add_cell(r, roster, slot[j], day, error))
+                return FALSE;
+        }
     }
     return TRUE;
 }
@@ -232,11 +322,11 @@ rota_roster_new_from_grid_data(RotaModel *model, const char *data, gsize length,
     }
     roster = rota_roster_new(model);
     grid_reader_init(&reader, model, source);
-    ok = read_grid(&reader, roster, data != NULL ? data : "", length, error);
+    ok = read_grid(&reader, data != NULL ? data : "", length, error) &&
+         add_sorted(&reader, roster, error);
     grid_reader_clear(&reader);
     if (!ok)
         return NULL;
-    rota_roster_sort(roster);
     return g_steal_pointer(&roster);
 }
 

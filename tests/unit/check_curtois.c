@@ -432,6 +432,26 @@ START_TEST(test_reference_score)
 }
 END_TEST
 
+/* The reader adds assignments in the order rota_roster_sort() gives. */
+static void
+assert_sorted(const RotaRoster *roster)
+{
+    g_autoptr(RotaRoster) sorted = rota_roster_copy(roster);
+    int n = rota_roster_get_n_assignments(roster);
+
+    rota_roster_sort(sorted);
+    ck_assert_int_eq(rota_roster_get_n_assignments(sorted), n);
+    for (int i = 0; i < n; i++) {
+        const RotaAssignment *a = rota_roster_get_assignment(roster, i);
+        const RotaAssignment *b = rota_roster_get_assignment(sorted, i);
+
+        ck_assert_msg(a->day == b->day && a->shift == b->shift &&
+                          a->person == b->person && a->duty == b->duty &&
+                          a->segment == b->segment,
+                      "assignment %d out of order", i);
+    }
+}
+
 /* A grid read and written again is the same bytes; saved atomically too. */
 START_TEST(test_grid_round_trip)
 {
@@ -449,6 +469,7 @@ START_TEST(test_grid_round_trip)
     g_autofree char *saved = NULL;
 
     ck_assert_str_eq(written, original);
+    assert_sorted(roster);
     ck_assert(rota_roster_save_grid(roster, path, &error));
     ck_assert(g_file_get_contents(path, &saved, &saved_length, NULL));
     ck_assert_str_eq(saved, original);
