@@ -20,12 +20,12 @@ main(int argc, char **argv)
     int n_units;
 
     if (argc != 2) {
-        fprintf(stderr, "usage: %s MODEL.json\n", argv[0]);
+        fprintf(stderr, "usage: list-people MODEL.json\n");
         return 2;
     }
     model = rota_model_new_from_file(argv[1], &error);
     if (model == NULL) {
-        fprintf(stderr, "%s: %s\n", argv[0], error->message);
+        fprintf(stderr, "list-people: %s\n", error->message);
         return 1;
     }
 

@@ -168,10 +168,11 @@ add_rules(RotaBuilder *builder)
 static RotaModel *
 generate(int scale, guint64 seed, GError **error)
 {
-    g_autofree char *name = scale == 1 ? g_strdup(COUNTY_NAME)
-                                       : g_strdup_printf("%s(规模×%d)", COUNTY_NAME, scale);
+    g_autofree char *name = scale == 1
+                                ? g_strdup(COUNTY_NAME)
+                                : g_strdup_printf("%s(规模×%d)", COUNTY_NAME, scale);
     g_autoptr(RotaBuilder) builder = rota_builder_new(name, COUNTY_START, COUNTY_N_DAYS);
-    CountyGen gen = { .builder = builder, .rng = seed, .scale = scale };
+    CountyGen gen = {.builder = builder, .rng = seed, .scale = scale};
     RotaModel *model;
 
     add_calendar_and_shifts(builder);
@@ -216,16 +217,16 @@ main(int argc, char **argv)
     g_autofree char *output = NULL;
     gboolean quiet = FALSE;
     GOptionEntry entries[] = {
-        { "scale", 0, 0, G_OPTION_ARG_INT, &scale,
-          "Multiply units, segments and people by N (1 to 32; default 1)", "N" },
-        { "seed", 0, 0, G_OPTION_ARG_INT64, &seed,
-          "Seed of the random draws (default 1, the committed county.json)", "N" },
-        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-          "Write the model to FILE (required)", "FILE" },
-        { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print no summary", NULL },
-        { NULL, 0, 0, 0, NULL, NULL, NULL }
-    };
-    g_autoptr(GOptionContext) context = g_option_context_new("- generate the example county");
+        {"scale", 0, 0, G_OPTION_ARG_INT, &scale,
+         "Multiply units, segments and people by N (1 to 32; default 1)", "N"},
+        {"seed", 0, 0, G_OPTION_ARG_INT64, &seed,
+         "Seed of the random draws (default 1, the committed county.json)", "N"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+         "Write the model to FILE (required)", "FILE"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print no summary", NULL},
+        {NULL, 0, 0, 0, NULL, NULL, NULL}};
+    g_autoptr(GOptionContext) context =
+        g_option_context_new("- generate the example county");
     g_autoptr(GError) error = NULL;
     g_autoptr(RotaModel) model = NULL;
 
@@ -243,7 +244,8 @@ main(int argc, char **argv)
         return 2;
     }
     if (argc != 1 || output == NULL || scale < 1 || scale > COUNTY_MAX_SCALE) {
-        fprintf(stderr, "county-gen: usage: county-gen [--scale 1..%d] [--seed N] -o FILE\n",
+        fprintf(stderr,
+                "county-gen: usage: county-gen [--scale 1..%d] [--seed N] -o FILE\n",
                 COUNTY_MAX_SCALE);
         return 2;
     }

@@ -2,12 +2,15 @@
 /* county-names.c: the fixed tables (names, streets, calendar) of the county generator. */
 #include "county-names.h"
 
-#define N_ELEMENTS(array) (sizeof(array) / sizeof((array)[0]))
+#include <glib.h>
+
+/* The tables are laid out by hand, several names a line. */
+/* clang-format off */
 
 /* Party and government offices first, then public services, schools,
  * hospitals, state firms and banks, as a county's campaign list reads. */
 const char *const county_unit_names[] = {
-    /* party, congress, government and mass organisations */
+    /* party, congress and government offices */
     "县委办公室", "县政府办公室", "县人大常委会办公室", "县政协办公室",
     "县纪委监委", "县委组织部", "县委宣传部", "县委统战部", "县委政法委",
     "县委机构编制委员会办公室", "县委党校",
@@ -44,23 +47,24 @@ const char *const county_unit_names[] = {
     "县农村商业银行", "中国邮政储蓄银行县支行", "中国农业发展银行县支行",
     "中国人民财产保险县支公司",
 };
-const size_t county_n_unit_names = N_ELEMENTS(county_unit_names);
+const size_t county_n_unit_names = G_N_ELEMENTS(county_unit_names);
 
 const char *const county_road_names[] = {
     "人民路", "建设路", "中山路", "文化路", "胜利路", "新华路", "光明路", "青年路",
 };
-const size_t county_n_road_names = N_ELEMENTS(county_road_names);
+const size_t county_n_road_names = G_N_ELEMENTS(county_road_names);
 
 const char *const county_street_names[] = {
-    "东风街", "解放街", "和平街", "团结街", "府前街", "育才街", "工农街", "兴隆街", "振兴街",
+    "东风街", "解放街", "和平街", "团结街", "府前街",
+    "育才街", "工农街", "兴隆街", "振兴街",
 };
-const size_t county_n_street_names = N_ELEMENTS(county_street_names);
+const size_t county_n_street_names = G_N_ELEMENTS(county_street_names);
 
 const char *const county_compound_names[] = {
     "阳光花园小区", "幸福家园小区", "锦绣华庭小区", "金色家园小区", "滨河小区",
     "翠苑小区", "教师公寓小区", "御景华府小区", "东方花园小区",
 };
-const size_t county_n_compound_names = N_ELEMENTS(county_compound_names);
+const size_t county_n_compound_names = G_N_ELEMENTS(county_compound_names);
 
 /* Weights roughly follow the surnames' shares of the population. */
 const CountySurname county_surnames[] = {
@@ -85,7 +89,7 @@ const CountySurname county_surnames[] = {
     { "尹", 1 },  { "黎", 1 },  { "易", 1 },  { "常", 1 },  { "武", 1 },
     { "乔", 1 },  { "贺", 1 },  { "赖", 1 },  { "龚", 1 },  { "文", 1 },
 };
-const size_t county_n_surnames = N_ELEMENTS(county_surnames);
+const size_t county_n_surnames = G_N_ELEMENTS(county_surnames);
 
 const char *const county_given_male[] = {
     "伟", "强", "磊", "军", "勇", "杰", "涛", "斌", "超", "明", "刚", "平",
@@ -93,14 +97,14 @@ const char *const county_given_male[] = {
     "帅", "旭", "宁", "龙", "林", "洋", "亮", "成", "峰", "建", "国", "志",
     "文", "海", "东", "晨", "阳", "博", "振", "兴", "德", "庆", "永", "春",
 };
-const size_t county_n_given_male = N_ELEMENTS(county_given_male);
+const size_t county_n_given_male = G_N_ELEMENTS(county_given_male);
 
 const char *const county_given_female[] = {
     "芳", "娜", "敏", "静", "丽", "艳", "娟", "霞", "燕", "玲", "桂", "英",
     "萍", "红", "颖", "琳", "雪", "慧", "婷", "倩", "洁", "莉", "蕾", "佳",
     "欣", "悦", "璐", "晶", "丹", "梅", "兰", "月", "秀", "凤", "琴", "云",
 };
-const size_t county_n_given_female = N_ELEMENTS(county_given_female);
+const size_t county_n_given_female = G_N_ELEMENTS(county_given_female);
 
 /*
  * Source: 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04), as
@@ -120,9 +124,11 @@ const char *const county_holidays[] = {
     "2026-10-05", "2026-10-06", "2026-10-07",
     "2027-01-01",
 };
-const size_t county_n_holidays = N_ELEMENTS(county_holidays);
+const size_t county_n_holidays = G_N_ELEMENTS(county_holidays);
 
 const char *const county_workdays[] = {
     "2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10",
 };
-const size_t county_n_workdays = N_ELEMENTS(county_workdays);
+const size_t county_n_workdays = G_N_ELEMENTS(county_workdays);
+
+/* clang-format on */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* county-town.c: the county's segments, units and people, drawn from the seeded generator. */
+/* county-town.c: the county's segments, units and people, from the seeded generator. */
 #include "county-gen.h"
 #include "county-names.h"
 
@@ -65,29 +65,27 @@ add_town(CountyGen *gen, int copy)
     for (int r = 0; r < n_roads; r++) {
         for (int s = 0; s + 1 < n_streets; s++) {
             const char *road = county_road_names[r];
-            g_autofree char *name = g_strdup_printf("%s(%s—%s)", road,
-                                                    county_street_names[s],
-                                                    county_street_names[s + 1]);
-            g_autofree char *where = g_strdup_printf("%s%s口", road,
-                                                     county_street_names[s]);
+            g_autofree char *name = g_strdup_printf(
+                "%s(%s—%s)", road, county_street_names[s], county_street_names[s + 1]);
+            g_autofree char *where =
+                g_strdup_printf("%s%s口", road, county_street_names[s]);
             add_segment(gen, copy, name, NULL, where, 2 * r, 2 * s + 1);
         }
     }
     for (int s = 0; s < n_streets; s++) {
         for (int r = 0; r + 1 < n_roads; r++) {
             const char *street = county_street_names[s];
-            g_autofree char *name = g_strdup_printf("%s(%s—%s)", street,
-                                                    county_road_names[r],
-                                                    county_road_names[r + 1]);
-            g_autofree char *where = g_strdup_printf("%s%s口", street,
-                                                     county_road_names[r]);
+            g_autofree char *name = g_strdup_printf(
+                "%s(%s—%s)", street, county_road_names[r], county_road_names[r + 1]);
+            g_autofree char *where =
+                g_strdup_printf("%s%s口", street, county_road_names[r]);
             add_segment(gen, copy, name, NULL, where, 2 * r + 1, 2 * s);
         }
     }
     for (int c = 0; c < (int)county_n_compound_names; c++) {
         int r = (c % 3) * 3, s = (c / 3) * 3 + 1;
-        g_autofree char *where = g_strdup_printf("%s%d号", county_road_names[r],
-                                                 16 + 12 * c);
+        g_autofree char *where =
+            g_strdup_printf("%s%d号", county_road_names[r], 16 + 12 * c);
         add_segment(gen, copy, county_compound_names[c], "compound", where, 2 * r + 1,
                     2 * s + 1);
     }
@@ -118,7 +116,7 @@ plan_copy(CountyGen *gen, int copy)
 {
     int first = copy * COUNTY_UNITS, segment = copy * COUNTY_SEGMENTS;
     int order[COUNTY_UNITS];
-    gboolean twice[COUNTY_UNITS] = { FALSE };
+    gboolean twice[COUNTY_UNITS] = {FALSE};
 
     for (int i = 0; i < COUNTY_UNITS; i++)
         order[i] = i;
@@ -155,8 +153,8 @@ add_units(CountyGen *gen)
     for (int u = 0; u < gen->n_units; u++) {
         const CountyUnit *unit = &gen->units[u];
         char id[16], head[16], other[16];
-        g_autofree char *name = copy_name(county_unit_names[u % COUNTY_UNITS],
-                                          u / COUNTY_UNITS);
+        g_autofree char *name =
+            copy_name(county_unit_names[u % COUNTY_UNITS], u / COUNTY_UNITS);
         int index = rota_builder_add_unit(gen->builder, county_unit_id(id, u), name,
                                           county_person_id(head, unit->head));
 
@@ -217,7 +215,7 @@ add_person(CountyGen *gen, int person, int unit, const char *tag)
 static void
 add_days_off(CountyGen *gen, int person)
 {
-    static const char *const shifts[] = { "am", "pm", "clean" };
+    static const char *const shifts[] = {"am", "pm", "clean"};
     int n = 1 + county_rng_below(gen, 3);
 
     for (int i = 0; i < n; i++) {
@@ -244,7 +242,7 @@ add_days_off(CountyGen *gen, int person)
 static void
 add_requests(CountyGen *gen, int person)
 {
-    static const char *const shifts[] = { NULL, NULL, "am", "pm" };
+    static const char *const shifts[] = {NULL, NULL, "am", "pm"};
     int n = 1 + county_rng_below(gen, 2);
 
     for (int i = 0; i < n; i++) {
@@ -268,7 +266,8 @@ add_community(CountyGen *gen, int person, int unit)
     do
         segment = county_rng_below(gen, n_segments);
     while (gen->segment_unit[segment] == unit);
-    rota_builder_set_person_community(gen->builder, person, county_segment_id(id, segment));
+    rota_builder_set_person_community(gen->builder, person,
+                                      county_segment_id(id, segment));
 }
 
 static void
@@ -318,7 +317,8 @@ add_inspectors_and_absences(CountyGen *gen)
         const CountyUnit *unit = &gen->units[order[i]];
         int person = unit->first_member + county_rng_below(gen, unit->n_members);
         rota_builder_add_person_tag(gen->builder, person, "inspector");
-        rota_builder_set_person_limit(gen->builder, person, ROTA_LIMIT_MAX_SHIFTS_WEEK, 5);
+        rota_builder_set_person_limit(gen->builder, person, ROTA_LIMIT_MAX_SHIFTS_WEEK,
+                                      5);
     }
     county_rng_shuffle(gen, order, gen->n_units);
     for (int i = 0; i < n_away; i++) {
@@ -333,7 +333,8 @@ add_inspectors_and_absences(CountyGen *gen)
         county_date(from, county_rng_below(gen, COUNTY_N_DAYS));
         rota_builder_add_person_off(gen->builder, unit->head, from, NULL, NULL);
         for (int k = 0; k < unit->n_deputies; k++)
-            rota_builder_add_person_off(gen->builder, unit->deputies[k], from, NULL, NULL);
+            rota_builder_add_person_off(gen->builder, unit->deputies[k], from, NULL,
+                                        NULL);
     }
 }
 
