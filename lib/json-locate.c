@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* json-locate.c: a small JSON text scanner: strict syntax check, duplicate keys, and paths to byte offsets. */
+/* json-locate.c: a JSON text scanner: strict syntax, duplicate keys, paths to offsets. */
 #include "config.h"
 
 #include <string.h>
@@ -18,22 +18,51 @@
  */
 
 #define MAX_DEPTH 32
+/* Objects with fewer keys are searched for duplicates without hashing. */
+#define LINEAR_KEYS 16
 
 typedef struct {
     const char *text;
     gsize length;
     gsize pos;
     int depth;
-    GString *path;      /* the path of the value being scanned, or NULL */
+    GString *key;       /* scratch: the last key decoded */
+    GString *path;      /* checking only: the path of the value being scanned */
+    GPtrArray *keys;    /* checking only: the keys of the open objects, a stack */
     gsize error_offset; /* set with problem */
     char *problem;
     char *problem_path;
 } Scanner;
 
-static gboolean scan_value(Scanner *s);
+static void
+scanner_init(Scanner *s, const char *text, gsize length, gboolean checking)
+{
+    memset(s, 0, sizeof *s);
+    s->text = text;
+    s->length = length;
+    s->pos = length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    s->key = g_string_new(NULL);
+    if (checking) {
+        s->path = g_string_new(NULL);
+        s->keys = g_ptr_array_new_with_free_func(g_free);
+    }
+}
 
 static void
-fail(Scanner *s, gsize offset, const char *format, ...) G_GNUC_PRINTF(3, 4);
+scanner_clear(Scanner *s)
+{
+    g_string_free(s->key, TRUE);
+    if (s->path != NULL)
+        g_string_free(s->path, TRUE);
+    if (s->keys != NULL)
+        g_ptr_array_unref(s->keys);
+    g_free(s->problem);
+    g_free(s->problem_path);
+}
+
+static gboolean scan_value(Scanner *s);
+
+static void fail(Scanner *s, gsize offset, const char *format, ...) G_GNUC_PRINTF(3, 4);
 
 static void
 fail(Scanner *s, gsize offset, const char *format, ...)
@@ -46,12 +75,6 @@ fail(Scanner *s, gsize offset, const char *format, ...)
     s->problem = g_strdup_vprintf(format, args);
     va_end(args);
     s->error_offset = offset;
-}
-
-static gsize
-skip_bom(const char *text, gsize length)
-{
-    return length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
 static void
@@ -172,9 +195,9 @@ scan_escape(Scanner *s, GString *decoded)
         return TRUE;
     }
     if (s->text[start + 1] != 'u') {
-        g_autofree char *shown = g_strndup(
-            s->text + start + 1,
-            (gsize)(g_utf8_next_char(s->text + start + 1) - (s->text + start + 1)));
+        g_autofree char *shown =
+            g_strndup(s->text + start + 1, (gsize)(g_utf8_next_char(s->text + start + 1) -
+                                                   (s->text + start + 1)));
 
         fail(s, start, "invalid escape \"\\%s\" in a string", shown);
         return FALSE;
@@ -274,8 +297,8 @@ scan_word(Scanner *s)
     gsize n;
     g_autofree char *word = NULL;
 
-    while (s->pos < s->length && (g_ascii_isalnum(s->text[s->pos]) ||
-                                  s->text[s->pos] == '_'))
+    while (s->pos < s->length &&
+           (g_ascii_isalnum(s->text[s->pos]) || s->text[s->pos] == '_'))
         s->pos++;
     n = s->pos - start;
     for (gsize i = 0; i < G_N_ELEMENTS(words); i++) {
@@ -283,8 +306,9 @@ scan_word(Scanner *s)
             return TRUE;
     }
     word = g_strndup(s->text + start, n);
-    fail(s, start, "unexpected word \"%s\" (expected a value: a string, a number, an "
-                   "object, an array, true, false or null)",
+    fail(s, start,
+         "unexpected word \"%s\" (expected a value: a string, a number, an "
+         "object, an array, true, false or null)",
          word);
     return FALSE;
 }
@@ -313,24 +337,56 @@ check_trailing_comma(Scanner *s, char close)
     return TRUE;
 }
 
-/* One member's key and ':'; checks it against the keys seen before. */
+/* Is the last key decoded among the keys of the object being checked,
+ * keys[base..]?  A large object gets a hash table of its keys, so that a
+ * hostile object with very many keys stays linear. */
 static gboolean
-scan_key(Scanner *s, GHashTable *seen, GString *key)
+key_seen(Scanner *s, guint base, GHashTable **index)
+{
+    const char *key = s->key->str;
+
+    if (*index == NULL && s->keys->len - base < LINEAR_KEYS) {
+        for (guint i = base; i < s->keys->len; i++) {
+            if (strcmp(s->keys->pdata[i], key) == 0)
+                return TRUE;
+        }
+        return FALSE;
+    }
+    if (*index == NULL) {
+        *index = g_hash_table_new(g_str_hash, g_str_equal);
+        for (guint i = base; i < s->keys->len; i++)
+            g_hash_table_add(*index, s->keys->pdata[i]);
+    }
+    return g_hash_table_contains(*index, key);
+}
+
+/* One member's key, decoded into s->key, and its ':'.  When checking, the
+ * key must differ from the object's earlier keys (from keys[base]). */
+static gboolean
+scan_key(Scanner *s, guint base, GHashTable **index)
 {
     gsize key_offset = s->pos;
+    char *copy;
 
     if (at_end(s) || s->text[s->pos] != '"') {
         fail_unexpected(s, "a key in double quotes");
         return FALSE;
     }
-    g_string_truncate(key, 0);
-    if (!scan_string(s, key))
+    g_string_truncate(s->key, 0);
+    if (!scan_string(s, s->key))
         return FALSE;
-    if (seen != NULL && !g_hash_table_add(seen, g_strdup(key->str))) {
-        s->problem_path = s->path->len > 0 ? g_strdup_printf("%s.%s", s->path->str, key->str)
-                                           : g_strdup(key->str);
-        fail(s, key_offset, "duplicate key \"%s\"", key->str);
+    if (s->keys != NULL && key_seen(s, base, index)) {
+        s->problem_path = s->path->len > 0
+                              ? g_strdup_printf("%s.%s", s->path->str, s->key->str)
+                              : g_strdup(s->key->str);
+        fail(s, key_offset, "duplicate key \"%s\"", s->key->str);
         return FALSE;
+    }
+    if (s->keys != NULL) {
+        copy = g_strdup(s->key->str);
+        g_ptr_array_add(s->keys, copy);
+        if (*index != NULL)
+            g_hash_table_add(*index, copy);
     }
     skip_blank(s);
     if (at_end(s) || s->text[s->pos] != ':') {
@@ -343,14 +399,10 @@ scan_key(Scanner *s, GHashTable *seen, GString *key)
 }
 
 static gboolean
-scan_object(Scanner *s)
+scan_members(Scanner *s, guint base, GHashTable **index)
 {
-    g_autoptr(GHashTable) seen = NULL;
-    g_autoptr(GString) key = g_string_new(NULL);
     gsize path_length = s->path != NULL ? s->path->len : 0;
 
-    if (s->path != NULL)
-        seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     if (!enter(s))
         return FALSE;
     if (!at_end(s) && s->text[s->pos] == '}') {
@@ -359,10 +411,11 @@ scan_object(Scanner *s)
         return TRUE;
     }
     for (;;) {
-        if (!scan_key(s, seen, key))
+        if (!scan_key(s, base, index))
             return FALSE;
         if (s->path != NULL)
-            g_string_append_printf(s->path, "%s%s", path_length > 0 ? "." : "", key->str);
+            g_string_append_printf(s->path, "%s%s", path_length > 0 ? "." : "",
+                                   s->key->str);
         if (!scan_value(s))
             return FALSE;
         if (s->path != NULL)
@@ -383,6 +436,21 @@ scan_object(Scanner *s)
         fail_unexpected(s, "\",\" or \"}\" after an object member");
         return FALSE;
     }
+}
+
+/* The object's keys are dropped from the stack when it ends. */
+static gboolean
+scan_object(Scanner *s)
+{
+    guint base = s->keys != NULL ? s->keys->len : 0;
+    GHashTable *index = NULL;
+    gboolean ok = scan_members(s, base, &index);
+
+    if (index != NULL)
+        g_hash_table_unref(index);
+    if (s->keys != NULL)
+        g_ptr_array_set_size(s->keys, base);
+    return ok;
 }
 
 static gboolean
@@ -452,20 +520,22 @@ gboolean
 rotap_json_check_text(const char *text, gsize length, gsize *offset, char **path,
                       char **problem)
 {
-    Scanner s = {text, length, skip_bom(text, length), 0, NULL, 0, NULL, NULL};
-    g_autoptr(GString) current = g_string_new(NULL);
+    Scanner s;
 
-    s.path = current;
+    scanner_init(&s, text, length, TRUE);
     skip_blank(&s);
     if (scan_value(&s)) {
         skip_blank(&s);
-        if (at_end(&s))
+        if (at_end(&s)) {
+            scanner_clear(&s);
             return TRUE;
+        }
         fail(&s, s.pos, "unexpected text after the end of the document");
     }
     *offset = s.error_offset;
-    *problem = s.problem;
-    *path = s.problem_path;
+    *problem = g_steal_pointer(&s.problem);
+    *path = g_steal_pointer(&s.problem_path);
+    scanner_clear(&s);
     return FALSE;
 }
 
@@ -503,15 +573,13 @@ next_component(const char **p, GString *key, gint64 *index)
 static gboolean
 find_member(Scanner *s, const char *key, gsize *key_offset)
 {
-    g_autoptr(GString) name = g_string_new(NULL);
-
     s->pos++;
     skip_blank(s);
     while (!at_end(s) && s->text[s->pos] == '"') {
         *key_offset = s->pos;
-        if (!scan_key(s, NULL, name))
+        if (!scan_key(s, 0, NULL))
             return FALSE;
-        if (strcmp(name->str, key) == 0)
+        if (strcmp(s->key->str, key) == 0)
             return TRUE;
         if (!scan_value(s))
             return FALSE;
@@ -553,16 +621,19 @@ find_element(Scanner *s, gint64 index)
 gboolean
 rotap_json_locate(const char *text, gsize length, const char *path, gsize *offset)
 {
-    Scanner s = {text, length, skip_bom(text, length), 0, NULL, 0, NULL, NULL};
     g_autoptr(GString) key = g_string_new(NULL);
     const char *p = path != NULL ? path : "";
     gsize here, key_offset = 0;
     gint64 index;
+    Scanner s;
 
     *offset = 0;
+    scanner_init(&s, text, length, FALSE);
     skip_blank(&s);
-    if (at_end(&s))
+    if (at_end(&s)) {
+        scanner_clear(&s);
         return FALSE;
+    }
     here = s.pos;
     while (next_component(&p, key, &index)) {
         char open = text[here];
@@ -578,11 +649,11 @@ rotap_json_locate(const char *text, gsize length, const char *path, gsize *offse
         here = s.pos;
         if (*p == '\0') {
             *offset = index < 0 ? key_offset : here;
-            g_free(s.problem);
+            scanner_clear(&s);
             return TRUE;
         }
     }
-    g_free(s.problem);
+    scanner_clear(&s);
     *offset = here;
     return TRUE;
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* json-util.c: strict JSON parsing, positioned error messages, typed getters and string escaping. */
+/* json-util.c: strict JSON parsing, positioned errors, typed getters, string escaping. */
 #include "config.h"
 
 #include <json-c/json_object_iterator.h>
@@ -303,8 +303,7 @@ rotap_json_check_format(const RotapJsonReader *reader, struct json_object *root,
  * optional, -1 after setting error. */
 static int
 get_member(const RotapJsonReader *reader, struct json_object *obj, const char *path,
-           const char *key, gboolean required, struct json_object **value,
-           GError **error)
+           const char *key, gboolean required, struct json_object **value, GError **error)
 {
     if (json_object_object_get_ex(obj, key, value))
         return 1;

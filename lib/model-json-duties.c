@@ -7,9 +7,9 @@
 
 #include "model-json-private.h"
 
-static const char *const duty_keys[] = {
-    "id",   "name",  "shift", "days",  "segments",  "min", "max",
-    "under", "over", "quota", "who",   "not_owner", "per", NULL};
+static const char *const duty_keys[] = {"id",  "name",      "shift", "days", "segments",
+                                        "min", "max",       "under", "over", "quota",
+                                        "who", "not_owner", "per",   NULL};
 static const char *const who_keys[] = {"tags", "units", NULL};
 
 /* "segments": "*" (NULL in the spec) or a list of segment ids. */
@@ -80,8 +80,10 @@ read_who(const RotapJsonReader *reader, struct json_object *obj, const char *pat
         return TRUE;
     duty->has_who = TRUE;
     return rotap_json_check_keys(reader, who, at, who_keys, error) &&
-           rotap_json_read_strings(reader, who, at, "tags", duty->who_tags, NULL, error) &&
-           rotap_json_read_strings(reader, who, at, "units", duty->who_units, NULL, error);
+           rotap_json_read_strings(reader, who, at, "tags", duty->who_tags, NULL,
+                                   error) &&
+           rotap_json_read_strings(reader, who, at, "units", duty->who_units, NULL,
+                                   error);
 }
 
 /* "per": "day" (the default) or "week". */
@@ -128,7 +130,8 @@ rotap_json_read_duty(const RotapJsonReader *reader, struct json_object *obj,
     return rotap_json_check_keys(reader, obj, path, duty_keys, error) &&
            rotap_json_read_string(reader, obj, path, "id", TRUE, &duty->id, error) &&
            rotap_json_read_string(reader, obj, path, "name", FALSE, &duty->name, error) &&
-           rotap_json_read_string(reader, obj, path, "shift", TRUE, &duty->shift, error) &&
+           rotap_json_read_string(reader, obj, path, "shift", TRUE, &duty->shift,
+                                  error) &&
            rotap_json_read_days(reader, obj, path, "days", &duty->days, error) &&
            read_segments(reader, obj, path, duty, error) &&
            read_counts(reader, obj, path, duty, error) &&

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* model-json-people.c: the model.json reader for people, their limits, days off and requests. */
+/* model-json-people.c: reading people, their limits, days off and requests. */
 #include "config.h"
 
 #include <json-c/json_object_iterator.h>
@@ -7,9 +7,8 @@
 
 #include "model-json-private.h"
 
-static const char *const person_keys[] = {"id",        "name",   "unit", "tags",
-                                          "community", "limits", "off",  "requests",
-                                          NULL};
+static const char *const person_keys[] = {
+    "id", "name", "unit", "tags", "community", "limits", "off", "requests", NULL};
 static const char *const off_keys[] = {"date", "from", "to", "shift", NULL};
 static const char *const request_keys[] = {"date", "shift", "on", "weight", NULL};
 
@@ -140,8 +139,8 @@ read_request(const RotapJsonReader *reader, struct json_object *obj, const char 
     RotapRequestSpec *request;
 
     g_array_set_size(person->requests, person->requests->len + 1);
-    request = &g_array_index(person->requests, RotapRequestSpec,
-                             person->requests->len - 1);
+    request =
+        &g_array_index(person->requests, RotapRequestSpec, person->requests->len - 1);
     return rotap_json_check_keys(reader, obj, path, request_keys, error) &&
            rotap_json_read_string(reader, obj, path, "date", TRUE, &request->date,
                                   error) &&
@@ -166,8 +165,8 @@ rotap_json_read_person(const RotapJsonReader *reader, struct json_object *obj,
         !rotap_json_read_string(reader, obj, path, "name", FALSE, &person->name, error) ||
         !rotap_json_read_string(reader, obj, path, "unit", FALSE, &person->unit, error) ||
         !rotap_json_read_strings(reader, obj, path, "tags", person->tags, NULL, error) ||
-        !rotap_json_read_string(reader, obj, path, "community", FALSE,
-                                &person->community, error) ||
+        !rotap_json_read_string(reader, obj, path, "community", FALSE, &person->community,
+                                error) ||
         !rotap_json_get_object(reader, obj, path, "limits", FALSE, &limits, error))
         return FALSE;
     if (limits != NULL &&

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* model-json-read.c: load a model.json file (format rota-model, version 1) into a model. */
+/* model-json-read.c: load a model.json file (format rota-model, version 1). */
 #include "config.h"
 
 #include <string.h>
@@ -18,15 +18,15 @@
  */
 
 static const char *const top_keys[] = {
-    "format", "version", "name",     "timezone", "start",  "days",  "calendar",
-    "shifts", "forbid",  "segments", "units",    "people", "duties", "rules", NULL};
+    "format", "version",  "name",  "timezone", "start",  "days",  "calendar", "shifts",
+    "forbid", "segments", "units", "people",   "duties", "rules", NULL};
 static const char *const calendar_keys[] = {"holidays", "workdays", NULL};
 static const char *const shift_keys[] = {"id", "name", "start", "end", NULL};
 static const char *const forbid_keys[] = {"after", "next_day", NULL};
 static const char *const segment_keys[] = {"id",    "name",     "kind", "grid",
                                            "chief", "location", "geo",  NULL};
-static const char *const unit_keys[] = {"id", "name", "head", "deputies", "segments",
-                                        NULL};
+static const char *const unit_keys[] = {"id",       "name",     "head",
+                                        "deputies", "segments", NULL};
 static const char *const rules_keys[] = {"onsite", "limits", "weights", NULL};
 static const char *const onsite_keys[] = {"shift", "days", NULL};
 
@@ -186,7 +186,8 @@ read_shift(const RotapJsonReader *reader, struct json_object *obj, const char *p
 
     return rotap_json_check_keys(reader, obj, path, shift_keys, error) &&
            rotap_json_read_string(reader, obj, path, "id", TRUE, &shift->id, error) &&
-           rotap_json_read_string(reader, obj, path, "name", FALSE, &shift->name, error) &&
+           rotap_json_read_string(reader, obj, path, "name", FALSE, &shift->name,
+                                  error) &&
            rotap_json_read_string(reader, obj, path, "start", TRUE, &shift->start,
                                   error) &&
            rotap_json_read_string(reader, obj, path, "end", TRUE, &shift->end, error);
@@ -216,7 +217,8 @@ read_geo(const RotapJsonReader *reader, struct json_object *obj, const char *pat
 
     if (!json_object_object_get_ex(obj, "geo", &geo))
         return TRUE;
-    if (!json_object_is_type(geo, json_type_array) || json_object_array_length(geo) != 2) {
+    if (!json_object_is_type(geo, json_type_array) ||
+        json_object_array_length(geo) != 2) {
         if (json_object_is_type(geo, json_type_array))
             rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
                                  "expected [latitude, longitude], found %zu value%s",
@@ -317,8 +319,8 @@ read_onsite(const RotapJsonReader *reader, struct json_object *rules, RotapSpec 
     return rotap_json_check_keys(reader, onsite, "rules.onsite", onsite_keys, error) &&
            rotap_json_read_string(reader, onsite, "rules.onsite", "shift", TRUE,
                                   &spec->onsite_shift, error) &&
-           rotap_json_read_days(reader, onsite, "rules.onsite", "days", &spec->onsite_days,
-                                error);
+           rotap_json_read_days(reader, onsite, "rules.onsite", "days",
+                                &spec->onsite_days, error);
 }
 
 static gboolean
@@ -393,7 +395,8 @@ read_spec(const RotapJsonReader *reader, struct json_object *root, RotapSpec *sp
     return rotap_json_check_format(reader, root, "rota-model", error) &&
            read_horizon(reader, root, spec, error) &&
            rotap_json_read_records(reader, root, "", "shifts", read_shift, spec, error) &&
-           rotap_json_read_records(reader, root, "", "forbid", read_forbid, spec, error) &&
+           rotap_json_read_records(reader, root, "", "forbid", read_forbid, spec,
+                                   error) &&
            rotap_json_read_records(reader, root, "", "segments", read_segment, spec,
                                    error) &&
            rotap_json_read_records(reader, root, "", "units", read_unit, spec, error) &&
@@ -450,8 +453,8 @@ rota_model_new_from_data(const char *data, gsize length, const char *source,
         rotap_json_position_error(&reader, error);
         return NULL;
     }
-    model->sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data,
-                                                length);
+    model->sha256 =
+        g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, length);
     return model;
 }
 

@@ -382,7 +382,8 @@ write_records(GString *out, const char *key, const GArray *records,
     g_string_append_c(out, '[');
     for (guint i = 0; i < records->len; i++) {
         g_string_append(out, i > 0 ? ",\n    " : "\n    ");
-        write(out, records->data + (gsize)i * g_array_get_element_size((GArray *)records));
+        write(out,
+              records->data + (gsize)i * g_array_get_element_size((GArray *)records));
     }
     g_string_append(out, "\n  ]");
 }

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# test-invalid.sh: "rota check" fails on every case of tests/data/invalid with its expected message.
+# test-invalid.sh: "rota check" fails on each invalid case with its expected message.
 #
 # For each case directory: run "rota check model.json" inside it, expect
 # exit status 1, nothing on stdout, and stderr's first line equal to

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* check_invalid.c: every case of tests/data/invalid fails to load with its expected message. */
+/* check_invalid.c: each case of tests/data/invalid fails with its expected message. */
 #include "config.h"
 
 #include <string.h>
@@ -44,8 +44,8 @@ expected_code(const char *message)
     if (strstr(message, ": syntax error: ") != NULL ||
         strstr(message, ": duplicate key \"") != NULL)
         return ROTA_ERROR_SYNTAX;
-    if (g_str_has_suffix(message, ": empty file") || strstr(message, ": format: ") != NULL ||
-        strstr(message, ": version: ") != NULL ||
+    if (g_str_has_suffix(message, ": empty file") ||
+        strstr(message, ": format: ") != NULL || strstr(message, ": version: ") != NULL ||
         strstr(message, ": expected an object with \"format\"") != NULL)
         return ROTA_ERROR_FORMAT;
     return ROTA_ERROR_INVALID;
@@ -61,8 +61,10 @@ END_TEST
 START_TEST(test_invalid_case)
 {
     const char *name = g_ptr_array_index(case_names, _i);
-    g_autofree char *model_path = g_strdup_printf("tests/data/invalid/%s/model.json", name);
-    g_autofree char *expected_path = g_strdup_printf("tests/data/invalid/%s/expected", name);
+    g_autofree char *model_path =
+        g_strdup_printf("tests/data/invalid/%s/model.json", name);
+    g_autofree char *expected_path =
+        g_strdup_printf("tests/data/invalid/%s/expected", name);
     g_autofree char *expected = test_read_srcdir_file(expected_path, NULL);
     gsize length = 0;
     g_autofree char *data = test_read_srcdir_file(model_path, &length);
@@ -72,11 +74,13 @@ START_TEST(test_invalid_case)
     expected[strcspn(expected, "\r\n")] = '\0';
     model = rota_model_new_from_data(data, length, "model.json", &error);
     ck_assert_msg(model == NULL, "%s: loaded without an error", name);
-    ck_assert_msg(error != NULL && error->domain == ROTA_ERROR, "%s: no rota error", name);
+    ck_assert_msg(error != NULL && error->domain == ROTA_ERROR, "%s: no rota error",
+                  name);
     ck_assert_msg(strcmp(error->message, expected) == 0,
                   "%s:\n  expected: %s\n  got:      %s", name, expected, error->message);
-    ck_assert_msg(error->code == expected_code(expected), "%s: error code %d, expected %d",
-                  name, error->code, expected_code(expected));
+    ck_assert_msg(error->code == expected_code(expected),
+                  "%s: error code %d, expected %d", name, error->code,
+                  expected_code(expected));
 }
 END_TEST
 

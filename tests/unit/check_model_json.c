@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* check_model_json.c: model.json reading and writing, path location and JSON syntax errors. */
+/* check_model_json.c: model.json in and out, path location and JSON syntax errors. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -41,11 +41,12 @@ load_text(const char *text, GError **error)
 static char *
 model_with(const char *extra)
 {
-    return g_strdup_printf("{\n  \"format\": \"rota-model\", \"version\": 1,\n"
-                           "  \"name\": \"测试\", \"start\": \"2026-12-01\", \"days\": 7,\n"
-                           "  \"shifts\": [ { \"id\": \"am\", \"start\": \"07:00\", "
-                           "\"end\": \"09:00\" } ]%s\n}\n",
-                           extra);
+    return g_strdup_printf(
+        "{\n  \"format\": \"rota-model\", \"version\": 1,\n"
+        "  \"name\": \"测试\", \"start\": \"2026-12-01\", \"days\": 7,\n"
+        "  \"shifts\": [ { \"id\": \"am\", \"start\": \"07:00\", "
+        "\"end\": \"09:00\" } ]%s\n}\n",
+        extra);
 }
 
 static void
@@ -128,10 +129,13 @@ START_TEST(test_load_full_values)
                             -118.0, 1e-9);
     person = &g_array_index(spec->people, RotapPersonSpec, 2);
     ck_assert_int_eq(person->off->len, 4);
-    ck_assert_int_eq(g_array_index(person->off, RotapOffSpec, 0).form, ROTAP_OFF_FORM_DATE);
-    ck_assert_int_eq(g_array_index(person->off, RotapOffSpec, 2).form, ROTAP_OFF_FORM_DAY);
+    ck_assert_int_eq(g_array_index(person->off, RotapOffSpec, 0).form,
+                     ROTAP_OFF_FORM_DATE);
+    ck_assert_int_eq(g_array_index(person->off, RotapOffSpec, 2).form,
+                     ROTAP_OFF_FORM_DAY);
     ck_assert_str_eq(g_array_index(person->off, RotapOffSpec, 2).shift, "am");
-    ck_assert_int_eq(g_array_index(person->off, RotapOffSpec, 3).form, ROTAP_OFF_FORM_RANGE);
+    ck_assert_int_eq(g_array_index(person->off, RotapOffSpec, 3).form,
+                     ROTAP_OFF_FORM_RANGE);
     ck_assert_int_eq(person->limits.set, (1u << ROTA_N_LIMITS) - 1);
     ck_assert_int_eq(person->limits.values[ROTA_LIMIT_MIN_REST_MINUTES], 480);
     ck_assert_int_eq(person->limits.max_shifts->len, 2);
@@ -151,7 +155,8 @@ END_TEST
 START_TEST(test_load_missing_file)
 {
     g_autoptr(GError) error = NULL;
-    g_autoptr(RotaModel) model = rota_model_new_from_file("/nonexistent/model.json", &error);
+    g_autoptr(RotaModel) model =
+        rota_model_new_from_file("/nonexistent/model.json", &error);
 
     ck_assert(model == NULL);
     test_assert_error(&error, ROTA_ERROR_IO, "/nonexistent/model.json: cannot read");
@@ -184,8 +189,8 @@ assert_round_trip(RotaModel *model, const char *what)
                   error != NULL ? error->message : "", first);
     second = rota_model_to_data(again, &length2);
     ck_assert_uint_eq(length, strlen(first));
-    ck_assert_msg(strcmp(first, second) == 0, "%s: not byte-identical:\n%s\n---\n%s", what,
-                  first, second);
+    ck_assert_msg(strcmp(first, second) == 0, "%s: not byte-identical:\n%s\n---\n%s",
+                  what, first, second);
     ck_assert(g_str_has_suffix(first, "}\n"));
     ck_assert(g_utf8_validate(first, -1, NULL));
 }
@@ -260,25 +265,26 @@ START_TEST(test_write_layout)
 
     ck_assert_msg(model != NULL, "%s", error != NULL ? error->message : "");
     data = rota_model_to_data(model, NULL);
-    ck_assert_str_eq(data, "{\n"
-                           "  \"format\": \"rota-model\",\n"
-                           "  \"version\": 1,\n"
-                           "  \"name\": \"测试\",\n"
-                           "  \"start\": \"2026-12-01\",\n"
-                           "  \"days\": 7,\n"
-                           "  \"shifts\": [\n"
-                           "    { \"id\": \"am\", \"start\": \"07:00\", \"end\": \"09:00\" }\n"
-                           "  ],\n"
-                           "  \"segments\": [\n"
-                           "    { \"id\": \"S\", \"geo\": [36.12, 118] }\n"
-                           "  ],\n"
-                           "  \"units\": [],\n"
-                           "  \"people\": [],\n"
-                           "  \"duties\": [],\n"
-                           "  \"rules\": {\n"
-                           "    \"weights\": { \"change\": 3 }\n"
-                           "  }\n"
-                           "}\n");
+    ck_assert_str_eq(data,
+                     "{\n"
+                     "  \"format\": \"rota-model\",\n"
+                     "  \"version\": 1,\n"
+                     "  \"name\": \"测试\",\n"
+                     "  \"start\": \"2026-12-01\",\n"
+                     "  \"days\": 7,\n"
+                     "  \"shifts\": [\n"
+                     "    { \"id\": \"am\", \"start\": \"07:00\", \"end\": \"09:00\" }\n"
+                     "  ],\n"
+                     "  \"segments\": [\n"
+                     "    { \"id\": \"S\", \"geo\": [36.12, 118] }\n"
+                     "  ],\n"
+                     "  \"units\": [],\n"
+                     "  \"people\": [],\n"
+                     "  \"duties\": [],\n"
+                     "  \"rules\": {\n"
+                     "    \"weights\": { \"change\": 3 }\n"
+                     "  }\n"
+                     "}\n");
 }
 END_TEST
 
@@ -382,7 +388,8 @@ END_TEST
 
 START_TEST(test_locate_position_crlf_chinese)
 {
-    const char *text = "{\r\n  \"名称\": \"人民路\",\r\n  \"段\": [\"东风街\", {\"路长\": 1}]\r\n}";
+    const char *text =
+        "{\r\n  \"名称\": \"人民路\",\r\n  \"段\": [\"东风街\", {\"路长\": 1}]\r\n}";
     gsize offset = locate(text, "段[1].路长");
     int line, column;
 
@@ -416,7 +423,7 @@ START_TEST(test_parse_positions)
          "an object member)"},
         {"{\"a\": 1", "model.json:1:8: syntax error: unexpected end of file"},
         {"{\"a\": \"人民", "model.json:1:10: syntax error: unexpected end of file "
-                         "(unterminated string)"},
+                           "(unterminated string)"},
         {"{\"a\": 1} x",
          "model.json:1:10: syntax error: unexpected text after the end of the document"},
         {"{\"a\": [1, 2,]}",
@@ -432,21 +439,23 @@ START_TEST(test_parse_positions)
                         "allowed)"},
         {"{\"a\": 1.}", "model.json:1:7: syntax error: invalid number"},
         {"{\"a\": -}", "model.json:1:7: syntax error: invalid number"},
-        {"{\"a\": \"x\ty\"}",
-         "model.json:1:9: syntax error: control character U+0009 in a string (escape it)"},
+        {"{\"a\": \"x\ty\"}", "model.json:1:9: syntax error: control character U+0009 in "
+                              "a string (escape it)"},
         {"{\"a\": \"\\x\"}", "model.json:1:8: syntax error: invalid escape \"\\x\" in a "
                              "string"},
         {"{\"a\": \"\\u12\"}", "model.json:1:8: syntax error: invalid \\u escape in a "
                                "string (expected 4 hex digits)"},
         {"{\"a\": \"\\udc00\"}",
          "model.json:1:8: syntax error: unpaired surrogate \\udc00 in a string"},
-        {"{\"a\": NaN}", "model.json:1:7: syntax error: unexpected word \"NaN\" (expected "
-                         "a value: a string, a number, an object, an array, true, false "
-                         "or null)"},
+        {"{\"a\": NaN}",
+         "model.json:1:7: syntax error: unexpected word \"NaN\" (expected "
+         "a value: a string, a number, an object, an array, true, false "
+         "or null)"},
         {"{\"a\": 人}", "model.json:1:7: syntax error: unexpected \"人\" (expected a "
                         "value)"},
         {"{\"路\": 1, \"路\": 2}", "model.json:1:10: 路: duplicate key \"路\""},
-        {"{\"a\": {\"b\": 1,\n \"\\u0062\": 2}}", "model.json:2:2: a.b: duplicate key \"b\""},
+        {"{\"a\": {\"b\": 1,\n \"\\u0062\": 2}}",
+         "model.json:2:2: a.b: duplicate key \"b\""},
         {"{\"a\": [{}, {\"k\": 1, \"k\": 1}]}",
          "model.json:1:21: a[1].k: duplicate key \"k\""},
     };
@@ -462,16 +471,35 @@ START_TEST(test_parse_encoding)
     assert_parse_error("{\n \"人\": \"a\0b\"}", 14, ROTA_ERROR_SYNTAX,
                        "model.json:2:9: syntax error: NUL byte; the file must be UTF-8 "
                        "text");
-    assert_parse_error("{\"名\": \"\xe4\xba\"}", 11, ROTA_ERROR_SYNTAX,
-                       "model.json:1:8: syntax error: invalid UTF-8 (byte 0xE4); the file "
-                       "must be UTF-8 text");
-    assert_parse_error("{\"\xff\": 1}", 7, ROTA_ERROR_SYNTAX,
-                       "model.json:1:3: syntax error: invalid UTF-8 (byte 0xFF); the file "
-                       "must be UTF-8 text");
+    assert_parse_error(
+        "{\"名\": \"\xe4\xba\"}", 11, ROTA_ERROR_SYNTAX,
+        "model.json:1:8: syntax error: invalid UTF-8 (byte 0xE4); the file "
+        "must be UTF-8 text");
+    assert_parse_error(
+        "{\"\xff\": 1}", 7, ROTA_ERROR_SYNTAX,
+        "model.json:1:3: syntax error: invalid UTF-8 (byte 0xFF); the file "
+        "must be UTF-8 text");
     /* An encoded surrogate is not UTF-8. */
-    assert_parse_error("[\"\xed\xa0\x80\"]", 7, ROTA_ERROR_SYNTAX,
-                       "model.json:1:3: syntax error: invalid UTF-8 (byte 0xED); the file "
-                       "must be UTF-8 text");
+    assert_parse_error(
+        "[\"\xed\xa0\x80\"]", 7, ROTA_ERROR_SYNTAX,
+        "model.json:1:3: syntax error: invalid UTF-8 (byte 0xED); the file "
+        "must be UTF-8 text");
+}
+END_TEST
+
+/* Large objects are checked through a hash table rather than in place. */
+START_TEST(test_parse_duplicate_many)
+{
+    g_autoptr(GString) text = g_string_new("{");
+    g_autofree char *message = NULL;
+    gsize column;
+
+    for (int i = 0; i < 40; i++)
+        g_string_append_printf(text, "\"k%d\": {\"a\": 1, \"b\": 2}, ", i);
+    column = g_utf8_strlen(text->str, -1) + 1;
+    g_string_append(text, "\"k17\": 0}");
+    message = g_strdup_printf("model.json:1:%zu: k17: duplicate key \"k17\"", column);
+    assert_parse_error(text->str, text->len, ROTA_ERROR_SYNTAX, message);
 }
 END_TEST
 
@@ -508,9 +536,10 @@ END_TEST
 
 START_TEST(test_type_errors)
 {
-    assert_load_error(",\n  \"people\": [ { \"id\": \"P1\" }, { \"id\": \"P2\", \"name\": 5 } ]",
-                      ROTA_ERROR_INVALID,
-                      "model.json:5:45: people[1].name: expected a string, found a number");
+    assert_load_error(
+        ",\n  \"people\": [ { \"id\": \"P1\" }, { \"id\": \"P2\", \"name\": 5 } ]",
+        ROTA_ERROR_INVALID,
+        "model.json:5:45: people[1].name: expected a string, found a number");
     assert_load_error(",\n  \"units\": [ { \"id\": \"U\", \"deputies\": \"P1\" } ]",
                       ROTA_ERROR_INVALID,
                       "model.json:5:27: units[0].deputies: expected an array, found a "
@@ -523,20 +552,22 @@ START_TEST(test_type_errors)
                       "model.json:5:15: people[0]: missing required key \"id\"");
     assert_load_error(",\n  \"people\": [ 7 ]", ROTA_ERROR_INVALID,
                       "model.json:5:15: people[0]: expected an object, found a number");
-    assert_load_error(",\n  \"people\": [ { \"id\": \"a\\u0000b\" } ]", ROTA_ERROR_INVALID,
-                      "model.json:5:17: people[0].id: a string must not contain \\u0000");
-    assert_load_error(",\n  \"duties\": [ { \"id\": \"d\", \"shift\": \"am\", \"not_owner\": 1 } ]",
+    assert_load_error(",\n  \"people\": [ { \"id\": \"a\\u0000b\" } ]",
                       ROTA_ERROR_INVALID,
-                      "model.json:5:43: duties[0].not_owner: expected true or false, found "
-                      "a number");
+                      "model.json:5:17: people[0].id: a string must not contain \\u0000");
+    assert_load_error(
+        ",\n  \"duties\": [ { \"id\": \"d\", \"shift\": \"am\", \"not_owner\": 1 } ]",
+        ROTA_ERROR_INVALID,
+        "model.json:5:43: duties[0].not_owner: expected true or false, found "
+        "a number");
 }
 END_TEST
 
 START_TEST(test_integer_errors)
 {
-    g_autofree char *text = g_strdup(
-        "{\"format\": \"rota-model\", \"version\": 1, \"name\": \"n\", "
-        "\"start\": \"2026-12-01\", \"days\": 31.5}");
+    g_autofree char *text =
+        g_strdup("{\"format\": \"rota-model\", \"version\": 1, \"name\": \"n\", "
+                 "\"start\": \"2026-12-01\", \"days\": 31.5}");
     g_autoptr(GError) error = NULL;
     g_autoptr(RotaModel) model = load_text(text, &error);
 
@@ -564,8 +595,9 @@ START_TEST(test_format_errors)
     static const struct {
         const char *text, *message;
     } cases[] = {
-        {"[]", "model.json:1:1: expected an object with \"format\": \"rota-model\", found "
-               "an array"},
+        {"[]",
+         "model.json:1:1: expected an object with \"format\": \"rota-model\", found "
+         "an array"},
         {"{\"version\": 1}", "model.json:1:1: format: missing (expected \"rota-model\")"},
         {"{\"format\": \"rota-roster\", \"version\": 1}",
          "model.json:1:2: format: expected \"rota-model\", found \"rota-roster\""},
@@ -575,7 +607,8 @@ START_TEST(test_format_errors)
         {"{\"format\": \"rota-model\", \"version\": 2}",
          "model.json:1:26: version: unsupported version 2 (this rota reads version 1)"},
         {"{\"format\": \"rota-model\", \"version\": \"1\"}",
-         "model.json:1:26: version: unsupported version \"1\" (this rota reads version 1)"},
+         "model.json:1:26: version: unsupported version \"1\" (this rota reads version "
+         "1)"},
     };
 
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -639,6 +672,7 @@ model_json_suite(void)
     tcase_add_test(tc, test_parse_empty);
     tcase_add_test(tc, test_parse_positions);
     tcase_add_test(tc, test_parse_encoding);
+    tcase_add_test(tc, test_parse_duplicate_many);
     tcase_add_test(tc, test_parse_depth);
     tcase_add_test(tc, test_parse_valid_escapes);
     tcase_add_test(tc, test_type_errors);
