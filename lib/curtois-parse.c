@@ -217,11 +217,16 @@ split_fields(char *text, char sep, Fields *fields)
     }
 }
 
-/* A decimal integer from min to max (min >= 0); what names it in messages. */
+/*
+ * A decimal integer with an optional sign, from min to max (min >= 0);
+ * what names it in messages.  The sign is accepted because Instance15
+ * writes a requirement as "-0"; any other negative value is out of range.
+ */
 static gboolean
 parse_number(const CurtParser *p, const char *text, const char *what, int min, int max,
              int *out, GError **error)
 {
+    const char *c = text + (*text == '-' || *text == '+');
     gint64 value = 0;
 
     if (*text == '\0') {
@@ -229,7 +234,9 @@ parse_number(const CurtParser *p, const char *text, const char *what, int min, i
              "%s is empty (expected an integer from %d to %d)", what, min, max);
         return FALSE;
     }
-    for (const char *c = text; *c != '\0'; c++) {
+    if (*c == '\0')
+        c = text; /* a lone sign: reported by the loop */
+    for (; *c != '\0'; c++) {
         if (!g_ascii_isdigit(*c)) {
             fail(p, error, ROTA_ERROR_SYNTAX,
                  "%s \"%s\" is not a number (expected an integer from %d to %d)", what,
@@ -239,6 +246,8 @@ parse_number(const CurtParser *p, const char *text, const char *what, int min, i
         if (value <= max)
             value = value * 10 + (*c - '0');
     }
+    if (*text == '-')
+        value = -value;
     if (value < min || value > max) {
         fail(p, error, ROTA_ERROR_INVALID, "%s %s is out of range (expected %d to %d)",
              what, text, min, max);
@@ -455,6 +464,17 @@ read_staff(CurtParser *p, GError **error)
         if (!parse_number(p, f[2 + k], staff_limit_names[k], 0, MAX_NUMBER,
                           &staff.limits[k], error))
             return FALSE;
+    }
+    /* Limits 0/1 and 2/3 are max/min pairs. */
+    for (int k = 0; k < 4; k += 2) {
+        if (staff.limits[k + 1] > staff.limits[k]) {
+            fail(p, error, ROTA_ERROR_INVALID,
+                 "%s %d is greater than %s %d (expected a "
+                 "minimum no greater than its maximum)",
+                 staff_limit_names[k + 1], staff.limits[k + 1], staff_limit_names[k],
+                 staff.limits[k]);
+            return FALSE;
+        }
     }
     staff.id = g_strdup(f[0]);
     staff.line = p->line;

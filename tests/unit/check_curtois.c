@@ -18,6 +18,7 @@ enum {
     TINY_NOISE = 1 << 2,  /* extra comments, blank lines and trailing blanks */
     TINY_NO_L3 = 1 << 3,  /* no cover line for day 3, shift L */
     TINY_NO_EOL = 1 << 4, /* no line end after the last line */
+    TINY_MINUS = 1 << 5,  /* "-0" and "+1" as cover requirements (Instance15 has "-0") */
 };
 
 /*
@@ -71,8 +72,10 @@ make_tiny(int flags, gsize *length)
         for (int s = 0; s < 3; s++) {
             if ((flags & TINY_NO_L3) && d == 3 && s == 1)
                 continue;
-            g_string_append_printf(text, "%d,%c,%d,100,%d%s", d, "ELN"[s], (d + s) % 3,
-                                   1 + s, eol);
+            const char *sign = (flags & TINY_MINUS) ? ((d + s) % 3 ? "+" : "-") : "";
+
+            g_string_append_printf(text, "%d,%c,%s%d,100,%d%s", d, "ELN"[s], sign,
+                                   (d + s) % 3, 1 + s, eol);
         }
     }
     if (flags & TINY_NO_EOL)
@@ -265,8 +268,9 @@ END_TEST
 /* Line ends, a BOM, comments, blank lines and trailing blanks change nothing. */
 START_TEST(test_tiny_variants)
 {
-    static const int variants[] = {TINY_CRLF, TINY_BOM, TINY_NOISE, TINY_NO_EOL,
-                                   TINY_CRLF | TINY_BOM | TINY_NOISE | TINY_NO_EOL};
+    static const int variants[] = {
+        TINY_CRLF,   TINY_BOM,   TINY_NOISE,
+        TINY_NO_EOL, TINY_MINUS, TINY_CRLF | TINY_BOM | TINY_NOISE | TINY_NO_EOL};
     g_autoptr(RotaModel) plain = load_tiny(0);
     g_autofree char *want = rota_model_to_data(plain, NULL);
 
