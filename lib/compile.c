@@ -302,9 +302,29 @@ rotap_compile_days(const RotaModel *model, const RotapDaysSpec *days, guint8 *du
 /* ------------------------------------------------------------------ horizon */
 
 /*
+ * Where the system keeps the tz database, a zone must be one of its files:
+ * GLib would also read a POSIX rule such as "CST-8" as a zone, which no
+ * calendar client understands as a TZID.  Without the database there, the
+ * name is left to GLib alone.
+ */
+static gboolean
+zone_file_exists(const char *name)
+{
+    const char *dir = g_getenv("TZDIR");
+    g_autofree char *path = NULL;
+
+    if (dir == NULL || *dir == '\0')
+        dir = "/usr/share/zoneinfo";
+    if (!g_file_test(dir, G_FILE_TEST_IS_DIR))
+        return TRUE;
+    path = g_build_filename(dir, name, NULL);
+    return g_file_test(path, G_FILE_TEST_IS_REGULAR);
+}
+
+/*
  * GLib also reads POSIX TZ rules ("CST-8") and file paths as zones; only
- * names of the tz database are wanted, so those spellings are refused
- * before GLib is asked whether it knows the zone.
+ * names of the tz database are wanted, so paths are refused before GLib is
+ * asked whether it knows the zone.
  */
 static gboolean
 timezone_known(const char *name)
@@ -321,7 +341,7 @@ timezone_known(const char *name)
     if (zone == NULL)
         return FALSE;
     g_time_zone_unref(zone);
-    return TRUE;
+    return zone_file_exists(name);
 }
 
 static gboolean
