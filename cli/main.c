@@ -13,6 +13,7 @@ static const CliCommand commands[] = {
     {"check", "MODEL", "validate a model and print what it holds", cli_cmd_check},
     {"score", "MODEL ROSTER [--json]", "score a roster and explain every violation",
      cli_cmd_score},
+    {"solve", "MODEL [-o ROSTER]", "build a roster by local search", cli_cmd_solve},
     {"help", "[COMMAND]", "show the help of rota or of one command", cli_cmd_help},
 };
 

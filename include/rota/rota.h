@@ -10,6 +10,7 @@
 #include <rota/rota-builder.h>
 #include <rota/rota-roster.h>
 #include <rota/rota-score.h>
+#include <rota/rota-solver.h>
 #undef ROTA_INSIDE
 
 #endif

@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd-solve.c: "rota solve": build a roster for a model, show progress, write it atomically. */
+#include "cli-private.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <unistd.h>
+
+/* Without --time-limit and --moves, the search runs this many seconds. */
+#define DEFAULT_SECONDS 10.0
+/* Seconds between progress lines when standard error is not a terminal. */
+#define LINE_SECONDS 2.0
+
+typedef struct {
+    gboolean tty;
+    gboolean printed;  /* a live line is on the terminal */
+    double last_line;  /* elapsed time of the last progress line */
+} Progress;
+
+static void
+show_progress(const RotaProgress *p, gpointer user_data)
+{
+    Progress *progress = user_data;
+
+    if (progress->tty) {
+        fprintf(stderr, "\r%7.1f s  hard %d  soft %" G_GINT64_FORMAT "  %" G_GUINT64_FORMAT
+                        " moves (%.0f/s)   ",
+                p->elapsed, p->best_hard, p->best_soft, p->moves, p->moves_per_second);
+        progress->printed = TRUE;
+    } else if (p->elapsed - progress->last_line >= LINE_SECONDS) {
+        fprintf(stderr, "rota solve: %.1f s  hard %d  soft %" G_GINT64_FORMAT "  %"
+                        G_GUINT64_FORMAT " moves (%.0f/s)\n",
+                p->elapsed, p->best_hard, p->best_soft, p->moves, p->moves_per_second);
+        progress->last_line = p->elapsed;
+    }
+    fflush(stderr);
+}
+
+/* The first Ctrl-C ends the search early (the best roster is still
+ * written); a second one kills the tool as usual. */
+static RotaSolver *interrupted_solver;
+
+static void
+on_interrupt(int signum)
+{
+    if (interrupted_solver != NULL)
+        rota_solver_cancel(interrupted_solver);
+    signal(signum, SIG_DFL);
+}
+
+static void
+print_terms(const RotaScore *score)
+{
+    int n_terms = rota_score_get_n_terms(score);
+
+    if (n_terms == 0)
+        return;
+    printf("%-22s %8s %12s\n", "constraint", "count", "penalty");
+    for (int i = 0; i < n_terms; i++)
+        printf("%-22s %8d %12" G_GINT64_FORMAT "\n", rota_score_get_term_name(score, i),
+               rota_score_get_term_count(score, i), rota_score_get_term_penalty(score, i));
+}
+
+/* Each hard violation on standard error, then the error that makes main()
+ * exit with status 3. */
+static gboolean
+check_hard(const RotaScore *score, gboolean chinese, GError **error)
+{
+    int hard = rota_score_get_hard(score);
+
+    if (hard == 0)
+        return TRUE;
+    for (int i = 0; i < rota_score_get_n_violations(score); i++) {
+        const RotaViolation *v = rota_score_get_violation(score, i);
+
+        if (v->hard)
+            fprintf(stderr, "rota: %s: %s\n", v->constraint,
+                    chinese && v->message_zh != NULL ? v->message_zh : v->message);
+    }
+    g_set_error(error, CLI_ERROR, CLI_ERROR_HARD, "the roster breaks %d hard constraint%s",
+                hard, hard == 1 ? "" : "s");
+    return FALSE;
+}
+
+typedef struct {
+    char *format_name, *output, *previous_path, *lang;
+    double time_limit;
+    gint64 seed, moves;
+    int threads;
+    gboolean quiet;
+} Options;
+
+static gboolean
+save(const RotaRoster *roster, const RotaScore *score, const Options *o, CliFormat format,
+     GError **error)
+{
+    if (o->output == NULL)
+        return TRUE;
+    if (format == CLI_FORMAT_CURTOIS)
+        return rota_roster_save_grid(roster, o->output, error);
+    return rota_roster_save(roster, score, o->output, error);
+}
+
+static void
+configure(RotaSolver *solver, const Options *o)
+{
+    rota_solver_set_seed(solver, (guint64)o->seed);
+    rota_solver_set_threads(solver, o->threads > 0 ? o->threads : (int)g_get_num_processors());
+    if (o->moves > 0)
+        rota_solver_set_move_limit(solver, (guint64)o->moves);
+    if (o->time_limit > 0)
+        rota_solver_set_time_limit(solver, o->time_limit);
+    else
+        rota_solver_set_time_limit(solver, o->moves > 0 ? 0 : DEFAULT_SECONDS);
+}
+
+static gboolean
+solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat format,
+      GError **error)
+{
+    g_autoptr(RotaSolver) solver = rota_solver_new(model);
+    g_autoptr(RotaRoster) best = NULL;
+    g_autoptr(RotaScore) score = NULL;
+    Progress progress = { isatty(fileno(stderr)), FALSE, 0 };
+    gint64 start = g_get_monotonic_time();
+    double seconds;
+
+    configure(solver, o);
+    rota_solver_set_previous(solver, previous);
+    if (!o->quiet)
+        rota_solver_set_progress_func(solver, show_progress, &progress, NULL);
+    interrupted_solver = solver;
+    signal(SIGINT, on_interrupt);
+    if (!rota_solver_run(solver, error)) {
+        signal(SIGINT, SIG_DFL);
+        return FALSE;
+    }
+    signal(SIGINT, SIG_DFL);
+    interrupted_solver = NULL;
+    seconds = (double)(g_get_monotonic_time() - start) / G_USEC_PER_SEC;
+    if (progress.printed)
+        fputc('\n', stderr);
+    best = rota_solver_dup_best(solver);
+    score = rota_score_new(best, previous);
+    if (!save(best, score, o, format, error))
+        return FALSE;
+    printf("%s: %d people, %d days, %d duty cells\n", rota_model_get_name(model),
+           rota_model_get_n_people(model), rota_model_get_n_days(model),
+           rota_model_get_n_cells(model));
+    printf("searched %.1f s on %d thread%s, seed %" G_GINT64_FORMAT "\n", seconds,
+           o->threads > 0 ? o->threads : (int)g_get_num_processors(),
+           o->threads == 1 ? "" : "s", o->seed);
+    if (o->output != NULL)
+        printf("wrote %s\n", o->output);
+    print_terms(score);
+    printf("score: hard %d soft %" G_GINT64_FORMAT "\n", rota_score_get_hard(score),
+           rota_score_get_soft(score));
+    if (fflush(stdout) != 0) {
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot write standard output");
+        return FALSE;
+    }
+    return check_hard(score, cli_prefers_chinese(o->lang), error);
+}
+
+static void
+options_clear(Options *o)
+{
+    g_free(o->format_name);
+    g_free(o->output);
+    g_free(o->previous_path);
+    g_free(o->lang);
+}
+
+static gboolean
+check_options(const Options *o, int argc, GError **error)
+{
+    if (argc != 2) {
+        cli_set_usage_error(error, "solve", "expected one MODEL file");
+        return FALSE;
+    }
+    if (o->time_limit < 0 || o->moves < 0 || o->threads < 0 || o->seed < 0) {
+        cli_set_usage_error(error, "solve",
+                            "--time-limit, --moves, --threads and --seed must not be negative");
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static const char description[] =
+    "Builds a roster greedily, then improves it by local search until the time\n"
+    "limit (default 10 s) or, with --moves and no --time-limit, until that many\n"
+    "moves.  With --moves, the same model, seed, thread count and previous\n"
+    "roster always give the same roster, byte for byte.  A timed run records\n"
+    "its moves in the roster file; --moves with that number reproduces it.\n"
+    "Ctrl-C stops the search early and still writes the best roster.\n\n"
+    "Progress goes to standard error (a live line on a terminal, a line every\n"
+    "2 s otherwise, nothing with --quiet).  Standard output gets a summary and\n"
+    "the table of terms, ending with 'score: hard H soft S', scored by the\n"
+    "same evaluator as 'rota score'.  Without -o only that is printed; with -o\n"
+    "the roster is written atomically (roster.json, or the tab-separated grid\n"
+    "for --format curtois, where S is the benchmark's objective).\n\n"
+    "Exit status: 0 when every hard constraint holds; 3 when the roster breaks\n"
+    "some (each is named on standard error; the roster is still written); 1 on\n"
+    "bad input or I/O errors; 2 on bad usage.\n\n"
+    "Examples:\n"
+    "  rota solve county.json -o roster.json\n"
+    "  rota solve county.json -o new.json --previous roster.json --time-limit 30\n"
+    "  rota solve county.json -o roster.json --moves 2000000 --seed 7 --threads 2\n"
+    "  rota solve --format curtois Instance7.txt -o Instance7.grid --time-limit 60";
+
+gboolean
+cli_cmd_solve(int argc, char **argv, GError **error)
+{
+    Options o = { 0 };
+    GOptionEntry entries[] = {
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
+         "Write the roster to this file (written atomically)", "ROSTER"},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &o.format_name,
+         "json (model.json in, roster.json out; the default) or curtois (benchmark "
+         "instance in, tab-separated grid out)", "FORMAT"},
+        {"time-limit", 't', 0, G_OPTION_ARG_DOUBLE, &o.time_limit,
+         "Search for this many seconds (default 10, or none with --moves)", "SEC"},
+        {"moves", 'm', 0, G_OPTION_ARG_INT64, &o.moves,
+         "Stop after this many moves of all threads together (reproducible)", "N"},
+        {"seed", 's', 0, G_OPTION_ARG_INT64, &o.seed, "Seed of the search (default 0)", "N"},
+        {"threads", 'j', 0, G_OPTION_ARG_INT, &o.threads,
+         "Parallel searches (default: the number of processors)", "N"},
+        {"previous", 'p', 0, G_OPTION_ARG_FILENAME, &o.previous_path,
+         "The roster being replaced: changes cost, its locked assignments stay", "ROSTER"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, "Show no progress", NULL},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
+         "Language of the violation messages: en or zh (default: from LANG)", "LANG"},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    g_autoptr(GOptionContext) context =
+        cli_context_new("MODEL", "Build a roster for a model by local search.", description);
+    g_autoptr(RotaModel) model = NULL;
+    g_autoptr(RotaRoster) previous = NULL;
+    CliFormat format;
+    gboolean ok = FALSE;
+
+    g_option_context_add_main_entries(context, entries, NULL);
+    if (!cli_parse(context, &argc, &argv, error) || !check_options(&o, argc, error) ||
+        !cli_parse_format(o.format_name, &format, error))
+        goto out;
+    model = cli_load_model(argv[1], format, error);
+    if (model == NULL)
+        goto out;
+    if (o.previous_path != NULL) {
+        previous = cli_load_roster(model, o.previous_path, format, error);
+        if (previous == NULL)
+            goto out;
+    }
+    ok = solve(model, previous, &o, format, error);
+out:
+    options_clear(&o);
+    return ok;
+}
