@@ -90,29 +90,10 @@ fail(const CurtParser *p, GError **error, int code, const char *format, ...)
 }
 
 static void
-shift_clear(gpointer data)
-{
-    RotapCurtoisShift *shift = data;
-
-    g_free(shift->id);
-    g_free(shift->forbid);
-}
-
-static void
-staff_clear(gpointer data)
-{
-    RotapCurtoisStaff *staff = data;
-
-    g_free(staff->id);
-    g_free(staff->max_shifts);
-}
-
-static void
 parser_init(CurtParser *p, RotapCurtois *in, const char *data, gsize length,
             const char *source)
 {
     memset(p, 0, sizeof *p);
-    memset(in, 0, sizeof *in);
     p->in = in;
     p->source = source;
     p->length = length;
@@ -124,14 +105,7 @@ parser_init(CurtParser *p, RotapCurtois *in, const char *data, gsize length,
     p->section = -1;
     p->shift_index = g_hash_table_new(g_str_hash, g_str_equal);
     p->staff_index = g_hash_table_new(g_str_hash, g_str_equal);
-    in->shifts = g_array_new(FALSE, TRUE, sizeof(RotapCurtoisShift));
-    g_array_set_clear_func(in->shifts, shift_clear);
-    in->staff = g_array_new(FALSE, TRUE, sizeof(RotapCurtoisStaff));
-    g_array_set_clear_func(in->staff, staff_clear);
-    in->forbids = g_array_new(FALSE, FALSE, 2 * sizeof(int));
-    in->offs = g_array_new(FALSE, FALSE, 2 * sizeof(int));
-    in->requests = g_array_new(FALSE, FALSE, sizeof(RotapCurtoisRequest));
-    in->covers = g_array_new(FALSE, FALSE, sizeof(RotapCurtoisCover));
+    rotap_curtois_init(in);
 }
 
 static void
@@ -142,17 +116,6 @@ parser_clear(CurtParser *p)
     g_hash_table_destroy(p->shift_index);
     g_hash_table_destroy(p->staff_index);
     g_free(p->cover_line);
-}
-
-void
-rotap_curtois_clear(RotapCurtois *in)
-{
-    g_clear_pointer(&in->shifts, g_array_unref);
-    g_clear_pointer(&in->forbids, g_array_unref);
-    g_clear_pointer(&in->staff, g_array_unref);
-    g_clear_pointer(&in->offs, g_array_unref);
-    g_clear_pointer(&in->requests, g_array_unref);
-    g_clear_pointer(&in->covers, g_array_unref);
 }
 
 /*
@@ -480,7 +443,8 @@ read_staff(CurtParser *p, GError **error)
     staff.line = p->line;
     staff.max_shifts = g_new(int, p->in->shifts->len);
     if (!read_max_shifts(p, &staff, f[1], error)) {
-        staff_clear(&staff);
+        g_free(staff.id);
+        g_free(staff.max_shifts);
         return FALSE;
     }
     g_array_append_val(p->in->staff, staff);
@@ -509,11 +473,12 @@ read_days_off(CurtParser *p, GError **error)
     return TRUE;
 }
 
+/* ON and OFF requests share a layout; the section tells them apart. */
 static gboolean
-read_request(CurtParser *p, gboolean on, GError **error)
+read_request(CurtParser *p, GError **error)
 {
     char **f = p->fields.v;
-    RotapCurtoisRequest request = {.on = on};
+    RotapCurtoisRequest request = {.on = p->section == SEC_ON};
 
     if (!check_n_fields(p, 4, "EmpID,Day,ShiftID,Weight", error) ||
         !find_id(p, p->staff_index, f[0], "employee", &request.staff, error) ||
@@ -556,30 +521,14 @@ read_cover(CurtParser *p, GError **error)
 static gboolean
 read_data_line(CurtParser *p, GError **error)
 {
+    static gboolean (*const readers[N_SECTIONS])(CurtParser *, GError **) = {
+        read_horizon, read_shift,   read_staff, read_days_off,
+        read_request, read_request, read_cover,
+    };
     gboolean ok;
 
     split_fields(p->text, ',', &p->fields);
-    switch (p->section) {
-    case SEC_HORIZON:
-        ok = read_horizon(p, error);
-        break;
-    case SEC_SHIFTS:
-        ok = read_shift(p, error);
-        break;
-    case SEC_STAFF:
-        ok = read_staff(p, error);
-        break;
-    case SEC_DAYS_OFF:
-        ok = read_days_off(p, error);
-        break;
-    case SEC_ON:
-    case SEC_OFF:
-        ok = read_request(p, p->section == SEC_ON, error);
-        break;
-    default:
-        ok = read_cover(p, error);
-        break;
-    }
+    ok = readers[p->section](p, error);
     p->n_data++;
     return ok;
 }

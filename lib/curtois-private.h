@@ -50,11 +50,14 @@ typedef struct {
     GArray *covers;   /* RotapCurtoisCover */
 } RotapCurtois;
 
-/* Parse a whole instance into in (which must be freed with
- * rotap_curtois_clear() whatever the result).  Errors read
+/* Empty tables, and their release (curtois.c). */
+void rotap_curtois_init(RotapCurtois *in);
+void rotap_curtois_clear(RotapCurtois *in);
+
+/* Parse a whole instance into in, which it initialises and which must be
+ * cleared whatever the result (curtois-parse.c).  Errors read
  * "SOURCE:LINE: what is wrong (expected what)". */
 gboolean rotap_curtois_parse(RotapCurtois *in, const char *data, gsize length,
                              const char *source, GError **error);
-void rotap_curtois_clear(RotapCurtois *in);
 
 #endif

@@ -13,6 +13,49 @@ static const RotaLimit staff_limits[ROTAP_CURTOIS_N_LIMITS] = {
     ROTA_LIMIT_MIN_CONSECUTIVE, ROTA_LIMIT_MIN_DAYS_OFF, ROTA_LIMIT_MAX_WEEKENDS,
 };
 
+static void
+shift_clear(gpointer data)
+{
+    RotapCurtoisShift *shift = data;
+
+    g_free(shift->id);
+    g_free(shift->forbid);
+}
+
+static void
+staff_clear(gpointer data)
+{
+    RotapCurtoisStaff *staff = data;
+
+    g_free(staff->id);
+    g_free(staff->max_shifts);
+}
+
+void
+rotap_curtois_init(RotapCurtois *in)
+{
+    memset(in, 0, sizeof *in);
+    in->shifts = g_array_new(FALSE, TRUE, sizeof(RotapCurtoisShift));
+    g_array_set_clear_func(in->shifts, shift_clear);
+    in->staff = g_array_new(FALSE, TRUE, sizeof(RotapCurtoisStaff));
+    g_array_set_clear_func(in->staff, staff_clear);
+    in->forbids = g_array_new(FALSE, FALSE, 2 * sizeof(int));
+    in->offs = g_array_new(FALSE, FALSE, 2 * sizeof(int));
+    in->requests = g_array_new(FALSE, FALSE, sizeof(RotapCurtoisRequest));
+    in->covers = g_array_new(FALSE, FALSE, sizeof(RotapCurtoisCover));
+}
+
+void
+rotap_curtois_clear(RotapCurtois *in)
+{
+    g_clear_pointer(&in->shifts, g_array_unref);
+    g_clear_pointer(&in->forbids, g_array_unref);
+    g_clear_pointer(&in->staff, g_array_unref);
+    g_clear_pointer(&in->offs, g_array_unref);
+    g_clear_pointer(&in->requests, g_array_unref);
+    g_clear_pointer(&in->covers, g_array_unref);
+}
+
 /* "Instance7" for ".../Instance7.txt": the base name without its extension. */
 static char *
 model_name(const char *source)
