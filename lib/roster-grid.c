@@ -102,7 +102,8 @@ read_cell(const GridReader *r, int line, int person, int day, const char *cell,
         return TRUE;
     value = g_hash_table_lookup(r->shift_index, cell);
     if (value == NULL) {
-        g_autofree char *shown = g_strescape(cell, NULL);
+        /* Ids may be Chinese: quote the cell as is, only made valid UTF-8. */
+        g_autofree char *shown = g_utf8_make_valid(cell, -1);
 
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
                     "%s:%d: day %d: unknown shift \"%s\" (expected a shift id or an "

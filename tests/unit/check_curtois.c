@@ -571,6 +571,11 @@ START_TEST(test_grid_errors)
                       ROTA_ERROR_INVALID,
                       "t.grid:2: day 3: unknown shift \" E\" (expected a shift id or an "
                       "empty cell)");
+    assert_grid_error(
+        model, "\t\t\t\t\t\t\t\t\t\t\t\t\t\n\t\t\t\xe5\xa4\x9c\xff\t\t\t\t\t\t\t\t\t\t\n",
+        ROTA_ERROR_INVALID,
+        "t.grid:2: day 3: unknown shift \"\xe5\xa4\x9c\xef\xbf\xbd\" (expected a "
+        "shift id or an empty cell)");
     assert_grid_error(gap, "\t\t\tL\t\t\t\t\t\t\t\t\t\t\n\t\t\t\t\t\t\t\t\t\t\t\t\t\n",
                       ROTA_ERROR_INVALID, "t.grid:1: day 3: no duty for shift L");
     roster = rota_roster_new_from_grid_data(gap, two, strlen(two), "t", NULL);
