@@ -9,14 +9,12 @@
 #include "score-private.h"
 #include "util-private.h"
 
-static const char *const top_keys[] = {
-    "format", "version", "model", "model_sha256", "seed", "solver",
-    "score", "assignments", "violations", NULL
-};
-static const char *const solver_keys[] = { "threads", "moves", NULL };
-static const char *const assignment_keys[] = {
-    "date", "shift", "segment", "person", "duty", "locked", NULL
-};
+static const char *const top_keys[] = {"format",     "version", "model", "model_sha256",
+                                       "seed",       "solver",  "score", "assignments",
+                                       "violations", NULL};
+static const char *const solver_keys[] = {"threads", "moves", NULL};
+static const char *const assignment_keys[] = {"date", "shift",  "segment", "person",
+                                              "duty", "locked", NULL};
 
 /* The JSON path of member key of the value at path ("" is the root). */
 static char *
@@ -102,8 +100,8 @@ read_solver(const RotapJsonReader *reader, struct json_object *root, RotaRoster 
     if (solver == NULL)
         return TRUE;
     if (!rotap_json_check_keys(reader, solver, "solver", solver_keys, error) ||
-        !rotap_json_get_int(reader, solver, "solver", "threads", TRUE, &present,
-                            &threads, error) ||
+        !rotap_json_get_int(reader, solver, "solver", "threads", TRUE, &present, &threads,
+                            error) ||
         !get_uint64(reader, solver, "solver", "moves", TRUE, &present, &moves, error))
         return FALSE;
     if (threads < 0) {
@@ -154,8 +152,8 @@ position_error(const RotapJsonReader *reader, GError *local, const char *path,
 }
 
 static gboolean
-read_assignment(const RotapJsonReader *reader, struct json_object *item,
-                const char *path, RotaRoster *roster, GError **error)
+read_assignment(const RotapJsonReader *reader, struct json_object *item, const char *path,
+                RotaRoster *roster, GError **error)
 {
     const char *date = NULL, *shift = NULL, *segment = NULL, *person = NULL;
     const char *duty = NULL, *field = NULL;
@@ -200,13 +198,13 @@ read_roster(const RotapJsonReader *reader, struct json_object *root, RotaRoster 
     size_t n;
 
     if (!read_header(reader, root, roster, error) ||
-        !rotap_json_get_array(reader, root, "", "assignments", TRUE, &assignments,
-                              error))
+        !rotap_json_get_array(reader, root, "", "assignments", TRUE, &assignments, error))
         return FALSE;
     n = json_object_array_length(assignments);
     for (size_t i = 0; i < n; i++) {
-        g_autofree char *path = g_strdup_printf("assignments[%zu]", i);
+        char path[48];
 
+        g_snprintf(path, sizeof path, "assignments[%zu]", i);
         if (!read_assignment(reader, json_object_array_get_idx(assignments, i), path,
                              roster, error))
             return FALSE;
@@ -237,7 +235,7 @@ RotaRoster *
 rota_roster_new_from_data(RotaModel *model, const char *data, gsize length,
                           const char *source, GError **error)
 {
-    RotapJsonReader reader = { source, data, length };
+    RotapJsonReader reader = {source, data, length};
     struct json_object *root;
     RotaRoster *roster;
     gboolean ok;
@@ -305,9 +303,8 @@ append_assignment(GString *out, const RotaModel *model, char **dates,
     g_string_append(out, ", \"person\": ");
     rotap_json_append_string(out, model->people[a->person].id);
     g_string_append(out, ", \"duty\": ");
-    rotap_json_append_string(out, a->duty == ROTA_DUTY_ONSITE
-                                      ? "onsite"
-                                      : model->duties[a->duty].id);
+    rotap_json_append_string(
+        out, a->duty == ROTA_DUTY_ONSITE ? "onsite" : model->duties[a->duty].id);
     if (a->locked)
         g_string_append(out, ", \"locked\": true");
     g_string_append(out, " }");
@@ -357,10 +354,9 @@ append_header(GString *out, const RotaRoster *roster, const RotaScore *score)
     }
     g_string_append_printf(out, "  \"seed\": %" G_GUINT64_FORMAT ",\n", roster->seed);
     if (roster->has_solver_info)
-        g_string_append_printf(out,
-                               "  \"solver\": { \"threads\": %d, \"moves\": %"
-                               G_GUINT64_FORMAT " },\n",
-                               roster->threads, roster->moves);
+        g_string_append_printf(
+            out, "  \"solver\": { \"threads\": %d, \"moves\": %" G_GUINT64_FORMAT " },\n",
+            roster->threads, roster->moves);
     if (score != NULL) {
         g_string_append(out, "  \"score\": ");
         rotap_score_append_json(out, score, 4);

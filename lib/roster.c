@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* roster.c: the roster type: its assignments, their validation against the model and their order. */
+/* roster.c: the roster type: its assignments, their checks and their order. */
 #include "config.h"
 
 #include <string.h>
@@ -245,8 +245,8 @@ resolve_date(const RotaModel *model, const char *date, int *out, GError **error)
         return TRUE;
     first = rota_model_dup_date(model, 0);
     last = rota_model_dup_date(model, model->n_days - 1);
-    g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                "%s is outside the horizon %s..%s", date, first, last);
+    g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, "%s is outside the horizon %s..%s",
+                date, first, last);
     return FALSE;
 }
 
@@ -271,8 +271,7 @@ rotap_roster_resolve(const RotaModel *model, const char *date, const char *shift
                     error))
         return FALSE;
     *field = "person";
-    if (!resolve_id(model, rota_model_find_person, "person", person, &out->person,
-                    error))
+    if (!resolve_id(model, rota_model_find_person, "person", person, &out->person, error))
         return FALSE;
     *field = "duty";
     if (strcmp(duty, "onsite") == 0) {
@@ -409,7 +408,7 @@ compare_rank_entries(gconstpointer pa, gconstpointer pb, gpointer data)
 static int *
 make_ranks(const RotaModel *model, int kind, int n, int offset)
 {
-    RankContext ctx = { model, kind };
+    RankContext ctx = {model, kind};
     g_autofree int *order = g_new(int, n > 0 ? n : 1);
     int *rank = g_new0(int, n + offset + 1);
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* check_roster.c: the roster type, its validation and order, and roster.json in and out. */
+/* check_roster.c: the roster type, its checks and order, and roster.json in and out. */
 #include "config.h"
 
 #include <errno.h>
@@ -93,15 +93,15 @@ static RotaAssignment
 asg(const char *date, const char *shift, const char *segment, const char *person,
     const char *duty)
 {
-    RotaAssignment a = { 0 };
+    RotaAssignment a = {0};
 
     a.day = rota_model_find_day(model, date);
     ck_assert_int_ge(a.day, 0);
     a.shift = idx(rota_model_find_shift, shift);
     a.segment = idx(rota_model_find_segment, segment);
     a.person = idx(rota_model_find_person, person);
-    a.duty = strcmp(duty, "onsite") == 0 ? ROTA_DUTY_ONSITE
-                                         : idx(rota_model_find_duty, duty);
+    a.duty =
+        strcmp(duty, "onsite") == 0 ? ROTA_DUTY_ONSITE : idx(rota_model_find_duty, duty);
     return a;
 }
 
@@ -111,10 +111,10 @@ add_ok(RotaRoster *roster, const char *date, const char *shift, const char *segm
 {
     g_autoptr(GError) error = NULL;
 
-    ck_assert_msg(rota_roster_add_by_id(roster, date, shift, segment, person, duty,
-                                        &error),
-                  "add %s %s %s %s %s: %s", date, shift, segment, person, duty,
-                  error ? error->message : "?");
+    ck_assert_msg(
+        rota_roster_add_by_id(roster, date, shift, segment, person, duty, &error),
+        "add %s %s %s %s %s: %s", date, shift, segment, person, duty,
+        error ? error->message : "?");
 }
 
 /* "date shift segment person duty[ L]" of assignment i, for comparisons. */
@@ -124,14 +124,12 @@ describe(const RotaRoster *roster, int i)
     const RotaAssignment *a = rota_roster_get_assignment(roster, i);
     g_autofree char *date = rota_model_dup_date(model, a->day);
 
-    return g_strdup_printf("%s %s %s %s %s%s", date,
-                           rota_model_get_shift_id(model, a->shift),
-                           rota_model_get_segment_id(model, a->segment),
-                           rota_model_get_person_id(model, a->person),
-                           a->duty == ROTA_DUTY_ONSITE
-                               ? "onsite"
-                               : rota_model_get_duty_id(model, a->duty),
-                           a->locked ? " L" : "");
+    return g_strdup_printf(
+        "%s %s %s %s %s%s", date, rota_model_get_shift_id(model, a->shift),
+        rota_model_get_segment_id(model, a->segment),
+        rota_model_get_person_id(model, a->person),
+        a->duty == ROTA_DUTY_ONSITE ? "onsite" : rota_model_get_duty_id(model, a->duty),
+        a->locked ? " L" : "");
 }
 
 /* ------------------------------------------------------------------ core */
@@ -249,19 +247,26 @@ START_TEST(test_add_index_errors)
     RotaAssignment a = asg("2026-12-01", "am", "S001", "P0003", "rush-am");
     RotaAssignment b;
 
-    b = a, b.day = 7;
+    b = a;
+    b.day = 7;
     assert_add_fails(b, "day 7 is out of range (the model has 7 days)");
-    b = a, b.day = -1;
+    b = a;
+    b.day = -1;
     assert_add_fails(b, "day -1 is out of range (the model has 7 days)");
-    b = a, b.shift = 5;
+    b = a;
+    b.shift = 5;
     assert_add_fails(b, "shift 5 is out of range (the model has 5 shifts)");
-    b = a, b.segment = 4;
+    b = a;
+    b.segment = 4;
     assert_add_fails(b, "segment 4 is out of range (the model has 4 segments)");
-    b = a, b.person = -3;
+    b = a;
+    b.person = -3;
     assert_add_fails(b, "person -3 is out of range (the model has 5 people)");
-    b = a, b.duty = 6;
+    b = a;
+    b.duty = 6;
     assert_add_fails(b, "duty 6 is out of range (the model has 6 duties)");
-    b = a, b.duty = -2;
+    b = a;
+    b.duty = -2;
     assert_add_fails(b, "duty -2 is out of range (the model has 6 duties)");
 }
 END_TEST
@@ -343,6 +348,7 @@ END_TEST
 
 START_TEST(test_sort_order)
 {
+    /* clang-format off */
     static const char *const expected[] = {
         "2026-12-01 x-early S003 P0100 sweep",
         "2026-12-01 am S001 P0002 rush-am",
@@ -357,6 +363,7 @@ START_TEST(test_sort_order)
         "2026-12-02 am S001 P0003 rush-am",
         "2026-12-05 dawn S002 P0003 patrol",
     };
+    /* clang-format on */
     g_autoptr(RotaRoster) roster = rota_roster_new(model);
     RotaAssignment locked = asg("2026-12-01", "onsite", "S001", "P0001", "desk");
 
@@ -413,7 +420,7 @@ START_TEST(test_sort_agrees_with_compare)
     int added = 0;
 
     while (added < 3000) {
-        RotaAssignment a = { 0 };
+        RotaAssignment a = {0};
 
         a.day = g_rand_int_range(rand, 0, n_days);
         a.segment = g_rand_int_range(rand, 0, rota_model_get_n_segments(model));
@@ -427,11 +434,10 @@ START_TEST(test_sort_agrees_with_compare)
     }
     rota_roster_sort(roster);
     for (int i = 1; i < added; i++)
-        ck_assert_int_le(rotap_assignment_compare(rota_roster_get_assignment(roster,
-                                                                             i - 1),
-                                                  rota_roster_get_assignment(roster, i),
-                                                  model),
-                         0);
+        ck_assert_int_le(
+            rotap_assignment_compare(rota_roster_get_assignment(roster, i - 1),
+                                     rota_roster_get_assignment(roster, i), model),
+            0);
 }
 END_TEST
 
@@ -457,8 +463,8 @@ make_small_roster(void)
 START_TEST(test_to_data_layout)
 {
     g_autoptr(RotaRoster) roster = make_small_roster();
-    g_autofree char *expected = test_read_srcdir_file("tests/data/roster/small.json",
-                                                      NULL);
+    g_autofree char *expected =
+        test_read_srcdir_file("tests/data/roster/small.json", NULL);
     g_autofree char *first = describe(roster, 0);
     g_autofree char *again = NULL;
     g_autofree char *text = NULL;
@@ -493,8 +499,8 @@ static RotaRoster *
 read_ok(const char *text)
 {
     g_autoptr(GError) error = NULL;
-    RotaRoster *roster = rota_roster_new_from_data(model, text, strlen(text),
-                                                   "roster.json", &error);
+    RotaRoster *roster =
+        rota_roster_new_from_data(model, text, strlen(text), "roster.json", &error);
 
     ck_assert_msg(roster != NULL, "read: %s", error ? error->message : "?");
     return roster;
@@ -531,7 +537,7 @@ START_TEST(test_round_trip_random)
     g_autoptr(RotaRoster) back = NULL;
 
     for (int i = 0; i < 500; i++) {
-        RotaAssignment a = { 0 };
+        RotaAssignment a = {0};
 
         a.day = g_rand_int_range(rand, 0, rota_model_get_n_days(model));
         a.segment = g_rand_int_range(rand, 0, rota_model_get_n_segments(model));
@@ -591,8 +597,8 @@ END_TEST
  * dropped; "model_sha256" is kept for the caller to compare. */
 START_TEST(test_read_ignores_derived)
 {
-    g_autofree char *text = test_read_srcdir_file("tests/data/roster/with-score.json",
-                                                  NULL);
+    g_autofree char *text =
+        test_read_srcdir_file("tests/data/roster/with-score.json", NULL);
     g_autoptr(RotaRoster) roster = read_ok(text);
     g_autofree char *out = rota_roster_to_data(roster, NULL, NULL);
 
@@ -659,10 +665,10 @@ code_from_name(const char *name)
 START_TEST(test_invalid_case)
 {
     const char *name = g_ptr_array_index(invalid_cases, _i);
-    g_autofree char *input = g_strdup_printf("tests/data/roster/invalid/%s/roster.json",
-                                             name);
-    g_autofree char *expect = g_strdup_printf("tests/data/roster/invalid/%s/expected",
-                                              name);
+    g_autofree char *input =
+        g_strdup_printf("tests/data/roster/invalid/%s/roster.json", name);
+    g_autofree char *expect =
+        g_strdup_printf("tests/data/roster/invalid/%s/expected", name);
     gsize length = 0;
     g_autofree char *text = test_read_srcdir_file(input, &length);
     g_autofree char *expected = test_read_srcdir_file(expect, NULL);
@@ -673,9 +679,10 @@ START_TEST(test_invalid_case)
     ck_assert_msg(lines[0] != NULL && lines[1] != NULL, "%s: bad expected file", name);
     roster = rota_roster_new_from_data(model, text, length, "roster.json", &error);
     ck_assert_msg(roster == NULL, "%s: loaded, expected an error", name);
-    ck_assert_msg(error != NULL && error->domain == ROTA_ERROR, "%s: no rota error", name);
-    ck_assert_msg(strcmp(error->message, lines[0]) == 0, "%s:\n got:      %s\n expected: %s",
-                  name, error->message, lines[0]);
+    ck_assert_msg(error != NULL && error->domain == ROTA_ERROR, "%s: no rota error",
+                  name);
+    ck_assert_msg(strcmp(error->message, lines[0]) == 0,
+                  "%s:\n got:      %s\n expected: %s", name, error->message, lines[0]);
     ck_assert_msg(error->code == code_from_name(lines[1]), "%s: code %d, expected %s",
                   name, error->code, lines[1]);
 }
