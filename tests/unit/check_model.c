@@ -143,14 +143,17 @@ START_TEST(test_julian_matches_gdate)
     GDate date;
     gint64 julian;
 
+    /* Every day of the first years and of 2020-2030, every 97th day otherwise. */
     g_date_clear(&date, 1);
     g_date_set_dmy(&date, 1, 1, 1);
-    for (int i = 0; i < 800000; i += (i < 2000 ? 1 : 7)) {
+    while (g_date_get_year(&date) < 2101) {
         g_autofree char *text = rotap_format_date(&date);
+        gboolean daily = g_date_get_year(&date) < 5 ||
+                         (g_date_get_year(&date) >= 2020 && g_date_get_year(&date) <= 2030);
 
         ck_assert_msg(rotap_compile_julian(text, &julian), "rejected %s", text);
         ck_assert_int_eq(julian, g_date_get_julian(&date));
-        g_date_add_days(&date, i < 2000 ? 1 : 7);
+        g_date_add_days(&date, daily ? 1 : 97);
     }
     ck_assert(!rotap_compile_julian("2026-02-29", &julian));
     ck_assert(rotap_compile_julian("2024-02-29", &julian));
