@@ -941,26 +941,34 @@ START_TEST(test_roster_order_does_not_matter)
 }
 END_TEST
 
-START_TEST(test_json)
+/* One uncovered cell and a wrong person on site on 2026-12-03. */
+static RotaModel *
+json_model(void)
 {
     RotaBuilder *b = base_builder();
-    g_autoptr(RotaModel) model = NULL;
-    g_autoptr(RotaRoster) roster = NULL;
-    g_autoptr(RotaScore) score = NULL;
-    g_autoptr(RotaScore) clean = NULL;
-    g_autoptr(GString) out = g_string_new("  \"score\": ");
-    g_autofree char *json = NULL;
-    g_autofree char *clean_json = NULL;
 
     add_dated_duty(b, "rush-am", "am", "2026-12-03", 2);
     rota_builder_set_onsite(b, "onsite", ROTA_DAYS_DATES);
     rota_builder_add_onsite_date(b, "2026-12-03");
-    model = build(b);
-    roster = rota_roster_new(model);
+    return build(b);
+}
+
+static RotaScore *
+json_score(RotaModel *model)
+{
+    g_autoptr(RotaRoster) roster = rota_roster_new(model);
+
     add(roster, "2026-12-03", "am", "S001", "P0003", "rush-am");
     add(roster, "2026-12-03", "onsite", "S002", "P0004", "onsite");
-    score = rota_score_new(roster, NULL);
-    json = rota_score_to_json(score);
+    return rota_score_new(roster, NULL);
+}
+
+START_TEST(test_json_document)
+{
+    g_autoptr(RotaModel) model = json_model();
+    g_autoptr(RotaScore) score = json_score(model);
+    g_autofree char *json = rota_score_to_json(score);
+
     ck_assert_str_eq(
         json, "{\n"
               "  \"hard\": 2,\n"
@@ -1001,6 +1009,17 @@ START_TEST(test_json)
               "人；可排且空闲的合格人员 2 人\" }\n"
               "  ]\n"
               "}\n");
+}
+END_TEST
+
+START_TEST(test_json_appenders)
+{
+    g_autoptr(RotaModel) model = json_model();
+    g_autoptr(RotaScore) score = json_score(model);
+    g_autoptr(RotaRoster) roster = rota_roster_new(model);
+    g_autoptr(RotaScore) clean = NULL;
+    g_autoptr(GString) out = g_string_new("  \"score\": ");
+    g_autofree char *clean_json = NULL;
 
     rotap_score_append_json(out, score, 4);
     ck_assert_str_eq(
@@ -1010,8 +1029,6 @@ START_TEST(test_json)
                   "    { \"name\": \"uncovered\", \"count\": 1, \"penalty\": 1000 }\n"
                   "  ] }");
 
-    rota_roster_free(g_steal_pointer(&roster));
-    roster = rota_roster_new(model);
     add(roster, "2026-12-03", "am", "S001", "P0003", "rush-am");
     add(roster, "2026-12-03", "am", "S001", "P0004", "rush-am");
     add(roster, "2026-12-03", "onsite", "S001", "P0001", "onsite");
@@ -1093,7 +1110,8 @@ score_suite(void)
     tc = tcase_create("output");
     tcase_add_test(tc, test_terms_in_design_order);
     tcase_add_test(tc, test_roster_order_does_not_matter);
-    tcase_add_test(tc, test_json);
+    tcase_add_test(tc, test_json_document);
+    tcase_add_test(tc, test_json_appenders);
     suite_add_tcase(suite, tc);
     return suite;
 }
