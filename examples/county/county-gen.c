@@ -3,6 +3,7 @@
 #include "county-gen.h"
 #include "county-names.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -230,6 +231,9 @@ main(int argc, char **argv)
     g_autoptr(GError) error = NULL;
     g_autoptr(RotaModel) model = NULL;
 
+    /* For --help and option errors only: the file itself is written
+     * locale-independently. */
+    setlocale(LC_ALL, "");
     g_option_context_set_summary(
         context,
         "Writes a rota-model file for a fictional county's December 2026 campaign:\n"
