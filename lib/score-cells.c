@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* score-cells.c: the duty cells: eligibility, the hard cap, uncovered and extra places,
- * quotas. */
+/* score-cells.c: duty cells: eligibility, the cap, uncovered and extra places, quotas. */
 #include "config.h"
 
 #include "score-private.h"

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* score-json.c: a score and its violations as JSON, for roster files and `rota score
- * --json`. */
+/* score-json.c: a score and its violations as JSON, for roster files and the CLI. */
 #include "config.h"
 
 #include "json-private.h"

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* score-onsite.c: the daily on-site hour: who may do it, and exactly one per unit and
- * day. */
+/* score-onsite.c: the on-site hour: who may do it, and one per unit and day. */
 #include "config.h"
 
 #include "score-private.h"

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* score-people.c: each person's constraints: availability, rest, limits, runs, requests,
- * fairness. */
+/* score-people.c: each person's rules: availability, rest, limits, runs, wishes. */
 #include "config.h"
 
 #include <string.h>

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* score-private.h: the evaluator's internals, shared by its files and the roster writer.
- */
+/* score-private.h: the evaluator's internals, shared by its files and the roster writer. */
 #ifndef ROTA_SCORE_PRIVATE_H
 #define ROTA_SCORE_PRIVATE_H
 
@@ -97,8 +96,8 @@ struct _RotaScore {
 };
 
 /*
- * A roster's assignments grouped by (person, day): the assignments of
- * person p on day d are list[start[p * n_days + d] .. start[p * n_days + d + 1] - 1]
+ * A roster's assignments grouped by (person, day): with g = p * n_days + d,
+ * the assignments of person p on day d are list[start[g] .. start[g + 1] - 1]
  * (indices into asg), in time order (shift start, then shift id, segment
  * id and duty), so that the result never depends on the roster's order.
  */

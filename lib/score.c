@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* score.c: the evaluator's entry points: indexing a roster, ordering and totalling
- * violations. */
+/* score.c: the evaluator's entry points: index a roster, order and total violations. */
 #include "config.h"
 
 #include <string.h>
