@@ -267,6 +267,30 @@ without_unit(const RotaModel *model, const int *people, int n, int unit, int *ke
     return result;
 }
 
+/* Whether any member of unit is in list: inspectors rarely inspect their
+ * own unit, so "not_owner" mostly leaves a "who" list as it is. */
+static gboolean
+holds_member(const RotaModel *model, const EligibleList *list, int unit)
+{
+    if (unit < 0)
+        return FALSE;
+    for (int i = 0; i < model->units[unit].n_members; i++) {
+        int member = model->units[unit].members[i], low = 0, high = list->n - 1;
+
+        while (low <= high) {
+            int middle = low + (high - low) / 2;
+
+            if (list->people[middle] == member)
+                return TRUE;
+            if (list->people[middle] < member)
+                low = middle + 1;
+            else
+                high = middle - 1;
+        }
+    }
+    return FALSE;
+}
+
 /* The default rule: the owning unit's members and the segment's community;
  * with not_owner, less the owning unit's members. */
 static int
@@ -315,6 +339,10 @@ rotap_eligibility_duty(RotapEligibility *e, const RotapDutySpec *spec, const Rot
             continue;
         }
         list = e->lists->pdata[base];
+        if (!holds_member(e->model, list, e->model->segments[segment].unit)) {
+            lists[k] = base;
+            continue;
+        }
         people = without_unit(e->model, list->people, list->n,
                               e->model->segments[segment].unit, &n);
         lists[k] = intern_list(e, people, n);

@@ -52,27 +52,40 @@ limits_set(RotapLimits *limits, RotaLimit limit, int value)
     }
 }
 
-/* Values and shift keys of one "limits" object at path, on their own. */
-static gboolean
-check_limits(const RotaModel *model, const RotapLimitsSpec *limits, const char *path,
-             GError **error)
+/* The path of the limits of person p, or of the rules when p is -1. */
+static char *
+limits_path(int p)
 {
+    return p < 0 ? g_strdup("rules.limits") : g_strdup_printf("people[%d].limits", p);
+}
+
+/* Values and shift keys of one "limits" object, on their own. */
+static gboolean
+check_limits(const RotaModel *model, const RotapLimitsSpec *limits, int p, GError **error)
+{
+    g_autofree char *path = NULL;
+
     for (int k = 0; k < ROTA_N_LIMITS; k++) {
-        if ((limits->set & (1u << k)) && limits->values[k] < 0)
+        if ((limits->set & (1u << k)) && limits->values[k] < 0) {
+            path = limits_path(p);
             return rotap_compile_fail(error, "%s.%s: negative value %d (expected 0 or more)",
                                       path, rotap_limit_name(k), limits->values[k]);
+        }
     }
     for (guint j = 0; j < limits->max_shifts->len; j++) {
         const RotapShiftCountSpec *count = &g_array_index(limits->max_shifts,
                                                           RotapShiftCountSpec, j);
         const char *shift = count->shift != NULL ? count->shift : "";
 
+        if (rotap_compile_lookup(model, ROTAP_KIND_SHIFT, count->shift) >= 0 &&
+            count->count >= 0)
+            continue;
+        path = limits_path(p);
         if (rotap_compile_lookup(model, ROTAP_KIND_SHIFT, count->shift) < 0)
             return rotap_compile_fail(error, "%s.max_shifts.%s: unknown shift \"%s\"", path,
                                       shift, shift);
-        if (count->count < 0)
-            return rotap_compile_fail(error, "%s.max_shifts.%s: negative count %d "
-                                      "(expected 0 or more)", path, shift, count->count);
+        return rotap_compile_fail(error, "%s.max_shifts.%s: negative count %d "
+                                  "(expected 0 or more)", path, shift, count->count);
     }
     return TRUE;
 }
@@ -83,8 +96,8 @@ check_limits(const RotaModel *model, const RotapLimitsSpec *limits, const char *
  * when there is one, saying so when the other side comes from the rules.
  */
 static gboolean
-check_pair(const RotapLimitsSpec *own, const RotapLimitsSpec *rules, const char *path,
-           RotaLimit min, RotaLimit max, GError **error)
+check_pair(const RotapLimitsSpec *own, const RotapLimitsSpec *rules, int p, RotaLimit min,
+           RotaLimit max, GError **error)
 {
     gboolean own_min = (own->set >> min) & 1, own_max = (own->set >> max) & 1;
     gboolean has_min = own_min || ((rules->set >> min) & 1);
@@ -92,10 +105,12 @@ check_pair(const RotapLimitsSpec *own, const RotapLimitsSpec *rules, const char 
     int min_value = own_min ? own->values[min] : rules->values[min];
     int max_value = own_max ? own->values[max] : rules->values[max];
     const char *blamed;
+    g_autofree char *path = NULL;
 
     if (!has_min || !has_max || min_value <= max_value)
         return TRUE;
     blamed = rotap_limit_name(own_min ? min : max);
+    path = limits_path(p);
     return rotap_compile_fail(error, "%s.%s: %s %d%s is greater than %s %d%s", path,
                               blamed, rotap_limit_name(min), min_value,
                               own_min || own == rules ? "" : " (from rules.limits)",
@@ -104,13 +119,11 @@ check_pair(const RotapLimitsSpec *own, const RotapLimitsSpec *rules, const char 
 }
 
 static gboolean
-check_pairs(const RotapLimitsSpec *own, const RotapLimitsSpec *rules, const char *path,
-            GError **error)
+check_pairs(const RotapLimitsSpec *own, const RotapLimitsSpec *rules, int p, GError **error)
 {
-    return check_pair(own, rules, path, ROTA_LIMIT_MIN_MINUTES, ROTA_LIMIT_MAX_MINUTES,
-                      error) &&
-           check_pair(own, rules, path, ROTA_LIMIT_MIN_CONSECUTIVE,
-                      ROTA_LIMIT_MAX_CONSECUTIVE, error);
+    return check_pair(own, rules, p, ROTA_LIMIT_MIN_MINUTES, ROTA_LIMIT_MAX_MINUTES, error) &&
+           check_pair(own, rules, p, ROTA_LIMIT_MIN_CONSECUTIVE, ROTA_LIMIT_MAX_CONSECUTIVE,
+                      error);
 }
 
 gboolean
@@ -127,24 +140,20 @@ rotap_compile_rules(RotaModel *model, GError **error)
                                       spec->weights[w]);
         model->weights[w] = set ? spec->weights[w] : rotap_weight_default(w);
     }
-    return check_limits(model, &spec->limits, "rules.limits", error) &&
-           check_pairs(&spec->limits, &spec->limits, "rules.limits", error);
+    return check_limits(model, &spec->limits, -1, error) &&
+           check_pairs(&spec->limits, &spec->limits, -1, error);
 }
 
 /* ------------------------------------------------------------------ limits */
 
 static gboolean
-compile_limits(RotaModel *model, int p, const RotapPersonSpec *spec, const char *path,
-               GError **error)
+compile_limits(RotaModel *model, int p, const RotapPersonSpec *spec, GError **error)
 {
     const RotapLimitsSpec *rules = &model->spec->limits;
     const RotapLimitsSpec *own = &spec->limits;
     int *max_shifts = model->max_shifts + (gsize)p * model->n_shifts;
-    char limits_path[40];
 
-    g_snprintf(limits_path, sizeof limits_path, "%s.limits", path);
-    if (!check_limits(model, own, limits_path, error) ||
-        !check_pairs(own, rules, limits_path, error))
+    if (!check_limits(model, own, p, error) || !check_pairs(own, rules, p, error))
         return FALSE;
     for (int k = 0; k < ROTA_N_LIMITS; k++) {
         int value = limit_is_minimum(k) ? 0 : ROTAP_UNLIMITED;
@@ -251,8 +260,8 @@ compare_requests(const void *a, const void *b)
 }
 
 static gboolean
-compile_requests(RotaModel *model, int p, const RotapPersonSpec *spec, const char *path,
-                 GArray *requests, GError **error)
+compile_requests(RotaModel *model, int p, const RotapPersonSpec *spec, GArray *requests,
+                 GError **error)
 {
     guint first = requests->len;
 
@@ -261,17 +270,17 @@ compile_requests(RotaModel *model, int p, const RotapPersonSpec *spec, const cha
         RotapRequest request = { .person = p, .shift = -1, .on = TRUE };
 
         if (!rotap_compile_date(model, r->date, TRUE, &request.day, error,
-                                "%s.requests[%u].date", path, j))
+                                "people[%d].requests[%u].date", p, j))
             return FALSE;
         if (r->shift != NULL) {
             request.shift = rotap_compile_lookup(model, ROTAP_KIND_SHIFT, r->shift);
             if (request.shift < 0)
-                return rotap_compile_fail(error, "%s.requests[%u].shift: unknown shift "
-                                          "\"%s\"", path, j, r->shift);
+                return rotap_compile_fail(error, "people[%d].requests[%u].shift: unknown "
+                                          "shift \"%s\"", p, j, r->shift);
         }
         if (r->has_weight && r->weight < 0)
-            return rotap_compile_fail(error, "%s.requests[%u].weight: negative weight %d "
-                                      "(expected 0 or more)", path, j, r->weight);
+            return rotap_compile_fail(error, "people[%d].requests[%u].weight: negative "
+                                      "weight %d (expected 0 or more)", p, j, r->weight);
         request.weight = r->has_weight ? r->weight : model->weights[ROTA_WEIGHT_REQUEST];
         request.on = r->has_on ? r->on : TRUE;
         g_array_append_val(requests, request);
@@ -301,14 +310,14 @@ compare_ints(const void *a, const void *b)
 /* Tags become sorted, distinct indices into model->tags. */
 static gboolean
 compile_tags(RotaModel *model, RotapPerson *person, const RotapPersonSpec *spec,
-             const char *path, GPtrArray *tags, GError **error)
+             int p, GPtrArray *tags, GError **error)
 {
     int n = 0;
 
     person->tags = g_new0(int, spec->tags->len + 1);
     for (guint j = 0; j < spec->tags->len; j++) {
-        if (!rotap_compile_check_id(spec->tags->pdata[j], "tag", error, "%s.tags[%u]", path,
-                                    j))
+        if (!rotap_compile_check_id(spec->tags->pdata[j], "tag", error, "people[%d].tags[%u]",
+                                    p, j))
             return FALSE;
         person->tags[n++] = rotap_compile_intern_tag(model, tags, spec->tags->pdata[j]);
     }
@@ -326,29 +335,28 @@ compile_person(RotaModel *model, int p, GPtrArray *tags, GArray *requests, GErro
 {
     const RotapPersonSpec *spec = &g_array_index(model->spec->people, RotapPersonSpec, p);
     RotapPerson *person = &model->people[p];
-    char path[32];
 
-    g_snprintf(path, sizeof path, "people[%d]", p);
-    if (!rotap_compile_check_text(spec->name, error, "%s.name", path))
+    if (!rotap_compile_check_text(spec->name, error, "people[%d].name", p))
         return FALSE;
     person->id = spec->id;
     person->name = spec->name != NULL ? spec->name : spec->id;
     person->unit = rotap_compile_lookup(model, ROTAP_KIND_UNIT, spec->unit);
     if (spec->unit != NULL && person->unit < 0)
-        return rotap_compile_fail(error, "%s.unit: unknown unit \"%s\"", path, spec->unit);
-    if (!compile_tags(model, person, spec, path, tags, error))
+        return rotap_compile_fail(error, "people[%d].unit: unknown unit \"%s\"", p,
+                                  spec->unit);
+    if (!compile_tags(model, person, spec, p, tags, error))
         return FALSE;
     person->community = rotap_compile_lookup(model, ROTAP_KIND_SEGMENT, spec->community);
     if (spec->community != NULL && person->community < 0)
-        return rotap_compile_fail(error, "%s.community: unknown segment \"%s\"", path,
+        return rotap_compile_fail(error, "people[%d].community: unknown segment \"%s\"", p,
                                   spec->community);
-    if (!compile_limits(model, p, spec, path, error))
+    if (!compile_limits(model, p, spec, error))
         return FALSE;
     for (guint j = 0; j < spec->off->len; j++) {
         if (!compile_off(model, p, j, error))
             return FALSE;
     }
-    return compile_requests(model, p, spec, path, requests, error);
+    return compile_requests(model, p, spec, requests, error);
 }
 
 /* Members of each unit, ascending: a count, then a fill in person order. */
