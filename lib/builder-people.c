@@ -131,7 +131,7 @@ void
 rota_builder_add_person_off(RotaBuilder *builder, int person, const char *from,
                             const char *to, const char *shift)
 {
-    RotapOffSpec off = { ROTAP_OFF_FORM_RANGE, NULL, NULL, NULL };
+    RotapOffSpec off = {ROTAP_OFF_FORM_RANGE, NULL, NULL, NULL};
     gboolean one_day = to == NULL || g_strcmp0(to, from) == 0;
 
     RETURN_IF_BAD(builder, people, person);
@@ -158,7 +158,7 @@ void
 rota_builder_add_person_request(RotaBuilder *builder, int person, const char *date,
                                 const char *shift, gboolean on, int weight)
 {
-    RotapRequestSpec request = { NULL, NULL, TRUE, on, TRUE, weight };
+    RotapRequestSpec request = {NULL, NULL, TRUE, on, TRUE, weight};
 
     RETURN_IF_BAD(builder, people, person);
     request.date = g_strdup(date);
@@ -341,7 +341,7 @@ rota_builder_set_duty_over(RotaBuilder *builder, int duty, int weight)
 void
 rota_builder_add_duty_quota(RotaBuilder *builder, int duty, const char *tag, int count)
 {
-    RotapQuotaSpec quota = { NULL, count };
+    RotapQuotaSpec quota = {NULL, count};
     GArray *quotas;
 
     RETURN_IF_BAD(builder, duties, duty);

@@ -272,8 +272,7 @@ rota_builder_set_segment_chief(RotaBuilder *builder, int segment, const char *pe
  * Since: 0.1
  */
 void
-rota_builder_set_segment_location(RotaBuilder *builder, int segment,
-                                  const char *location)
+rota_builder_set_segment_location(RotaBuilder *builder, int segment, const char *location)
 {
     RETURN_IF_BAD(builder, segments, segment);
     g_free(segment_at(builder, segment)->location);
@@ -363,7 +362,7 @@ rota_builder_add_unit_segment(RotaBuilder *builder, int unit, const char *segmen
 void
 rotap_builder_set_shift_count(GArray *counts, const char *shift, int count)
 {
-    RotapShiftCountSpec added = { NULL, count };
+    RotapShiftCountSpec added = {NULL, count};
 
     for (guint i = 0; i < counts->len; i++) {
         RotapShiftCountSpec *entry = &g_array_index(counts, RotapShiftCountSpec, i);

@@ -14,24 +14,24 @@
  * it has days, and a per-duty copy of n_days flags would dominate its size.
  */
 typedef struct {
-    guint8 *due;      /* n_days flags: owned by the model through its duties */
+    guint8 *due; /* n_days flags: owned by the model through its duties */
     gsize n_bytes;
     guint hash;
-    int index;        /* in the compiler's patterns */
+    int index; /* in the compiler's patterns */
     int n_due;
-    int days_offset;  /* where its due days start in model->cell_days */
-    int *windows[2];  /* window_first_day per day [0] and per week [1], lazily */
+    int days_offset; /* where its due days start in model->cell_days */
+    int *windows[2]; /* window_first_day per day [0] and per week [1], lazily */
     int n_windows[2];
-    int *starts[2];   /* each window's first position among the due days, + end */
+    int *starts[2]; /* each window's first position among the due days, + end */
 } DuePattern;
 
 typedef struct {
     RotaModel *model;
-    GPtrArray *patterns;   /* DuePattern *, freed with the compiler */
-    GHashTable *by_due;    /* DuePattern * -> itself */
-    int *duty_pattern;     /* per duty: the index of its pattern */
-    int *lists;            /* per (duty, segment position): an eligible list */
-    int *duty_lists;       /* per duty: its first entry in lists */
+    GPtrArray *patterns; /* DuePattern *, freed with the compiler */
+    GHashTable *by_due;  /* DuePattern * -> itself */
+    int *duty_pattern;   /* per duty: the index of its pattern */
+    int *lists;          /* per (duty, segment position): an eligible list */
+    int *duty_lists;     /* per duty: its first entry in lists */
 } DutyCompiler;
 
 static guint
@@ -79,8 +79,7 @@ hash_bytes(const guint8 *bytes, gsize n)
 static DuePattern *
 intern_due(DutyCompiler *c, const guint8 *due)
 {
-    DuePattern key = { (guint8 *)due, (gsize)c->model->n_days, 0, 0, 0, 0, { 0 }, { 0 },
-                       { 0 } };
+    DuePattern key = {(guint8 *)due, (gsize)c->model->n_days, 0, 0, 0, 0, {0}, {0}, {0}};
     DuePattern *pattern;
 
     key.hash = hash_bytes(due, key.n_bytes);
@@ -135,14 +134,17 @@ static gboolean
 fail_duplicate_segment(RotaModel *model, int d, const RotapDutySpec *spec, GError **error)
 {
     for (guint j = 1; j < spec->segments->len; j++) {
-        int segment = rotap_compile_lookup(model, ROTAP_KIND_SEGMENT, spec->segments->pdata[j]);
+        int segment =
+            rotap_compile_lookup(model, ROTAP_KIND_SEGMENT, spec->segments->pdata[j]);
 
         for (guint k = 0; k < j; k++) {
-            if (rotap_compile_lookup(model, ROTAP_KIND_SEGMENT, spec->segments->pdata[k]) ==
-                segment)
-                return rotap_compile_fail(error, "duties[%d].segments[%u]: segment \"%s\" "
-                                          "is listed twice (first at duties[%d].segments[%u])",
-                                          d, j, (const char *)spec->segments->pdata[j], d, k);
+            if (rotap_compile_lookup(model, ROTAP_KIND_SEGMENT,
+                                     spec->segments->pdata[k]) == segment)
+                return rotap_compile_fail(
+                    error,
+                    "duties[%d].segments[%u]: segment \"%s\" "
+                    "is listed twice (first at duties[%d].segments[%u])",
+                    d, j, (const char *)spec->segments->pdata[j], d, k);
         }
     }
     g_return_val_if_reached(FALSE);
@@ -161,16 +163,20 @@ compile_duty_segments(RotaModel *model, int d, const RotapDutySpec *spec, GError
         return TRUE;
     }
     if (spec->segments->len == 0)
-        return rotap_compile_fail(error, "duties[%d].segments: empty segment list "
-                                  "(expected \"*\" or at least one segment)", d);
+        return rotap_compile_fail(error,
+                                  "duties[%d].segments: empty segment list "
+                                  "(expected \"*\" or at least one segment)",
+                                  d);
     duty->segments = g_new(int, spec->segments->len + 1);
     for (guint j = 0; j < spec->segments->len; j++) {
         const char *id = spec->segments->pdata[j];
         int segment = rotap_compile_lookup(model, ROTAP_KIND_SEGMENT, id);
 
         if (segment < 0)
-            return rotap_compile_fail(error, "duties[%d].segments[%u]: unknown segment "
-                                      "\"%s\"", d, j, id != NULL ? id : "");
+            return rotap_compile_fail(error,
+                                      "duties[%d].segments[%u]: unknown segment "
+                                      "\"%s\"",
+                                      d, j, id != NULL ? id : "");
         duty->segments[duty->n_segments++] = segment;
     }
     qsort(duty->segments, (gsize)duty->n_segments, sizeof(int), compare_ints);
@@ -187,20 +193,28 @@ compile_duty_counts(RotaModel *model, int d, const RotapDutySpec *spec, GError *
     RotapDuty *duty = &model->duties[d];
 
     if (spec->has_min && spec->min < 0)
-        return rotap_compile_fail(error, "duties[%d].min: negative count %d "
-                                  "(expected 0 or more)", d, spec->min);
+        return rotap_compile_fail(error,
+                                  "duties[%d].min: negative count %d "
+                                  "(expected 0 or more)",
+                                  d, spec->min);
     if (spec->has_max && spec->max < 0)
-        return rotap_compile_fail(error, "duties[%d].max: negative count %d "
-                                  "(expected 0 or more)", d, spec->max);
+        return rotap_compile_fail(error,
+                                  "duties[%d].max: negative count %d "
+                                  "(expected 0 or more)",
+                                  d, spec->max);
     if (spec->has_min && spec->has_max && spec->min > spec->max)
         return rotap_compile_fail(error, "duties[%d].min: min %d is greater than max %d",
                                   d, spec->min, spec->max);
     if (spec->has_under && spec->under < 0)
-        return rotap_compile_fail(error, "duties[%d].under: negative weight %d "
-                                  "(expected 0 or more)", d, spec->under);
+        return rotap_compile_fail(error,
+                                  "duties[%d].under: negative weight %d "
+                                  "(expected 0 or more)",
+                                  d, spec->under);
     if (spec->has_over && spec->over < 0)
-        return rotap_compile_fail(error, "duties[%d].over: negative weight %d "
-                                  "(expected 0 or more)", d, spec->over);
+        return rotap_compile_fail(error,
+                                  "duties[%d].over: negative weight %d "
+                                  "(expected 0 or more)",
+                                  d, spec->over);
     duty->min = spec->has_min ? spec->min : 0;
     duty->max = spec->has_max ? spec->max : ROTAP_UNLIMITED;
     duty->under = spec->has_under ? spec->under : model->weights[ROTA_WEIGHT_UNCOVERED];
@@ -226,13 +240,17 @@ compile_duty_quotas(RotaModel *model, int d, const RotapDutySpec *spec, GPtrArra
                                     shown))
             return FALSE;
         if (quota->count < 0)
-            return rotap_compile_fail(error, "duties[%d].quota.%s: negative count %d "
-                                      "(expected 0 or more)", d, shown, quota->count);
+            return rotap_compile_fail(error,
+                                      "duties[%d].quota.%s: negative count %d "
+                                      "(expected 0 or more)",
+                                      d, shown, quota->count);
         tag = rotap_compile_intern_tag(model, tags, quota->tag);
         for (int k = 0; k < duty->n_quotas; k++) {
             if (duty->quotas[k].tag == tag)
-                return rotap_compile_fail(error, "duties[%d].quota.%s: tag \"%s\" is listed "
-                                          "twice", d, shown, shown);
+                return rotap_compile_fail(error,
+                                          "duties[%d].quota.%s: tag \"%s\" is listed "
+                                          "twice",
+                                          d, shown, shown);
         }
         duty->quotas[duty->n_quotas].tag = tag;
         duty->quotas[duty->n_quotas++].count = quota->count;
@@ -247,8 +265,10 @@ compile_duty_who(RotaModel *model, int d, const RotapDutySpec *spec, GPtrArray *
     if (!spec->has_who)
         return TRUE;
     if (spec->who_tags->len == 0 && spec->who_units->len == 0)
-        return rotap_compile_fail(error, "duties[%d].who: names no tag and no unit "
-                                  "(expected at least one)", d);
+        return rotap_compile_fail(error,
+                                  "duties[%d].who: names no tag and no unit "
+                                  "(expected at least one)",
+                                  d);
     for (guint j = 0; j < spec->who_tags->len; j++) {
         if (!rotap_compile_check_id(spec->who_tags->pdata[j], "tag", error,
                                     "duties[%d].who.tags[%u]", d, j))
@@ -259,8 +279,10 @@ compile_duty_who(RotaModel *model, int d, const RotapDutySpec *spec, GPtrArray *
         const char *id = spec->who_units->pdata[j];
 
         if (rotap_compile_lookup(model, ROTAP_KIND_UNIT, id) < 0)
-            return rotap_compile_fail(error, "duties[%d].who.units[%u]: unknown unit "
-                                      "\"%s\"", d, j, id != NULL ? id : "");
+            return rotap_compile_fail(error,
+                                      "duties[%d].who.units[%u]: unknown unit "
+                                      "\"%s\"",
+                                      d, j, id != NULL ? id : "");
     }
     return TRUE;
 }
@@ -280,8 +302,10 @@ compile_duty(DutyCompiler *c, int d, guint8 *scratch, GPtrArray *tags, GError **
     duty->per_week = spec->per_week;
     duty->not_owner = spec->not_owner;
     if (spec->shift == NULL)
-        return rotap_compile_fail(error, "duties[%d].shift: missing shift "
-                                  "(expected a shift id)", d);
+        return rotap_compile_fail(error,
+                                  "duties[%d].shift: missing shift "
+                                  "(expected a shift id)",
+                                  d);
     duty->shift = rotap_compile_lookup(model, ROTAP_KIND_SHIFT, spec->shift);
     if (duty->shift < 0)
         return rotap_compile_fail(error, "duties[%d].shift: unknown shift \"%s\"", d,
@@ -344,8 +368,10 @@ compile_cells(DutyCompiler *c, GError **error)
         n_cells += cells;
         n_places += cells * duty->min;
         if (n_cells > G_MAXINT || n_places > G_MAXINT)
-            return rotap_compile_fail(error, "duties[%d].min: the duties ask for more than "
-                                      "%d places or cells in all", d, G_MAXINT);
+            return rotap_compile_fail(error,
+                                      "duties[%d].min: the duties ask for more than "
+                                      "%d places or cells in all",
+                                      d, G_MAXINT);
     }
     for (guint i = 0; i < c->patterns->len; i++)
         n_days += ((DuePattern *)c->patterns->pdata[i])->n_due;
@@ -383,7 +409,8 @@ compile_eligibility(DutyCompiler *c, int n_tags)
     c->lists = g_new0(int, slots + 1);
     for (int d = 0; d < model->n_duties; d++) {
         if (model->duties[d].n_windows > 0)
-            rotap_eligibility_duty(e, &g_array_index(model->spec->duties, RotapDutySpec, d),
+            rotap_eligibility_duty(e,
+                                   &g_array_index(model->spec->duties, RotapDutySpec, d),
                                    &model->duties[d], c->lists + c->duty_lists[d]);
     }
     rotap_eligibility_finish(e);
@@ -393,7 +420,7 @@ compile_eligibility(DutyCompiler *c, int n_tags)
 gboolean
 rotap_compile_duties(RotaModel *model, GPtrArray *tags, GError **error)
 {
-    DutyCompiler c = { .model = model };
+    DutyCompiler c = {.model = model};
     g_autofree guint8 *scratch = g_new(guint8, model->n_days);
     int n_people_tags = (int)tags->len;
     gboolean ok = TRUE;
@@ -430,8 +457,9 @@ rotap_compile_onsite(RotaModel *model, GError **error)
         return TRUE;
     if (spec->onsite_shift == NULL)
         return rotap_compile_fail(error, "rules.onsite.shift: missing shift "
-                                  "(expected a shift id)");
-    model->onsite_shift = rotap_compile_lookup(model, ROTAP_KIND_SHIFT, spec->onsite_shift);
+                                         "(expected a shift id)");
+    model->onsite_shift =
+        rotap_compile_lookup(model, ROTAP_KIND_SHIFT, spec->onsite_shift);
     if (model->onsite_shift < 0)
         return rotap_compile_fail(error, "rules.onsite.shift: unknown shift \"%s\"",
                                   spec->onsite_shift);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* compile-eligible.c: who may serve each (duty, segment), as shared lists, and fairness members. */
+/* compile-eligible.c: who may serve each (duty, segment), as shared lists; fairness. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -27,11 +27,11 @@ struct _RotapEligibility {
     int **tag_people;       /* per tag known after people: holders, ascending */
     int *n_tag_people;
     int n_known_tags;
-    int **community;        /* per segment: people whose community it is */
+    int **community; /* per segment: people whose community it is */
     int *n_community;
-    GHashTable *who_lists;  /* "who" signature -> list index + 1 */
-    int *default_lists;     /* per segment: its default list, or -1 */
-    int *not_owner_lists;   /* per segment: default minus the owner, or -1 */
+    GHashTable *who_lists;         /* "who" signature -> list index + 1 */
+    int *default_lists;            /* per segment: its default list, or -1 */
+    int *not_owner_lists;          /* per segment: default minus the owner, or -1 */
     const RotapDutySpec *last_who; /* the last "who" seen, and its list */
     int last_who_list;
 };
@@ -63,7 +63,7 @@ list_free(gpointer data)
 static int
 intern_list(RotapEligibility *e, int *people, int n)
 {
-    EligibleList key = { people, n, 2166136261u };
+    EligibleList key = {people, n, 2166136261u};
     gpointer found;
     EligibleList *list;
 
@@ -233,8 +233,8 @@ who_list(RotapEligibility *e, const RotapDutySpec *spec)
     for (guint j = 0; j < n_tags; j++)
         ids[j] = rotap_compile_lookup(e->model, ROTAP_KIND_TAG, spec->who_tags->pdata[j]);
     for (guint j = 0; j < n_units; j++)
-        ids[n_tags + j] = rotap_compile_lookup(e->model, ROTAP_KIND_UNIT,
-                                               spec->who_units->pdata[j]);
+        ids[n_tags + j] =
+            rotap_compile_lookup(e->model, ROTAP_KIND_UNIT, spec->who_units->pdata[j]);
     qsort(ids, n_tags, sizeof(int), compare_ints);
     qsort(ids + n_tags, n_units, sizeof(int), compare_ints);
     key = g_string_new("t");
@@ -320,8 +320,8 @@ default_list(RotapEligibility *e, int segment, gboolean not_owner)
 }
 
 void
-rotap_eligibility_duty(RotapEligibility *e, const RotapDutySpec *spec, const RotapDuty *duty,
-                       int *lists)
+rotap_eligibility_duty(RotapEligibility *e, const RotapDutySpec *spec,
+                       const RotapDuty *duty, int *lists)
 {
     int base = spec->has_who ? who_list(e, spec) : -1;
 

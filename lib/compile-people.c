@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* compile-people.c: compile rules, people, their effective limits, days off and requests. */
+/* compile-people.c: compile rules and people: limits, days off, requests. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -68,13 +68,14 @@ check_limits(const RotaModel *model, const RotapLimitsSpec *limits, int p, GErro
     for (int k = 0; k < ROTA_N_LIMITS; k++) {
         if ((limits->set & (1u << k)) && limits->values[k] < 0) {
             path = limits_path(p);
-            return rotap_compile_fail(error, "%s.%s: negative value %d (expected 0 or more)",
+            return rotap_compile_fail(error,
+                                      "%s.%s: negative value %d (expected 0 or more)",
                                       path, rotap_limit_name(k), limits->values[k]);
         }
     }
     for (guint j = 0; j < limits->max_shifts->len; j++) {
-        const RotapShiftCountSpec *count = &g_array_index(limits->max_shifts,
-                                                          RotapShiftCountSpec, j);
+        const RotapShiftCountSpec *count =
+            &g_array_index(limits->max_shifts, RotapShiftCountSpec, j);
         const char *shift = count->shift != NULL ? count->shift : "";
 
         if (rotap_compile_lookup(model, ROTAP_KIND_SHIFT, count->shift) >= 0 &&
@@ -82,10 +83,12 @@ check_limits(const RotaModel *model, const RotapLimitsSpec *limits, int p, GErro
             continue;
         path = limits_path(p);
         if (rotap_compile_lookup(model, ROTAP_KIND_SHIFT, count->shift) < 0)
-            return rotap_compile_fail(error, "%s.max_shifts.%s: unknown shift \"%s\"", path,
-                                      shift, shift);
-        return rotap_compile_fail(error, "%s.max_shifts.%s: negative count %d "
-                                  "(expected 0 or more)", path, shift, count->count);
+            return rotap_compile_fail(error, "%s.max_shifts.%s: unknown shift \"%s\"",
+                                      path, shift, shift);
+        return rotap_compile_fail(error,
+                                  "%s.max_shifts.%s: negative count %d "
+                                  "(expected 0 or more)",
+                                  path, shift, count->count);
     }
     return TRUE;
 }
@@ -119,11 +122,13 @@ check_pair(const RotapLimitsSpec *own, const RotapLimitsSpec *rules, int p, Rota
 }
 
 static gboolean
-check_pairs(const RotapLimitsSpec *own, const RotapLimitsSpec *rules, int p, GError **error)
+check_pairs(const RotapLimitsSpec *own, const RotapLimitsSpec *rules, int p,
+            GError **error)
 {
-    return check_pair(own, rules, p, ROTA_LIMIT_MIN_MINUTES, ROTA_LIMIT_MAX_MINUTES, error) &&
-           check_pair(own, rules, p, ROTA_LIMIT_MIN_CONSECUTIVE, ROTA_LIMIT_MAX_CONSECUTIVE,
-                      error);
+    return check_pair(own, rules, p, ROTA_LIMIT_MIN_MINUTES, ROTA_LIMIT_MAX_MINUTES,
+                      error) &&
+           check_pair(own, rules, p, ROTA_LIMIT_MIN_CONSECUTIVE,
+                      ROTA_LIMIT_MAX_CONSECUTIVE, error);
 }
 
 gboolean
@@ -135,9 +140,10 @@ rotap_compile_rules(RotaModel *model, GError **error)
         gboolean set = (spec->weights_set >> w) & 1;
 
         if (set && spec->weights[w] < 0)
-            return rotap_compile_fail(error, "rules.weights.%s: negative weight %d "
-                                      "(expected 0 or more)", rotap_weight_name(w),
-                                      spec->weights[w]);
+            return rotap_compile_fail(error,
+                                      "rules.weights.%s: negative weight %d "
+                                      "(expected 0 or more)",
+                                      rotap_weight_name(w), spec->weights[w]);
         model->weights[w] = set ? spec->weights[w] : rotap_weight_default(w);
     }
     return check_limits(model, &spec->limits, -1, error) &&
@@ -167,14 +173,14 @@ compile_limits(RotaModel *model, int p, const RotapPersonSpec *spec, GError **er
     for (int s = 0; s < model->n_shifts; s++)
         max_shifts[s] = ROTAP_UNLIMITED;
     for (guint j = 0; j < rules->max_shifts->len; j++) {
-        const RotapShiftCountSpec *c = &g_array_index(rules->max_shifts,
-                                                      RotapShiftCountSpec, j);
+        const RotapShiftCountSpec *c =
+            &g_array_index(rules->max_shifts, RotapShiftCountSpec, j);
 
         max_shifts[rotap_compile_lookup(model, ROTAP_KIND_SHIFT, c->shift)] = c->count;
     }
     for (guint j = 0; j < own->max_shifts->len; j++) {
-        const RotapShiftCountSpec *c = &g_array_index(own->max_shifts,
-                                                      RotapShiftCountSpec, j);
+        const RotapShiftCountSpec *c =
+            &g_array_index(own->max_shifts, RotapShiftCountSpec, j);
 
         max_shifts[rotap_compile_lookup(model, ROTAP_KIND_SHIFT, c->shift)] = c->count;
     }
@@ -192,11 +198,15 @@ date_offset(const RotaModel *model, const char *text, gint64 *offset, GError **e
     gint64 julian;
 
     if (text == NULL)
-        return rotap_compile_fail(error, "people[%d].off[%u]%s: missing date "
-                                  "(expected YYYY-MM-DD)", p, j, key);
+        return rotap_compile_fail(error,
+                                  "people[%d].off[%u]%s: missing date "
+                                  "(expected YYYY-MM-DD)",
+                                  p, j, key);
     if (!rotap_compile_julian(text, &julian))
-        return rotap_compile_fail(error, "people[%d].off[%u]%s: bad date \"%s\" "
-                                  "(expected YYYY-MM-DD)", p, j, key, text);
+        return rotap_compile_fail(error,
+                                  "people[%d].off[%u]%s: bad date \"%s\" "
+                                  "(expected YYYY-MM-DD)",
+                                  p, j, key, text);
     *offset = julian - (gint64)g_date_get_julian(&model->start);
     return TRUE;
 }
@@ -224,16 +234,19 @@ compile_off(RotaModel *model, int p, guint j, GError **error)
         if (!date_offset(model, off->to, &to, error, p, j, ".to"))
             return FALSE;
         if (to < from)
-            return rotap_compile_fail(error, "people[%d].off[%u].to: end date %s is before "
-                                      "the start date %s (expected from <= to)", p, j,
-                                      off->to, off->from);
+            return rotap_compile_fail(error,
+                                      "people[%d].off[%u].to: end date %s is before "
+                                      "the start date %s (expected from <= to)",
+                                      p, j, off->to, off->from);
     }
     if (off->shift != NULL) {
         int shift = rotap_compile_lookup(model, ROTAP_KIND_SHIFT, off->shift);
 
         if (shift < 0)
-            return rotap_compile_fail(error, "people[%d].off[%u].shift: unknown shift "
-                                      "\"%s\"", p, j, off->shift);
+            return rotap_compile_fail(error,
+                                      "people[%d].off[%u].shift: unknown shift "
+                                      "\"%s\"",
+                                      p, j, off->shift);
         mask = G_GUINT64_CONSTANT(1) << shift;
     }
     from = MAX(from, 0);
@@ -267,7 +280,7 @@ compile_requests(RotaModel *model, int p, const RotapPersonSpec *spec, GArray *r
 
     for (guint j = 0; j < spec->requests->len; j++) {
         const RotapRequestSpec *r = &g_array_index(spec->requests, RotapRequestSpec, j);
-        RotapRequest request = { .person = p, .shift = -1, .on = TRUE };
+        RotapRequest request = {.person = p, .shift = -1, .on = TRUE};
 
         if (!rotap_compile_date(model, r->date, TRUE, &request.day, error,
                                 "people[%d].requests[%u].date", p, j))
@@ -275,12 +288,16 @@ compile_requests(RotaModel *model, int p, const RotapPersonSpec *spec, GArray *r
         if (r->shift != NULL) {
             request.shift = rotap_compile_lookup(model, ROTAP_KIND_SHIFT, r->shift);
             if (request.shift < 0)
-                return rotap_compile_fail(error, "people[%d].requests[%u].shift: unknown "
-                                          "shift \"%s\"", p, j, r->shift);
+                return rotap_compile_fail(error,
+                                          "people[%d].requests[%u].shift: unknown "
+                                          "shift \"%s\"",
+                                          p, j, r->shift);
         }
         if (r->has_weight && r->weight < 0)
-            return rotap_compile_fail(error, "people[%d].requests[%u].weight: negative "
-                                      "weight %d (expected 0 or more)", p, j, r->weight);
+            return rotap_compile_fail(error,
+                                      "people[%d].requests[%u].weight: negative "
+                                      "weight %d (expected 0 or more)",
+                                      p, j, r->weight);
         request.weight = r->has_weight ? r->weight : model->weights[ROTA_WEIGHT_REQUEST];
         request.on = r->has_on ? r->on : TRUE;
         g_array_append_val(requests, request);
@@ -309,15 +326,15 @@ compare_ints(const void *a, const void *b)
 
 /* Tags become sorted, distinct indices into model->tags. */
 static gboolean
-compile_tags(RotaModel *model, RotapPerson *person, const RotapPersonSpec *spec,
-             int p, GPtrArray *tags, GError **error)
+compile_tags(RotaModel *model, RotapPerson *person, const RotapPersonSpec *spec, int p,
+             GPtrArray *tags, GError **error)
 {
     int n = 0;
 
     person->tags = g_new0(int, spec->tags->len + 1);
     for (guint j = 0; j < spec->tags->len; j++) {
-        if (!rotap_compile_check_id(spec->tags->pdata[j], "tag", error, "people[%d].tags[%u]",
-                                    p, j))
+        if (!rotap_compile_check_id(spec->tags->pdata[j], "tag", error,
+                                    "people[%d].tags[%u]", p, j))
             return FALSE;
         person->tags[n++] = rotap_compile_intern_tag(model, tags, spec->tags->pdata[j]);
     }
@@ -348,8 +365,8 @@ compile_person(RotaModel *model, int p, GPtrArray *tags, GArray *requests, GErro
         return FALSE;
     person->community = rotap_compile_lookup(model, ROTAP_KIND_SEGMENT, spec->community);
     if (spec->community != NULL && person->community < 0)
-        return rotap_compile_fail(error, "people[%d].community: unknown segment \"%s\"", p,
-                                  spec->community);
+        return rotap_compile_fail(error, "people[%d].community: unknown segment \"%s\"",
+                                  p, spec->community);
     if (!compile_limits(model, p, spec, error))
         return FALSE;
     for (guint j = 0; j < spec->off->len; j++) {
@@ -372,8 +389,8 @@ compile_members(RotaModel *model)
         model->units[u].n_members = 0;
     }
     for (int p = 0; p < model->n_people; p++) {
-        RotapUnit *unit = model->people[p].unit >= 0 ? &model->units[model->people[p].unit]
-                                                     : NULL;
+        RotapUnit *unit =
+            model->people[p].unit >= 0 ? &model->units[model->people[p].unit] : NULL;
 
         if (unit != NULL)
             unit->members[unit->n_members++] = p;
@@ -398,8 +415,8 @@ rotap_compile_people(RotaModel *model, GPtrArray *tags, GError **error)
     }
     model->person_requests[n] = (int)requests->len;
     model->n_requests = (int)requests->len;
-    model->requests = (RotapRequest *)(void *)g_array_free(g_steal_pointer(&requests),
-                                                           FALSE);
+    model->requests =
+        (RotapRequest *)(void *)g_array_free(g_steal_pointer(&requests), FALSE);
     compile_members(model);
     return TRUE;
 }

@@ -38,8 +38,7 @@ int rotap_compile_lookup(const RotaModel *model, RotapKind kind, const char *id)
 /* Record id (borrowed: it must live as long as the model) as element
  * index of kind.  When the id is already taken, return the index that
  * holds it and record nothing; else -1. */
-int rotap_compile_register(RotaModel *model, RotapKind kind, const char *id,
-                           int index);
+int rotap_compile_register(RotaModel *model, RotapKind kind, const char *id, int index);
 
 /*
  * Checks that name the offending value by a JSON path, given as a printf

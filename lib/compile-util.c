@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* compile-util.c: what every compile stage uses: errors, the id index, ids, dates, day selectors. */
+/* compile-util.c: shared by the compile stages: errors, id index, ids, dates, days. */
 #include "config.h"
 
 #include <string.h>
@@ -114,8 +114,10 @@ rotap_compile_check_id(const char *id, const char *what, GError **error,
     if (!g_utf8_validate(id, -1, NULL))
         return rotap_compile_fail(error, "%s: %s is not valid UTF-8", path, what);
     shown = g_strescape(id, NULL);
-    return rotap_compile_fail(error, "%s: %s \"%s\" contains a control character "
-                              "(expected printable text)", path, what, shown);
+    return rotap_compile_fail(error,
+                              "%s: %s \"%s\" contains a control character "
+                              "(expected printable text)",
+                              path, what, shown);
 }
 
 gboolean
@@ -141,7 +143,7 @@ rotap_compile_check_text(const char *text, GError **error, const char *path_form
 gboolean
 rotap_compile_julian(const char *text, gint64 *julian)
 {
-    int part[3] = { 0, 0, 0 }, widths[3] = { 4, 2, 2 }, at = 0;
+    int part[3] = {0, 0, 0}, widths[3] = {4, 2, 2}, at = 0;
     gint64 year, month, era, year_of_era, day_of_year, day_of_era;
 
     if (text == NULL || strlen(text) != 10 || text[4] != '-' || text[7] != '-')
@@ -196,8 +198,8 @@ date_fail(const RotaModel *model, const char *text, DateStatus status, const cha
     if (status == DATE_MISSING)
         return rotap_compile_fail(error, "%s: missing date (expected YYYY-MM-DD)", path);
     if (status == DATE_BAD)
-        return rotap_compile_fail(error, "%s: bad date \"%s\" (expected YYYY-MM-DD)", path,
-                                  text);
+        return rotap_compile_fail(error, "%s: bad date \"%s\" (expected YYYY-MM-DD)",
+                                  path, text);
     g_date_add_days(&last, (guint)model->n_days - 1);
     last_text = rotap_format_date(&last);
     return rotap_compile_fail(error, "%s: date %s is outside the horizon %s..%s", path,
@@ -286,8 +288,10 @@ rotap_compile_days(const RotaModel *model, const RotapDaysSpec *days, guint8 *du
     path = format_path(path_format, args);
     va_end(args);
     if (days->dates->len == 0)
-        return rotap_compile_fail(error, "%s: empty date list (expected a keyword "
-                                  "or at least one date)", path);
+        return rotap_compile_fail(error,
+                                  "%s: empty date list (expected a keyword "
+                                  "or at least one date)",
+                                  path);
     if (status == DATE_OK)
         return rotap_compile_fail(error, "%s[%u]: date %s is listed twice", path, j,
                                   (const char *)days->dates->pdata[j]);

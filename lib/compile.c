@@ -68,7 +68,8 @@ compile_horizon(RotaModel *model, GError **error)
     model->name = spec->name;
     model->timezone = spec->timezone != NULL ? spec->timezone : DEFAULT_TIMEZONE;
     if (!timezone_known(model->timezone))
-        return rotap_compile_fail(error, "timezone: unknown time zone \"%s\" "
+        return rotap_compile_fail(error,
+                                  "timezone: unknown time zone \"%s\" "
                                   "(expected an IANA name such as \"Asia/Shanghai\")",
                                   model->timezone);
     if (spec->start == NULL)
@@ -77,7 +78,8 @@ compile_horizon(RotaModel *model, GError **error)
         return rotap_compile_fail(error, "start: bad date \"%s\" (expected YYYY-MM-DD)",
                                   spec->start);
     if (spec->days < 1 || spec->days > MAX_DAYS)
-        return rotap_compile_fail(error, "days: %d days is out of range (expected 1 to %d)",
+        return rotap_compile_fail(error,
+                                  "days: %d days is out of range (expected 1 to %d)",
                                   spec->days, MAX_DAYS);
     model->n_days = spec->days;
     return TRUE;
@@ -91,8 +93,8 @@ mark_dates(RotaModel *model, GPtrArray *dates, const char *path, guint8 *marks,
     for (guint i = 0; i < dates->len; i++) {
         int day;
 
-        if (!rotap_compile_date(model, dates->pdata[i], FALSE, &day, error, "%s[%u]", path,
-                                i))
+        if (!rotap_compile_date(model, dates->pdata[i], FALSE, &day, error, "%s[%u]",
+                                path, i))
             return FALSE;
         if (day >= 0)
             marks[day] = 1;
@@ -176,8 +178,10 @@ register_kind(RotaModel *model, GArray *records, gsize id_offset, const char *se
             return FALSE;
         first = rotap_compile_register(model, kind, id, (int)i);
         if (first >= 0)
-            return rotap_compile_fail(error, "%s[%u].id: duplicate %s \"%s\" (first at "
-                                      "%s[%d])", section, i, what, id, section, first);
+            return rotap_compile_fail(error,
+                                      "%s[%u].id: duplicate %s \"%s\" (first at "
+                                      "%s[%d])",
+                                      section, i, what, id, section, first);
     }
     return TRUE;
 }
@@ -189,7 +193,8 @@ register_ids(RotaModel *model, GError **error)
     RotapSpec *spec = model->spec;
 
     if (spec->shifts->len > ROTAP_MAX_SHIFTS)
-        return rotap_compile_fail(error, "shifts[%d]: too many shifts (expected at most %d)",
+        return rotap_compile_fail(error,
+                                  "shifts[%d]: too many shifts (expected at most %d)",
                                   ROTAP_MAX_SHIFTS, ROTAP_MAX_SHIFTS);
     if (!register_kind(model, spec->shifts, G_STRUCT_OFFSET(RotapShiftSpec, id), "shifts",
                        ROTAP_KIND_SHIFT, "shift id", error) ||
@@ -197,15 +202,17 @@ register_ids(RotaModel *model, GError **error)
                        "segments", ROTAP_KIND_SEGMENT, "segment id", error) ||
         !register_kind(model, spec->units, G_STRUCT_OFFSET(RotapUnitSpec, id), "units",
                        ROTAP_KIND_UNIT, "unit id", error) ||
-        !register_kind(model, spec->people, G_STRUCT_OFFSET(RotapPersonSpec, id), "people",
-                       ROTAP_KIND_PERSON, "person id", error) ||
+        !register_kind(model, spec->people, G_STRUCT_OFFSET(RotapPersonSpec, id),
+                       "people", ROTAP_KIND_PERSON, "person id", error) ||
         !register_kind(model, spec->duties, G_STRUCT_OFFSET(RotapDutySpec, id), "duties",
                        ROTAP_KIND_DUTY, "duty id", error))
         return FALSE;
     for (guint i = 0; i < spec->duties->len; i++) {
         if (strcmp(g_array_index(spec->duties, RotapDutySpec, i).id, "onsite") == 0)
-            return rotap_compile_fail(error, "duties[%u].id: the id \"onsite\" is reserved "
-                                      "for the on-site hour (expected another id)", i);
+            return rotap_compile_fail(error,
+                                      "duties[%u].id: the id \"onsite\" is reserved "
+                                      "for the on-site hour (expected another id)",
+                                      i);
     }
     return TRUE;
 }
@@ -227,17 +234,23 @@ compile_shift(RotaModel *model, guint i, GError **error)
         return rotap_compile_fail(error, "%s.start: missing time (expected HH:MM)", path);
     shift->start = rotap_parse_time(spec->start, FALSE);
     if (shift->start < 0)
-        return rotap_compile_fail(error, "%s.start: bad time \"%s\" "
-                                  "(expected HH:MM, 00:00 to 23:59)", path, spec->start);
+        return rotap_compile_fail(error,
+                                  "%s.start: bad time \"%s\" "
+                                  "(expected HH:MM, 00:00 to 23:59)",
+                                  path, spec->start);
     if (spec->end == NULL)
         return rotap_compile_fail(error, "%s.end: missing time (expected HH:MM)", path);
     shift->end = rotap_parse_time(spec->end, TRUE);
     if (shift->end < 0)
-        return rotap_compile_fail(error, "%s.end: bad time \"%s\" "
-                                  "(expected HH:MM, 00:00 to 24:00)", path, spec->end);
+        return rotap_compile_fail(error,
+                                  "%s.end: bad time \"%s\" "
+                                  "(expected HH:MM, 00:00 to 24:00)",
+                                  path, spec->end);
     if (shift->end == shift->start)
-        return rotap_compile_fail(error, "%s.end: the shift ends when it starts, at %s "
-                                  "(expected a different end time)", path, spec->end);
+        return rotap_compile_fail(error,
+                                  "%s.end: the shift ends when it starts, at %s "
+                                  "(expected a different end time)",
+                                  path, spec->end);
     /* An end at 00:00 is the midnight that closes the day. */
     if (shift->end == 0)
         shift->end = 24 * 60;
@@ -268,7 +281,8 @@ compile_shifts(RotaModel *model, GError **error)
             return rotap_compile_fail(error, "forbid[%u].after: unknown shift \"%s\"", i,
                                       forbid->after != NULL ? forbid->after : "");
         if (next < 0)
-            return rotap_compile_fail(error, "forbid[%u].next_day: unknown shift \"%s\"", i,
+            return rotap_compile_fail(error, "forbid[%u].next_day: unknown shift \"%s\"",
+                                      i,
                                       forbid->next_day != NULL ? forbid->next_day : "");
         model->forbid[after * n + next] = 1;
     }
@@ -280,8 +294,8 @@ compile_shifts(RotaModel *model, GError **error)
 static gboolean
 compile_segment(RotaModel *model, guint i, GError **error)
 {
-    const RotapSegmentSpec *spec = &g_array_index(model->spec->segments,
-                                                  RotapSegmentSpec, i);
+    const RotapSegmentSpec *spec =
+        &g_array_index(model->spec->segments, RotapSegmentSpec, i);
     RotapSegment *segment = &model->segments[i];
 
     if (!rotap_compile_check_text(spec->name, error, "segments[%u].name", i) ||
@@ -292,8 +306,10 @@ compile_segment(RotaModel *model, guint i, GError **error)
     segment->name = spec->name != NULL ? spec->name : spec->id;
     segment->kind = spec->kind != NULL ? spec->kind : "road";
     if (strcmp(segment->kind, "road") != 0 && strcmp(segment->kind, "compound") != 0)
-        return rotap_compile_fail(error, "segments[%u].kind: unknown kind \"%s\" "
-                                  "(expected \"road\" or \"compound\")", i, segment->kind);
+        return rotap_compile_fail(error,
+                                  "segments[%u].kind: unknown kind \"%s\" "
+                                  "(expected \"road\" or \"compound\")",
+                                  i, segment->kind);
     segment->grid = spec->grid;
     segment->location = spec->location;
     segment->unit = -1;
@@ -301,18 +317,22 @@ compile_segment(RotaModel *model, guint i, GError **error)
     if (spec->chief != NULL) {
         segment->chief = rotap_compile_lookup(model, ROTAP_KIND_PERSON, spec->chief);
         if (segment->chief < 0)
-            return rotap_compile_fail(error, "segments[%u].chief: unknown person \"%s\"", i,
-                                      spec->chief);
+            return rotap_compile_fail(error, "segments[%u].chief: unknown person \"%s\"",
+                                      i, spec->chief);
     }
     segment->has_geo = spec->has_geo;
     segment->lat = spec->lat;
     segment->lon = spec->lon;
     if (spec->has_geo && !(spec->lat >= -90.0 && spec->lat <= 90.0))
-        return rotap_compile_fail(error, "segments[%u].geo: latitude %g is out of range "
-                                  "(expected -90 to 90)", i, spec->lat);
+        return rotap_compile_fail(error,
+                                  "segments[%u].geo: latitude %g is out of range "
+                                  "(expected -90 to 90)",
+                                  i, spec->lat);
     if (spec->has_geo && !(spec->lon >= -180.0 && spec->lon <= 180.0))
-        return rotap_compile_fail(error, "segments[%u].geo: longitude %g is out of range "
-                                  "(expected -180 to 180)", i, spec->lon);
+        return rotap_compile_fail(error,
+                                  "segments[%u].geo: longitude %g is out of range "
+                                  "(expected -180 to 180)",
+                                  i, spec->lon);
     return TRUE;
 }
 
@@ -328,14 +348,18 @@ compile_unit_deputies(RotaModel *model, guint i, const RotapUnitSpec *spec,
         int person = rotap_compile_lookup(model, ROTAP_KIND_PERSON, id);
 
         if (person < 0)
-            return rotap_compile_fail(error, "units[%u].deputies[%u]: unknown person \"%s\"",
-                                      i, j, id != NULL ? id : "");
+            return rotap_compile_fail(error,
+                                      "units[%u].deputies[%u]: unknown person \"%s\"", i,
+                                      j, id != NULL ? id : "");
         if (person == unit->head)
-            return rotap_compile_fail(error, "units[%u].deputies[%u]: \"%s\" is the unit's "
-                                      "head (expected another person)", i, j, id);
+            return rotap_compile_fail(error,
+                                      "units[%u].deputies[%u]: \"%s\" is the unit's "
+                                      "head (expected another person)",
+                                      i, j, id);
         for (int k = 0; k < unit->n_deputies; k++) {
             if (unit->deputies[k] == person)
-                return rotap_compile_fail(error, "units[%u].deputies[%u]: duplicate deputy "
+                return rotap_compile_fail(error,
+                                          "units[%u].deputies[%u]: duplicate deputy "
                                           "\"%s\" (first at units[%u].deputies[%d])",
                                           i, j, id, i, k);
         }
@@ -355,13 +379,17 @@ compile_unit_segments(RotaModel *model, guint i, const RotapUnitSpec *spec,
         int owner;
 
         if (segment < 0)
-            return rotap_compile_fail(error, "units[%u].segments[%u]: unknown segment "
-                                      "\"%s\"", i, j, id != NULL ? id : "");
+            return rotap_compile_fail(error,
+                                      "units[%u].segments[%u]: unknown segment "
+                                      "\"%s\"",
+                                      i, j, id != NULL ? id : "");
         owner = model->segments[segment].unit;
         if (owner >= 0)
-            return rotap_compile_fail(error, "units[%u].segments[%u]: segment \"%s\" is "
+            return rotap_compile_fail(error,
+                                      "units[%u].segments[%u]: segment \"%s\" is "
                                       "already adopted by unit \"%s\" (expected one unit "
-                                      "per segment)", i, j, id, model->units[owner].id);
+                                      "per segment)",
+                                      i, j, id, model->units[owner].id);
         model->segments[segment].unit = (int)i;
         unit->segments[unit->n_segments++] = segment;
     }
@@ -427,15 +455,16 @@ rotap_model_compile(RotapSpec *spec, GError **error)
     model = g_new0(RotaModel, 1);
     model->ref_count = 1;
     model->spec = spec;
-    model->index = g_hash_table_new_full(NULL, NULL, NULL,
-                                         (GDestroyNotify)g_hash_table_unref);
+    model->index =
+        g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_hash_table_unref);
     model->onsite_shift = -1;
     tags = g_ptr_array_new();
     if (!compile_horizon(model, error) || !compile_calendar(model, error) ||
         !register_ids(model, error) || !compile_shifts(model, error) ||
         !compile_sites(model, error) || !rotap_compile_rules(model, error) ||
         !rotap_compile_people(model, tags, error) ||
-        !rotap_compile_duties(model, tags, error) || !rotap_compile_onsite(model, error)) {
+        !rotap_compile_duties(model, tags, error) ||
+        !rotap_compile_onsite(model, error)) {
         rotap_model_free(model);
         return NULL;
     }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* model-query.c: getters for units, people, duties and cells, and the private index searches. */
+/* model-query.c: unit, person, duty and cell getters, and the private searches. */
 #include "config.h"
 
 #include "compile-private.h"

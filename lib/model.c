@@ -204,7 +204,8 @@ rota_model_find_day(const RotaModel *model, const char *date)
     g_return_val_if_fail(date != NULL, ROTA_NOT_FOUND);
     if (!rotap_parse_date(date, &parsed))
         return ROTA_NOT_FOUND;
-    offset = (gint64)g_date_get_julian(&parsed) - (gint64)g_date_get_julian(&model->start);
+    offset =
+        (gint64)g_date_get_julian(&parsed) - (gint64)g_date_get_julian(&model->start);
     return offset >= 0 && offset < model->n_days ? (int)offset : ROTA_NOT_FOUND;
 }
 

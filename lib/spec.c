@@ -255,9 +255,9 @@ rotap_spec_add_duty(RotapSpec *spec)
 }
 
 static const char *const limit_names[ROTA_N_LIMITS] = {
-    "min_minutes",     "max_minutes",     "max_shifts_week",
+    "min_minutes",      "max_minutes",     "max_shifts_week",
     "max_minutes_week", "min_consecutive", "max_consecutive",
-    "min_days_off",    "max_weekends",    "min_rest_minutes",
+    "min_days_off",     "max_weekends",    "min_rest_minutes",
 };
 
 static const char *const weight_names[ROTA_N_WEIGHTS] = {
@@ -265,7 +265,7 @@ static const char *const weight_names[ROTA_N_WEIGHTS] = {
 };
 
 /* DESIGN.md §3 "Default weights". */
-static const int weight_defaults[ROTA_N_WEIGHTS] = { 1000, 0, 500, 50, 1, 5, 20 };
+static const int weight_defaults[ROTA_N_WEIGHTS] = {1000, 0, 500, 50, 1, 5, 20};
 
 const char *
 rotap_limit_name(RotaLimit limit)

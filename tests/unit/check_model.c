@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* check_model.c: the compiled model's precomputed tables (lib/compile*.c, lib/model*.c). */
+/* check_model.c: the compiled model's precomputed tables (lib/compile*.c). */
 #include <stdlib.h>
 
 #include "compile-private.h"
@@ -40,19 +40,19 @@ county_builder(void)
     rota_builder_add_unit_segment(b, u1, "S2");
     u2 = rota_builder_add_unit(b, "U2", "教育局", "P5");
     rota_builder_add_unit_segment(b, u2, "S3");
-    rota_builder_add_person(b, "P1", "张局长", "U1");         /* 0: head of U1 */
-    rota_builder_add_person(b, "P2", "王副局长", "U1");       /* 1 */
-    p = rota_builder_add_person(b, "P3", "李娜", "U1");       /* 2 */
+    rota_builder_add_person(b, "P1", "张局长", "U1");   /* 0: head of U1 */
+    rota_builder_add_person(b, "P2", "王副局长", "U1"); /* 1 */
+    p = rota_builder_add_person(b, "P3", "李娜", "U1"); /* 2 */
     rota_builder_add_person_tag(b, p, "party");
-    rota_builder_add_person(b, "P4", "赵强", "U1");           /* 3 */
-    rota_builder_add_person(b, "P5", "孙校长", "U2");         /* 4: head of U2 */
-    p = rota_builder_add_person(b, "P6", "周老师", "U2");     /* 5 */
+    rota_builder_add_person(b, "P4", "赵强", "U1");       /* 3 */
+    rota_builder_add_person(b, "P5", "孙校长", "U2");     /* 4: head of U2 */
+    p = rota_builder_add_person(b, "P6", "周老师", "U2"); /* 5 */
     rota_builder_add_person_tag(b, p, "party");
     rota_builder_set_person_community(b, p, "S1");
-    p = rota_builder_add_person(b, "P7", "吴督查", NULL);     /* 6 */
+    p = rota_builder_add_person(b, "P7", "吴督查", NULL); /* 6 */
     rota_builder_add_person_tag(b, p, "inspector");
     rota_builder_add_person_tag(b, p, "party");
-    p = rota_builder_add_person(b, "P8", "郑督查", "U2");     /* 7 */
+    p = rota_builder_add_person(b, "P8", "郑督查", "U2"); /* 7 */
     rota_builder_add_person_tag(b, p, "inspector");
     return b;
 }
@@ -64,9 +64,9 @@ START_TEST(test_calendar_makeup_days)
     /* The 2026 National Day holiday and its make-up working days. */
     RotaBuilder *b = rota_builder_new("cal", "2026-09-14", 35);
     g_autoptr(RotaModel) model = NULL;
-    const char *holidays[] = { "2026-09-25", "2026-09-26", "2026-09-27", "2026-10-01",
-                               "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05",
-                               "2026-10-06", "2026-10-07" };
+    const char *holidays[] = {"2026-09-25", "2026-09-26", "2026-09-27", "2026-10-01",
+                              "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05",
+                              "2026-10-06", "2026-10-07"};
 
     for (gsize i = 0; i < G_N_ELEMENTS(holidays); i++)
         rota_builder_add_holiday(b, holidays[i]);
@@ -93,8 +93,8 @@ START_TEST(test_calendar_year_boundary)
     /* 2026-12-26 is a Saturday; ISO week 53 of 2026 runs Dec 28 - Jan 3. */
     RotaBuilder *b = rota_builder_new("year", "2026-12-26", 14);
     g_autoptr(RotaModel) model = NULL;
-    const int week[] = { 0, 0, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2 };
-    const int weekend[] = { 0, 0, -1, -1, -1, -1, -1, 1, 1, -1, -1, -1, -1, -1 };
+    const int week[] = {0, 0, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2};
+    const int weekend[] = {0, 0, -1, -1, -1, -1, -1, 1, 1, -1, -1, -1, -1, -1};
     g_autofree char *last = NULL;
 
     rota_builder_add_holiday(b, "2027-01-01");
@@ -148,8 +148,8 @@ START_TEST(test_julian_matches_gdate)
     g_date_set_dmy(&date, 1, 1, 1);
     while (g_date_get_year(&date) < 2101) {
         g_autofree char *text = rotap_format_date(&date);
-        gboolean daily = g_date_get_year(&date) < 5 ||
-                         (g_date_get_year(&date) >= 2020 && g_date_get_year(&date) <= 2030);
+        gboolean daily = g_date_get_year(&date) < 5 || (g_date_get_year(&date) >= 2020 &&
+                                                        g_date_get_year(&date) <= 2030);
 
         ck_assert_msg(rotap_compile_julian(text, &julian), "rejected %s", text);
         ck_assert_int_eq(julian, g_date_get_julian(&date));
@@ -278,7 +278,8 @@ START_TEST(test_off_and_requests)
     r = &model->requests[1];
     ck_assert(r->person == 3 && r->day == 1 && r->shift == 0 && r->on && r->weight == 0);
     r = &model->requests[2];
-    ck_assert(r->person == 3 && r->day == 8 && r->shift == -1 && !r->on && r->weight == 3);
+    ck_assert(r->person == 3 && r->day == 8 && r->shift == -1 && !r->on &&
+              r->weight == 3);
 }
 END_TEST
 
@@ -380,9 +381,9 @@ START_TEST(test_eligibility_rules)
     RotaBuilder *b = county_builder();
     g_autoptr(RotaModel) model = NULL;
     int rush, inspect, party;
-    const int s1[] = { 0, 1, 2, 3, 5 }, s2[] = { 0, 1, 2, 3 }, s3[] = { 4, 5, 7 };
-    const int inspect_s1[] = { 6, 7 }, inspect_s3[] = { 6 };
-    const int party_all[] = { 2, 4, 5, 6, 7 };
+    const int s1[] = {0, 1, 2, 3, 5}, s2[] = {0, 1, 2, 3}, s3[] = {4, 5, 7};
+    const int inspect_s1[] = {6, 7}, inspect_s3[] = {6};
+    const int party_all[] = {2, 4, 5, 6, 7};
 
     rush = rota_builder_add_duty(b, "rush", "am");
     rota_builder_set_duty_min(b, rush, 1);
@@ -406,10 +407,12 @@ START_TEST(test_eligibility_rules)
     /* who with a tag and a unit: anyone carrying it or belonging to it. */
     assert_people(eligible_at(model, party, 0, 0), party_all, G_N_ELEMENTS(party_all));
     assert_people(eligible_at(model, party, 2, 0), party_all, G_N_ELEMENTS(party_all));
-    ck_assert(rotap_model_is_eligible(model, rotap_model_find_cell(model, rush, 0, 3), 5));
-    ck_assert(!rotap_model_is_eligible(model, rotap_model_find_cell(model, rush, 1, 3), 5));
-    ck_assert(!rotap_model_is_eligible(model, rotap_model_find_cell(model, inspect, 2, 3),
-                                       7));
+    ck_assert(
+        rotap_model_is_eligible(model, rotap_model_find_cell(model, rush, 0, 3), 5));
+    ck_assert(
+        !rotap_model_is_eligible(model, rotap_model_find_cell(model, rush, 1, 3), 5));
+    ck_assert(
+        !rotap_model_is_eligible(model, rotap_model_find_cell(model, inspect, 2, 3), 7));
 }
 END_TEST
 
