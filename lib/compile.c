@@ -77,6 +77,9 @@ compile_horizon(RotaModel *model, GError **error)
     if (!rotap_parse_date(spec->start, &model->start))
         return rotap_compile_fail(error, "start: bad date \"%s\" (expected YYYY-MM-DD)",
                                   spec->start);
+    /* GDate caches its Julian day on first use, writing through a const
+     * pointer: do it now, so that threads sharing the model only read. */
+    (void)g_date_get_julian(&model->start);
     if (spec->days < 1 || spec->days > MAX_DAYS)
         return rotap_compile_fail(error,
                                   "days: %d days is out of range (expected 1 to %d)",
