@@ -27,11 +27,12 @@ typedef struct {
 
 typedef struct {
     RotaModel *model;
-    GPtrArray *patterns; /* DuePattern *, freed with the compiler */
-    GHashTable *by_due;  /* DuePattern * -> itself */
-    int *duty_pattern;   /* per duty: the index of its pattern */
-    int *lists;          /* per (duty, segment position): an eligible list */
-    int *duty_lists;     /* per duty: its first entry in lists */
+    GPtrArray *patterns;           /* DuePattern *, freed with the compiler */
+    GHashTable *by_due;            /* DuePattern * -> itself */
+    int *duty_pattern;             /* per duty: the index of its pattern */
+    int *lists;                    /* per (duty, segment position): an eligible list */
+    int *duty_lists;               /* per duty: its first entry in lists */
+    const RotapDutySpec *last_who; /* the last "who" found valid */
 } DutyCompiler;
 
 static guint
@@ -259,10 +260,28 @@ compile_duty_quotas(RotaModel *model, int d, const RotapDutySpec *spec, GPtrArra
 }
 
 static gboolean
-compile_duty_who(RotaModel *model, int d, const RotapDutySpec *spec, GPtrArray *tags,
+same_strings(const GPtrArray *a, const GPtrArray *b)
+{
+    if (a->len != b->len)
+        return FALSE;
+    for (guint i = 0; i < a->len; i++) {
+        if (g_strcmp0(a->pdata[i], b->pdata[i]) != 0)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Consecutive duties usually name the same "who": checked once. */
+static gboolean
+compile_duty_who(DutyCompiler *c, int d, const RotapDutySpec *spec, GPtrArray *tags,
                  GError **error)
 {
+    RotaModel *model = c->model;
+
     if (!spec->has_who)
+        return TRUE;
+    if (c->last_who != NULL && same_strings(c->last_who->who_tags, spec->who_tags) &&
+        same_strings(c->last_who->who_units, spec->who_units))
         return TRUE;
     if (spec->who_tags->len == 0 && spec->who_units->len == 0)
         return rotap_compile_fail(error,
@@ -284,6 +303,7 @@ compile_duty_who(RotaModel *model, int d, const RotapDutySpec *spec, GPtrArray *
                                       "\"%s\"",
                                       d, j, id != NULL ? id : "");
     }
+    c->last_who = spec;
     return TRUE;
 }
 
@@ -322,7 +342,7 @@ compile_duty(DutyCompiler *c, int d, guint8 *scratch, GPtrArray *tags, GError **
     return compile_duty_segments(model, d, spec, error) &&
            compile_duty_counts(model, d, spec, error) &&
            compile_duty_quotas(model, d, spec, tags, error) &&
-           compile_duty_who(model, d, spec, tags, error);
+           compile_duty_who(c, d, spec, tags, error);
 }
 
 /* ------------------------------------------------------------------ cells */
