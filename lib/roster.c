@@ -420,6 +420,13 @@ make_ranks(const RotaModel *model, int kind, int n, int offset)
     return rank;
 }
 
+/* The duty ranks keep slot 0 for the on-site hour, which sorts first. */
+static int
+duty_slot(int duty)
+{
+    return duty == ROTA_DUTY_ONSITE ? 0 : duty + 1;
+}
+
 static gint
 compare_ranked(gconstpointer pa, gconstpointer pb, gpointer data)
 {
@@ -435,7 +442,7 @@ compare_ranked(gconstpointer pa, gconstpointer pb, gpointer data)
     if (x == 0)
         x = r->person[a->person] - r->person[b->person];
     if (x == 0)
-        x = r->duty[a->duty + 1] - r->duty[b->duty + 1];
+        x = r->duty[duty_slot(a->duty)] - r->duty[duty_slot(b->duty)];
     if (x != 0)
         return x;
     return (a->locked ? 1 : 0) - (b->locked ? 1 : 0);

@@ -231,7 +231,7 @@ compare_findings(gconstpointer pa, gconstpointer pb, gpointer data)
     return c;
 }
 
-/* Bits to hold the values -1 .. n - 1, stored as value + 1. */
+/* Bits to hold the values 0 .. n. */
 static int
 bits_for(int n)
 {
@@ -251,10 +251,12 @@ bits_for(int n)
 static gboolean
 make_keys(const RotaModel *model, GArray *findings, SortKey *keys)
 {
-    int width[] = {bits_for(ROTAP_N_TERMS),   bits_for(model->n_days),
-                   bits_for(model->n_shifts), bits_for(model->n_segments),
-                   bits_for(model->n_people), bits_for(model->n_units),
-                   bits_for(model->n_duties)};
+    /* Each field is stored plus 2, since -1 ("none") and ROTA_DUTY_ONSITE
+     * (-2) must sort before every index. */
+    int width[] = {bits_for(ROTAP_N_TERMS + 1),   bits_for(model->n_days + 1),
+                   bits_for(model->n_shifts + 1), bits_for(model->n_segments + 1),
+                   bits_for(model->n_people + 1), bits_for(model->n_units + 1),
+                   bits_for(model->n_duties + 1)};
     int total = 0;
 
     for (gsize i = 0; i < G_N_ELEMENTS(width); i++)
@@ -268,7 +270,7 @@ make_keys(const RotaModel *model, GArray *findings, SortKey *keys)
         guint64 key = 0;
 
         for (gsize i = 0; i < G_N_ELEMENTS(width); i++)
-            key = (key << width[i]) | (guint64)(value[i] + 1);
+            key = (key << width[i]) | (guint64)(value[i] + 2);
         keys[n].key = key;
         keys[n].index = (int)n;
     }

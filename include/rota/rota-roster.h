@@ -14,8 +14,9 @@ G_BEGIN_DECLS
 
 typedef struct _RotaScore RotaScore;
 
-/* The duty index of an on-site assignment (duty id "onsite"). */
-#define ROTA_DUTY_ONSITE (-1)
+/* The duty index of an on-site assignment (duty id "onsite").  It is not
+ * -1, so that -1 can keep meaning "no duty" wherever a duty is optional. */
+#define ROTA_DUTY_ONSITE (-2)
 
 /*
  * RotaAssignment: one person doing one duty on one day, all as model

@@ -27,7 +27,7 @@ typedef struct {
     int segment;
     int person;
     int unit;
-    int duty;         /* a duty index, ROTA_DUTY_ONSITE, or -1 */
+    int duty;         /* a duty index, ROTA_DUTY_ONSITE, or -1 for none */
     const char *message;    /* English */
     const char *message_zh; /* Chinese */
 } RotaViolation;

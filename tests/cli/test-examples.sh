@@ -86,8 +86,9 @@ cat >"$TMP/empty.json" <<'EOF'
 EOF
 run "score-roster empty" "$score" "$county" "$TMP/empty.json" 3
 expect_status 3
-expect_out_line "  onsite_missing           3191           0"
-expect_out_line "  onsite_unstaffed            2           0"
+expect_out_line "  onsite_missing           3193           0"
+if grep -q onsite_unstaffed "$TMP/out"; then fail "score-roster empty: the county leaves no unit without an on-site person"
+else pass "score-roster empty: no onsite_unstaffed"; fi
 expect_out_line "  uncovered                7882    16172000"
 expect_out_line "  quota                    5842     2921000"
 expect_out_line "  request                   172         349"
@@ -112,7 +113,7 @@ EOF
 run "score-roster some" "$score" "$county" "$TMP/some.json" 0
 expect_status 3
 expect_out_line "$TMP/some.json: 3 assignments"
-expect_out_line "  onsite_missing           3190           0"
+expect_out_line "  onsite_missing           3192           0"
 expect_out_line "  uncovered                7881    16170000"
 expect_out_line "  quota                    5841     2920500"
 expect_out_line "  fairness                    1          21"

@@ -266,8 +266,8 @@ START_TEST(test_add_index_errors)
     b.duty = 6;
     assert_add_fails(b, "duty 6 is out of range (the model has 6 duties)");
     b = a;
-    b.duty = -2;
-    assert_add_fails(b, "duty -2 is out of range (the model has 6 duties)");
+    b.duty = -3;
+    assert_add_fails(b, "duty -3 is out of range (the model has 6 duties)");
 }
 END_TEST
 
@@ -426,6 +426,8 @@ START_TEST(test_sort_agrees_with_compare)
         a.segment = g_rand_int_range(rand, 0, rota_model_get_n_segments(model));
         a.person = g_rand_int_range(rand, 0, rota_model_get_n_people(model));
         a.duty = g_rand_int_range(rand, -1, rota_model_get_n_duties(model));
+        if (a.duty < 0)
+            a.duty = ROTA_DUTY_ONSITE;
         a.shift = a.duty < 0 ? rota_model_get_onsite_shift(model)
                              : rota_model_get_duty_shift(model, a.duty);
         a.locked = g_rand_boolean(rand);
@@ -543,6 +545,8 @@ START_TEST(test_round_trip_random)
         a.segment = g_rand_int_range(rand, 0, rota_model_get_n_segments(model));
         a.person = g_rand_int_range(rand, 0, rota_model_get_n_people(model));
         a.duty = g_rand_int_range(rand, -1, rota_model_get_n_duties(model));
+        if (a.duty < 0)
+            a.duty = ROTA_DUTY_ONSITE;
         a.shift = a.duty < 0 ? rota_model_get_onsite_shift(model)
                              : rota_model_get_duty_shift(model, a.duty);
         a.locked = g_rand_int_range(rand, 0, 4) == 0;
