@@ -27,6 +27,9 @@ search_sorted(const int *list, int n, int key)
 {
     int lo = 0, hi = n - 1;
 
+    if (n > 0 && list[0] == 0 && list[n - 1] == n - 1)
+        return key >= 0 && key < n; /* 0 .. n-1, distinct and sorted: all of them */
+
     while (lo <= hi) {
         int mid = lo + (hi - lo) / 2;
 
@@ -237,6 +240,24 @@ build_cells(RotapSolverData *data)
             data->day_start[model->cells[c].days[k] + 1]++;
     for (int d = 0; d < data->n_days; d++)
         data->day_start[d + 1] += data->day_start[d];
+    data->day_shift_cell = g_new(int, MAX((gsize)data->n_days * model->n_shifts, 1));
+    for (gsize i = 0; i < (gsize)data->n_days * model->n_shifts; i++)
+        data->day_shift_cell[i] = -1;
+    for (int c = 0; c < data->n_cells; c++) {
+        for (int k = 0; k < model->cells[c].n_days; k++) {
+            int *slot = &data->day_shift_cell[(gsize)model->cells[c].days[k] * model->n_shifts +
+                                              model->cells[c].shift];
+
+            *slot = *slot == -1 ? c : -2;
+        }
+    }
+    for (gsize i = 0; i < (gsize)data->n_days * model->n_shifts; i++)
+        data->day_shift_cell[i] = MAX(data->day_shift_cell[i], -1);
+    data->dp_ok = model->onsite_shift < 0 && model->n_shifts > 0;
+    for (int c = 0; c < data->n_cells && data->dp_ok; c++)
+        data->dp_ok = model->cells[c].n_days == 1 &&
+                      data->day_shift_cell[(gsize)model->cells[c].days[0] * model->n_shifts +
+                                           model->cells[c].shift] == c;
     data->day_cells = g_new(int, MAX(data->day_start[data->n_days], 1));
     {
         g_autofree int *cursor = g_memdup2(data->day_start, sizeof(int) * data->n_days);
@@ -304,15 +325,23 @@ choose_hard_weight(RotapSolverData *data)
 {
     const RotaModel *model = data->model;
     gint64 big = 1;
+    gboolean quotas = FALSE;
 
-    for (int i = 0; i < model->n_duties; i++)
+    for (int i = 0; i < model->n_duties; i++) {
         big = MAX(big, MAX(model->duties[i].under, model->duties[i].over));
-    big = MAX(big, model->weights[ROTA_WEIGHT_QUOTA]);
-    big = MAX(big, model->weights[ROTA_WEIGHT_DEPUTY_ONSITE]);
-    big = MAX(big, model->weights[ROTA_WEIGHT_CHANGE]);
+        quotas = quotas || model->duties[i].n_quotas > 0;
+    }
+    if (quotas)
+        big = MAX(big, model->weights[ROTA_WEIGHT_QUOTA]);
+    if (model->onsite_shift >= 0)
+        big = MAX(big, model->weights[ROTA_WEIGHT_DEPUTY_ONSITE]);
+    if (data->has_prev)
+        big = MAX(big, model->weights[ROTA_WEIGHT_CHANGE]);
     for (int i = 0; i < model->n_requests; i++)
         big = MAX(big, model->requests[i].weight);
     data->hard_weight = 10 * big;
+    if (g_getenv("ROTA_HW"))
+        data->hard_weight = (gint64)(g_ascii_strtod(g_getenv("ROTA_HW"), NULL) * big);
 }
 
 RotapSolverData *
@@ -368,6 +397,7 @@ rotap_solver_data_free(RotapSolverData *data)
     g_free(data->head_free);
     g_free(data->day_start);
     g_free(data->day_cells);
+    g_free(data->day_shift_cell);
     rota_model_unref(data->model);
     g_free(data);
 }

@@ -2,6 +2,8 @@
 /* solver-moves.c: the neighbourhood: assign, unassign, swap, block swap, move within a week. */
 #include "config.h"
 
+#include <stdio.h>
+
 #include "solver-private.h"
 
 void
@@ -165,18 +167,165 @@ move_week_day(RotapState *st, RotapRng *rng, RotapUndo *undo)
     return TRUE;
 }
 
+/*
+ * Give one person the same shift (or nothing) on a few consecutive days:
+ * makes and breaks whole runs.  Only where each day has a single cell of
+ * that shift (day_shift_cell).
+ */
+static gboolean
+move_block_change(RotapState *st, RotapRng *rng, RotapUndo *undo, int max_length)
+{
+    const RotapSolverData *data = st->data;
+    int n_shifts = data->model->n_shifts, person, day, shift = -1, length, first, changed = 0;
+    int values[ROTAP_MAX_CHANGES];
+
+    person = rotap_rng_below(rng, data->n_people);
+    day = rotap_rng_below(rng, data->n_days);
+    if (rotap_rng_below(rng, 3) > 0)
+        shift = rotap_rng_below(rng, n_shifts);
+    length = MIN(1 + rotap_rng_below(rng, max_length), data->n_days);
+    first = day - rotap_rng_below(rng, length);
+    first = CLAMP(first, 0, data->n_days - length);
+    for (int d = first; d < first + length; d++) {
+        int v = shift < 0 ? ROTAP_NONE : data->day_shift_cell[(gsize)d * n_shifts + shift];
+
+        if (shift >= 0 && v < 0)
+            return FALSE;
+        values[d - first] = v;
+        if (st->x[person * data->n_days + d] == v)
+            continue;
+        if (!rotap_can_take(data, person, d, v))
+            return FALSE;
+        changed++;
+    }
+    if (changed == 0)
+        return FALSE;
+    for (int d = first; d < first + length; d++)
+        rotap_move_set(st, undo, person, d, values[d - first]);
+    return TRUE;
+}
+
+/* The value of the same kind of duty as value on another day: the day's
+ * single cell of that shift, else the same duty at the same segment. */
+static int
+same_duty_on(const RotapSolverData *data, int value, int day)
+{
+    const RotaModel *model = data->model;
+    const RotapCell *cell;
+    int v;
+
+    if (!rotap_is_cell(data, value))
+        return ROTAP_NONE;
+    cell = &model->cells[value];
+    v = data->day_shift_cell[(gsize)day * model->n_shifts + cell->shift];
+    if (v >= 0)
+        return v;
+    return rotap_model_find_cell(model, cell->duty, cell->segment, day);
+}
+
+/* A random day within reach of day (at most span away, nearer more
+ * often), or -1. */
+static int
+nearby_day(const RotapSolverData *data, RotapRng *rng, int day, int span)
+{
+    int reach = 1 + rotap_rng_below(rng, 1 + rotap_rng_below(rng, span));
+    int other = rotap_rng_below(rng, 2) ? day + reach : day - reach;
+
+    return other >= 0 && other < data->n_days ? other : -1;
+}
+
+/* One person works another day instead, doing the same duty there: the
+ * person's workload stays, the cover moves. */
+static gboolean
+move_shift_day(RotapState *st, RotapRng *rng, RotapUndo *undo, int span)
+{
+    const RotapSolverData *data = st->data;
+    int person, day, other, value, target;
+
+    if (!pick_busy(st, rng, &person, &day))
+        return FALSE;
+    other = nearby_day(data, rng, day, span);
+    if (other < 0 || st->x[person * data->n_days + other] != ROTAP_NONE)
+        return FALSE;
+    value = st->x[person * data->n_days + day];
+    target = same_duty_on(data, value, other);
+    if (target < 0 || !rotap_can_take(data, person, other, target))
+        return FALSE;
+    rotap_move_set(st, undo, person, day, ROTAP_NONE);
+    rotap_move_set(st, undo, person, other, target);
+    return TRUE;
+}
+
+/* Two people swap two separate days: the cover of both days and each
+ * person's workload can stay as they were. */
+static gboolean
+move_double_swap(RotapState *st, RotapRng *rng, RotapUndo *undo, int span)
+{
+    const RotapSolverData *data = st->data;
+    int p1, p2, d1, d2;
+    const int *r1, *r2;
+
+    if (!pick_busy(st, rng, &p1, &d1))
+        return FALSE;
+    p2 = pick_partner(st, rng, p1, st->x[p1 * data->n_days + d1]);
+    d2 = nearby_day(data, rng, d1, span);
+    if (p2 < 0 || d2 < 0)
+        return FALSE;
+    r1 = st->x + (gsize)p1 * data->n_days;
+    r2 = st->x + (gsize)p2 * data->n_days;
+    if (r1[d1] == r2[d1] || r1[d2] == r2[d2] || !rotap_can_take(data, p1, d1, r2[d1]) ||
+        !rotap_can_take(data, p2, d1, r1[d1]) || !rotap_can_take(data, p1, d2, r2[d2]) ||
+        !rotap_can_take(data, p2, d2, r1[d2]))
+        return FALSE;
+    {
+        int a = r1[d1], b = r2[d1], c = r1[d2], d = r2[d2];
+
+        rotap_move_set(st, undo, p1, d1, b);
+        rotap_move_set(st, undo, p2, d1, a);
+        rotap_move_set(st, undo, p1, d2, d);
+        rotap_move_set(st, undo, p2, d2, c);
+    }
+    return TRUE;
+}
+
+/* Tuning by experiment: ROTA_MOVES="assign,unassign,swap,block,change,week". */
+static int weights[8] = { 25, 10, 25, 30, 10, 5, 0, 0 };
+static int max_block = 7, max_change = 5, span = 7;
+
+void
+rotap_moves_tune(void)
+{
+    const char *env = g_getenv("ROTA_MOVES");
+
+    if (env != NULL)
+        sscanf(env, "%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d", &weights[0], &weights[1], &weights[2],
+               &weights[3], &weights[4], &weights[5], &weights[6], &weights[7], &max_block,
+               &max_change, &span);
+}
+
 gboolean
 rotap_move_random(RotapState *st, RotapRng *rng, RotapUndo *undo)
 {
-    int r = rotap_rng_below(rng, 100);
+    int total = 0, r;
 
-    if (r < 25)
+    for (int i = 0; i < 8; i++)
+        total += weights[i];
+    r = rotap_rng_below(rng, total);
+    if ((r -= weights[0]) < 0)
         return move_assign(st, rng, undo);
-    if (r < 35)
+    if ((r -= weights[1]) < 0)
         return move_unassign(st, rng, undo);
-    if (r < 60)
+    if ((r -= weights[2]) < 0)
         return move_swap(st, rng, undo, 1);
-    if (r < 95 || !st->data->has_week_cells)
-        return move_swap(st, rng, undo, 7);
+    if ((r -= weights[3]) < 0)
+        return move_swap(st, rng, undo, max_block);
+    if ((r -= weights[4]) < 0)
+        return move_block_change(st, rng, undo, max_change);
+    if ((r -= weights[6]) < 0)
+        return move_shift_day(st, rng, undo, span);
+    if ((r -= weights[7]) < 0)
+        return move_double_swap(st, rng, undo, span);
+    if (!st->data->has_week_cells)
+        return move_swap(st, rng, undo, 1);
     return move_week_day(st, rng, undo);
 }

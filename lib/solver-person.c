@@ -129,62 +129,84 @@ works(const RotapState *st, const int *row, int day)
     return rotap_is_cell(st->data, row[day]);
 }
 
-/*
- * The run terms of the maximal runs covering first..last, which must be
- * run boundaries: first is day 0 or differs from the day before, last is
- * the final day or differs from the day after (the Curtois-Qu rule of
- * score-people.c: runs touching the horizon ends are exempt from minima).
- */
+/* The run terms of one maximal run of work (or rest) first .. first +
+ * length - 1 (the Curtois-Qu rule of score-people.c: runs touching the
+ * horizon ends are exempt from minima). */
 static void
-runs_cost(RotapState *st, int person, int first, int last, int sign)
+run_cost(RotapState *st, int person, gboolean work, int first, int length, int sign)
 {
-    const RotapSolverData *data = st->data;
-    const RotapLimits *l = &data->model->people[person].limits;
-    const int *row = st->x + (gsize)person * data->n_days;
-    int n_days = data->n_days;
+    const RotapLimits *l = &st->data->model->people[person].limits;
+    gboolean inner = first > 0 && first + length < st->data->n_days;
 
-    for (int f = first, e; f <= last; f = e) {
-        gboolean w = works(st, row, f), inner;
-        int length;
-
-        for (e = f + 1; e <= last && works(st, row, e) == w; e++)
-            ;
-        length = e - f;
-        inner = f > 0 && e < n_days;
-        if (w) {
-            if (l->max_consecutive != ROTAP_UNLIMITED && length > l->max_consecutive)
-                rotap_cost_add(&st->cost, ROTAP_TERM_MAX_CONSECUTIVE, sign,
-                               length - l->max_consecutive);
-            if (inner && length < l->min_consecutive)
-                rotap_cost_add(&st->cost, ROTAP_TERM_MIN_CONSECUTIVE, sign,
-                               l->min_consecutive - length);
-        } else if (inner && length < l->min_days_off) {
-            rotap_cost_add(&st->cost, ROTAP_TERM_MIN_DAYS_OFF, sign, l->min_days_off - length);
-        }
+    if (work) {
+        if (l->max_consecutive != ROTAP_UNLIMITED && length > l->max_consecutive)
+            rotap_cost_add(&st->cost, ROTAP_TERM_MAX_CONSECUTIVE, sign,
+                           length - l->max_consecutive);
+        if (inner && length < l->min_consecutive)
+            rotap_cost_add(&st->cost, ROTAP_TERM_MIN_CONSECUTIVE, sign,
+                           l->min_consecutive - length);
+    } else if (inner && length < l->min_days_off) {
+        rotap_cost_add(&st->cost, ROTAP_TERM_MIN_DAYS_OFF, sign, l->min_days_off - length);
     }
 }
 
-/* The run boundaries around day: the runs of day - 1 and day + 1 with day. */
+/* The runs around day when day is work (or rest), given the runs that
+ * end the day before (left days, left_work) and start the day after. */
 static void
-run_region(const RotapState *st, int person, int day, int *first, int *last)
+runs_around(RotapState *st, int person, int day, gboolean work, int left, gboolean left_work,
+            int right, gboolean right_work, int sign)
+{
+    gboolean join_left = left > 0 && left_work == work;
+    gboolean join_right = right > 0 && right_work == work;
+    int first = join_left ? day - left : day, last = join_right ? day + right : day;
+
+    if (left > 0 && !join_left)
+        run_cost(st, person, left_work, day - left, left, sign);
+    run_cost(st, person, work, first, last - first + 1, sign);
+    if (right > 0 && !join_right)
+        run_cost(st, person, right_work, day + 1, right, sign);
+}
+
+/* The run terms change as day flips between work and rest: only the run
+ * through day and its two neighbours are concerned. */
+static void
+runs_flip(RotapState *st, int person, int day, gboolean was_work)
 {
     const int *row = st->x + (gsize)person * st->data->n_days;
-    int n_days = st->data->n_days, a = day, b = day;
+    int n_days = st->data->n_days, left = 0, right = 0;
+    gboolean left_work = FALSE, right_work = FALSE;
 
     if (day > 0) {
-        gboolean w = works(st, row, day - 1);
-
-        for (a = day - 1; a > 0 && works(st, row, a - 1) == w; a--)
+        left_work = works(st, row, day - 1);
+        for (left = 1; day - left - 1 >= 0 && works(st, row, day - left - 1) == left_work;
+             left++)
             ;
     }
     if (day < n_days - 1) {
-        gboolean w = works(st, row, day + 1);
-
-        for (b = day + 1; b < n_days - 1 && works(st, row, b + 1) == w; b++)
+        right_work = works(st, row, day + 1);
+        for (right = 1;
+             day + right + 1 < n_days && works(st, row, day + right + 1) == right_work;
+             right++)
             ;
     }
-    *first = a;
-    *last = b;
+    runs_around(st, person, day, was_work, left, left_work, right, right_work, -1);
+    runs_around(st, person, day, !was_work, left, left_work, right, right_work, +1);
+}
+
+/* The run terms of a person's whole row (used for an empty roster). */
+static void
+runs_cost(RotapState *st, int person, int sign)
+{
+    const int *row = st->x + (gsize)person * st->data->n_days;
+    int n_days = st->data->n_days;
+
+    for (int f = 0, e; f < n_days; f = e) {
+        gboolean w = works(st, row, f);
+
+        for (e = f + 1; e < n_days && works(st, row, e) == w; e++)
+            ;
+        run_cost(st, person, w, f, e - f, sign);
+    }
 }
 
 /* ------------------------------------------------------------ rest, successions */
@@ -259,20 +281,13 @@ rotap_state_person_change(RotapState *st, int person, int day, int old, int valu
     int new_shift = value != ROTAP_NONE ? data->val_shift[value] : -1;
     gboolean old_work = rotap_is_cell(data, old), new_work = rotap_is_cell(data, value);
     gboolean timing = old_shift != new_shift;
-    gboolean runs = old_work != new_work && data->run_check[person];
-    int first = 0, last = 0;
-
     if (timing)
         sequence_cost(st, person, day, -1);
-    if (runs) {
-        run_region(st, person, day, &first, &last);
-        runs_cost(st, person, first, last, -1);
-    }
+    if (old_work != new_work && data->run_check[person])
+        runs_flip(st, person, day, old_work);
     st->x[slot] = value;
     if (timing)
         sequence_cost(st, person, day, +1);
-    if (runs)
-        runs_cost(st, person, first, last, +1);
     if (old_work && new_work && old_shift == new_shift)
         return;
     if (old_work)
@@ -302,6 +317,5 @@ rotap_state_person_empty(RotapState *st, int person)
         st->we_days[(gsize)person * model->n_weekends + k] = 0;
     st->weekends[person] = 0;
     weekends_cost(st, person, +1);
-    if (st->data->n_days > 0)
-        runs_cost(st, person, 0, st->data->n_days - 1, +1);
+    runs_cost(st, person, +1);
 }

@@ -115,10 +115,17 @@ typedef struct {
     int *day_start;
     int *day_cells;
 
+    /* The one cell of (day, shift) when a single cell of that shift is
+     * due that day, else -1 (none or several): n_days * n_shifts. */
+    int *day_shift_cell;
+
     /* Weighting of hard violations in the search (never in results). */
     gint64 hard_weight;
     int minute_unit;
     gboolean has_week_cells;
+    /* Every cell is the single cell of its (day, shift) and there is no
+     * on-site hour: rotap_dp_reroster() applies. */
+    gboolean dp_ok;
 } RotapSolverData;
 
 RotapSolverData *rotap_solver_data_new(RotaModel *model, const RotaRoster *previous);
@@ -225,6 +232,14 @@ void rotap_move_set(RotapState *state, RotapUndo *undo, int person, int day, int
 void rotap_move_undo(RotapState *state, RotapUndo *undo);
 /* Draw one random move and apply it; FALSE when the draw gave nothing to do. */
 gboolean rotap_move_random(RotapState *state, RotapRng *rng, RotapUndo *undo);
+void rotap_moves_tune(void);
+
+/* Optimal re-rostering of one person over a window (solver-dp.c). */
+typedef struct _RotapDp RotapDp;
+RotapDp *rotap_dp_new(const RotapSolverData *data);
+void rotap_dp_free(RotapDp *dp);
+gboolean rotap_dp_reroster(RotapDp *dp, RotapState *state, RotapUndo *undo, int person,
+                           int first, int last);
 
 /* Greedy construction into an empty state: locks, the on-site hour, then
  * the cells by scarcity, never adding an upper-limit hard violation. */

@@ -189,6 +189,8 @@ is_eligible(const RotaModel *model, int cell, int person)
     const RotapEligible *e = &model->eligible[model->cells[cell].eligible];
     int lo = 0, hi = e->n_people - 1;
 
+    if (e->n_people == model->n_people)
+        return TRUE; /* a sorted list of distinct people: everyone */
     while (lo <= hi) {
         int mid = lo + (hi - lo) / 2;
 

@@ -1,0 +1,535 @@
+/* SPDX-License-Identifier: MIT */
+/* solver-dp.c: re-roster one person over a window of days optimally, everyone else fixed. */
+#include "config.h"
+
+#include <string.h>
+
+#include "solver-private.h"
+
+/*
+ * A dynamic programme over the days of the window, one layer per day, whose
+ * states are what the person's hard constraints need to know: the last
+ * day's shift, the length of the current run of work or rest (and whether
+ * it started on the first day of the horizon, which exempts it from the
+ * minima), the minutes and new weekends worked in the window, and the
+ * counts of up to two shift types whose limit could bind.  The cost of a
+ * day is the change of the cells' cover penalty (under/over) and of the
+ * person's requests.  Every hard constraint of the person is kept, so the
+ * programme proposes the cheapest feasible schedule; the caller applies it
+ * and lets the exact incremental score decide.
+ *
+ * It applies to models whose cells are found by (day, shift) alone
+ * (day_shift_cell), such as the benchmark's; the on-site hour, quotas,
+ * fairness, rest and changes are left to the exact score.
+ */
+
+#define MAX_TRACKED 2
+#define MAX_STATES 400000
+
+typedef struct {
+    guint64 key;
+    gint64 cost;
+    int parent; /* node index in the previous layer, -1 at the start */
+    int option; /* index into the day's options */
+} Node;
+
+/* Open addressing from state key to node index within one layer. */
+typedef struct {
+    guint64 *keys;
+    int *nodes;
+    int mask;
+    int used;
+} Table;
+
+struct _RotapDp {
+    GArray *nodes;    /* Node, all layers */
+    int *layer_start; /* per day of the window + 1 */
+    int cap_days;
+    Table table;
+    int *options;     /* n_days * (n_shifts + 1) */
+    gint64 *costs;
+    int *n_options;
+};
+
+/* What stays fixed outside the window, for one call. */
+typedef struct {
+    const RotapState *st;
+    int person, first, last, n_shifts;
+    int unit;                /* minutes per unit of the minutes dimension */
+    int minutes_out, min_minutes, max_minutes; /* in minutes */
+    int weekends_out, max_weekends;
+    int tracked[MAX_TRACKED]; /* shift types whose counts are tracked */
+    int residual[MAX_TRACKED];
+    int n_tracked;
+    int max_cons, min_cons, min_off, run_cap;
+    guint8 *we_out;          /* per weekend: worked outside the window */
+} Frame;
+
+RotapDp *
+rotap_dp_new(const RotapSolverData *data)
+{
+    RotapDp *dp = g_new0(RotapDp, 1);
+    int n_shifts = data->model->n_shifts;
+
+    dp->nodes = g_array_new(FALSE, FALSE, sizeof(Node));
+    dp->cap_days = data->n_days;
+    dp->layer_start = g_new(int, (gsize)data->n_days + 2);
+    dp->options = g_new(int, (gsize)data->n_days * (n_shifts + 1));
+    dp->costs = g_new(gint64, (gsize)data->n_days * (n_shifts + 1));
+    dp->n_options = g_new(int, MAX(data->n_days, 1));
+    dp->table.mask = (1 << 12) - 1;
+    dp->table.keys = g_new(guint64, dp->table.mask + 1);
+    dp->table.nodes = g_new(int, dp->table.mask + 1);
+    return dp;
+}
+
+void
+rotap_dp_free(RotapDp *dp)
+{
+    if (dp == NULL)
+        return;
+    g_array_unref(dp->nodes);
+    g_free(dp->layer_start);
+    g_free(dp->options);
+    g_free(dp->costs);
+    g_free(dp->n_options);
+    g_free(dp->table.keys);
+    g_free(dp->table.nodes);
+    g_free(dp);
+}
+
+/* ------------------------------------------------------------ the table */
+
+static void
+table_clear(Table *t, int expected)
+{
+    int size = t->mask + 1;
+
+    if (expected * 2 > size) {
+        while (expected * 2 > size)
+            size *= 2;
+        t->keys = g_renew(guint64, t->keys, size);
+        t->nodes = g_renew(int, t->nodes, size);
+        t->mask = size - 1;
+    }
+    memset(t->nodes, 0xff, sizeof(int) * (t->mask + 1));
+    t->used = 0;
+}
+
+static inline guint64
+mix(guint64 key)
+{
+    key ^= key >> 33;
+    key *= 0xff51afd7ed558ccdULL;
+    key ^= key >> 33;
+    return key;
+}
+
+/* The slot of key: its node, or an empty slot (node -1) to fill. */
+static int *
+table_find(Table *t, guint64 key)
+{
+    int i = (int)(mix(key) & (guint64)t->mask);
+
+    while (t->nodes[i] >= 0 && t->keys[i] != key)
+        i = (i + 1) & t->mask;
+    t->keys[i] = key;
+    return &t->nodes[i];
+}
+
+/* ------------------------------------------------------------ states */
+
+/* Key layout: last (7 bits: 0 rest, 1 + shift), run (7), edge (1),
+ * minutes units (13), new weekends (8), tracked counts (2 x 8). */
+static inline guint64
+pack(int last, int run, int edge, int units, int weekends, const int *counts)
+{
+    return (guint64)last | (guint64)run << 7 | (guint64)edge << 14 | (guint64)units << 15 |
+           (guint64)weekends << 28 | (guint64)counts[0] << 36 | (guint64)counts[1] << 44;
+}
+
+static inline void
+unpack(guint64 key, int *last, int *run, int *edge, int *units, int *weekends, int *counts)
+{
+    *last = (int)(key & 0x7f);
+    *run = (int)(key >> 7 & 0x7f);
+    *edge = (int)(key >> 14 & 1);
+    *units = (int)(key >> 15 & 0x1fff);
+    *weekends = (int)(key >> 28 & 0xff);
+    counts[0] = (int)(key >> 36 & 0xff);
+    counts[1] = (int)(key >> 44 & 0xff);
+}
+
+static int
+gcd(int a, int b)
+{
+    while (b != 0) {
+        int t = a % b;
+
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+/* Cover penalty of a cell holding n (under and over only). */
+static gint64
+cover_cost(const RotaModel *model, int cell, int n)
+{
+    const RotapDuty *duty = &model->duties[model->cells[cell].duty];
+
+    if (n < duty->min)
+        return (gint64)duty->under * (duty->min - n);
+    return (gint64)duty->over * (n - duty->min);
+}
+
+static gint64
+request_cost(const RotapSolverData *data, int slot, int value)
+{
+    gint64 cost = 0;
+
+    if (data->req_start == NULL)
+        return 0;
+    for (int k = data->req_start[slot]; k < data->req_start[slot + 1]; k++) {
+        const RotapRequest *r = &data->model->requests[data->req_list[k]];
+        gboolean found =
+            value != ROTAP_NONE && (r->shift < 0 || data->val_shift[value] == r->shift);
+
+        if (r->weight > 0 && found != (r->on != FALSE))
+            cost += r->weight;
+    }
+    return cost;
+}
+
+/* The day's options (rest first) and their costs; FALSE if none. */
+static gboolean
+day_options(RotapDp *dp, const Frame *f, int day)
+{
+    const RotapState *st = f->st;
+    const RotapSolverData *data = st->data;
+    const RotaModel *model = data->model;
+    int slot = f->person * data->n_days + day, current = st->x[slot];
+    int base = (day - f->first) * (f->n_shifts + 1), n = 0;
+
+    if (data->frozen[slot]) {
+        dp->options[base] = current;
+        dp->costs[base] = 0;
+        dp->n_options[day - f->first] = 1;
+        return TRUE;
+    }
+    dp->options[base] = ROTAP_NONE;
+    dp->costs[base] = request_cost(data, slot, ROTAP_NONE);
+    n = 1;
+    for (int s = 0; s < f->n_shifts; s++) {
+        int c = data->day_shift_cell[(gsize)day * f->n_shifts + s], others;
+
+        if (c < 0 || !rotap_can_take(data, f->person, day, c))
+            continue;
+        if (model->max_shifts[(gsize)f->person * f->n_shifts + s] == 0)
+            continue;
+        others = st->cell_n[c] - (current == c);
+        dp->options[base + n] = c;
+        dp->costs[base + n] = cover_cost(model, c, others + 1) - cover_cost(model, c, others) +
+                              request_cost(data, slot, c);
+        n++;
+    }
+    dp->n_options[day - f->first] = n;
+    return TRUE;
+}
+
+/* ------------------------------------------------------------ the frame */
+
+static int
+run_length(const RotapState *st, const int *row, int day, int step, gboolean *edge)
+{
+    const RotapSolverData *data = st->data;
+    gboolean work = rotap_is_cell(data, row[day]);
+    int d = day, n = 0;
+
+    while (d >= 0 && d < data->n_days && rotap_is_cell(data, row[d]) == work) {
+        n++;
+        d += step;
+    }
+    *edge = d < 0 || d >= data->n_days;
+    return n;
+}
+
+/* What the window's schedule must respect, from the days outside it;
+ * FALSE when more than MAX_TRACKED shift limits could bind. */
+static gboolean
+frame_init(Frame *f, const RotapState *st, int person, int first, int last)
+{
+    const RotapSolverData *data = st->data;
+    const RotaModel *model = data->model;
+    const RotapLimits *l = &model->people[person].limits;
+    const int *row = st->x + (gsize)person * data->n_days;
+    g_autofree int *in_window = g_new0(int, model->n_shifts);
+
+    f->st = st;
+    f->person = person;
+    f->first = first;
+    f->last = last;
+    f->n_shifts = model->n_shifts;
+    f->unit = 0;
+    for (int s = 0; s < model->n_shifts; s++)
+        f->unit = gcd(f->unit, model->shifts[s].minutes);
+    f->minutes_out = st->minutes[person];
+    for (int d = first; d <= last; d++) {
+        if (rotap_is_cell(data, row[d])) {
+            f->minutes_out -= data->val_minutes[row[d]];
+            in_window[data->val_shift[row[d]]]++;
+        }
+    }
+    f->min_minutes = l->min_minutes;
+    f->max_minutes = l->max_minutes;
+    f->max_weekends = l->max_weekends;
+    f->n_tracked = 0;
+    f->tracked[0] = f->tracked[1] = -1;
+    for (int s = 0; s < model->n_shifts; s++) {
+        int cap = model->max_shifts[(gsize)person * model->n_shifts + s], residual;
+
+        if (cap == ROTAP_UNLIMITED || cap == 0)
+            continue;
+        residual = cap - (st->shift_n[(gsize)person * model->n_shifts + s] - in_window[s]);
+        if (residual >= last - first + 1)
+            continue;
+        if (f->n_tracked == MAX_TRACKED)
+            return FALSE;
+        f->tracked[f->n_tracked] = s;
+        f->residual[f->n_tracked] = MAX(residual, 0);
+        f->n_tracked++;
+    }
+    f->max_cons = l->max_consecutive;
+    f->min_cons = l->min_consecutive;
+    f->min_off = l->min_days_off;
+    f->run_cap = MAX(MAX(f->min_cons, f->min_off), 1);
+    if (f->max_cons != ROTAP_UNLIMITED)
+        f->run_cap = MAX(f->run_cap, f->max_cons + 1);
+    f->run_cap = MIN(f->run_cap, 127);
+    return TRUE;
+}
+
+/* Weekends worked outside the window, per weekend and in all. */
+static void
+frame_weekends(Frame *f, guint8 *we_out)
+{
+    const RotapSolverData *data = f->st->data;
+    const RotaModel *model = data->model;
+    const int *row = f->st->x + (gsize)f->person * data->n_days;
+
+    memset(we_out, 0, MAX(model->n_weekends, 1));
+    for (int d = 0; d < data->n_days; d++)
+        if ((d < f->first || d > f->last) && model->weekend[d] >= 0 &&
+            rotap_is_cell(data, row[d]))
+            we_out[model->weekend[d]] = 1;
+    f->weekends_out = 0;
+    for (int k = 0; k < model->n_weekends; k++)
+        f->weekends_out += we_out[k];
+    f->we_out = we_out;
+}
+
+/* The state before the window's first day. */
+static guint64
+start_key(const Frame *f)
+{
+    const RotapSolverData *data = f->st->data;
+    const int *row = f->st->x + (gsize)f->person * data->n_days;
+    int counts[MAX_TRACKED] = { 0, 0 }, run, last = 0;
+    gboolean edge = TRUE;
+
+    if (f->first == 0)
+        return pack(0, f->run_cap, 1, 0, 0, counts);
+    run = run_length(f->st, row, f->first - 1, -1, &edge);
+    if (rotap_is_cell(data, row[f->first - 1]))
+        last = 1 + data->val_shift[row[f->first - 1]];
+    return pack(last, MIN(run, f->run_cap), edge, 0, 0, counts);
+}
+
+/* ------------------------------------------------------------ transitions */
+
+/* The state after the person does value on day, or FALSE when that
+ * breaks one of the person's hard constraints. */
+static gboolean
+step(const Frame *f, guint64 key, int day, int value, guint64 *out)
+{
+    const RotapSolverData *data = f->st->data;
+    const RotaModel *model = data->model;
+    int last, run, edge, units, weekends, counts[MAX_TRACKED];
+
+    unpack(key, &last, &run, &edge, &units, &weekends, counts);
+    if (value == ROTAP_NONE) {
+        if (last > 0) {
+            if (!edge && run < f->min_cons)
+                return FALSE;
+            run = 1;
+            edge = day == 0;
+        } else {
+            run = MIN(run + 1, f->run_cap);
+        }
+        *out = pack(0, run, edge, units, weekends, counts);
+        return TRUE;
+    }
+    {
+        int shift = data->val_shift[value], k = model->weekend[day];
+
+        if (last > 0) {
+            if (model->forbid[(last - 1) * model->n_shifts + shift])
+                return FALSE;
+            run++;
+            if (f->max_cons != ROTAP_UNLIMITED && run > f->max_cons)
+                return FALSE;
+            run = MIN(run, f->run_cap);
+        } else {
+            if (!edge && run < f->min_off)
+                return FALSE;
+            run = 1;
+            edge = day == 0;
+        }
+        units += data->val_minutes[value] / f->unit;
+        if (f->max_minutes != ROTAP_UNLIMITED &&
+            f->minutes_out + (gint64)units * f->unit > f->max_minutes)
+            return FALSE;
+        if (units > 0x1fff)
+            return FALSE;
+        if (k >= 0 && !f->we_out[k] &&
+            !(day > f->first && model->weekend[day - 1] == k && last > 0)) {
+            weekends++;
+            if (f->max_weekends != ROTAP_UNLIMITED &&
+                f->weekends_out + weekends > f->max_weekends)
+                return FALSE;
+        }
+        for (int i = 0; i < f->n_tracked; i++) {
+            if (f->tracked[i] == shift && ++counts[i] > f->residual[i])
+                return FALSE;
+        }
+        *out = pack(1 + shift, run, edge, units, MIN(weekends, 0xff), counts);
+        return TRUE;
+    }
+}
+
+/* The constraints that close the window: minutes in range, and the runs
+ * through its last day merged with the days after it. */
+static gboolean
+finish_ok(const Frame *f, guint64 key)
+{
+    const RotapSolverData *data = f->st->data;
+    const RotaModel *model = data->model;
+    const int *row = f->st->x + (gsize)f->person * data->n_days;
+    int last, run, edge, units, weekends, counts[MAX_TRACKED], right, next;
+    gboolean work_right, to_end;
+    gint64 minutes;
+
+    unpack(key, &last, &run, &edge, &units, &weekends, counts);
+    minutes = f->minutes_out + (gint64)units * f->unit;
+    if (minutes < f->min_minutes ||
+        (f->max_minutes != ROTAP_UNLIMITED && minutes > f->max_minutes))
+        return FALSE;
+    if (f->last == data->n_days - 1)
+        return TRUE;
+    next = row[f->last + 1];
+    work_right = rotap_is_cell(data, next);
+    right = run_length(f->st, row, f->last + 1, +1, &to_end);
+    if (last > 0 && work_right) {
+        if (model->forbid[(last - 1) * model->n_shifts + data->val_shift[next]])
+            return FALSE;
+        if (f->max_cons != ROTAP_UNLIMITED && run + right > f->max_cons)
+            return FALSE;
+        return edge || to_end || run + right >= f->min_cons;
+    }
+    if (last > 0)
+        return (edge || run >= f->min_cons) && (to_end || right >= f->min_off);
+    if (work_right)
+        return (edge || run >= f->min_off) && (to_end || right >= f->min_cons) &&
+               (f->max_cons == ROTAP_UNLIMITED || right <= f->max_cons);
+    return edge || to_end || run + right >= f->min_off;
+}
+
+/* One layer: every state of the previous layer times every option. */
+static gboolean
+expand(RotapDp *dp, const Frame *f, int day, int from, int to)
+{
+    int base = (day - f->first) * (f->n_shifts + 1), n = dp->n_options[day - f->first];
+    gint64 expected = (gint64)(to - from) * n;
+
+    if (expected > MAX_STATES)
+        expected = MAX_STATES;
+    table_clear(&dp->table, (int)expected);
+    for (int i = from; i < to; i++) {
+        Node parent = g_array_index(dp->nodes, Node, i);
+
+        for (int o = 0; o < n; o++) {
+            Node node;
+            int *slot;
+
+            if (!step(f, parent.key, day, dp->options[base + o], &node.key))
+                continue;
+            node.cost = parent.cost + dp->costs[base + o];
+            node.parent = i;
+            node.option = o;
+            slot = table_find(&dp->table, node.key);
+            if (*slot < 0) {
+                if (++dp->table.used * 2 > dp->table.mask + 1)
+                    return FALSE;
+                *slot = (int)dp->nodes->len;
+                g_array_append_val(dp->nodes, node);
+            } else if (node.cost < g_array_index(dp->nodes, Node, *slot).cost) {
+                g_array_index(dp->nodes, Node, *slot) = node;
+            }
+        }
+    }
+    return (int)dp->nodes->len > to && (int)dp->nodes->len - to <= MAX_STATES;
+}
+
+/*
+ * Find the cheapest schedule of person over first..last that keeps the
+ * person's hard constraints, and apply it through undo.  FALSE when the
+ * model does not suit, no schedule is feasible, or nothing changes.
+ */
+gboolean
+rotap_dp_reroster(RotapDp *dp, RotapState *st, RotapUndo *undo, int person, int first,
+                  int last)
+{
+    const RotapSolverData *data = st->data;
+    g_autofree guint8 *we_out = g_new(guint8, MAX(data->model->n_weekends, 1));
+    Frame f;
+    Node start = { 0, 0, -1, 0 };
+    int best = -1, changed = 0;
+
+    if (!data->dp_ok || last - first + 1 > ROTAP_MAX_CHANGES / 2 ||
+        !frame_init(&f, st, person, first, last))
+        return FALSE;
+    frame_weekends(&f, we_out);
+    g_array_set_size(dp->nodes, 0);
+    start.key = start_key(&f);
+    g_array_append_val(dp->nodes, start);
+    dp->layer_start[0] = 0;
+    dp->layer_start[1] = 1;
+    for (int d = first; d <= last; d++) {
+        int k = d - first;
+
+        day_options(dp, &f, d);
+        if (!expand(dp, &f, d, dp->layer_start[k], dp->layer_start[k + 1]))
+            return FALSE;
+        dp->layer_start[k + 2] = (int)dp->nodes->len;
+    }
+    for (int i = dp->layer_start[last - first + 1]; i < (int)dp->nodes->len; i++) {
+        const Node *node = &g_array_index(dp->nodes, Node, i);
+
+        if ((best < 0 || node->cost < g_array_index(dp->nodes, Node, best).cost) &&
+            finish_ok(&f, node->key))
+            best = i;
+    }
+    if (best < 0)
+        return FALSE;
+    for (int d = last, i = best; d >= first; d--) {
+        const Node *node = &g_array_index(dp->nodes, Node, i);
+        int value = dp->options[(d - first) * (f.n_shifts + 1) + node->option];
+
+        if (st->x[person * data->n_days + d] != value) {
+            rotap_move_set(st, undo, person, d, value);
+            changed++;
+        }
+        i = node->parent;
+    }
+    return changed > 0;
+}
