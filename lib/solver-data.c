@@ -316,10 +316,8 @@ build_onsite(RotapSolverData *data)
     }
 }
 
-/*
- * Hard violations weigh ten times the largest single soft penalty the
- * model can charge, so that the search trades them only while hot.
- */
+/* The largest single soft penalty the model can charge: the scale of the
+ * weight of hard violations. */
 static void
 choose_hard_weight(RotapSolverData *data)
 {
@@ -339,9 +337,8 @@ choose_hard_weight(RotapSolverData *data)
         big = MAX(big, model->weights[ROTA_WEIGHT_CHANGE]);
     for (int i = 0; i < model->n_requests; i++)
         big = MAX(big, model->requests[i].weight);
+    data->soft_unit = big;
     data->hard_weight = 10 * big;
-    if (g_getenv("ROTA_HW"))
-        data->hard_weight = (gint64)(g_ascii_strtod(g_getenv("ROTA_HW"), NULL) * big);
 }
 
 RotapSolverData *

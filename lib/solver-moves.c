@@ -2,8 +2,6 @@
 /* solver-moves.c: the neighbourhood: assign, unassign, swap, block swap, move within a week. */
 #include "config.h"
 
-#include <stdio.h>
-
 #include "solver-private.h"
 
 void
@@ -288,44 +286,126 @@ move_double_swap(RotapState *st, RotapRng *rng, RotapUndo *undo, int span)
     return TRUE;
 }
 
-/* Tuning by experiment: ROTA_MOVES="assign,unassign,swap,block,change,week". */
-static int weights[8] = { 25, 10, 25, 30, 10, 5, 0, 0 };
-static int max_block = 7, max_change = 5, span = 7;
-
-void
-rotap_moves_tune(void)
-{
-    const char *env = g_getenv("ROTA_MOVES");
-
-    if (env != NULL)
-        sscanf(env, "%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d", &weights[0], &weights[1], &weights[2],
-               &weights[3], &weights[4], &weights[5], &weights[6], &weights[7], &max_block,
-               &max_change, &span);
-}
+/* How often each move is drawn, out of their sum (by measurement). */
+enum { ASSIGN, UNASSIGN, SWAP, BLOCK_SWAP, BLOCK_CHANGE, SHIFT_DAY, DOUBLE_SWAP, WEEK_DAY,
+       N_MOVES };
+static const int move_weights[N_MOVES] = { 15, 5, 15, 25, 10, 20, 20, 5 };
+#define MAX_BLOCK 7
+#define MAX_CHANGE 5
+#define SPAN 7
 
 gboolean
 rotap_move_random(RotapState *st, RotapRng *rng, RotapUndo *undo)
 {
-    int total = 0, r;
+    int total = 0, r, kind = 0;
 
-    for (int i = 0; i < 8; i++)
-        total += weights[i];
+    for (int k = 0; k < N_MOVES; k++)
+        total += move_weights[k];
     r = rotap_rng_below(rng, total);
-    if ((r -= weights[0]) < 0)
+    while (r >= move_weights[kind])
+        r -= move_weights[kind++];
+    switch (kind) {
+    case ASSIGN:
         return move_assign(st, rng, undo);
-    if ((r -= weights[1]) < 0)
+    case UNASSIGN:
         return move_unassign(st, rng, undo);
-    if ((r -= weights[2]) < 0)
+    case SWAP:
         return move_swap(st, rng, undo, 1);
-    if ((r -= weights[3]) < 0)
-        return move_swap(st, rng, undo, max_block);
-    if ((r -= weights[4]) < 0)
-        return move_block_change(st, rng, undo, max_change);
-    if ((r -= weights[6]) < 0)
-        return move_shift_day(st, rng, undo, span);
-    if ((r -= weights[7]) < 0)
-        return move_double_swap(st, rng, undo, span);
-    if (!st->data->has_week_cells)
-        return move_swap(st, rng, undo, 1);
-    return move_week_day(st, rng, undo);
+    case BLOCK_SWAP:
+        return move_swap(st, rng, undo, MAX_BLOCK);
+    case BLOCK_CHANGE:
+        return move_block_change(st, rng, undo, MAX_CHANGE);
+    case SHIFT_DAY:
+        return move_shift_day(st, rng, undo, SPAN);
+    case DOUBLE_SWAP:
+        return move_double_swap(st, rng, undo, SPAN);
+    default:
+        if (!st->data->has_week_cells)
+            return move_swap(st, rng, undo, 1);
+        return move_week_day(st, rng, undo);
+    }
+}
+
+/* Whether person breaks one of the limits the re-rostering keeps. */
+static gboolean
+person_breaks(const RotapState *st, int person)
+{
+    const RotapSolverData *data = st->data;
+    const RotaModel *model = data->model;
+    const RotapLimits *l = &model->people[person].limits;
+    const int *row = st->x + (gsize)person * data->n_days;
+    int run = 0;
+    gboolean prev_work = FALSE, edge = TRUE;
+
+    if (st->minutes[person] < l->min_minutes ||
+        (l->max_minutes != ROTAP_UNLIMITED && st->minutes[person] > l->max_minutes) ||
+        (l->max_weekends != ROTAP_UNLIMITED && st->weekends[person] > l->max_weekends))
+        return TRUE;
+    for (int s = 0; s < model->n_shifts; s++) {
+        int max = model->max_shifts[(gsize)person * model->n_shifts + s];
+
+        if (max != ROTAP_UNLIMITED && st->shift_n[(gsize)person * model->n_shifts + s] > max)
+            return TRUE;
+    }
+    for (int d = 0; d <= data->n_days; d++) {
+        gboolean work = d < data->n_days && rotap_is_cell(data, row[d]);
+
+        if (d < data->n_days && row[d] != ROTAP_NONE &&
+            rotap_model_is_off(model, person, d, data->val_shift[row[d]]))
+            return TRUE;
+        if (d > 0 && d < data->n_days && work && prev_work &&
+            model->forbid[data->val_shift[row[d - 1]] * model->n_shifts +
+                          data->val_shift[row[d]]])
+            return TRUE;
+        if (d > 0 && (d == data->n_days || work != prev_work)) {
+            gboolean inner = !edge && d < data->n_days;
+
+            if (prev_work && ((l->max_consecutive != ROTAP_UNLIMITED &&
+                               run > l->max_consecutive) ||
+                              (inner && run < l->min_consecutive)))
+                return TRUE;
+            if (!prev_work && inner && run < l->min_days_off)
+                return TRUE;
+            run = 0;
+            edge = FALSE;
+        }
+        run++;
+        prev_work = work;
+    }
+    return FALSE;
+}
+
+/* A person breaking a limit, searching from a random one; -1 if none. */
+static int
+pick_breaking(const RotapState *st, RotapRng *rng)
+{
+    const RotapSolverData *data = st->data;
+    int start = rotap_rng_below(rng, data->n_people);
+
+    for (int k = 0; k < data->n_people; k++) {
+        int p = (start + k) % data->n_people;
+
+        if (person_breaks(st, p))
+            return p;
+    }
+    return -1;
+}
+
+/* Re-roster one person (half the time, while the roster breaks hard
+ * constraints, one who breaks a limit) over a random window. */
+gboolean
+rotap_move_reroster(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo, int window)
+{
+    const RotapSolverData *data = st->data;
+    int person = rotap_rng_below(rng, data->n_people);
+    int length = MIN(window, data->n_days);
+    int first = rotap_rng_below(rng, data->n_days - length + 1);
+
+    if (st->cost.hard > 0 && rotap_rng_below(rng, 2) == 0) {
+        int p = pick_breaking(st, rng);
+
+        if (p >= 0)
+            person = p;
+    }
+    return rotap_dp_reroster(dp, st, undo, person, first, first + length - 1);
 }

@@ -119,7 +119,10 @@ typedef struct {
      * due that day, else -1 (none or several): n_days * n_shifts. */
     int *day_shift_cell;
 
-    /* Weighting of hard violations in the search (never in results). */
+    /* The largest single soft penalty the model can charge: the unit in
+     * which the search weighs hard violations (never in results), and
+     * hard_weight, ten of them, the construction's weight. */
+    gint64 soft_unit;
     gint64 hard_weight;
     int minute_unit;
     gboolean has_week_cells;
@@ -186,13 +189,6 @@ void rotap_state_set(RotapState *state, int person, int day, int value);
 /* The roster as assignments, sorted; locked ones marked. */
 RotaRoster *rotap_state_export(const RotapSolverData *data, const int *values);
 
-/* Search weight of a cost: lexicographic enough, see solver-data.c. */
-static inline gint64
-rotap_cost_weighted(const RotapSolverData *data, const RotapCost *cost)
-{
-    return cost->mag * data->hard_weight + cost->soft;
-}
-
 /* Internal parts of rotap_state_set (solver-person.c). */
 void rotap_state_person_change(RotapState *state, int person, int day, int old_value,
                                int value);
@@ -232,7 +228,7 @@ void rotap_move_set(RotapState *state, RotapUndo *undo, int person, int day, int
 void rotap_move_undo(RotapState *state, RotapUndo *undo);
 /* Draw one random move and apply it; FALSE when the draw gave nothing to do. */
 gboolean rotap_move_random(RotapState *state, RotapRng *rng, RotapUndo *undo);
-void rotap_moves_tune(void);
+
 
 /* Optimal re-rostering of one person over a window (solver-dp.c). */
 typedef struct _RotapDp RotapDp;
@@ -240,6 +236,10 @@ RotapDp *rotap_dp_new(const RotapSolverData *data);
 void rotap_dp_free(RotapDp *dp);
 gboolean rotap_dp_reroster(RotapDp *dp, RotapState *state, RotapUndo *undo, int person,
                            int first, int last);
+
+/* Re-roster one person over a window of days (see solver-moves.c). */
+gboolean rotap_move_reroster(RotapState *state, RotapDp *dp, RotapRng *rng, RotapUndo *undo,
+                             int window);
 
 /* Greedy construction into an empty state: locks, the on-site hour, then
  * the cells by scarcity, never adding an upper-limit hard violation. */

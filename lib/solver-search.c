@@ -4,10 +4,31 @@
 
 #include <math.h>
 #include <stdlib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "solver-private.h"
+
+/*
+ * The schedule, chosen by measurement on the benchmark's Instance1-12
+ * (and checked on the county example): cycles of geometric cooling from
+ * T0_FACTOR times the mean soft rise of a random move down to
+ * T_END_FACTOR of that, CYCLE_PER_SLOT moves per (person, day) slot within
+ * [CYCLE_MIN, CYCLE_MAX]; each cycle restarts from the best roster.
+ */
+#define T0_FACTOR 0.5
+#define T_END_FACTOR 1e-2
+#define REHEAT_ODD 0.3
+#define CYCLE_PER_SLOT 150
+#define CYCLE_MIN 2000000
+#define CYCLE_MAX 20000000
+#define HW_START 5.0
+#define HW_LOW 1.0
+#define HW_HIGH 50.0
+#define HW_UP 1.05
+#define HW_DOWN 0.98
+#define HW_PERIOD 4096
+#define DP_PERIOD 500
+#define DP_WINDOW 14
 
 struct _RotapSearch {
     const RotapSolverData *data;
@@ -31,15 +52,15 @@ struct _RotapSearch {
     guint64 cycle_len, cycle_pos;
     int cycle;
 
-    /* The weight of hard violations: raised while the roster breaks hard
-     * constraints, lowered while it does not (strategic oscillation). */
-    double hw, hw_lo, hw_hi, hw_up, hw_down, gamma;
-    int hw_period;
+    /* The weight of one unit of hard violation (RotapCost.mag), raised
+     * while the roster breaks hard constraints and lowered while it does
+     * not (strategic oscillation), between HW_LOW and HW_HIGH times the
+     * model's largest soft weight. */
+    double hw, hw_low, hw_high;
 
-    /* Every dp_period moves, one person's window of dp_window days is
-     * re-rostered optimally (NULL when the model does not suit). */
+    /* One person's window re-rostered optimally every DP_PERIOD moves
+     * (NULL when the model does not suit). */
     RotapDp *dp;
-    int dp_period, dp_window;
 };
 
 RotapSearch *
@@ -57,10 +78,6 @@ rotap_search_new(const RotapSolverData *data, guint64 seed, int index)
     search->journal = g_new(int, search->cap_journal);
     if (data->dp_ok)
         search->dp = rotap_dp_new(data);
-    search->dp_period = 1000;
-    search->dp_window = 28;
-    if (g_getenv("ROTA_DP"))
-        sscanf(g_getenv("ROTA_DP"), "%d,%d", &search->dp_period, &search->dp_window);
     return search;
 }
 
@@ -179,214 +196,57 @@ calibrate(RotapSearch *search)
 }
 
 static void
-start_cycle(RotapSearch *search)
+start_cycle(RotapSearch *search, double temp)
 {
-    search->temp = search->t0;
+    search->temp = temp;
     search->cycle_pos = 0;
-    search->alpha = exp(log(search->t_end / search->t0) / (double)search->cycle_len);
+    search->alpha = exp(log(search->t_end / temp) / (double)search->cycle_len);
 }
 
 void
 rotap_search_start(RotapSearch *search)
 {
     const RotapSolverData *data = search->data;
-    double scale;
 
     rotap_construct(search->state, &search->rng);
     mark_best(search);
-    scale = calibrate(search);
-    {
-        double f0 = 0.5, fend = 1e-3, per_slot = 400, lo = 2e6;
-        const char *env = g_getenv("ROTA_SA");
-
-        if (env != NULL)
-            sscanf(env, "%lf,%lf,%lf,%lf", &f0, &fend, &per_slot, &lo);
-        rotap_moves_tune();
-        {
-            double big = (double)data->hard_weight / 10;
-            double lw = 1, hi = 20, start = 2, up = 1.02, down = 0.99, period = 4096, gamma = 0;
-            const char *a = g_getenv("ROTA_ADAPT");
-
-            if (a != NULL)
-                sscanf(a, "%lf,%lf,%lf,%lf,%lf,%lf,%lf", &start, &lw, &hi, &up, &down, &period, &gamma);
-            search->gamma = gamma;
-            search->hw = start * big;
-            search->hw_lo = lw * big;
-            search->hw_hi = hi * big;
-            search->hw_up = up;
-            search->hw_down = down;
-            search->hw_period = (int)period;
-        }
-        search->t0 = MAX(scale * f0, 0.5);
-        search->t_end = MAX(search->t0 * fend, 0.05);
-        search->cycle_len = (guint64)CLAMP((gint64)(data->n_slots * per_slot), (gint64)lo, 50000000);
-        if (g_getenv("ROTA_DEBUG"))
-            fprintf(stderr, "t0 %g tend %g cycle %lu\n", search->t0, search->t_end, (unsigned long)search->cycle_len);
-    }
-    start_cycle(search);
+    search->t0 = MAX(calibrate(search) * T0_FACTOR, 0.5);
+    search->t_end = MAX(search->t0 * T_END_FACTOR, 0.05);
+    search->cycle_len =
+        (guint64)CLAMP((gint64)data->n_slots * CYCLE_PER_SLOT, CYCLE_MIN, CYCLE_MAX);
+    search->hw = HW_START * data->soft_unit;
+    search->hw_low = HW_LOW * data->soft_unit;
+    search->hw_high = HW_HIGH * data->soft_unit;
+    start_cycle(search, search->t0);
 }
 
-/*
- * Re-roster every person over overlapping two-week windows, keeping each
- * change that does not worsen (hard, soft), until a pass changes nothing:
- * the end of a cycle is a local optimum of the small moves, not of these.
- */
-static void
-polish(RotapSearch *search)
-{
-    const RotapSolverData *data = search->data;
-    RotapState *st = search->state;
-    RotapUndo undo = { 0 };
-    int length = MIN(search->dp_window, data->n_days);
-    gboolean again = search->dp != NULL;
-
-    for (int pass = 0; again && pass < 4; pass++) {
-        again = FALSE;
-        for (int p = 0; p < data->n_people; p++) {
-            for (int first = 0; first + length <= data->n_days; first += MAX(length / 2, 1)) {
-                int hard = st->cost.hard;
-                gint64 soft = st->cost.soft;
-
-                undo.n = 0;
-                if (!rotap_dp_reroster(search->dp, st, &undo, p, first, first + length - 1))
-                    continue;
-                if (rotap_cost_compare(st->cost.hard, st->cost.soft, hard, soft) > 0) {
-                    rotap_move_undo(st, &undo);
-                    continue;
-                }
-                again = again || rotap_cost_compare(st->cost.hard, st->cost.soft, hard, soft) < 0;
-                note_changes(search, &undo);
-            }
-        }
-    }
-    if (rotap_cost_compare(st->cost.hard, st->cost.soft, search->best_hard,
-                           search->best_soft) < 0)
-        save_best(search);
-}
-
+/* A cycle ends: back to the best roster, and reheat (every other cycle
+ * less, since the best is already good). */
 static void
 next_cycle(RotapSearch *search)
 {
-    if (g_getenv("ROTA_DEBUG"))
-        fprintf(stderr, "cycle %d: current %d/%ld best %d/%ld hw %.0f temp %.3f\n", search->cycle,
-                search->state->cost.hard, (long)search->state->cost.soft, search->best_hard,
-                (long)search->best_soft, search->hw, search->temp);
-    if (g_getenv("ROTA_DEBUG"))
-        for (int t = 0; t < ROTAP_TERM_UNCOVERED; t++)
-            if (search->state->cost.count[t])
-                fprintf(stderr, "   %s=%d/%ld\n", rotap_term_name(t), search->state->cost.count[t], (long)search->state->cost.pen[t]);
     search->cycle++;
-    if (g_getenv("ROTA_POLISH"))
-        polish(search);
     restore_best(search);
-    start_cycle(search);
-    /* Later cycles start cooler: the roster is already good. */
-    {
-        double even = 1.0, odd = 0.3;
-
-        if (g_getenv("ROTA_REHEAT"))
-            sscanf(g_getenv("ROTA_REHEAT"), "%lf,%lf", &even, &odd);
-        search->temp = search->t0 * (search->cycle % 2 == 0 ? even : odd);
-        search->alpha = exp(log(search->t_end / search->temp) / (double)search->cycle_len);
-    }
+    start_cycle(search, search->t0 * (search->cycle % 2 == 0 ? 1.0 : REHEAT_ODD));
 }
 
-/* Whether person breaks one of the limits the re-rostering keeps. */
-static gboolean
-person_breaks(const RotapState *st, int person)
+/* Strategic oscillation: hard violations weigh more while there are some. */
+static void
+adapt_hard_weight(RotapSearch *search)
 {
-    const RotapSolverData *data = st->data;
-    const RotaModel *model = data->model;
-    const RotapLimits *l = &model->people[person].limits;
-    const int *row = st->x + (gsize)person * data->n_days;
-    int run = 0;
-    gboolean prev_work = FALSE, edge = TRUE;
-
-    if (st->minutes[person] < l->min_minutes ||
-        (l->max_minutes != ROTAP_UNLIMITED && st->minutes[person] > l->max_minutes) ||
-        (l->max_weekends != ROTAP_UNLIMITED && st->weekends[person] > l->max_weekends))
-        return TRUE;
-    for (int s = 0; s < model->n_shifts; s++) {
-        int max = model->max_shifts[(gsize)person * model->n_shifts + s];
-
-        if (max != ROTAP_UNLIMITED && st->shift_n[(gsize)person * model->n_shifts + s] > max)
-            return TRUE;
-    }
-    for (int d = 0; d <= data->n_days; d++) {
-        gboolean work = d < data->n_days && rotap_is_cell(data, row[d]);
-
-        if (d < data->n_days && row[d] != ROTAP_NONE &&
-            rotap_model_is_off(model, person, d, data->val_shift[row[d]]))
-            return TRUE;
-        if (d > 0 && d < data->n_days && work && prev_work &&
-            model->forbid[data->val_shift[row[d - 1]] * model->n_shifts +
-                          data->val_shift[row[d]]])
-            return TRUE;
-        if (d > 0 && (d == data->n_days || work != prev_work)) {
-            gboolean inner = !edge && d < data->n_days;
-
-            if (prev_work && ((l->max_consecutive != ROTAP_UNLIMITED &&
-                               run > l->max_consecutive) ||
-                              (inner && run < l->min_consecutive)))
-                return TRUE;
-            if (!prev_work && inner && run < l->min_days_off)
-                return TRUE;
-            run = 0;
-            edge = FALSE;
-        }
-        run++;
-        prev_work = work;
-    }
-    return FALSE;
-}
-
-/* A person breaking a limit, searching from a random one; -1 if none. */
-static int
-pick_breaking(RotapSearch *search)
-{
-    const RotapSolverData *data = search->data;
-    int start = rotap_rng_below(&search->rng, data->n_people);
-
-    for (int k = 0; k < data->n_people; k++) {
-        int p = (start + k) % data->n_people;
-
-        if (person_breaks(search->state, p))
-            return p;
-    }
-    return -1;
+    if (search->state->cost.hard > 0)
+        search->hw = MIN(search->hw * HW_UP, search->hw_high);
+    else
+        search->hw = MAX(search->hw * HW_DOWN, search->hw_low);
 }
 
 static gboolean
-dp_move(RotapSearch *search, RotapUndo *undo)
+next_move(RotapSearch *search, guint64 i, RotapUndo *undo)
 {
-    const RotapSolverData *data = search->data;
-    int person = rotap_rng_below(&search->rng, data->n_people);
-
-    if (search->state->cost.hard > 0 && rotap_rng_below(&search->rng, 2) == 0) {
-        int p = pick_breaking(search);
-
-        if (p >= 0)
-            person = p;
-    }
-    int length = MIN(search->dp_window, data->n_days);
-    int first = rotap_rng_below(&search->rng, data->n_days - length + 1);
-
-    {
-        static int tries, ok, worse, better;
-        int h = search->state->cost.hard;
-        gint64 sf = search->state->cost.soft;
-        gboolean r = rotap_dp_reroster(search->dp, search->state, undo, person, first,
-                             first + length - 1);
-        tries++;
-        if (r) {
-            ok++;
-            if (search->state->cost.hard > h) worse++;
-            if (search->state->cost.hard < h || (search->state->cost.hard == h && search->state->cost.soft < sf)) better++;
-        }
-        if (g_getenv("ROTA_DEBUG") && tries % 2000 == 0)
-            fprintf(stderr, "dp tries %d ok %d harder %d better %d\n", tries, ok, worse, better);
-        return r;
-    }
+    if (search->dp != NULL && i % DP_PERIOD == 0)
+        return rotap_move_reroster(search->state, search->dp, &search->rng, undo,
+                                   DP_WINDOW);
+    return rotap_move_random(search->state, &search->rng, undo);
 }
 
 guint64
@@ -395,10 +255,9 @@ rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel)
     RotapState *st = search->state;
     RotapUndo undo = { 0 };
     guint64 i;
-    double hw = search->hw;
 
     for (i = 0; i < n; i++) {
-        gint64 before_mag, before_soft;
+        gint64 mag = st->cost.mag, soft = st->cost.soft;
         double delta;
 
         if ((i & 1023) == 0 && cancel != NULL && g_atomic_int_get(cancel))
@@ -406,24 +265,12 @@ rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel)
         if (++search->cycle_pos >= search->cycle_len)
             next_cycle(search);
         search->temp *= search->alpha;
-        if (search->hw_period > 0 && i % search->hw_period == 0) {
-            if (st->cost.hard > 0)
-                search->hw = MIN(search->hw * search->hw_up, search->hw_hi);
-            else
-                search->hw = MAX(search->hw * search->hw_down, search->hw_lo);
-            hw = search->hw * (search->gamma > 0 ? pow(search->t0 / search->temp, search->gamma) : 1);
-        }
-        before_mag = st->cost.mag;
-        before_soft = st->cost.soft;
+        if (i % HW_PERIOD == 0)
+            adapt_hard_weight(search);
         undo.n = 0;
-        if (search->dp != NULL && search->dp_period > 0 && i % search->dp_period == 0) {
-            if (!dp_move(search, &undo))
-                continue;
-        } else if (!rotap_move_random(st, &search->rng, &undo)) {
+        if (!next_move(search, i, &undo))
             continue;
-        }
-        delta = (double)(st->cost.mag - before_mag) * hw +
-                (double)(st->cost.soft - before_soft);
+        delta = (double)(st->cost.mag - mag) * search->hw + (double)(st->cost.soft - soft);
         if (delta > 0 && rotap_rng_double(&search->rng) >= exp(-delta / search->temp)) {
             rotap_move_undo(st, &undo);
             continue;
