@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* cmd-solve.c: "rota solve": build a roster for a model, show progress, write it atomically. */
+/* cmd-solve.c: "rota solve": build a roster, show progress, write it atomically. */
 #include "cli-private.h"
 
 #include <signal.h>
@@ -13,8 +13,8 @@
 
 typedef struct {
     gboolean tty;
-    gboolean printed;  /* a live line is on the terminal */
-    double last_line;  /* elapsed time of the last progress line */
+    gboolean printed; /* a live line is on the terminal */
+    double last_line; /* elapsed time of the last progress line */
 } Progress;
 
 static void
@@ -23,13 +23,15 @@ show_progress(const RotaProgress *p, gpointer user_data)
     Progress *progress = user_data;
 
     if (progress->tty) {
-        fprintf(stderr, "\r%7.1f s  hard %d  soft %" G_GINT64_FORMAT "  %" G_GUINT64_FORMAT
-                        " moves (%.0f/s)   ",
+        fprintf(stderr,
+                "\r%7.1f s  hard %d  soft %" G_GINT64_FORMAT "  %" G_GUINT64_FORMAT
+                " moves (%.0f/s)   ",
                 p->elapsed, p->best_hard, p->best_soft, p->moves, p->moves_per_second);
         progress->printed = TRUE;
     } else if (p->elapsed - progress->last_line >= LINE_SECONDS) {
-        fprintf(stderr, "rota solve: %.1f s  hard %d  soft %" G_GINT64_FORMAT "  %"
-                        G_GUINT64_FORMAT " moves (%.0f/s)\n",
+        fprintf(stderr,
+                "rota solve: %.1f s  hard %d  soft %" G_GINT64_FORMAT
+                "  %" G_GUINT64_FORMAT " moves (%.0f/s)\n",
                 p->elapsed, p->best_hard, p->best_soft, p->moves, p->moves_per_second);
         progress->last_line = p->elapsed;
     }
@@ -58,7 +60,8 @@ print_terms(const RotaScore *score)
     printf("%-22s %8s %12s\n", "constraint", "count", "penalty");
     for (int i = 0; i < n_terms; i++)
         printf("%-22s %8d %12" G_GINT64_FORMAT "\n", rota_score_get_term_name(score, i),
-               rota_score_get_term_count(score, i), rota_score_get_term_penalty(score, i));
+               rota_score_get_term_count(score, i),
+               rota_score_get_term_penalty(score, i));
 }
 
 /* Each hard violation on standard error, then the error that makes main()
@@ -77,8 +80,8 @@ check_hard(const RotaScore *score, gboolean chinese, GError **error)
             fprintf(stderr, "rota: %s: %s\n", v->constraint,
                     chinese && v->message_zh != NULL ? v->message_zh : v->message);
     }
-    g_set_error(error, CLI_ERROR, CLI_ERROR_HARD, "the roster breaks %d hard constraint%s",
-                hard, hard == 1 ? "" : "s");
+    g_set_error(error, CLI_ERROR, CLI_ERROR_HARD,
+                "the roster breaks %d hard constraint%s", hard, hard == 1 ? "" : "s");
     return FALSE;
 }
 
@@ -105,7 +108,8 @@ static void
 configure(RotaSolver *solver, const Options *o)
 {
     rota_solver_set_seed(solver, (guint64)o->seed);
-    rota_solver_set_threads(solver, o->threads > 0 ? o->threads : (int)g_get_num_processors());
+    rota_solver_set_threads(solver,
+                            o->threads > 0 ? o->threads : (int)g_get_num_processors());
     if (o->moves > 0)
         rota_solver_set_move_limit(solver, (guint64)o->moves);
     if (o->time_limit > 0)
@@ -121,7 +125,7 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     g_autoptr(RotaSolver) solver = rota_solver_new(model);
     g_autoptr(RotaRoster) best = NULL;
     g_autoptr(RotaScore) score = NULL;
-    Progress progress = { isatty(fileno(stderr)), FALSE, 0 };
+    Progress progress = {isatty(fileno(stderr)), FALSE, 0};
     gint64 start = g_get_monotonic_time();
     double seconds;
 
@@ -179,8 +183,9 @@ check_options(const Options *o, int argc, GError **error)
         return FALSE;
     }
     if (o->time_limit < 0 || o->moves < 0 || o->threads < 0 || o->seed < 0) {
-        cli_set_usage_error(error, "solve",
-                            "--time-limit, --moves, --threads and --seed must not be negative");
+        cli_set_usage_error(
+            error, "solve",
+            "--time-limit, --moves, --threads and --seed must not be negative");
         return FALSE;
     }
     return TRUE;
@@ -211,29 +216,32 @@ static const char description[] =
 gboolean
 cli_cmd_solve(int argc, char **argv, GError **error)
 {
-    Options o = { 0 };
+    Options o = {0};
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
          "Write the roster to this file (written atomically)", "ROSTER"},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &o.format_name,
          "json (model.json in, roster.json out; the default) or curtois (benchmark "
-         "instance in, tab-separated grid out)", "FORMAT"},
+         "instance in, tab-separated grid out)",
+         "FORMAT"},
         {"time-limit", 't', 0, G_OPTION_ARG_DOUBLE, &o.time_limit,
          "Search for this many seconds (default 10, or none with --moves)", "SEC"},
         {"moves", 'm', 0, G_OPTION_ARG_INT64, &o.moves,
          "Stop after this many moves of all threads together (reproducible)", "N"},
-        {"seed", 's', 0, G_OPTION_ARG_INT64, &o.seed, "Seed of the search (default 0)", "N"},
+        {"seed", 's', 0, G_OPTION_ARG_INT64, &o.seed, "Seed of the search (default 0)",
+         "N"},
         {"threads", 'j', 0, G_OPTION_ARG_INT, &o.threads,
          "Parallel searches (default: the number of processors)", "N"},
         {"previous", 'p', 0, G_OPTION_ARG_FILENAME, &o.previous_path,
-         "The roster being replaced: changes cost, its locked assignments stay", "ROSTER"},
+         "The roster being replaced: changes cost, its locked assignments stay",
+         "ROSTER"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, "Show no progress", NULL},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
          "Language of the violation messages: en or zh (default: from LANG)", "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    g_autoptr(GOptionContext) context =
-        cli_context_new("MODEL", "Build a roster for a model by local search.", description);
+    g_autoptr(GOptionContext) context = cli_context_new(
+        "MODEL", "Build a roster for a model by local search.", description);
     g_autoptr(RotaModel) model = NULL;
     g_autoptr(RotaRoster) previous = NULL;
     CliFormat format;

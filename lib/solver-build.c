@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* solver-build.c: the greedy construction: locks, the on-site hour, then cells by scarcity. */
+/* solver-build.c: greedy construction: locks, the on-site hour, cells by scarcity. */
 #include "config.h"
 
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* solver-data.c: the solver's read-only tables: values, slots, the previous roster, on-site units. */
+/* solver-data.c: the solver's read-only tables: values, slots, previous roster, units. */
 #include "config.h"
 
 #include <string.h>
@@ -81,8 +81,8 @@ assignment_value(const RotapSolverData *data, const RotaAssignment *a)
     int cell;
 
     if (a->duty == ROTA_DUTY_ONSITE) {
-        if (model->onsite_shift < 0 || a->shift != model->onsite_shift || a->segment < 0 ||
-            a->segment >= model->n_segments)
+        if (model->onsite_shift < 0 || a->shift != model->onsite_shift ||
+            a->segment < 0 || a->segment >= model->n_segments)
             return ROTAP_PREV_OTHER;
         return data->n_cells + a->segment;
     }
@@ -211,8 +211,8 @@ build_people(RotapSolverData *data)
         if (model->n_shifts > 0 && 1440 + m < l->min_rest_minutes) {
             data->rest_check[p] = 1;
             /* the largest k with k * 1440 + m < min_rest */
-            data->rest_span = MAX(data->rest_span,
-                                  (int)(((gint64)l->min_rest_minutes - m - 1) / 1440));
+            data->rest_span =
+                MAX(data->rest_span, (int)(((gint64)l->min_rest_minutes - m - 1) / 1440));
         }
     }
     for (int u = 0; u < model->n_units; u++)
@@ -245,8 +245,9 @@ build_cells(RotapSolverData *data)
         data->day_shift_cell[i] = -1;
     for (int c = 0; c < data->n_cells; c++) {
         for (int k = 0; k < model->cells[c].n_days; k++) {
-            int *slot = &data->day_shift_cell[(gsize)model->cells[c].days[k] * model->n_shifts +
-                                              model->cells[c].shift];
+            int *slot =
+                &data->day_shift_cell[(gsize)model->cells[c].days[k] * model->n_shifts +
+                                      model->cells[c].shift];
 
             *slot = *slot == -1 ? c : -2;
         }
@@ -255,9 +256,10 @@ build_cells(RotapSolverData *data)
         data->day_shift_cell[i] = MAX(data->day_shift_cell[i], -1);
     data->dp_ok = model->onsite_shift < 0 && model->n_shifts > 0;
     for (int c = 0; c < data->n_cells && data->dp_ok; c++)
-        data->dp_ok = model->cells[c].n_days == 1 &&
-                      data->day_shift_cell[(gsize)model->cells[c].days[0] * model->n_shifts +
-                                           model->cells[c].shift] == c;
+        data->dp_ok =
+            model->cells[c].n_days == 1 &&
+            data->day_shift_cell[(gsize)model->cells[c].days[0] * model->n_shifts +
+                                 model->cells[c].shift] == c;
     data->day_cells = g_new(int, MAX(data->day_start[data->n_days], 1));
     {
         g_autofree int *cursor = g_memdup2(data->day_start, sizeof(int) * data->n_days);
@@ -311,7 +313,8 @@ build_onsite(RotapSolverData *data)
             for (int k = data->onsite_start[u]; k < data->onsite_start[u + 1]; k++)
                 any = any || is_available(model, data->onsite_people[k], d);
             data->unit_day_term[key] =
-                (guint8)(any ? ROTAP_TERM_ONSITE_MISSING : ROTAP_TERM_ONSITE_UNSTAFFED) + 1;
+                (guint8)(any ? ROTAP_TERM_ONSITE_MISSING : ROTAP_TERM_ONSITE_UNSTAFFED) +
+                1;
         }
     }
 }
@@ -422,7 +425,8 @@ rotap_can_take(const RotapSolverData *data, int person, int day, int value)
         const RotapCell *cell = &model->cells[value];
         const RotapEligible *e = &model->eligible[cell->eligible];
 
-        return cell_is_due(cell, day) && !rotap_model_is_off(model, person, day, cell->shift) &&
+        return cell_is_due(cell, day) &&
+               !rotap_model_is_off(model, person, day, cell->shift) &&
                search_sorted(e->people, e->n_people, person);
     }
     unit = data->val_unit[value];

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* solver-dp.c: re-roster one person over a window of days optimally, everyone else fixed. */
+/* solver-dp.c: re-roster one person over a window optimally, everyone else fixed. */
 #include "config.h"
 
 #include <string.h>
@@ -46,7 +46,7 @@ struct _RotapDp {
     int *layer_start; /* per day of the window + 1 */
     int cap_days;
     Table table;
-    int *options;     /* n_days * (n_shifts + 1) */
+    int *options; /* n_days * (n_shifts + 1) */
     gint64 *costs;
     int *n_options;
 };
@@ -55,14 +55,14 @@ struct _RotapDp {
 typedef struct {
     const RotapState *st;
     int person, first, last, n_shifts;
-    int unit;                /* minutes per unit of the minutes dimension */
+    int unit; /* minutes per unit of the minutes dimension */
     int minutes_out, min_minutes, max_minutes; /* in minutes */
     int weekends_out, max_weekends;
     int tracked[MAX_TRACKED]; /* shift types whose counts are tracked */
     int residual[MAX_TRACKED];
     int n_tracked;
     int max_cons, min_cons, min_off, run_cap;
-    guint8 *we_out;          /* per weekend: worked outside the window */
+    guint8 *we_out; /* per weekend: worked outside the window */
 } Frame;
 
 RotapDp *
@@ -74,7 +74,7 @@ rotap_dp_new(const RotapSolverData *data)
     dp->nodes = g_array_new(FALSE, FALSE, sizeof(Node));
     dp->cap_days = data->n_days;
     dp->layer_start = g_new(int, (gsize)data->n_days + 2);
-    dp->options = g_new(int, (gsize)data->n_days * (n_shifts + 1));
+    dp->options = g_new(int, (gsize)data->n_days *(n_shifts + 1));
     dp->costs = g_new(gint64, (gsize)data->n_days * (n_shifts + 1));
     dp->n_options = g_new(int, MAX(data->n_days, 1));
     dp->table.mask = (1 << 12) - 1;
@@ -144,12 +144,14 @@ table_find(Table *t, guint64 key)
 static inline guint64
 pack(int last, int run, int edge, int units, int weekends, const int *counts)
 {
-    return (guint64)last | (guint64)run << 7 | (guint64)edge << 14 | (guint64)units << 15 |
-           (guint64)weekends << 28 | (guint64)counts[0] << 36 | (guint64)counts[1] << 44;
+    return (guint64)last | (guint64)run << 7 | (guint64)edge << 14 |
+           (guint64)units << 15 | (guint64)weekends << 28 | (guint64)counts[0] << 36 |
+           (guint64)counts[1] << 44;
 }
 
 static inline void
-unpack(guint64 key, int *last, int *run, int *edge, int *units, int *weekends, int *counts)
+unpack(guint64 key, int *last, int *run, int *edge, int *units, int *weekends,
+       int *counts)
 {
     *last = (int)(key & 0x7f);
     *run = (int)(key >> 7 & 0x7f);
@@ -229,8 +231,8 @@ day_options(RotapDp *dp, const Frame *f, int day)
             continue;
         others = st->cell_n[c] - (current == c);
         dp->options[base + n] = c;
-        dp->costs[base + n] = cover_cost(model, c, others + 1) - cover_cost(model, c, others) +
-                              request_cost(data, slot, c);
+        dp->costs[base + n] = cover_cost(model, c, others + 1) -
+                              cover_cost(model, c, others) + request_cost(data, slot, c);
         n++;
     }
     dp->n_options[day - f->first] = n;
@@ -290,7 +292,8 @@ frame_init(Frame *f, const RotapState *st, int person, int first, int last)
 
         if (cap == ROTAP_UNLIMITED || cap == 0)
             continue;
-        residual = cap - (st->shift_n[(gsize)person * model->n_shifts + s] - in_window[s]);
+        residual =
+            cap - (st->shift_n[(gsize)person * model->n_shifts + s] - in_window[s]);
         if (residual >= last - first + 1)
             continue;
         if (f->n_tracked == MAX_TRACKED)
@@ -334,7 +337,7 @@ start_key(const Frame *f)
 {
     const RotapSolverData *data = f->st->data;
     const int *row = f->st->x + (gsize)f->person * data->n_days;
-    int counts[MAX_TRACKED] = { 0, 0 }, run, last = 0;
+    int counts[MAX_TRACKED] = {0, 0}, run, last = 0;
     gboolean edge = TRUE;
 
     if (f->first == 0)
@@ -492,7 +495,7 @@ rotap_dp_reroster(RotapDp *dp, RotapState *st, RotapUndo *undo, int person, int 
     const RotapSolverData *data = st->data;
     g_autofree guint8 *we_out = g_new(guint8, MAX(data->model->n_weekends, 1));
     Frame f;
-    Node start = { 0, 0, -1, 0 };
+    Node start = {0, 0, -1, 0};
     int best = -1, changed = 0;
 
     if (!data->dp_ok || last - first + 1 > ROTAP_MAX_CHANGES / 2 ||

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* solver-moves.c: the neighbourhood: assign, unassign, swap, block swap, move within a week. */
+/* solver-moves.c: the neighbourhood: assign, swap, block moves, re-rostering. */
 #include "config.h"
 
 #include "solver-private.h"
@@ -61,7 +61,8 @@ move_assign(RotapState *st, RotapRng *rng, RotapUndo *undo)
     if (n_takers == 0)
         return FALSE;
     person = takers[rotap_rng_below(rng, n_takers)];
-    if (st->x[person * data->n_days + day] == cell || !rotap_can_take(data, person, day, cell))
+    if (st->x[person * data->n_days + day] == cell ||
+        !rotap_can_take(data, person, day, cell))
         return FALSE;
     rotap_move_set(st, undo, person, day, cell);
     return TRUE;
@@ -98,7 +99,8 @@ static gboolean
 exchange(RotapState *st, RotapUndo *undo, int p1, int p2, int first, int length)
 {
     const RotapSolverData *data = st->data;
-    const int *r1 = st->x + (gsize)p1 * data->n_days, *r2 = st->x + (gsize)p2 * data->n_days;
+    const int *r1 = st->x + (gsize)p1 * data->n_days,
+              *r2 = st->x + (gsize)p2 * data->n_days;
     int changed = 0;
 
     for (int d = first; d < first + length; d++) {
@@ -174,7 +176,8 @@ static gboolean
 move_block_change(RotapState *st, RotapRng *rng, RotapUndo *undo, int max_length)
 {
     const RotapSolverData *data = st->data;
-    int n_shifts = data->model->n_shifts, person, day, shift = -1, length, first, changed = 0;
+    int n_shifts = data->model->n_shifts, person, day, shift = -1, length, first,
+        changed = 0;
     int values[ROTAP_MAX_CHANGES];
 
     person = rotap_rng_below(rng, data->n_people);
@@ -185,7 +188,8 @@ move_block_change(RotapState *st, RotapRng *rng, RotapUndo *undo, int max_length
     first = day - rotap_rng_below(rng, length);
     first = CLAMP(first, 0, data->n_days - length);
     for (int d = first; d < first + length; d++) {
-        int v = shift < 0 ? ROTAP_NONE : data->day_shift_cell[(gsize)d * n_shifts + shift];
+        int v =
+            shift < 0 ? ROTAP_NONE : data->day_shift_cell[(gsize)d * n_shifts + shift];
 
         if (shift >= 0 && v < 0)
             return FALSE;
@@ -287,9 +291,18 @@ move_double_swap(RotapState *st, RotapRng *rng, RotapUndo *undo, int span)
 }
 
 /* How often each move is drawn, out of their sum (by measurement). */
-enum { ASSIGN, UNASSIGN, SWAP, BLOCK_SWAP, BLOCK_CHANGE, SHIFT_DAY, DOUBLE_SWAP, WEEK_DAY,
-       N_MOVES };
-static const int move_weights[N_MOVES] = { 15, 5, 15, 25, 10, 20, 20, 5 };
+enum {
+    ASSIGN,
+    UNASSIGN,
+    SWAP,
+    BLOCK_SWAP,
+    BLOCK_CHANGE,
+    SHIFT_DAY,
+    DOUBLE_SWAP,
+    WEEK_DAY,
+    N_MOVES
+};
+static const int move_weights[N_MOVES] = {15, 5, 15, 25, 10, 20, 20, 5};
 #define MAX_BLOCK 7
 #define MAX_CHANGE 5
 #define SPAN 7
@@ -344,7 +357,8 @@ person_breaks(const RotapState *st, int person)
     for (int s = 0; s < model->n_shifts; s++) {
         int max = model->max_shifts[(gsize)person * model->n_shifts + s];
 
-        if (max != ROTAP_UNLIMITED && st->shift_n[(gsize)person * model->n_shifts + s] > max)
+        if (max != ROTAP_UNLIMITED &&
+            st->shift_n[(gsize)person * model->n_shifts + s] > max)
             return TRUE;
     }
     for (int d = 0; d <= data->n_days; d++) {
@@ -360,9 +374,9 @@ person_breaks(const RotapState *st, int person)
         if (d > 0 && (d == data->n_days || work != prev_work)) {
             gboolean inner = !edge && d < data->n_days;
 
-            if (prev_work && ((l->max_consecutive != ROTAP_UNLIMITED &&
-                               run > l->max_consecutive) ||
-                              (inner && run < l->min_consecutive)))
+            if (prev_work &&
+                ((l->max_consecutive != ROTAP_UNLIMITED && run > l->max_consecutive) ||
+                 (inner && run < l->min_consecutive)))
                 return TRUE;
             if (!prev_work && inner && run < l->min_days_off)
                 return TRUE;
@@ -394,7 +408,8 @@ pick_breaking(const RotapState *st, RotapRng *rng)
 /* Re-roster one person (half the time, while the roster breaks hard
  * constraints, one who breaks a limit) over a random window. */
 gboolean
-rotap_move_reroster(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo, int window)
+rotap_move_reroster(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo,
+                    int window)
 {
     const RotapSolverData *data = st->data;
     int person = rotap_rng_below(rng, data->n_people);

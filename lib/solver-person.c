@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* solver-person.c: incremental per-person terms: limits, runs, rest, successions, weekends, fairness. */
+/* solver-person.c: incremental per-person terms: limits, runs, rest, fairness. */
 #include "config.h"
 
 #include "solver-private.h"
@@ -33,10 +33,12 @@ week_cost(RotapState *st, int person, int week, int sign)
     const RotapLimits *l = &data->model->people[person].limits;
     gsize key = (gsize)person * data->model->n_weeks + week;
 
-    if (l->max_shifts_week != ROTAP_UNLIMITED && st->week_shifts[key] > l->max_shifts_week)
+    if (l->max_shifts_week != ROTAP_UNLIMITED &&
+        st->week_shifts[key] > l->max_shifts_week)
         rotap_cost_add(&st->cost, ROTAP_TERM_MAX_SHIFTS_WEEK, sign,
                        st->week_shifts[key] - l->max_shifts_week);
-    if (l->max_minutes_week != ROTAP_UNLIMITED && st->week_minutes[key] > l->max_minutes_week)
+    if (l->max_minutes_week != ROTAP_UNLIMITED &&
+        st->week_minutes[key] > l->max_minutes_week)
         rotap_cost_add(&st->cost, ROTAP_TERM_MAX_MINUTES_WEEK, sign,
                        minute_mag(data, st->week_minutes[key] - l->max_minutes_week));
 }
@@ -47,7 +49,8 @@ weekends_cost(RotapState *st, int person, int sign)
     int max = st->data->model->people[person].limits.max_weekends;
 
     if (max != ROTAP_UNLIMITED && st->weekends[person] > max)
-        rotap_cost_add(&st->cost, ROTAP_TERM_MAX_WEEKENDS, sign, st->weekends[person] - max);
+        rotap_cost_add(&st->cost, ROTAP_TERM_MAX_WEEKENDS, sign,
+                       st->weekends[person] - max);
 }
 
 static void
@@ -66,7 +69,8 @@ static void
 fair_cost(RotapState *st, int unit, int sign)
 {
     const RotaModel *model = st->data->model;
-    gint64 w = model->weights[ROTA_WEIGHT_FAIRNESS], n = model->units[unit].n_fair_members;
+    gint64 w = model->weights[ROTA_WEIGHT_FAIRNESS],
+           n = model->units[unit].n_fair_members;
     gint64 num, den, penalty;
 
     if (w <= 0 || n == 0)
@@ -85,7 +89,8 @@ count_work(RotapState *st, int person, int day, int value, int sign)
     const RotapSolverData *data = st->data;
     const RotaModel *model = data->model;
     int shift = data->val_shift[value], minutes = data->val_minutes[value];
-    int week = model->week[day], weekend = model->weekend[day], unit = data->fair_unit[person];
+    int week = model->week[day], weekend = model->weekend[day],
+        unit = data->fair_unit[person];
     gint64 before = st->minutes[person], after = before + sign * minutes;
     gsize wkey = (gsize)person * model->n_weeks + week;
 
@@ -146,15 +151,16 @@ run_cost(RotapState *st, int person, gboolean work, int first, int length, int s
             rotap_cost_add(&st->cost, ROTAP_TERM_MIN_CONSECUTIVE, sign,
                            l->min_consecutive - length);
     } else if (inner && length < l->min_days_off) {
-        rotap_cost_add(&st->cost, ROTAP_TERM_MIN_DAYS_OFF, sign, l->min_days_off - length);
+        rotap_cost_add(&st->cost, ROTAP_TERM_MIN_DAYS_OFF, sign,
+                       l->min_days_off - length);
     }
 }
 
 /* The runs around day when day is work (or rest), given the runs that
  * end the day before (left days, left_work) and start the day after. */
 static void
-runs_around(RotapState *st, int person, int day, gboolean work, int left, gboolean left_work,
-            int right, gboolean right_work, int sign)
+runs_around(RotapState *st, int person, int day, gboolean work, int left,
+            gboolean left_work, int right, gboolean right_work, int sign)
 {
     gboolean join_left = left > 0 && left_work == work;
     gboolean join_right = right > 0 && right_work == work;

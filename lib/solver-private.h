@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* solver-private.h: the solver's tables, incremental state, moves and search, shared by lib/solver*.c. */
+/* solver-private.h: the solver's tables, state, moves and search (lib/solver*.c). */
 #ifndef ROTA_SOLVER_PRIVATE_H
 #define ROTA_SOLVER_PRIVATE_H
 
@@ -88,9 +88,9 @@ typedef struct {
 
     /* The previous roster (NULL fields without one). */
     gboolean has_prev;
-    int *prev_value;   /* n_slots: ROTAP_NONE, a value or ROTAP_PREV_OTHER */
-    int *lock_start;   /* n_slots + 1, or NULL when nothing is locked */
-    int *lock_list;    /* locked previous assignments as values (or OTHER) */
+    int *prev_value; /* n_slots: ROTAP_NONE, a value or ROTAP_PREV_OTHER */
+    int *lock_start; /* n_slots + 1, or NULL when nothing is locked */
+    int *lock_list;  /* locked previous assignments as values (or OTHER) */
     int n_locked;
 
     /* People. */
@@ -104,12 +104,11 @@ typedef struct {
     int n_quota_counters;
 
     /* Units and the on-site hour. */
-    int *onsite_start;   /* n_units + 1 into onsite_people */
-    int *onsite_people;  /* per unit: head (if any) then deputies */
-    guint8 *unit_day_term;  /* n_units * n_days: term when nobody is on site,
-                               0 for no on-site check that day */
-    guint8 *head_free;      /* n_units * n_days: the head is available */
-    int *onsite_segment;    /* n_slots: on-site value to use, or ROTAP_NONE */
+    int *onsite_start;     /* n_units + 1 into onsite_people */
+    int *onsite_people;    /* per unit: head (if any) then deputies */
+    guint8 *unit_day_term; /* n_units * n_days: term when nobody is on site,
+                              0 for no on-site check that day */
+    guint8 *head_free;     /* n_units * n_days: the head is available */
 
     /* Cells due on each day: day_cells[day_start[d] .. day_start[d+1]-1]. */
     int *day_start;
@@ -162,19 +161,19 @@ typedef struct {
 /* One thread's roster and every counter the deltas are computed from. */
 typedef struct {
     const RotapSolverData *data;
-    int *x;               /* n_slots */
-    int *cell_n;          /* n_cells: places filled */
-    int *cell_q;          /* quota counters: distinct tagged people */
-    int *shift_n;         /* n_people * n_shifts */
-    int *minutes;         /* n_people: non-on-site minutes */
-    int *week_shifts;     /* n_people * n_weeks */
-    int *week_minutes;    /* n_people * n_weeks */
-    guint8 *we_days;      /* n_people * n_weekends: working days in it */
-    int *weekends;        /* n_people: weekends worked */
-    gint64 *fair_sum;     /* n_units */
-    gint64 *fair_sq;      /* n_units */
-    int *onsite_n;        /* n_units * n_days: valid on-site assignments */
-    int *onsite_head;     /* n_units * n_days: of which by the head */
+    int *x;            /* n_slots */
+    int *cell_n;       /* n_cells: places filled */
+    int *cell_q;       /* quota counters: distinct tagged people */
+    int *shift_n;      /* n_people * n_shifts */
+    int *minutes;      /* n_people: non-on-site minutes */
+    int *week_shifts;  /* n_people * n_weeks */
+    int *week_minutes; /* n_people * n_weeks */
+    guint8 *we_days;   /* n_people * n_weekends: working days in it */
+    int *weekends;     /* n_people: weekends worked */
+    gint64 *fair_sum;  /* n_units */
+    gint64 *fair_sq;   /* n_units */
+    int *onsite_n;     /* n_units * n_days: valid on-site assignments */
+    int *onsite_head;  /* n_units * n_days: of which by the head */
     RotapCost cost;
 } RotapState;
 
@@ -229,7 +228,6 @@ void rotap_move_undo(RotapState *state, RotapUndo *undo);
 /* Draw one random move and apply it; FALSE when the draw gave nothing to do. */
 gboolean rotap_move_random(RotapState *state, RotapRng *rng, RotapUndo *undo);
 
-
 /* Optimal re-rostering of one person over a window (solver-dp.c). */
 typedef struct _RotapDp RotapDp;
 RotapDp *rotap_dp_new(const RotapSolverData *data);
@@ -238,8 +236,8 @@ gboolean rotap_dp_reroster(RotapDp *dp, RotapState *state, RotapUndo *undo, int 
                            int first, int last);
 
 /* Re-roster one person over a window of days (see solver-moves.c). */
-gboolean rotap_move_reroster(RotapState *state, RotapDp *dp, RotapRng *rng, RotapUndo *undo,
-                             int window);
+gboolean rotap_move_reroster(RotapState *state, RotapDp *dp, RotapRng *rng,
+                             RotapUndo *undo, int window);
 
 /* Greedy construction into an empty state: locks, the on-site hour, then
  * the cells by scarcity, never adding an upper-limit hard violation. */
@@ -284,9 +282,9 @@ struct _RotaSolver {
     RotaModel *model;
     RotaRoster *previous; /* a copy, or NULL */
     guint64 seed;
-    double time_limit;    /* seconds; 0: none; < 0: not set */
-    guint64 move_limit;   /* 0: none */
-    int threads;          /* 0: one per processor */
+    double time_limit;  /* seconds; 0: none; < 0: not set */
+    guint64 move_limit; /* 0: none */
+    int threads;        /* 0: one per processor */
     RotaProgressFunc progress;
     gpointer progress_data;
     GDestroyNotify progress_destroy;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* solver-run.c: rota_solver_run(): a portfolio of searches on threads, sharing at fixed move counts. */
+/* solver-run.c: rota_solver_run(): a portfolio of searches on threads. */
 #include "config.h"
 
 #include <string.h>
@@ -37,18 +37,18 @@ struct _RotapRun {
     guint64 *done;     /* per search: moves made, as of its last barrier */
     int *best_hard;    /* per search, as of its last barrier */
     gint64 *best_soft;
-    gboolean *adopt;   /* per search: take shared_best after this barrier */
+    gboolean *adopt; /* per search: take shared_best after this barrier */
 
     GCond cond;
     int waiting;
     guint64 generation;
     int epoch;
-    int published;     /* barriers passed */
+    int published; /* barriers passed */
     gboolean stop;
     int finished;
 
-    int *shared_best;  /* the best roster of all searches */
-    int shared_index;  /* the search it came from, or -1 */
+    int *shared_best; /* the best roster of all searches */
+    int shared_index; /* the search it came from, or -1 */
     int shared_hard;
     gint64 shared_soft;
 };
@@ -156,8 +156,7 @@ work(gpointer user_data)
     return NULL;
 }
 
-static RotaRoster *
-export(const RotapRun *run, const int *values)
+static RotaRoster *export(const RotapRun *run, const int *values)
 {
     RotaRoster *roster = rotap_state_export(run->data, values);
 
@@ -179,7 +178,7 @@ static void
 report(RotapRun *run)
 {
     RotaSolver *solver = run->solver;
-    RotaProgress progress = { 0 };
+    RotaProgress progress = {0};
 
     if (solver->progress == NULL || run->published == 0)
         return;
@@ -194,7 +193,8 @@ report(RotapRun *run)
         }
     }
     progress.moves = total_moves(run);
-    progress.moves_per_second = progress.elapsed > 0 ? progress.moves / progress.elapsed : 0;
+    progress.moves_per_second =
+        progress.elapsed > 0 ? progress.moves / progress.elapsed : 0;
     g_mutex_unlock(&solver->lock);
     solver->progress(&progress, solver->progress_data);
     g_mutex_lock(&solver->lock);
@@ -224,7 +224,8 @@ run_new(RotaSolver *solver, RotapSolverData *data)
         run->searches[i] = rotap_search_new(data, solver->seed, i);
         run->limit[i] = G_MAXUINT64;
         if (solver->move_limit > 0)
-            run->limit[i] = solver->move_limit / n + ((guint64)i < solver->move_limit % n);
+            run->limit[i] =
+                solver->move_limit / n + ((guint64)i < solver->move_limit % n);
     }
     g_cond_init(&run->cond);
     run->shared_best = g_new(int, MAX(data->n_slots, 1));
@@ -258,7 +259,8 @@ monitor(RotapRun *run)
 
     g_mutex_lock(lock);
     while (run->finished < run->n) {
-        if (!g_cond_wait_until(&run->cond, lock, next) || g_get_monotonic_time() >= next) {
+        if (!g_cond_wait_until(&run->cond, lock, next) ||
+            g_get_monotonic_time() >= next) {
             report(run);
             next = g_get_monotonic_time() + PROGRESS_USEC;
         }
@@ -310,7 +312,8 @@ rota_solver_run(RotaSolver *solver, GError **error)
     g_return_val_if_fail(!g_atomic_int_get(&solver->ran), FALSE);
 
     g_atomic_int_set(&solver->ran, 1);
-    if ((gint64)rota_model_get_n_people(solver->model) * rota_model_get_n_days(solver->model) >
+    if ((gint64)rota_model_get_n_people(solver->model) *
+            rota_model_get_n_days(solver->model) >
         G_MAXINT / 4) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
                     "model too large to solve: %d people over %d days",

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* solver-search.c: one search of the portfolio: simulated annealing with reheats from the best. */
+/* solver-search.c: one search: simulated annealing with reheats from the best. */
 #include "config.h"
 
 #include <math.h>
@@ -176,7 +176,7 @@ static double
 calibrate(RotapSearch *search)
 {
     RotapState *st = search->state;
-    RotapUndo undo = { 0 };
+    RotapUndo undo = {0};
     double sum = 0;
     int n = 0;
 
@@ -253,7 +253,7 @@ guint64
 rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel)
 {
     RotapState *st = search->state;
-    RotapUndo undo = { 0 };
+    RotapUndo undo = {0};
     guint64 i;
 
     for (i = 0; i < n; i++) {
@@ -270,7 +270,8 @@ rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel)
         undo.n = 0;
         if (!next_move(search, i, &undo))
             continue;
-        delta = (double)(st->cost.mag - mag) * search->hw + (double)(st->cost.soft - soft);
+        delta =
+            (double)(st->cost.mag - mag) * search->hw + (double)(st->cost.soft - soft);
         if (delta > 0 && rotap_rng_double(&search->rng) >= exp(-delta / search->temp)) {
             rotap_move_undo(st, &undo);
             continue;

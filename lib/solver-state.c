@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* solver-state.c: the incremental roster state: cells, the on-site hour and per-slot terms. */
+/* solver-state.c: the incremental roster state: cells, on-site hour, slot terms. */
 #include "config.h"
 
 #include <string.h>
@@ -68,7 +68,8 @@ cell_cost(RotapState *st, int c, int sign)
         rotap_cost_add(&st->cost, ROTAP_TERM_UNCOVERED, sign,
                        (gint64)duty->under * (duty->min - n));
     if (n > duty->min && (gint64)duty->over * (n - duty->min) > 0)
-        rotap_cost_add(&st->cost, ROTAP_TERM_OVER, sign, (gint64)duty->over * (n - duty->min));
+        rotap_cost_add(&st->cost, ROTAP_TERM_OVER, sign,
+                       (gint64)duty->over * (n - duty->min));
     for (int k = 0; k < duty->n_quotas; k++) {
         int have = st->cell_q[st->data->quota_start[c] + k], want = duty->quotas[k].count;
 
@@ -215,9 +216,10 @@ slot_cost(RotapState *st, int person, int day, int value, int sign)
     if (value != ROTAP_NONE) {
         if (rotap_model_is_off(model, person, day, data->val_shift[value]))
             rotap_cost_add(&st->cost, ROTAP_TERM_OFF, sign, 1);
-        if (value < data->n_cells ? !is_eligible(model, value, person)
-                                  : (data->val_unit[value] < 0 ||
-                                     !is_onsite_person(data, data->val_unit[value], person)))
+        if (value < data->n_cells
+                ? !is_eligible(model, value, person)
+                : (data->val_unit[value] < 0 ||
+                   !is_onsite_person(data, data->val_unit[value], person)))
             rotap_cost_add(&st->cost, ROTAP_TERM_ELIGIBILITY, sign, 1);
     }
     if (data->req_start != NULL) {
@@ -333,7 +335,7 @@ rotap_state_export(const RotapSolverData *data, const int *values)
     for (int p = 0; p < data->n_people; p++) {
         for (int d = 0; d < data->n_days; d++) {
             int s = p * data->n_days + d, v = values[s];
-            RotaAssignment a = { d, 0, 0, p, 0, FALSE };
+            RotaAssignment a = {d, 0, 0, p, 0, FALSE};
 
             if (v == ROTAP_NONE)
                 continue;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* solver.c: RotaSolver: its options, cancellation and best roster (the run is solver-run.c). */
+/* solver.c: RotaSolver: options, cancellation, the best roster. */
 #include "config.h"
 
 #include "solver-private.h"
@@ -138,7 +138,8 @@ void
 rota_solver_set_previous(RotaSolver *solver, const RotaRoster *previous)
 {
     g_return_if_fail(solver != NULL);
-    g_return_if_fail(previous == NULL || rota_roster_get_model(previous) == solver->model);
+    g_return_if_fail(previous == NULL ||
+                     rota_roster_get_model(previous) == solver->model);
 
     rota_roster_free(solver->previous);
     solver->previous = previous != NULL ? rota_roster_copy(previous) : NULL;

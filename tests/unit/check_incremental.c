@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* check_incremental.c: the solver's incremental score equals the evaluator's after random moves. */
+/* check_incremental.c: incremental scores equal the evaluator's after random moves. */
 #include "config.h"
 
 #include <string.h>
@@ -36,9 +36,9 @@ load_json(const char *name)
 static void
 add_people(RotaBuilder *b)
 {
-    static const char *const units[] = { "U1", "U1", "U1", "U1", "U1", "U2", "U2", "U2",
-                                         "U2", "U2", "U3", "U3", "U3", "U3", NULL, NULL };
-    static const gboolean party[] = { 0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 0, 1, 1, 0, 1, 0 };
+    static const char *const units[] = {"U1", "U1", "U1", "U1", "U1", "U2", "U2", "U2",
+                                        "U2", "U2", "U3", "U3", "U3", "U3", NULL, NULL};
+    static const gboolean party[] = {0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 0, 1, 1, 0, 1, 0};
 
     for (int i = 0; i < 16; i++) {
         char id[8];
@@ -173,9 +173,11 @@ add(RotaRoster *roster, const char *date, const char *shift, const char *segment
     a.shift = rota_model_find_shift(model, shift);
     a.segment = rota_model_find_segment(model, segment);
     a.person = rota_model_find_person(model, person);
-    a.duty = strcmp(duty, "onsite") == 0 ? ROTA_DUTY_ONSITE : rota_model_find_duty(model, duty);
+    a.duty = strcmp(duty, "onsite") == 0 ? ROTA_DUTY_ONSITE
+                                         : rota_model_find_duty(model, duty);
     a.locked = locked;
-    ck_assert_msg(rota_roster_add(roster, &a, &error), "%s", error ? error->message : "?");
+    ck_assert_msg(rota_roster_add(roster, &a, &error), "%s",
+                  error ? error->message : "?");
 }
 
 /* A previous roster: plain and locked assignments, one locked on a day
@@ -211,12 +213,14 @@ check_state(const RotapState *st, const RotaRoster *previous, const char *what, 
     for (int t = 0; t < ROTAP_N_TERMS; t++) {
         ck_assert_msg(st->cost.count[t] == score->term_count[t],
                       "%s batch %d: %s count %d, evaluator %d", what, batch,
-                      rotap_term_name((RotapTerm)t), st->cost.count[t], score->term_count[t]);
+                      rotap_term_name((RotapTerm)t), st->cost.count[t],
+                      score->term_count[t]);
         if (!ROTAP_TERM_IS_HARD(t))
             ck_assert_msg(st->cost.pen[t] == score->term_penalty[t],
-                          "%s batch %d: %s penalty %" G_GINT64_FORMAT ", evaluator %"
-                          G_GINT64_FORMAT, what, batch, rotap_term_name((RotapTerm)t),
-                          st->cost.pen[t], score->term_penalty[t]);
+                          "%s batch %d: %s penalty %" G_GINT64_FORMAT
+                          ", evaluator %" G_GINT64_FORMAT,
+                          what, batch, rotap_term_name((RotapTerm)t), st->cost.pen[t],
+                          score->term_penalty[t]);
     }
     ck_assert_int_eq(st->cost.hard, rota_score_get_hard(score));
     ck_assert_int_eq(st->cost.soft, rota_score_get_soft(score));
@@ -233,7 +237,8 @@ static void
 chaos(RotapState *st, RotapRng *rng)
 {
     const RotapSolverData *data = st->data;
-    int s = rotap_rng_below(rng, data->n_slots), day = s % data->n_days, value = ROTAP_NONE;
+    int s = rotap_rng_below(rng, data->n_slots), day = s % data->n_days,
+        value = ROTAP_NONE;
     int n = data->day_start[day + 1] - data->day_start[day], r = rotap_rng_below(rng, 10);
 
     if (data->frozen[s])
@@ -255,7 +260,7 @@ run_random(RotaModel *model, const RotaRoster *previous, const char *what, guint
     RotapSolverData *data = rotap_solver_data_new(model, previous);
     RotapState *st = rotap_state_new(data);
     RotapDp *dp = rotap_dp_new(data);
-    RotapUndo undo = { 0 };
+    RotapUndo undo = {0};
     RotapRng rng;
 
     rotap_rng_seed(&rng, seed, 0);
@@ -293,9 +298,9 @@ run_random(RotaModel *model, const RotaRoster *previous, const char *what, guint
 
 START_TEST(test_curtois)
 {
-    static const char *const files[] = { "tests/data/curtois/Instance1.txt",
-                                         "tests/data/curtois/Instance2.txt",
-                                         "tests/data/curtois/Instance10.txt" };
+    static const char *const files[] = {"tests/data/curtois/Instance1.txt",
+                                        "tests/data/curtois/Instance2.txt",
+                                        "tests/data/curtois/Instance10.txt"};
     g_autoptr(RotaModel) model = load_curtois(files[_i]);
 
     run_random(model, NULL, files[_i], 11 + _i);
@@ -340,7 +345,7 @@ START_TEST(test_dp_never_worse)
     RotapSolverData *data = rotap_solver_data_new(model, NULL);
     RotapState *st = rotap_state_new(data);
     RotapDp *dp = rotap_dp_new(data);
-    RotapUndo undo = { 0 };
+    RotapUndo undo = {0};
     RotapRng rng;
     int improved = 0;
 
@@ -355,8 +360,10 @@ START_TEST(test_dp_never_worse)
 
             undo.n = 0;
             if (rotap_dp_reroster(dp, st, &undo, p, first, last))
-                improved += rotap_cost_compare(st->cost.hard, st->cost.soft, hard, soft) < 0;
-            ck_assert_int_le(rotap_cost_compare(st->cost.hard, st->cost.soft, hard, soft), 0);
+                improved +=
+                    rotap_cost_compare(st->cost.hard, st->cost.soft, hard, soft) < 0;
+            ck_assert_int_le(rotap_cost_compare(st->cost.hard, st->cost.soft, hard, soft),
+                             0);
         }
     }
     ck_assert_int_gt(improved, 0);
@@ -373,7 +380,8 @@ START_TEST(test_frozen_slots)
     g_autoptr(RotaModel) model = build_model();
     g_autoptr(RotaRoster) previous = build_previous(model);
     RotapSolverData *data = rotap_solver_data_new(model, previous);
-    int p1 = rota_model_find_person(model, "P1"), p12 = rota_model_find_person(model, "P12");
+    int p1 = rota_model_find_person(model, "P1"),
+        p12 = rota_model_find_person(model, "P12");
     int day2 = rota_model_find_day(model, "2026-12-02");
     int day7 = rota_model_find_day(model, "2026-12-07");
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* check_solver.c: RotaSolver: determinism, cancellation, locked assignments, optimal tiny rosters. */
+/* check_solver.c: RotaSolver: determinism, cancellation, locks, known optima. */
 #include "config.h"
 
 #include <string.h>
@@ -67,7 +67,8 @@ START_TEST(test_deterministic)
     g_autofree char *a = solve_to_data(model, NULL, 42, threads, 300000, NULL);
     g_autofree char *b = solve_to_data(model, NULL, 42, threads, 300000, NULL);
     g_autofree char *c = solve_to_data(model, NULL, 43, threads, 300000, NULL);
-    g_autofree char *moves = g_strdup_printf("\"threads\": %d, \"moves\": 300000", threads);
+    g_autofree char *moves =
+        g_strdup_printf("\"threads\": %d, \"moves\": 300000", threads);
 
     ck_assert_str_eq(a, b);
     ck_assert_msg(strstr(a, moves) != NULL, "no %s in the roster file", moves);
@@ -117,7 +118,7 @@ START_TEST(test_cancel_from_progress)
     g_autoptr(RotaSolver) solver = rota_solver_new(model);
     g_autoptr(RotaRoster) best = NULL;
     g_autoptr(RotaScore) score = NULL;
-    Watch watch = { solver, 0, -1, -1 };
+    Watch watch = {solver, 0, -1, -1};
 
     rota_solver_set_threads(solver, 2);
     rota_solver_set_time_limit(solver, 0);
@@ -201,9 +202,11 @@ add(RotaRoster *roster, const char *date, const char *shift, const char *segment
     a.shift = rota_model_find_shift(model, shift);
     a.segment = rota_model_find_segment(model, segment);
     a.person = rota_model_find_person(model, person);
-    a.duty = strcmp(duty, "onsite") == 0 ? ROTA_DUTY_ONSITE : rota_model_find_duty(model, duty);
+    a.duty = strcmp(duty, "onsite") == 0 ? ROTA_DUTY_ONSITE
+                                         : rota_model_find_duty(model, duty);
     a.locked = locked;
-    ck_assert_msg(rota_roster_add(roster, &a, &error), "%s", error ? error->message : "?");
+    ck_assert_msg(rota_roster_add(roster, &a, &error), "%s",
+                  error ? error->message : "?");
 }
 
 static gboolean
@@ -262,7 +265,7 @@ tiny_model(void)
 {
     g_autoptr(RotaBuilder) b = rota_builder_new("tiny", "2026-03-02", 5);
     g_autoptr(GError) error = NULL;
-    static const int need[] = { 2, 1, 2, 1, 2 };
+    static const int need[] = {2, 1, 2, 1, 2};
     RotaModel *model;
 
     rota_builder_add_shift(b, "d", "day", "08:00", "16:00");
@@ -312,7 +315,7 @@ brute_force(RotaModel *model, int *best_hard, gint64 *best_soft)
         RotaScore *score;
 
         for (int bit = 0; bit < 15; bit++) {
-            RotaAssignment a = { bit % 5, 0, 0, bit / 5, bit % 5, FALSE };
+            RotaAssignment a = {bit % 5, 0, 0, bit / 5, bit % 5, FALSE};
 
             if (mask & (1 << bit))
                 ck_assert(rota_roster_add(roster, &a, NULL));
