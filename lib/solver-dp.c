@@ -2,6 +2,7 @@
 /* solver-dp.c: re-roster one person over a window optimally, everyone else fixed. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "solver-private.h"
@@ -12,11 +13,13 @@
  * day's shift, the length of the current run of work or rest (and whether
  * it started on the first day of the horizon, which exempts it from the
  * minima), the minutes and new weekends worked in the window, and the
- * counts of up to two shift types whose limit could bind.  The cost of a
+ * counts of up to two shift types whose limit could bind (types already
+ * at their limit are simply left out).  The cost of a
  * day is the change of the cells' cover penalty (under/over) and of the
- * person's requests.  Every hard constraint of the person is kept, so the
- * programme proposes the cheapest feasible schedule; the caller applies it
- * and lets the exact incremental score decide.
+ * person's requests.  Every hard constraint of the person is kept but the
+ * total minutes, whose breach is charged as the search weighs it, so the
+ * programme proposes the cheapest schedule; the caller applies it and
+ * lets the exact incremental score decide.
  *
  * It applies to models whose cells are found by (day, shift) alone
  * (day_shift_cell), such as the benchmark's; the on-site hour, quotas,
@@ -25,6 +28,9 @@
 
 #define MAX_TRACKED 2
 #define MAX_STATES 400000
+/* States kept per day: beyond, only the cheapest so far (a beam), so that
+ * a person with many binding limits costs milliseconds, not seconds. */
+#define BEAM 4000
 
 typedef struct {
     guint64 key;
@@ -60,6 +66,7 @@ typedef struct {
     int weekends_out, max_weekends;
     int tracked[MAX_TRACKED]; /* shift types whose counts are tracked */
     int residual[MAX_TRACKED];
+    guint64 banned; /* shift types at their limit already */
     int n_tracked;
     int max_cons, min_cons, min_off, run_cap;
     guint8 *we_out; /* per weekend: worked outside the window */
@@ -140,13 +147,18 @@ table_find(Table *t, guint64 key)
 /* ------------------------------------------------------------ states */
 
 /* Key layout: last (7 bits: 0 rest, 1 + shift), run (7), edge (1),
- * minutes units (13), new weekends (8), tracked counts (2 x 8). */
+ * minutes units (13), new weekends (8), tracked counts (6 bits each,
+ * up to four: each stays below the window's length, at most
+ * ROTAP_MAX_CHANGES / 2). */
 static inline guint64
 pack(int last, int run, int edge, int units, int weekends, const int *counts)
 {
-    return (guint64)last | (guint64)run << 7 | (guint64)edge << 14 |
-           (guint64)units << 15 | (guint64)weekends << 28 | (guint64)counts[0] << 36 |
-           (guint64)counts[1] << 44;
+    guint64 key = (guint64)last | (guint64)run << 7 | (guint64)edge << 14 |
+                  (guint64)units << 15 | (guint64)weekends << 28;
+
+    for (int i = 0; i < MAX_TRACKED; i++)
+        key |= (guint64)counts[i] << (36 + 6 * i);
+    return key;
 }
 
 static inline void
@@ -158,8 +170,8 @@ unpack(guint64 key, int *last, int *run, int *edge, int *units, int *weekends,
     *edge = (int)(key >> 14 & 1);
     *units = (int)(key >> 15 & 0x1fff);
     *weekends = (int)(key >> 28 & 0xff);
-    counts[0] = (int)(key >> 36 & 0xff);
-    counts[1] = (int)(key >> 44 & 0xff);
+    for (int i = 0; i < MAX_TRACKED; i++)
+        counts[i] = (int)(key >> (36 + 6 * i) & 0x3f);
 }
 
 static int
@@ -286,7 +298,7 @@ frame_init(Frame *f, const RotapState *st, int person, int first, int last)
     f->max_minutes = l->max_minutes;
     f->max_weekends = l->max_weekends;
     f->n_tracked = 0;
-    f->tracked[0] = f->tracked[1] = -1;
+    f->banned = 0;
     for (int s = 0; s < model->n_shifts; s++) {
         int cap = model->max_shifts[(gsize)person * model->n_shifts + s], residual;
 
@@ -296,10 +308,14 @@ frame_init(Frame *f, const RotapState *st, int person, int first, int last)
             cap - (st->shift_n[(gsize)person * model->n_shifts + s] - in_window[s]);
         if (residual >= last - first + 1)
             continue;
+        if (residual <= 0) {
+            f->banned |= G_GUINT64_CONSTANT(1) << s;
+            continue;
+        }
         if (f->n_tracked == MAX_TRACKED)
             return FALSE;
         f->tracked[f->n_tracked] = s;
-        f->residual[f->n_tracked] = MAX(residual, 0);
+        f->residual[f->n_tracked] = residual;
         f->n_tracked++;
     }
     f->max_cons = l->max_consecutive;
@@ -337,7 +353,7 @@ start_key(const Frame *f)
 {
     const RotapSolverData *data = f->st->data;
     const int *row = f->st->x + (gsize)f->person * data->n_days;
-    int counts[MAX_TRACKED] = {0, 0}, run, last = 0;
+    int counts[MAX_TRACKED] = {0}, run, last = 0;
     gboolean edge = TRUE;
 
     if (f->first == 0)
@@ -375,6 +391,8 @@ step(const Frame *f, guint64 key, int day, int value, guint64 *out)
     {
         int shift = data->val_shift[value], k = model->weekend[day];
 
+        if (f->banned >> shift & 1)
+            return FALSE;
         if (last > 0) {
             if (model->forbid[(last - 1) * model->n_shifts + shift])
                 return FALSE;
@@ -389,7 +407,8 @@ step(const Frame *f, guint64 key, int day, int value, guint64 *out)
             edge = day == 0;
         }
         units += data->val_minutes[value] / f->unit;
-        if (f->max_minutes != ROTAP_UNLIMITED &&
+        /* past the maximum only when the days outside already are */
+        if (f->max_minutes != ROTAP_UNLIMITED && f->minutes_out <= f->max_minutes &&
             f->minutes_out + (gint64)units * f->unit > f->max_minutes)
             return FALSE;
         if (units > 0x1fff)
@@ -410,8 +429,8 @@ step(const Frame *f, guint64 key, int day, int value, guint64 *out)
     }
 }
 
-/* The constraints that close the window: minutes in range, and the runs
- * through its last day merged with the days after it. */
+/* The constraints that close the window: the runs through its last day
+ * merged with the days after it. */
 static gboolean
 finish_ok(const Frame *f, guint64 key)
 {
@@ -420,13 +439,8 @@ finish_ok(const Frame *f, guint64 key)
     const int *row = f->st->x + (gsize)f->person * data->n_days;
     int last, run, edge, units, weekends, counts[MAX_TRACKED], right, next;
     gboolean work_right, to_end;
-    gint64 minutes;
 
     unpack(key, &last, &run, &edge, &units, &weekends, counts);
-    minutes = f->minutes_out + (gint64)units * f->unit;
-    if (minutes < f->min_minutes ||
-        (f->max_minutes != ROTAP_UNLIMITED && minutes > f->max_minutes))
-        return FALSE;
     if (f->last == data->n_days - 1)
         return TRUE;
     next = row[f->last + 1];
@@ -445,6 +459,28 @@ finish_ok(const Frame *f, guint64 key)
         return (edge || run >= f->min_off) && (to_end || right >= f->min_cons) &&
                (f->max_cons == ROTAP_UNLIMITED || right <= f->max_cons);
     return edge || to_end || run + right >= f->min_off;
+}
+
+/*
+ * Total minutes outside [min_minutes, max_minutes] are not ruled out but
+ * charged as the search charges them (a hard violation of that size),
+ * so that a person far from the minimum can still be re-rostered towards
+ * it one window at a time.
+ */
+static gint64
+minutes_penalty(const Frame *f, guint64 key)
+{
+    const RotapSolverData *data = f->st->data;
+    int last, run, edge, units, weekends, counts[MAX_TRACKED];
+    gint64 minutes, excess = 0;
+
+    unpack(key, &last, &run, &edge, &units, &weekends, counts);
+    minutes = f->minutes_out + (gint64)units * f->unit;
+    if (minutes < f->min_minutes)
+        excess = f->min_minutes - minutes;
+    else if (f->max_minutes != ROTAP_UNLIMITED && minutes > f->max_minutes)
+        excess = minutes - f->max_minutes;
+    return (excess + data->minute_unit - 1) / data->minute_unit * data->hard_weight;
 }
 
 /* One layer: every state of the previous layer times every option. */
@@ -483,6 +519,29 @@ expand(RotapDp *dp, const Frame *f, int day, int from, int to)
     return (int)dp->nodes->len > to && (int)dp->nodes->len - to <= MAX_STATES;
 }
 
+static int
+compare_nodes(gconstpointer pa, gconstpointer pb)
+{
+    const Node *a = pa, *b = pb;
+
+    if (a->cost != b->cost)
+        return a->cost < b->cost ? -1 : 1;
+    return a->key < b->key ? -1 : (a->key > b->key);
+}
+
+/* Keep the BEAM cheapest states of the layer that starts at from (ties
+ * by key, so the result does not depend on the hash table). */
+static void
+prune(RotapDp *dp, int from)
+{
+    int n = (int)dp->nodes->len - from;
+
+    if (n <= BEAM)
+        return;
+    qsort(&g_array_index(dp->nodes, Node, from), n, sizeof(Node), compare_nodes);
+    g_array_set_size(dp->nodes, from + BEAM);
+}
+
 /*
  * Find the cheapest schedule of person over first..last that keeps the
  * person's hard constraints, and apply it through undo.  FALSE when the
@@ -497,6 +556,7 @@ rotap_dp_reroster(RotapDp *dp, RotapState *st, RotapUndo *undo, int person, int 
     Frame f;
     Node start = {0, 0, -1, 0};
     int best = -1, changed = 0;
+    gint64 best_cost = 0;
 
     if (!data->dp_ok || last - first + 1 > ROTAP_MAX_CHANGES / 2 ||
         !frame_init(&f, st, person, first, last))
@@ -513,14 +573,18 @@ rotap_dp_reroster(RotapDp *dp, RotapState *st, RotapUndo *undo, int person, int 
         day_options(dp, &f, d);
         if (!expand(dp, &f, d, dp->layer_start[k], dp->layer_start[k + 1]))
             return FALSE;
+        prune(dp, dp->layer_start[k + 1]);
         dp->layer_start[k + 2] = (int)dp->nodes->len;
     }
     for (int i = dp->layer_start[last - first + 1]; i < (int)dp->nodes->len; i++) {
         const Node *node = &g_array_index(dp->nodes, Node, i);
 
-        if ((best < 0 || node->cost < g_array_index(dp->nodes, Node, best).cost) &&
-            finish_ok(&f, node->key))
+        gint64 cost = node->cost + minutes_penalty(&f, node->key);
+
+        if ((best < 0 || cost < best_cost) && finish_ok(&f, node->key)) {
             best = i;
+            best_cost = cost;
+        }
     }
     if (best < 0)
         return FALSE;

@@ -339,8 +339,10 @@ rotap_move_random(RotapState *st, RotapRng *rng, RotapUndo *undo)
     }
 }
 
-/* Whether person breaks one of the limits the re-rostering keeps. */
-static gboolean
+/* Where person breaks one of the limits the re-rostering keeps: a day
+ * of the breach, -1 for a limit over the whole horizon (minutes, shifts,
+ * weekends), or -2 when the person keeps them all. */
+static int
 person_breaks(const RotapState *st, int person)
 {
     const RotapSolverData *data = st->data;
@@ -350,48 +352,49 @@ person_breaks(const RotapState *st, int person)
     int run = 0;
     gboolean prev_work = FALSE, edge = TRUE;
 
-    if (st->minutes[person] < l->min_minutes ||
-        (l->max_minutes != ROTAP_UNLIMITED && st->minutes[person] > l->max_minutes) ||
-        (l->max_weekends != ROTAP_UNLIMITED && st->weekends[person] > l->max_weekends))
-        return TRUE;
-    for (int s = 0; s < model->n_shifts; s++) {
-        int max = model->max_shifts[(gsize)person * model->n_shifts + s];
-
-        if (max != ROTAP_UNLIMITED &&
-            st->shift_n[(gsize)person * model->n_shifts + s] > max)
-            return TRUE;
-    }
     for (int d = 0; d <= data->n_days; d++) {
         gboolean work = d < data->n_days && rotap_is_cell(data, row[d]);
 
         if (d < data->n_days && row[d] != ROTAP_NONE &&
             rotap_model_is_off(model, person, d, data->val_shift[row[d]]))
-            return TRUE;
+            return d;
         if (d > 0 && d < data->n_days && work && prev_work &&
             model->forbid[data->val_shift[row[d - 1]] * model->n_shifts +
                           data->val_shift[row[d]]])
-            return TRUE;
+            return d;
         if (d > 0 && (d == data->n_days || work != prev_work)) {
             gboolean inner = !edge && d < data->n_days;
 
             if (prev_work &&
                 ((l->max_consecutive != ROTAP_UNLIMITED && run > l->max_consecutive) ||
                  (inner && run < l->min_consecutive)))
-                return TRUE;
+                return d - 1;
             if (!prev_work && inner && run < l->min_days_off)
-                return TRUE;
+                return d - 1;
             run = 0;
             edge = FALSE;
         }
         run++;
         prev_work = work;
     }
-    return FALSE;
+    if (st->minutes[person] < l->min_minutes ||
+        (l->max_minutes != ROTAP_UNLIMITED && st->minutes[person] > l->max_minutes) ||
+        (l->max_weekends != ROTAP_UNLIMITED && st->weekends[person] > l->max_weekends))
+        return -1;
+    for (int s = 0; s < model->n_shifts; s++) {
+        int max = model->max_shifts[(gsize)person * model->n_shifts + s];
+
+        if (max != ROTAP_UNLIMITED &&
+            st->shift_n[(gsize)person * model->n_shifts + s] > max)
+            return -1;
+    }
+    return -2;
 }
 
-/* A person breaking a limit, searching from a random one; -1 if none. */
+/* A person breaking a limit, searching from a random one, and the day of
+ * the breach (as person_breaks()); -1 if nobody. */
 static int
-pick_breaking(const RotapState *st, RotapRng *rng)
+pick_breaking(const RotapState *st, RotapRng *rng, int *day)
 {
     const RotapSolverData *data = st->data;
     int start = rotap_rng_below(rng, data->n_people);
@@ -399,14 +402,16 @@ pick_breaking(const RotapState *st, RotapRng *rng)
     for (int k = 0; k < data->n_people; k++) {
         int p = (start + k) % data->n_people;
 
-        if (person_breaks(st, p))
+        *day = person_breaks(st, p);
+        if (*day > -2)
             return p;
     }
     return -1;
 }
 
-/* Re-roster one person (half the time, while the roster breaks hard
- * constraints, one who breaks a limit) over a random window. */
+/* Re-roster one person over a random window; half the time, while the
+ * roster breaks hard constraints, one who breaks a limit, over a window
+ * around the breach. */
 gboolean
 rotap_move_reroster(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo,
                     int window)
@@ -417,10 +422,14 @@ rotap_move_reroster(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo,
     int first = rotap_rng_below(rng, data->n_days - length + 1);
 
     if (st->cost.hard > 0 && rotap_rng_below(rng, 2) == 0) {
-        int p = pick_breaking(st, rng);
+        int day, p = pick_breaking(st, rng, &day);
 
         if (p >= 0)
             person = p;
+        if (p >= 0 && day >= 0) {
+            first = day - length / 2 + rotap_rng_below(rng, length / 2 + 1) - length / 4;
+            first = CLAMP(first, 0, data->n_days - length);
+        }
     }
     return rotap_dp_reroster(dp, st, undo, person, first, first + length - 1);
 }

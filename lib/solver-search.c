@@ -203,12 +203,49 @@ start_cycle(RotapSearch *search, double temp)
     search->alpha = exp(log(search->t_end / temp) / (double)search->cycle_len);
 }
 
+/*
+ * After the greedy construction, which ignores the minima of runs and
+ * minutes: re-roster every person over overlapping windows, keeping each
+ * change that does not worsen the construction's weighted cost, for at
+ * most two passes.
+ */
+static void
+repair(RotapSearch *search)
+{
+    const RotapSolverData *data = search->data;
+    RotapState *st = search->state;
+    RotapUndo undo = {0};
+    int length = MIN(DP_WINDOW, data->n_days), step = MAX(length / 2, 1);
+    gboolean again = TRUE;
+
+    for (int pass = 0; again && pass < 2; pass++) {
+        again = FALSE;
+        for (int p = 0; p < data->n_people; p++) {
+            for (int first = 0; first < data->n_days; first += step) {
+                int start = MIN(first, data->n_days - length);
+                gint64 before = st->cost.mag * data->hard_weight + st->cost.soft;
+
+                undo.n = 0;
+                if (!rotap_dp_reroster(search->dp, st, &undo, p, start,
+                                       start + length - 1))
+                    continue;
+                if (st->cost.mag * data->hard_weight + st->cost.soft > before)
+                    rotap_move_undo(st, &undo);
+                else
+                    again = TRUE;
+            }
+        }
+    }
+}
+
 void
 rotap_search_start(RotapSearch *search)
 {
     const RotapSolverData *data = search->data;
 
     rotap_construct(search->state, &search->rng);
+    if (search->dp != NULL)
+        repair(search);
     mark_best(search);
     search->t0 = MAX(calibrate(search) * T0_FACTOR, 0.5);
     search->t_end = MAX(search->t0 * T_END_FACTOR, 0.05);

@@ -333,11 +333,12 @@ START_TEST(test_builder_previous)
 END_TEST
 
 /*
- * The re-rostering is optimal for one person with everyone else fixed, and
- * keeps all of that person's hard constraints: on a benchmark instance
- * (whose soft score is exactly cover and requests, and whose hard
- * constraints are all per person) it never makes (hard, soft) worse, over
- * the whole horizon or a window, and it improves the greedy roster.
+ * The re-rostering is optimal for one person with everyone else fixed: on
+ * a benchmark instance (whose soft score is exactly cover and requests,
+ * and whose hard constraints are all per person and kept by it, but the
+ * total minutes, which it charges at the construction's weight) it never
+ * makes that weighted cost worse, over the whole horizon or a window, and
+ * it improves the greedy roster.
  */
 START_TEST(test_dp_never_worse)
 {
