@@ -30,6 +30,7 @@ typedef struct {
 gboolean cli_cmd_check(int argc, char **argv, GError **error);
 gboolean cli_cmd_score(int argc, char **argv, GError **error);
 gboolean cli_cmd_solve(int argc, char **argv, GError **error);
+gboolean cli_cmd_export(int argc, char **argv, GError **error);
 
 /* A GOptionContext for one subcommand: "rota NAME" plus its synopsis in
  * --help, the summary and a description with examples below the options. */

@@ -11,6 +11,7 @@
 #include <rota/rota-roster.h>
 #include <rota/rota-score.h>
 #include <rota/rota-solver.h>
+#include <rota/rota-export.h>
 #undef ROTA_INSIDE
 
 #endif

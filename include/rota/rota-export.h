@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: MIT */
+/* rota-export.h: publish a roster as iCalendar feeds (per person, unit and segment). */
+#ifndef ROTA_EXPORT_H
+#define ROTA_EXPORT_H
+
+#if !defined(ROTA_INSIDE) && !defined(ROTA_COMPILATION)
+#error "Only <rota/rota.h> can be included directly."
+#endif
+
+#include <glib.h>
+#include <rota/rota-model.h>
+#include <rota/rota-roster.h>
+
+G_BEGIN_DECLS
+
+/*
+ * RotaFeedWriter publishes one roster of a model into a folder of
+ * iCalendar feeds (DESIGN.md §7): person/P0003-TOKEN.ics for every person
+ * (also without duties), unit/U001.ics, segment/S001.ics and index.json.
+ * TOKEN is an HMAC of the person id under a secret key, so that the folder
+ * can be served by a static web server.  A ledger in the folder
+ * (.rota-ledger.json) remembers what was published, so that a later
+ * export of another roster raises SEQUENCE only on changed events and
+ * publishes removed ones as cancelled; exporting the same roster again
+ * rewrites no file.
+ */
+typedef struct _RotaFeedWriter RotaFeedWriter;
+
+/*
+ * RotaExportStats: what one rota_feed_writer_export() did; a value type.
+ * Event counts add up over all feeds (one assignment appears in the
+ * person's, the unit's and the segment's feed).
+ */
+typedef struct {
+    int feeds;            /* .ics files of the publication */
+    int files_written;    /* files (feeds, index.json) whose bytes changed */
+    int files_unchanged;  /* files left as they were */
+    int events;           /* events published, cancelled ones included */
+    int events_new;       /* events not in the previous publication */
+    int events_changed;   /* events whose content changed (SEQUENCE raised) */
+    int events_cancelled; /* events newly published as cancelled */
+    int events_expired;   /* cancelled events dropped after --keep-cancelled days */
+} RotaExportStats;
+
+RotaFeedWriter *rota_feed_writer_new(RotaModel *model);
+void rota_feed_writer_free(RotaFeedWriter *writer);
+
+gboolean rota_feed_writer_set_secret_file(RotaFeedWriter *writer, const char *path,
+                                          GError **error);
+void rota_feed_writer_set_secret(RotaFeedWriter *writer, const guint8 *key, gsize length);
+void rota_feed_writer_set_now(RotaFeedWriter *writer, GDateTime *now);
+void rota_feed_writer_set_keep_cancelled(RotaFeedWriter *writer, int days);
+void rota_feed_writer_set_previous_dir(RotaFeedWriter *writer, const char *dir);
+
+gboolean rota_feed_writer_export(RotaFeedWriter *writer, const RotaRoster *roster,
+                                 const char *dir, RotaExportStats *stats,
+                                 GError **error);
+
+char *rota_feed_writer_dup_person_path(RotaFeedWriter *writer, int person);
+char *rota_feed_writer_dup_unit_path(RotaFeedWriter *writer, int unit);
+char *rota_feed_writer_dup_segment_path(RotaFeedWriter *writer, int segment);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RotaFeedWriter, rota_feed_writer_free)
+
+G_END_DECLS
+
+#endif

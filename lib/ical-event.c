@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+/* ical-event.c: placeholder, being written. */

@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+/* ical-feed.c: placeholder, being written. */

@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+/* ical-ledger.c: placeholder, being written. */

@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+/* ical-text.c: placeholder, being written. */

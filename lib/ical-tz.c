@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT */
+/* ical-tz.c: placeholder, being written. */
