@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# test-vdirsyncer.sh: a real subscribing client (vdirsyncer, http -> filesystem)
+# follows rota's feeds across a re-solve: updates in place, no duplicates,
+# cancelled duties marked, unchanged items untouched, a no-change re-export a no-op.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+command -v vdirsyncer >/dev/null || missing "vdirsyncer (Debian package vdirsyncer)"
+[ -x "$PY" ] || missing "$PY"
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/rota-vdirsyncer.XXXXXX")
+server=
+cleanup() {
+    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+    [ -n "${KEEP:-}" ] || rm -rf "$TMP"
+}
+trap cleanup EXIT
+# The feeds are on 127.0.0.1: no proxy from the environment may sit in between.
+unset http_proxy HTTP_PROXY https_proxy HTTPS_PROXY all_proxy ALL_PROXY
+export no_proxy=127.0.0.1,localhost NO_PROXY=127.0.0.1,localhost
+
+www="$TMP/www"
+feeds="$www/feeds"
+mkdir -p "$www"
+printf 'vdirsyncer test key\n' >"$TMP/secret"
+chmod 600 "$TMP/secret"
+
+# export_stat FILE WORD: a number from the export's stats line ("changed 3" -> 3).
+export_stat() { sed -n "s/.*[ ,:]$2 \([0-9][0-9]*\).*/\1/p" "$1" | head -n 1; }
+
+# publish NAME MODEL ROSTER NOW: export into the served folder, stats in $TMP/NAME.out.
+publish() {
+    "$ROTA" export ics "$2" "$3" -o "$feeds" --secret "$TMP/secret" --now "$4" >"$TMP/$1.out"
+    printf '     %s: %s\n' "$1" "$(cat "$TMP/$1.out")"
+}
+
+# sync NAME: vdirsyncer sync of every pair; its log in $TMP/NAME.log.
+sync_all() {
+    local status=0
+    vdirsyncer -c "$TMP/config" sync >"$TMP/$1.log" 2>&1 || status=$?
+    if [ "$status" -eq 0 ] && ! grep -qi 'error' "$TMP/$1.log"; then pass "$1: vdirsyncer sync"
+    else fail "$1: vdirsyncer sync (exit $status)" "$(tail -n 15 "$TMP/$1.log")"; fi
+}
+
+# ---- first publication, served on a free port, subscribed feed by feed.
+"$ROTA" solve "$CLIENT_MODEL" -o "$TMP/r1.json" --seed 1 --moves 200000 --threads 1 --quiet \
+    >/dev/null
+publish export1 "$CLIENT_MODEL" "$TMP/r1.json" 2026-12-20T08:00:00Z
+
+"$PY" -u -m http.server --bind 127.0.0.1 --directory "$www" 0 >"$TMP/http.log" 2>&1 &
+server=$!
+port=
+for _ in $(seq 50); do
+    port=$(sed -n 's/^Serving HTTP on [0-9.]* port \([0-9]*\).*/\1/p' "$TMP/http.log")
+    [ -n "$port" ] && break
+    sleep 0.1
+done
+if [ -z "$port" ]; then
+    fail "static HTTP server did not start" "$(cat "$TMP/http.log")"
+    finish
+    exit 1
+fi
+
+# One pair per feed: http storage (the subscription URL) -> filesystem storage.
+"$PY" - "$feeds" "$TMP" "$port" <<'EOF'
+import json, os, re, sys
+feeds, tmp, port = sys.argv[1:4]
+pairs, conf = {}, [f'[general]\nstatus_path = "{tmp}/status/"\n']
+for root, _, files in sorted(os.walk(feeds)):
+    for name in sorted(f for f in files if f.endswith(".ics")):
+        rel = os.path.relpath(os.path.join(root, name), feeds)
+        pair = re.sub(r"[^A-Za-z0-9_]", "_", rel[:-4])
+        pairs[pair] = rel
+        os.makedirs(os.path.join(tmp, "vdir", pair))
+        conf.append(f'[pair {pair}]\na = "{pair}_feed"\nb = "{pair}_local"\n'
+                    f'collections = null\nconflict_resolution = "a wins"\n\n'
+                    f'[storage {pair}_feed]\ntype = "http"\n'
+                    f'url = "http://127.0.0.1:{port}/feeds/{rel}"\n\n'
+                    f'[storage {pair}_local]\ntype = "filesystem"\n'
+                    f'path = "{tmp}/vdir/{pair}"\nfileext = ".ics"\n')
+with open(os.path.join(tmp, "pairs.json"), "w") as f:
+    json.dump(pairs, f)
+with open(os.path.join(tmp, "config"), "w") as f:
+    f.write("\n".join(conf))
+EOF
+npairs=$("$PY" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$TMP/pairs.json")
+if [ "$npairs" -eq 20 ]; then pass "subscribed to 20 feeds on 127.0.0.1:$port"
+else fail "subscribed to $npairs feeds, expected 20"; fi
+
+status=0
+vdirsyncer -c "$TMP/config" discover </dev/null >"$TMP/discover.log" 2>&1 || status=$?
+if [ "$status" -eq 0 ]; then pass "vdirsyncer discover"
+else fail "vdirsyncer discover (exit $status)" "$(tail -n 10 "$TMP/discover.log")"; fi
+sync_all "first sync"
+check_with "first sync: snapshot of the vdir" "$PY" "$CLIENTS_DIR/vdir-compare.py" \
+    snapshot "$TMP/vdir" "$TMP/pairs.json" "$TMP/snap1.json"
+cp -a "$feeds" "$TMP/pub1"
+
+# ---- P03 and P07 become unavailable; re-solve against the first roster.
+edit_off "$CLIENT_MODEL" "$TMP/model2.json" P03:2026-12-28:2026-12-31 P07:2026-12-30:2026-12-31
+status=0
+"$ROTA" solve "$TMP/model2.json" --previous "$TMP/r1.json" -o "$TMP/r2.json" --seed 1 \
+    --moves 200000 --threads 1 --quiet >/dev/null || status=$?
+if [ "$status" -eq 0 ]; then pass "re-solve with --previous"
+else fail "re-solve with --previous: exit $status"; fi
+publish export2 "$TMP/model2.json" "$TMP/r2.json" 2026-12-21T08:00:00Z
+changed=$(export_stat "$TMP/export2.out" changed)
+cancelled=$(export_stat "$TMP/export2.out" cancelled)
+if [ "${changed:-0}" -gt 0 ] && [ "${cancelled:-0}" -gt 0 ]; then
+    pass "re-export: $changed events changed, $cancelled cancelled"
+else fail "re-export: changed '${changed:-}', cancelled '${cancelled:-}' (both should be > 0)"; fi
+
+sync_all "second sync"
+check_with "second sync: snapshot of the vdir" "$PY" "$CLIENTS_DIR/vdir-compare.py" \
+    snapshot "$TMP/vdir" "$TMP/pairs.json" "$TMP/snap2.json"
+check_with "second sync: one item per event, changes replace, cancelled marked, the rest untouched" \
+    "$PY" "$CLIENTS_DIR/vdir-compare.py" compare "$TMP/pub1" "$feeds" "$TMP/pairs.json" \
+    "$TMP/snap1.json" "$TMP/snap2.json"
+
+# Nobody away is still on duty in their synced calendar on those days.
+check_with "second sync: P03 and P07 have no live duty while away" "$PY" - "$TMP/vdir" <<'EOF'
+import os, re, sys
+away = {"P03": ("20261228", "20261231"), "P07": ("20261230", "20261231")}
+bad, seen = [], 0
+for pair in os.listdir(sys.argv[1]):
+    m = re.match(r"person_(P\d+)_", pair)
+    if not m or m.group(1) not in away:
+        continue
+    first, last = away[m.group(1)]
+    for name in os.listdir(os.path.join(sys.argv[1], pair)):
+        text = open(os.path.join(sys.argv[1], pair, name), encoding="utf-8").read()
+        text = text.replace("\r\n ", "")
+        day = re.search(r"^DTSTART[^:]*:(\d{8})T", text, re.M).group(1)
+        if first <= day <= last:
+            seen += 1
+            if "\nSTATUS:CANCELLED" not in text:
+                bad.append(f"{pair}/{name} on {day}")
+if bad or not seen:
+    print("live duties while away:", bad or "none seen at all (test lost its point)")
+    sys.exit(1)
+print(f"{seen} items while away, all cancelled")
+EOF
+
+# ---- the same roster again: no file rewritten, nothing touched in the vdir.
+cp -a "$feeds" "$TMP/pub2"
+publish export3 "$TMP/model2.json" "$TMP/r2.json" 2026-12-22T08:00:00Z
+written=$(export_stat "$TMP/export3.out" written)
+if [ "${written:-x}" = 0 ] && diff -r "$TMP/pub2" "$feeds" >/dev/null; then
+    pass "no-change re-export: no file rewritten"
+else fail "no-change re-export: files written '${written:-}'" "$(diff -r "$TMP/pub2" "$feeds" | head -n 5)"
+fi
+sync_all "third sync"
+check_with "third sync: snapshot of the vdir" "$PY" "$CLIENTS_DIR/vdir-compare.py" \
+    snapshot "$TMP/vdir" "$TMP/pairs.json" "$TMP/snap3.json"
+check_with "third sync: every item untouched" "$PY" "$CLIENTS_DIR/vdir-compare.py" compare \
+    "$TMP/pub2" "$feeds" "$TMP/pairs.json" "$TMP/snap2.json" "$TMP/snap3.json"
+
+finish
