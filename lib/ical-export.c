@@ -1,10 +1,298 @@
 /* SPDX-License-Identifier: MIT */
 /* ical-export.c: one publication: every feed, index.json and the ledger, written atomically. */
+#define _GNU_SOURCE /* syncfs() */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ical-private.h"
+#include "json-private.h"
+#include "roster-private.h"
+#include "util-private.h"
+
+/* The assignments of each feed, as borrowed pointers into the roster. */
+typedef struct {
+    GPtrArray **person, **unit, **segment;
+} Groups;
+
+typedef struct {
+    RotaFeedWriter *writer;
+    const char *dir;
+    RotapFeedContext ctx;
+    RotapLedger *previous;
+    RotapLedger *next;
+} Export;
+
+static GPtrArray **
+new_lists(int n)
+{
+    GPtrArray **lists = g_new(GPtrArray *, n > 0 ? n : 1);
+
+    for (int i = 0; i < n; i++)
+        lists[i] = g_ptr_array_new();
+    return lists;
+}
+
+static void
+free_lists(GPtrArray **lists, int n)
+{
+    for (int i = 0; i < n; i++)
+        g_ptr_array_unref(lists[i]);
+    g_free(lists);
+}
+
+/* A unit's feed holds the duties at its segments (on-site hours included)
+ * and the duties its members do elsewhere (inspections, home community). */
+static void
+group(const RotaModel *model, const RotaRoster *roster, Groups *g)
+{
+    g->person = new_lists(model->n_people);
+    g->unit = new_lists(model->n_units);
+    g->segment = new_lists(model->n_segments);
+    for (guint i = 0; i < roster->assignments->len; i++) {
+        RotaAssignment *a = &g_array_index(roster->assignments, RotaAssignment, i);
+        int owner = model->segments[a->segment].unit;
+        int own = model->people[a->person].unit;
+
+        g_ptr_array_add(g->person[a->person], a);
+        g_ptr_array_add(g->segment[a->segment], a);
+        if (owner >= 0)
+            g_ptr_array_add(g->unit[owner], a);
+        if (own >= 0 && own != owner)
+            g_ptr_array_add(g->unit[own], a);
+    }
+}
+
+/*
+ * A file whose bytes would not change is left alone (its mtime too, so
+ * that a web server's ETag stays); others are replaced by rename from a
+ * temporary file in the same folder.  No fsync here: export() syncs the
+ * file system once before it writes the ledger.
+ */
+static gboolean
+write_if_changed(Export *e, const char *relative, const char *data, gsize length,
+                 GError **error)
+{
+    g_autofree char *path = g_build_filename(e->dir, relative, NULL);
+    g_autofree char *tmp = NULL;
+    g_autofree char *old = NULL;
+    gsize old_length = 0;
+    int fd;
+
+    if (g_file_get_contents(path, &old, &old_length, NULL) && old_length == length &&
+        memcmp(old, data, length) == 0) {
+        e->ctx.stats->files_unchanged++;
+        return TRUE;
+    }
+    tmp = g_strconcat(path, ".tmp-XXXXXX", NULL);
+    fd = g_mkstemp_full(tmp, O_WRONLY, 0644);
+    if (fd < 0 || write(fd, data, length) != (ssize_t)length || fchmod(fd, 0644) != 0 ||
+        close(fd) != 0 || g_rename(tmp, path) != 0) {
+        int saved = errno;
+
+        if (fd >= 0)
+            g_unlink(tmp);
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot write: %s", path,
+                    g_strerror(saved));
+        return FALSE;
+    }
+    e->ctx.stats->files_written++;
+    return TRUE;
+}
+
+static gboolean
+publish_feed(Export *e, char *path, RotapFeedKind kind, const char *name,
+             GPtrArray *list, GError **error)
+{
+    const RotapLedgerFeed *previous = g_hash_table_lookup(e->previous->by_path, path);
+    RotapLedgerFeed *next = NULL;
+    GString *text;
+    gboolean ok;
+
+    text = rotap_ical_build_feed(&e->ctx, path, kind, name,
+                                 list != NULL ? (const RotaAssignment *const *)list->pdata
+                                              : NULL,
+                                 list != NULL ? (int)list->len : 0, previous, &next);
+    rotap_ledger_add(e->next, next);
+    e->ctx.stats->feeds++;
+    ok = write_if_changed(e, path, text->str, text->len, error);
+    g_string_free(text, TRUE);
+    g_free(path);
+    return ok;
+}
+
+static gboolean
+publish_model_feeds(Export *e, const Groups *g, GError **error)
+{
+    const RotaModel *model = e->ctx.model;
+
+    for (int i = 0; i < model->n_people; i++) {
+        g_autofree char *name = rotap_ical_feed_name(model, ROTAP_FEED_PERSON, i);
+
+        if (!publish_feed(e, rota_feed_writer_dup_person_path(e->writer, i),
+                          ROTAP_FEED_PERSON, name, g->person[i], error))
+            return FALSE;
+    }
+    for (int i = 0; i < model->n_units; i++) {
+        g_autofree char *name = rotap_ical_feed_name(model, ROTAP_FEED_UNIT, i);
+
+        if (!publish_feed(e, rota_feed_writer_dup_unit_path(e->writer, i),
+                          ROTAP_FEED_UNIT, name, g->unit[i], error))
+            return FALSE;
+    }
+    for (int i = 0; i < model->n_segments; i++) {
+        g_autofree char *name = rotap_ical_feed_name(model, ROTAP_FEED_SEGMENT, i);
+
+        if (!publish_feed(e, rota_feed_writer_dup_segment_path(e->writer, i),
+                          ROTAP_FEED_SEGMENT, name, g->segment[i], error))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* A path from the ledger stays inside the folder. */
+static gboolean
+safe_path(const char *path)
+{
+    return path[0] != '/' && strstr(path, "..") == NULL &&
+           (g_str_has_prefix(path, "person/") || g_str_has_prefix(path, "unit/") ||
+            g_str_has_prefix(path, "segment/"));
+}
+
+/* Feeds of people, units or segments that left the model keep being
+ * published (their events cancelled), so that their subscribers learn it. */
+static gboolean
+publish_orphans(Export *e, GError **error)
+{
+    for (guint i = 0; i < e->previous->feeds->len; i++) {
+        const RotapLedgerFeed *old = g_ptr_array_index(e->previous->feeds, i);
+
+        if (g_hash_table_contains(e->next->by_path, old->path) || !safe_path(old->path))
+            continue;
+        if (!publish_feed(e, g_strdup(old->path), old->kind, old->name, NULL, error))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+static void
+append_entry(GString *out, const char *id, char *path, const char *name, int unit,
+             const RotaModel *model, gboolean last)
+{
+    g_string_append(out, "    ");
+    rotap_json_append_string(out, id);
+    g_string_append(out, ": {\"path\": ");
+    rotap_json_append_string(out, path);
+    g_string_append(out, ", \"name\": ");
+    rotap_json_append_string(out, name);
+    if (unit != -2) {
+        g_string_append(out, ", \"unit\": ");
+        if (unit >= 0)
+            rotap_json_append_string(out, model->units[unit].id);
+        else
+            g_string_append(out, "null");
+    }
+    g_string_append(out, last ? "}\n" : "},\n");
+    g_free(path);
+}
+
+/* index.json, for coordinators: every person, unit and segment id with
+ * its feed's path relative to the folder, its name and (people, segments)
+ * its unit.  It names the personal tokens: do not publish it openly. */
+static char *
+index_json(RotaFeedWriter *writer, gsize *length)
+{
+    const RotaModel *m = writer->model;
+    GString *out = g_string_new("{\n  \"format\": \"rota-feeds\",\n  \"version\": 1,\n"
+                                "  \"model\": ");
+
+    rotap_json_append_string(out, m->name != NULL ? m->name : "");
+    g_string_append(out, ",\n  \"timezone\": ");
+    rotap_json_append_string(out, m->timezone);
+    g_string_append(out, ",\n  \"people\": {\n");
+    for (int i = 0; i < m->n_people; i++)
+        append_entry(out, m->people[i].id, rota_feed_writer_dup_person_path(writer, i),
+                     m->people[i].name, m->people[i].unit, m, i == m->n_people - 1);
+    g_string_append(out, "  },\n  \"units\": {\n");
+    for (int i = 0; i < m->n_units; i++)
+        append_entry(out, m->units[i].id, rota_feed_writer_dup_unit_path(writer, i),
+                     m->units[i].name, -2, m, i == m->n_units - 1);
+    g_string_append(out, "  },\n  \"segments\": {\n");
+    for (int i = 0; i < m->n_segments; i++)
+        append_entry(out, m->segments[i].id, rota_feed_writer_dup_segment_path(writer, i),
+                     m->segments[i].name, m->segments[i].unit, m,
+                     i == m->n_segments - 1);
+    g_string_append(out, "  }\n}\n");
+    *length = out->len;
+    return g_string_free(out, FALSE);
+}
+
+static gboolean
+make_folders(const char *dir, GError **error)
+{
+    static const char *const folders[] = {"person", "unit", "segment"};
+
+    for (gsize i = 0; i < G_N_ELEMENTS(folders); i++) {
+        g_autofree char *path = g_build_filename(dir, folders[i], NULL);
+
+        if (g_mkdir_with_parents(path, 0755) != 0) {
+            int saved = errno;
+
+            g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot create: %s", path,
+                        g_strerror(saved));
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+/* Every feed and index.json reach the disk before the ledger that
+ * describes them, so the ledger never runs ahead of the files. */
+static gboolean
+write_ledger(Export *e, GError **error)
+{
+    g_autofree char *path = g_build_filename(e->dir, ROTAP_LEDGER_NAME, NULL);
+    g_autofree char *old = NULL;
+    gsize old_length = 0;
+    gsize length = 0;
+    g_autofree char *data = rotap_ledger_to_data(e->next, &length);
+    int fd;
+
+    if (g_file_get_contents(path, &old, &old_length, NULL) && old_length == length &&
+        memcmp(old, data, length) == 0)
+        return TRUE;
+    fd = open(e->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        syncfs(fd);
+        close(fd);
+    }
+    return rotap_write_file_atomic(path, data, length, error);
+}
+
+static gboolean
+run(Export *e, const RotaRoster *roster, GError **error)
+{
+    const RotaModel *model = e->ctx.model;
+    g_autofree char *index = NULL;
+    gsize length = 0;
+    Groups g;
+    gboolean ok;
+
+    group(model, roster, &g);
+    ok = publish_model_feeds(e, &g, error) && publish_orphans(e, error);
+    free_lists(g.person, model->n_people);
+    free_lists(g.unit, model->n_units);
+    free_lists(g.segment, model->n_segments);
+    if (!ok)
+        return FALSE;
+    index = index_json(e->writer, &length);
+    return write_if_changed(e, "index.json", index, length, error) &&
+           write_ledger(e, error);
+}
 
 /**
  * rota_feed_writer_export:
@@ -14,18 +302,62 @@
  * @stats: (out) (optional): what the export did
  * @error: return location for a #GError, or %NULL
  *
- * Publishes @roster into @dir (see the header for the layout).
+ * Publishes @roster into @dir: person/ID-TOKEN.ics, unit/ID.ics,
+ * segment/ID.ics, index.json and the ledger .rota-ledger.json (which, like
+ * index.json, is for the coordinators, not for the web).  The ledger of
+ * the previous publication (rota_feed_writer_set_previous_dir(), by
+ * default @dir) decides SEQUENCE, LAST-MODIFIED and DTSTAMP of each event
+ * and which events are published as cancelled.
  *
- * Returns: %TRUE on success.
+ * Every file is replaced atomically, and only when its bytes change; the
+ * ledger is written last, after the file system was synced.  A crash
+ * midway leaves every file either as it was or complete and new, and the
+ * previous ledger; exporting the same roster again then converges to the
+ * publication the crashed run would have made (with the same now).
+ *
+ * Returns: %TRUE on success; ROTA_ERROR_IO, ROTA_ERROR_FORMAT (a damaged
+ *   ledger) or ROTA_ERROR_INVALID (no secret, unknown time zone) otherwise.
  * Since: 0.1
  */
 gboolean
 rota_feed_writer_export(RotaFeedWriter *writer, const RotaRoster *roster, const char *dir,
                         RotaExportStats *stats, GError **error)
 {
+    RotaExportStats local;
+    g_autoptr(GDateTime) now = NULL;
+    g_autofree char *now_text = NULL;
+    g_autofree char *vtimezone = NULL;
+    g_autofree char *ledger_path = NULL;
+    Export e = {.writer = writer, .dir = dir};
+    gboolean ok;
+
     g_return_val_if_fail(writer != NULL && roster != NULL && dir != NULL, FALSE);
-    if (stats != NULL)
-        memset(stats, 0, sizeof *stats);
-    g_set_error(error, ROTA_ERROR, ROTA_ERROR_FAILED, "iCalendar export: not implemented yet");
-    return FALSE;
+    g_return_val_if_fail(rota_roster_get_model(roster) == writer->model, FALSE);
+    if (stats == NULL)
+        stats = &local;
+    memset(stats, 0, sizeof *stats);
+    if (writer->secret == NULL) {
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                    "no secret key set for the personal feed names");
+        return FALSE;
+    }
+    vtimezone = rotap_ical_vtimezone(writer->model->timezone, &writer->model->start,
+                                     writer->model->n_days, error);
+    if (vtimezone == NULL || !make_folders(dir, error))
+        return FALSE;
+    ledger_path = g_build_filename(writer->previous_dir != NULL ? writer->previous_dir : dir,
+                                   ROTAP_LEDGER_NAME, NULL);
+    e.previous = rotap_ledger_load(ledger_path, error);
+    if (e.previous == NULL)
+        return FALSE;
+    now = writer->now != NULL ? g_date_time_ref(writer->now) : g_date_time_new_now_utc();
+    now_text = rotap_ical_utc_time(now);
+    e.ctx = (RotapFeedContext){writer->model, vtimezone, writer->model->timezone, now_text,
+                               g_date_time_to_unix(now),
+                               (gint64)writer->keep_cancelled_days * 86400, stats};
+    e.next = rotap_ledger_new();
+    ok = run(&e, roster, error);
+    rotap_ledger_free(e.previous);
+    rotap_ledger_free(e.next);
+    return ok;
 }

@@ -1,2 +1,228 @@
 /* SPDX-License-Identifier: MIT */
-/* ical-feed.c: placeholder, being written. */
+/* ical-feed.c: one feed: events merged with the previous publication, then serialized. */
+#include "config.h"
+
+#include <string.h>
+
+#include "ical-private.h"
+#include "model-private.h"
+
+/* Calendar-level lines: fixed text, so they stay byte-stable. */
+#define PRODID "-//rota//rota duty feeds 1//ZH"
+#define REFRESH "PT1H"
+
+static char *
+content_hash(const char *content)
+{
+    g_autofree char *full = g_compute_checksum_for_string(G_CHECKSUM_SHA256, content, -1);
+
+    return g_strndup(full, 32);
+}
+
+static void
+fill_ids(RotapLedgerEvent *event, const RotaModel *model, const RotaAssignment *a)
+{
+    event->ids[0] = rota_model_dup_date(model, a->day);
+    event->ids[1] = g_strdup(model->shifts[a->shift].id);
+    event->ids[2] = g_strdup(model->segments[a->segment].id);
+    event->ids[3] = g_strdup(model->people[a->person].id);
+    event->ids[4] =
+        g_strdup(a->duty == ROTA_DUTY_ONSITE ? "onsite" : model->duties[a->duty].id);
+}
+
+/* The event of a current assignment: new, unchanged (its SEQUENCE,
+ * LAST-MODIFIED and DTSTAMP kept) or changed (SEQUENCE + 1, both times
+ * now).  A cancelled event that comes back counts as changed. */
+static RotapLedgerEvent *
+live_event(const RotapFeedContext *ctx, RotapFeedKind kind, const RotaAssignment *a,
+           const RotapLedgerFeed *previous, char **content)
+{
+    RotapLedgerEvent *event = g_new0(RotapLedgerEvent, 1);
+    const RotapLedgerEvent *old;
+    RotapEventRef ref = {.shift = a->shift, .segment = a->segment,
+                         .person = a->person, .duty = a->duty};
+
+    fill_ids(event, ctx->model, a);
+    event->uid = rotap_ical_uid((const char *const *)event->ids, kind);
+    ref.date = ctx->model->start;
+    g_date_add_days(&ref.date, (guint)a->day);
+    *content = rotap_ical_event_content(ctx->model, &ref, kind, FALSE, &event->start,
+                                        &event->end);
+    event->hash = content_hash(*content);
+    old = previous != NULL ? g_hash_table_lookup(previous->by_uid, event->uid) : NULL;
+    if (old != NULL && strcmp(old->hash, event->hash) == 0) {
+        event->sequence = old->sequence;
+        event->modified = g_strdup(old->modified);
+        event->stamp = g_strdup(old->stamp);
+        return event;
+    }
+    if (old != NULL) {
+        event->sequence = old->sequence + 1;
+        ctx->stats->events_changed++;
+    } else {
+        ctx->stats->events_new++;
+    }
+    event->modified = g_strdup(ctx->now_text);
+    event->stamp = g_strdup(ctx->now_text);
+    return event;
+}
+
+/* A published event that the roster no longer has becomes a tombstone:
+ * its text rebuilt from the current model (or bare when its ids are
+ * gone), STATUS:CANCELLED, SEQUENCE + 1, kept with its content. */
+static RotapLedgerEvent *
+tombstone(const RotapFeedContext *ctx, RotapFeedKind kind, const RotapLedgerEvent *old)
+{
+    RotapLedgerEvent *event = g_new0(RotapLedgerEvent, 1);
+    RotapEventRef ref;
+
+    event->uid = g_strdup(old->uid);
+    for (int i = 0; i < ROTAP_N_IDS; i++)
+        event->ids[i] = g_strdup(old->ids[i]);
+    if (rotap_ical_resolve(ctx->model, (const char *const *)old->ids, &ref)) {
+        event->content = rotap_ical_event_content(ctx->model, &ref, kind, TRUE,
+                                                  &event->start, &event->end);
+    } else {
+        event->content = rotap_ical_bare_tombstone(ctx->tzid, old->start, old->end);
+        event->start = g_strdup(old->start);
+        event->end = g_strdup(old->end);
+    }
+    event->hash = content_hash(event->content);
+    event->sequence = old->sequence + 1;
+    event->modified = g_strdup(ctx->now_text);
+    event->stamp = g_strdup(ctx->now_text);
+    event->cancelled = ctx->now;
+    ctx->stats->events_cancelled++;
+    return event;
+}
+
+static RotapLedgerEvent *
+copy_event(const RotapLedgerEvent *old)
+{
+    RotapLedgerEvent *event = g_memdup2(old, sizeof *old);
+
+    event->uid = g_strdup(old->uid);
+    event->hash = g_strdup(old->hash);
+    event->modified = g_strdup(old->modified);
+    event->stamp = g_strdup(old->stamp);
+    for (int i = 0; i < ROTAP_N_IDS; i++)
+        event->ids[i] = g_strdup(old->ids[i]);
+    event->start = g_strdup(old->start);
+    event->end = g_strdup(old->end);
+    event->content = g_strdup(old->content);
+    return event;
+}
+
+/* The previous events that the roster dropped: live ones are cancelled,
+ * cancelled ones kept until they expire.  The latest expired one is kept
+ * anyway when nothing else would be left: a feed that once had events
+ * never becomes empty (clients refuse to sync an emptied feed). */
+static void
+carry_over(const RotapFeedContext *ctx, RotapFeedKind kind,
+           const RotapLedgerFeed *previous, RotapLedgerFeed *next)
+{
+    const RotapLedgerEvent *latest = NULL;
+
+    for (guint i = 0; i < previous->events->len; i++) {
+        const RotapLedgerEvent *old = g_ptr_array_index(previous->events, i);
+
+        if (g_hash_table_contains(next->by_uid, old->uid))
+            continue;
+        if (old->cancelled == 0) {
+            rotap_ledger_feed_add(next, tombstone(ctx, kind, old));
+        } else if (ctx->now - old->cancelled < ctx->keep_seconds) {
+            rotap_ledger_feed_add(next, copy_event(old));
+        } else {
+            ctx->stats->events_expired++;
+            if (latest == NULL || old->cancelled > latest->cancelled ||
+                (old->cancelled == latest->cancelled && strcmp(old->uid, latest->uid) > 0))
+                latest = old;
+        }
+    }
+    if (next->events->len == 0 && latest != NULL) {
+        rotap_ledger_feed_add(next, copy_event(latest));
+        ctx->stats->events_expired--;
+    }
+}
+
+static int
+compare_events(gconstpointer a, gconstpointer b)
+{
+    const RotapLedgerEvent *x = *(const RotapLedgerEvent *const *)a;
+    const RotapLedgerEvent *y = *(const RotapLedgerEvent *const *)b;
+    int order = strcmp(x->start, y->start);
+
+    return order != 0 ? order : strcmp(x->uid, y->uid);
+}
+
+static void
+append_header(GString *out, const RotapFeedContext *ctx, const char *name)
+{
+    GString *line = g_string_new(NULL);
+
+    g_string_append(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:" PRODID "\r\n"
+                         "CALSCALE:GREGORIAN\r\n");
+    for (int i = 0; i < 2; i++) {
+        g_string_assign(line, i == 0 ? "NAME:" : "X-WR-CALNAME:");
+        rotap_ical_append_text(line, name);
+        rotap_ical_append_folded(out, line->str, line->len);
+    }
+    g_string_assign(line, "X-WR-TIMEZONE:");
+    g_string_append(line, ctx->tzid);
+    rotap_ical_append_folded(out, line->str, line->len);
+    g_string_append(out, "REFRESH-INTERVAL;VALUE=DURATION:" REFRESH "\r\n"
+                         "X-PUBLISHED-TTL:" REFRESH "\r\n");
+    g_string_append(out, ctx->vtimezone);
+    g_string_free(line, TRUE);
+}
+
+static void
+append_event(GString *out, const RotapLedgerEvent *event, const char *content)
+{
+    g_string_append(out, "BEGIN:VEVENT\r\nUID:");
+    g_string_append(out, event->uid);
+    g_string_append_printf(out, "\r\nDTSTAMP:%s\r\nSEQUENCE:%d\r\nLAST-MODIFIED:%s\r\n",
+                           event->stamp, event->sequence, event->modified);
+    rotap_ical_append_lines(out, content);
+    g_string_append(out, "END:VEVENT\r\n");
+}
+
+GString *
+rotap_ical_build_feed(const RotapFeedContext *ctx, const char *path, RotapFeedKind kind,
+                      const char *name, const RotaAssignment *const *assignments, int n,
+                      const RotapLedgerFeed *previous, RotapLedgerFeed **next)
+{
+    RotapLedgerFeed *feed = rotap_ledger_feed_new(path, kind, name);
+    g_autoptr(GHashTable) contents =
+        g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+    GString *out = g_string_new(NULL);
+
+    for (int i = 0; i < n; i++) {
+        char *content = NULL;
+        RotapLedgerEvent *event = live_event(ctx, kind, assignments[i], previous, &content);
+
+        if (g_hash_table_contains(feed->by_uid, event->uid)) {
+            rotap_ledger_event_free(event); /* a duplicated assignment */
+            g_free(content);
+            continue;
+        }
+        rotap_ledger_feed_add(feed, event);
+        g_hash_table_insert(contents, event, content);
+    }
+    if (previous != NULL)
+        carry_over(ctx, kind, previous, feed);
+    g_ptr_array_sort(feed->events, compare_events);
+    append_header(out, ctx, name);
+    for (guint i = 0; i < feed->events->len; i++) {
+        const RotapLedgerEvent *event = g_ptr_array_index(feed->events, i);
+        const char *content = event->content;
+
+        if (content == NULL)
+            content = g_hash_table_lookup(contents, event);
+        append_event(out, event, content);
+    }
+    g_string_append(out, "END:VCALENDAR\r\n");
+    ctx->stats->events += (int)feed->events->len;
+    *next = feed;
+    return out;
+}

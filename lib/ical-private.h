@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* ical-private.h: the pieces of the iCalendar export (text, time zone, events, ledger). */
+/* ical-private.h: the pieces of the iCalendar export (text, time zone, events, ledger, feeds). */
 #ifndef ROTA_ICAL_PRIVATE_H
 #define ROTA_ICAL_PRIVATE_H
 
@@ -16,5 +16,131 @@ struct _RotaFeedWriter {
 
 /* The unguessable token of a personal feed name (writer's secret set). */
 char *rotap_feed_token(const RotaFeedWriter *writer, const char *person_id);
+
+/* ---- text (ical-text.c) ----
+ * Feeds are serialized here rather than by libical so that the bytes, the
+ * property order and the folding are ours to keep stable: lines end in
+ * CRLF and are folded at 75 octets, never inside a UTF-8 character. */
+
+/* Append text escaped as an iCalendar TEXT value (\\ \; \, \n). */
+void rotap_ical_append_text(GString *out, const char *text);
+/* Append one logical line (without line end), folded, then CRLF. */
+void rotap_ical_append_folded(GString *out, const char *line, gsize length);
+/* Append every '\n'-separated logical line of lines, folded. */
+void rotap_ical_append_lines(GString *out, const char *lines);
+/* "YYYYMMDDTHHMMSS" of a date plus minutes (any count, may pass midnight). */
+char *rotap_ical_local_time(const GDate *date, int minutes);
+/* "YYYYMMDDTHHMMSSZ" of a time in UTC. */
+char *rotap_ical_utc_time(GDateTime *time);
+
+/* ---- time zone (ical-tz.c) ---- */
+
+/* The VTIMEZONE of the IANA zone tzid covering the days first..first+n_days
+ * (with a margin), from the system time-zone database, as folded CRLF
+ * lines; NULL and ROTA_ERROR_INVALID when the database lacks the zone. */
+char *rotap_ical_vtimezone(const char *tzid, const GDate *first, int n_days,
+                           GError **error);
+
+/* ---- events (ical-event.c) ---- */
+
+typedef enum {
+    ROTAP_FEED_PERSON,
+    ROTAP_FEED_UNIT,
+    ROTAP_FEED_SEGMENT
+} RotapFeedKind;
+
+/* One assignment in terms of the current model, its date possibly outside
+ * the horizon (a tombstone of an earlier publication). */
+typedef struct {
+    GDate date;
+    int shift, segment, person;
+    int duty; /* a duty index or ROTA_DUTY_ONSITE */
+} RotapEventRef;
+
+/* The five ids of an assignment: date, shift, segment, person, duty. */
+#define ROTAP_N_IDS 5
+
+/* The UID of an assignment in one kind of feed: a hash of its ids. */
+char *rotap_ical_uid(const char *const ids[ROTAP_N_IDS], RotapFeedKind kind);
+/* Resolve ids in model (FALSE if any is unknown there). */
+gboolean rotap_ical_resolve(const RotaModel *model, const char *const ids[ROTAP_N_IDS],
+                            RotapEventRef *ref);
+/* The content of an event: every line but BEGIN/END, UID, DTSTAMP,
+ * SEQUENCE and LAST-MODIFIED, '\n'-separated and unfolded; start and end
+ * (nullable) receive the local DTSTART/DTEND values. */
+char *rotap_ical_event_content(const RotaModel *model, const RotapEventRef *ref,
+                               RotapFeedKind kind, gboolean cancelled, char **start,
+                               char **end);
+/* The content of a tombstone whose ids no longer resolve in the model. */
+char *rotap_ical_bare_tombstone(const char *tzid, const char *start, const char *end);
+/* The calendar's display name (NAME, X-WR-CALNAME) of a feed. */
+char *rotap_ical_feed_name(const RotaModel *model, RotapFeedKind kind, int index);
+
+/* ---- ledger (ical-ledger.c) ----
+ * What the previous publication published, per feed and UID, so that
+ * SEQUENCE, LAST-MODIFIED and DTSTAMP can be kept or raised and removed
+ * events published as cancelled. */
+
+typedef struct {
+    char *uid;
+    char *hash;     /* of the content */
+    int sequence;
+    char *modified; /* LAST-MODIFIED, UTC */
+    char *stamp;    /* DTSTAMP, UTC */
+    gint64 cancelled; /* unix time of the first cancellation, 0 when live */
+    char *ids[ROTAP_N_IDS];
+    char *start, *end; /* local DTSTART, DTEND */
+    char *content;  /* kept for cancelled events only (re-emitted as is) */
+} RotapLedgerEvent;
+
+typedef struct {
+    char *path;
+    RotapFeedKind kind;
+    char *name;
+    GPtrArray *events;  /* RotapLedgerEvent, owned */
+    GHashTable *by_uid; /* uid -> RotapLedgerEvent, borrowed */
+} RotapLedgerFeed;
+
+typedef struct {
+    GPtrArray *feeds;   /* RotapLedgerFeed, owned, in publication order */
+    GHashTable *by_path; /* path -> RotapLedgerFeed, borrowed */
+} RotapLedger;
+
+#define ROTAP_LEDGER_NAME ".rota-ledger.json"
+
+RotapLedger *rotap_ledger_new(void);
+void rotap_ledger_free(RotapLedger *ledger);
+void rotap_ledger_event_free(RotapLedgerEvent *event);
+RotapLedgerFeed *rotap_ledger_feed_new(const char *path, RotapFeedKind kind,
+                                       const char *name);
+void rotap_ledger_feed_free(RotapLedgerFeed *feed);
+/* Takes event. */
+void rotap_ledger_feed_add(RotapLedgerFeed *feed, RotapLedgerEvent *event);
+/* Takes feed. */
+void rotap_ledger_add(RotapLedger *ledger, RotapLedgerFeed *feed);
+/* A missing file is an empty ledger; a damaged one an error. */
+RotapLedger *rotap_ledger_load(const char *path, GError **error);
+char *rotap_ledger_to_data(const RotapLedger *ledger, gsize *length);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RotapLedger, rotap_ledger_free)
+
+/* ---- one feed (ical-feed.c) ---- */
+
+typedef struct {
+    const RotaModel *model;
+    const char *vtimezone; /* folded VTIMEZONE lines */
+    const char *tzid;
+    const char *now_text;  /* DTSTAMP / LAST-MODIFIED of this publication */
+    gint64 now;            /* unix time */
+    gint64 keep_seconds;
+    RotaExportStats *stats;
+} RotapFeedContext;
+
+/* Merge the assignments of one feed with its previous ledger entries
+ * (nullable) into the feed's text; *next receives the feed's new ledger. */
+GString *rotap_ical_build_feed(const RotapFeedContext *ctx, const char *path,
+                               RotapFeedKind kind, const char *name,
+                               const RotaAssignment *const *assignments, int n,
+                               const RotapLedgerFeed *previous, RotapLedgerFeed **next);
 
 #endif
