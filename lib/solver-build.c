@@ -61,38 +61,63 @@ try_value(RotapState *st, int person, int day, int value)
     return score;
 }
 
-/* Fill the places of one cell, best candidate first, while that helps. */
+/* The best (person, day) for a place in cell c among pairs k of the
+ * cell's takers x days: every pair when all is set, else a sample of at
+ * most SAMPLE of them.  FALSE when none helps. */
+static gboolean
+best_pair(RotapState *st, RotapRng *rng, int c, gboolean all, int *best_person,
+          int *best_day)
+{
+    const RotapSolverData *data = st->data;
+    const RotapCell *cell = &data->model->cells[c];
+    int n_takers;
+    const int *takers = rotap_value_takers(data, c, &n_takers);
+    int n_pairs = n_takers * cell->n_days, tries = all ? n_pairs : MIN(n_pairs, SAMPLE);
+    gint64 best = 0;
+
+    *best_person = -1;
+    for (int i = 0; i < tries; i++) {
+        int k = all || n_pairs <= SAMPLE ? i : rotap_rng_below(rng, n_pairs);
+        int person = takers[k / cell->n_days], day = cell->days[k % cell->n_days];
+        gint64 score;
+
+        if (st->x[person * data->n_days + day] != ROTAP_NONE ||
+            !rotap_can_take(data, person, day, c))
+            continue;
+        score = try_value(st, person, day, c);
+        if (score < best) {
+            best = score;
+            *best_person = person;
+            *best_day = day;
+        }
+    }
+    return *best_person >= 0;
+}
+
+/* Fill the places of one cell, best candidate first, while that helps.
+ * A sample of the candidates is judged first; only when it holds none
+ * that helps are all of them, so that a place stays empty only when no
+ * eligible free person can take it without an upper-limit violation. */
 static void
 fill_cell(RotapState *st, RotapRng *rng, int c)
 {
     const RotapSolverData *data = st->data;
     const RotapCell *cell = &data->model->cells[c];
-    int n_takers, need = data->model->duties[cell->duty].min - st->cell_n[c];
-    const int *takers = rotap_value_takers(data, c, &n_takers);
-    int n_pairs = n_takers * cell->n_days;
+    int need = data->model->duties[cell->duty].min - st->cell_n[c], n_takers;
+    gboolean all = FALSE;
 
-    for (; need > 0 && n_pairs > 0; need--) {
-        gint64 best = 0;
-        int best_person = -1, best_day = -1, tries = MIN(n_pairs, SAMPLE);
+    rotap_value_takers(data, c, &n_takers);
+    while (need > 0 && n_takers > 0) {
+        int person, day;
 
-        for (int i = 0; i < tries; i++) {
-            int k = n_pairs <= SAMPLE ? i : rotap_rng_below(rng, n_pairs);
-            int person = takers[k / cell->n_days], day = cell->days[k % cell->n_days];
-            gint64 score;
-
-            if (st->x[person * data->n_days + day] != ROTAP_NONE ||
-                !rotap_can_take(data, person, day, c))
-                continue;
-            score = try_value(st, person, day, c);
-            if (score < best) {
-                best = score;
-                best_person = person;
-                best_day = day;
-            }
+        if (!best_pair(st, rng, c, all, &person, &day)) {
+            if (all || n_takers * cell->n_days <= SAMPLE)
+                return;
+            all = TRUE;
+            continue;
         }
-        if (best_person < 0)
-            return;
-        rotap_state_set(st, best_person, best_day, c);
+        rotap_state_set(st, person, day, c);
+        need--;
     }
 }
 

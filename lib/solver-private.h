@@ -300,4 +300,14 @@ struct _RotaSolver {
 /* The best roster of a run in progress, or NULL (call with solver->lock). */
 RotaRoster *rotap_solver_run_dup_best(RotapRun *run);
 
+/* ------------------------------------------------------------ checks */
+
+/* Places missing in cells below their min (into *n_uncovered), and how
+ * many of them an eligible person, unassigned that day, could take
+ * without a new hard violation (each cell judged on its own): 0 means
+ * every place that could be covered is (solver-check.c). */
+int rotap_state_count_coverable(RotapState *state, int *n_uncovered);
+int rotap_roster_count_coverable(RotaModel *model, const RotaRoster *roster,
+                                 int *n_uncovered);
+
 #endif

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: MIT */
+/* solver-check.c: uncovered places that an eligible free person could still take. */
+#include "config.h"
+
+#include "solver-private.h"
+
+/* Whether the change from before to after adds to any hard term. */
+static gboolean
+adds_hard(const RotapCost *before, const RotapCost *after)
+{
+    for (int t = 0; t < ROTAP_TERM_UNCOVERED; t++)
+        if (after->count[t] > before->count[t] || after->pen[t] > before->pen[t])
+            return TRUE;
+    return FALSE;
+}
+
+/* Whether person, unassigned on one of the cell's days, can take a place
+ * in cell c there without a new hard violation. */
+static gboolean
+can_cover(RotapState *st, int c, int person)
+{
+    const RotapSolverData *data = st->data;
+    const RotapCell *cell = &data->model->cells[c];
+
+    for (int k = 0; k < cell->n_days; k++) {
+        int day = cell->days[k];
+        RotapCost before = st->cost;
+        gboolean ok;
+
+        if (st->x[person * data->n_days + day] != ROTAP_NONE ||
+            !rotap_can_take(data, person, day, c))
+            continue;
+        rotap_state_set(st, person, day, c);
+        ok = !adds_hard(&before, &st->cost);
+        rotap_state_set(st, person, day, ROTAP_NONE);
+        if (ok)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/*
+ * For each cell below its min, the places a free eligible person could
+ * fill, each cell on its own: the number of eligible people who can cover
+ * it (can_cover), at most the places missing.  Stops counting a cell's
+ * people once the missing places are reached.
+ */
+int
+rotap_state_count_coverable(RotapState *st, int *n_uncovered)
+{
+    const RotapSolverData *data = st->data;
+    const RotaModel *model = data->model;
+    int coverable = 0, uncovered = 0;
+
+    for (int c = 0; c < data->n_cells; c++) {
+        int missing = model->duties[model->cells[c].duty].min - st->cell_n[c], n_takers;
+        const int *takers = rotap_value_takers(data, c, &n_takers);
+        int found = 0;
+
+        if (missing <= 0)
+            continue;
+        uncovered += missing;
+        for (int i = 0; i < n_takers && found < missing; i++)
+            if (can_cover(st, c, takers[i]))
+                found++;
+        coverable += found;
+    }
+    if (n_uncovered != NULL)
+        *n_uncovered = uncovered;
+    return coverable;
+}
+
+/*
+ * The same for a roster of model.  Each (person, day) of the roster must
+ * hold at most one assignment that the solver can represent (a duty cell
+ * or the on-site hour at a segment of the unit); other slots count as
+ * empty.  Locked assignments stay where they are.
+ */
+int
+rotap_roster_count_coverable(RotaModel *model, const RotaRoster *roster, int *n_uncovered)
+{
+    RotapSolverData *data = rotap_solver_data_new(model, roster);
+    RotapState *st = rotap_state_new(data);
+    g_autofree int *values = g_new(int, MAX(data->n_slots, 1));
+    int coverable;
+
+    for (int s = 0; s < data->n_slots; s++)
+        values[s] = data->prev_value[s] >= 0 ? data->prev_value[s] : ROTAP_NONE;
+    rotap_state_load(st, values);
+    coverable = rotap_state_count_coverable(st, n_uncovered);
+    rotap_state_free(st);
+    rotap_solver_data_free(data);
+    return coverable;
+}
