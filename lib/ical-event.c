@@ -31,7 +31,7 @@ rotap_ical_uid(const char *const ids[ROTAP_N_IDS], RotapFeedKind kind)
         g_checksum_update(checksum, (const guchar *)"\x1f", 1);
     }
     g_checksum_update(checksum, (const guchar *)tail, 1);
-    return g_strdup_printf("%.32s-%c@rota", g_checksum_get_string(checksum), kinds[kind]);
+    return g_strdup_printf("%.24s-%c@rota", g_checksum_get_string(checksum), kinds[kind]);
 }
 
 gboolean
@@ -91,8 +91,9 @@ append_person(GString *text, const RotaModel *model, int person)
                            model->people[person].id);
 }
 
-static char *
-description(const RotaModel *model, const RotapEventRef *ref, gboolean cancelled)
+char *
+rotap_ical_event_description(const RotaModel *model, const RotapEventRef *ref,
+                             gboolean cancelled)
 {
     const RotapShift *shift = &model->shifts[ref->shift];
     const RotapSegment *segment = &model->segments[ref->segment];
@@ -143,12 +144,16 @@ append_times(GString *out, const RotaModel *model, const RotapEventRef *ref, cha
  */
 char *
 rotap_ical_event_content(const RotaModel *model, const RotapEventRef *ref,
-                         RotapFeedKind kind, gboolean cancelled, char **start, char **end)
+                         RotapFeedKind kind, gboolean cancelled, const char *details,
+                         char **start, char **end)
 {
     const RotapSegment *segment = &model->segments[ref->segment];
     g_autofree char *title = summary(model, ref, kind, cancelled);
-    g_autofree char *details = description(model, ref, cancelled);
-    GString *out = g_string_new(NULL);
+    g_autofree char *own = NULL;
+
+    if (details == NULL)
+        details = own = rotap_ical_event_description(model, ref, cancelled);
+    GString *out = g_string_sized_new(1024);
 
     append_times(out, model, ref, start, end);
     g_string_append(out, cancelled ? "STATUS:CANCELLED\n" : "STATUS:CONFIRMED\n");

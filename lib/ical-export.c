@@ -273,6 +273,53 @@ write_ledger(Export *e, GError **error)
     return rotap_write_file_atomic(path, data, length, error);
 }
 
+/* Per assignment: its ids, local start and end, and its ledger key (key k
+ * of the new ledger is assignment k). */
+static void
+prepare_keys(Export *e, const RotaRoster *roster)
+{
+    const RotaModel *model = e->ctx.model;
+    guint n = roster->assignments->len;
+
+    e->ctx.first = (const RotaAssignment *)(gpointer)roster->assignments->data;
+    e->ctx.ids = g_new0(char **, n + 1);
+    e->ctx.starts = g_new0(char *, n + 1);
+    e->ctx.ends = g_new0(char *, n + 1);
+    e->ctx.details = g_new0(char *, n + 1);
+    for (guint i = 0; i < n; i++) {
+        const RotaAssignment *a = &e->ctx.first[i];
+        const RotapShift *shift = &model->shifts[a->shift];
+        char **ids = g_new0(char *, ROTAP_N_IDS + 1);
+        GDate date = model->start;
+
+        ids[0] = rota_model_dup_date(model, a->day);
+        ids[1] = g_strdup(shift->id);
+        ids[2] = g_strdup(model->segments[a->segment].id);
+        ids[3] = g_strdup(model->people[a->person].id);
+        ids[4] = g_strdup(a->duty == ROTA_DUTY_ONSITE ? "onsite" : model->duties[a->duty].id);
+        g_date_add_days(&date, (guint)a->day);
+        e->ctx.starts[i] = rotap_ical_local_time(&date, shift->start);
+        e->ctx.ends[i] = rotap_ical_local_time(&date, shift->start + shift->minutes);
+        e->ctx.ids[i] = ids;
+        g_ptr_array_add(e->next->keys,
+                        rotap_ledger_make_key((const char *const *)ids, e->ctx.starts[i],
+                                              e->ctx.ends[i]));
+    }
+}
+
+static void
+free_keys(Export *e, guint n)
+{
+    for (guint i = 0; i < n; i++)
+        g_strfreev(e->ctx.ids[i]);
+    g_free(e->ctx.ids);
+    g_strfreev(e->ctx.starts);
+    g_strfreev(e->ctx.ends);
+    for (guint i = 0; i < n; i++)
+        g_free(e->ctx.details[i]);
+    g_free(e->ctx.details);
+}
+
 static gboolean
 run(Export *e, const RotaRoster *roster, GError **error)
 {
@@ -282,8 +329,12 @@ run(Export *e, const RotaRoster *roster, GError **error)
     Groups g;
     gboolean ok;
 
+    prepare_keys(e, roster);
+    e->ctx.key_index = g_hash_table_new(g_str_hash, g_str_equal);
     group(model, roster, &g);
     ok = publish_model_feeds(e, &g, error) && publish_orphans(e, error);
+    g_hash_table_destroy(e->ctx.key_index);
+    free_keys(e, roster->assignments->len);
     free_lists(g.person, model->n_people);
     free_lists(g.unit, model->n_units);
     free_lists(g.segment, model->n_segments);
@@ -352,10 +403,16 @@ rota_feed_writer_export(RotaFeedWriter *writer, const RotaRoster *roster, const 
         return FALSE;
     now = writer->now != NULL ? g_date_time_ref(writer->now) : g_date_time_new_now_utc();
     now_text = rotap_ical_utc_time(now);
-    e.ctx = (RotapFeedContext){writer->model, vtimezone, writer->model->timezone, now_text,
-                               g_date_time_to_unix(now),
-                               (gint64)writer->keep_cancelled_days * 86400, stats};
+    e.ctx = (RotapFeedContext){.model = writer->model,
+                               .vtimezone = vtimezone,
+                               .tzid = writer->model->timezone,
+                               .now_text = now_text,
+                               .now = g_date_time_to_unix(now),
+                               .keep_seconds = (gint64)writer->keep_cancelled_days * 86400,
+                               .stats = stats};
     e.next = rotap_ledger_new();
+    e.ctx.next = e.next;
+    e.ctx.previous = e.previous;
     ok = run(&e, roster, error);
     rotap_ledger_free(e.previous);
     rotap_ledger_free(e.next);

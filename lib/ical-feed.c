@@ -16,44 +16,36 @@ content_hash(const char *content)
 {
     g_autofree char *full = g_compute_checksum_for_string(G_CHECKSUM_SHA256, content, -1);
 
-    return g_strndup(full, 32);
+    return g_strndup(full, 20);
 }
 
-static void
-fill_ids(RotapLedgerEvent *event, const RotaModel *model, const RotaAssignment *a)
-{
-    event->ids[0] = rota_model_dup_date(model, a->day);
-    event->ids[1] = g_strdup(model->shifts[a->shift].id);
-    event->ids[2] = g_strdup(model->segments[a->segment].id);
-    event->ids[3] = g_strdup(model->people[a->person].id);
-    event->ids[4] =
-        g_strdup(a->duty == ROTA_DUTY_ONSITE ? "onsite" : model->duties[a->duty].id);
-}
-
-/* The event of a current assignment: new, unchanged (its SEQUENCE,
- * LAST-MODIFIED and DTSTAMP kept) or changed (SEQUENCE + 1, both times
- * now).  A cancelled event that comes back counts as changed. */
+/* The event of a current assignment: new, unchanged (its SEQUENCE and
+ * LAST-MODIFIED = DTSTAMP kept) or changed (SEQUENCE + 1, modified now).
+ * A cancelled event that comes back counts as changed. */
 static RotapLedgerEvent *
 live_event(const RotapFeedContext *ctx, RotapFeedKind kind, const RotaAssignment *a,
            const RotapLedgerFeed *previous, char **content)
 {
     RotapLedgerEvent *event = g_new0(RotapLedgerEvent, 1);
     const RotapLedgerEvent *old;
+    int k = (int)(a - ctx->first);
     RotapEventRef ref = {.shift = a->shift, .segment = a->segment,
                          .person = a->person, .duty = a->duty};
 
-    fill_ids(event, ctx->model, a);
-    event->uid = rotap_ical_uid((const char *const *)event->ids, kind);
+    event->key = k;
+    event->uid = rotap_ical_uid((const char *const *)ctx->ids[k], kind);
+    event->start = g_strdup(ctx->starts[k]);
     ref.date = ctx->model->start;
     g_date_add_days(&ref.date, (guint)a->day);
-    *content = rotap_ical_event_content(ctx->model, &ref, kind, FALSE, &event->start,
-                                        &event->end);
+    if (ctx->details[k] == NULL)
+        ctx->details[k] = rotap_ical_event_description(ctx->model, &ref, FALSE);
+    *content =
+        rotap_ical_event_content(ctx->model, &ref, kind, FALSE, ctx->details[k], NULL, NULL);
     event->hash = content_hash(*content);
     old = previous != NULL ? g_hash_table_lookup(previous->by_uid, event->uid) : NULL;
     if (old != NULL && strcmp(old->hash, event->hash) == 0) {
         event->sequence = old->sequence;
         event->modified = g_strdup(old->modified);
-        event->stamp = g_strdup(old->stamp);
         return event;
     }
     if (old != NULL) {
@@ -63,7 +55,6 @@ live_event(const RotapFeedContext *ctx, RotapFeedKind kind, const RotaAssignment
         ctx->stats->events_new++;
     }
     event->modified = g_strdup(ctx->now_text);
-    event->stamp = g_strdup(ctx->now_text);
     return event;
 }
 
@@ -73,43 +64,48 @@ live_event(const RotapFeedContext *ctx, RotapFeedKind kind, const RotaAssignment
 static RotapLedgerEvent *
 tombstone(const RotapFeedContext *ctx, RotapFeedKind kind, const RotapLedgerEvent *old)
 {
+    const char *key = g_ptr_array_index(ctx->previous->keys, old->key);
+    g_auto(GStrv) fields = rotap_ledger_split_key(key);
     RotapLedgerEvent *event = g_new0(RotapLedgerEvent, 1);
     RotapEventRef ref;
 
     event->uid = g_strdup(old->uid);
-    for (int i = 0; i < ROTAP_N_IDS; i++)
-        event->ids[i] = g_strdup(old->ids[i]);
-    if (rotap_ical_resolve(ctx->model, (const char *const *)old->ids, &ref)) {
-        event->content = rotap_ical_event_content(ctx->model, &ref, kind, TRUE,
-                                                  &event->start, &event->end);
+    event->key = rotap_ledger_intern_key(ctx->next, ctx->key_index, key);
+    if (fields != NULL && rotap_ical_resolve(ctx->model, (const char *const *)fields, &ref)) {
+        event->content =
+            rotap_ical_event_content(ctx->model, &ref, kind, TRUE, NULL, &event->start,
+                                     NULL);
     } else {
-        event->content = rotap_ical_bare_tombstone(ctx->tzid, old->start, old->end);
-        event->start = g_strdup(old->start);
-        event->end = g_strdup(old->end);
+        const char *start = fields != NULL ? fields[ROTAP_KEY_START] : "19700101T000000";
+        const char *end = fields != NULL ? fields[ROTAP_KEY_END] : "19700101T000000";
+
+        event->content = rotap_ical_bare_tombstone(ctx->tzid, start, end);
+        event->start = g_strdup(start);
     }
     event->hash = content_hash(event->content);
     event->sequence = old->sequence + 1;
     event->modified = g_strdup(ctx->now_text);
-    event->stamp = g_strdup(ctx->now_text);
     event->cancelled = ctx->now;
     ctx->stats->events_cancelled++;
     return event;
 }
 
+/* A tombstone published before, carried over unchanged. */
 static RotapLedgerEvent *
-copy_event(const RotapLedgerEvent *old)
+copy_tombstone(const RotapFeedContext *ctx, const RotapLedgerEvent *old)
 {
-    RotapLedgerEvent *event = g_memdup2(old, sizeof *old);
+    const char *key = g_ptr_array_index(ctx->previous->keys, old->key);
+    g_auto(GStrv) fields = rotap_ledger_split_key(key);
+    RotapLedgerEvent *event = g_new0(RotapLedgerEvent, 1);
 
     event->uid = g_strdup(old->uid);
     event->hash = g_strdup(old->hash);
+    event->sequence = old->sequence;
     event->modified = g_strdup(old->modified);
-    event->stamp = g_strdup(old->stamp);
-    for (int i = 0; i < ROTAP_N_IDS; i++)
-        event->ids[i] = g_strdup(old->ids[i]);
-    event->start = g_strdup(old->start);
-    event->end = g_strdup(old->end);
-    event->content = g_strdup(old->content);
+    event->cancelled = old->cancelled;
+    event->key = rotap_ledger_intern_key(ctx->next, ctx->key_index, key);
+    event->start = g_strdup(fields != NULL ? fields[ROTAP_KEY_START] : "19700101T000000");
+    event->content = g_strdup(old->content != NULL ? old->content : "STATUS:CANCELLED");
     return event;
 }
 
@@ -131,7 +127,7 @@ carry_over(const RotapFeedContext *ctx, RotapFeedKind kind,
         if (old->cancelled == 0) {
             rotap_ledger_feed_add(next, tombstone(ctx, kind, old));
         } else if (ctx->now - old->cancelled < ctx->keep_seconds) {
-            rotap_ledger_feed_add(next, copy_event(old));
+            rotap_ledger_feed_add(next, copy_tombstone(ctx, old));
         } else {
             ctx->stats->events_expired++;
             if (latest == NULL || old->cancelled > latest->cancelled ||
@@ -140,7 +136,7 @@ carry_over(const RotapFeedContext *ctx, RotapFeedKind kind,
         }
     }
     if (next->events->len == 0 && latest != NULL) {
-        rotap_ledger_feed_add(next, copy_event(latest));
+        rotap_ledger_feed_add(next, copy_tombstone(ctx, latest));
         ctx->stats->events_expired--;
     }
 }
@@ -182,7 +178,7 @@ append_event(GString *out, const RotapLedgerEvent *event, const char *content)
     g_string_append(out, "BEGIN:VEVENT\r\nUID:");
     g_string_append(out, event->uid);
     g_string_append_printf(out, "\r\nDTSTAMP:%s\r\nSEQUENCE:%d\r\nLAST-MODIFIED:%s\r\n",
-                           event->stamp, event->sequence, event->modified);
+                           event->modified, event->sequence, event->modified);
     rotap_ical_append_lines(out, content);
     g_string_append(out, "END:VEVENT\r\n");
 }

@@ -10,11 +10,7 @@
 #include "util-private.h"
 
 #define LEDGER_FORMAT "rota-ical-ledger"
-/* Fields of one event, in order (an array per event keeps the file small). */
-enum {
-    F_UID, F_HASH, F_SEQUENCE, F_MODIFIED, F_STAMP, F_CANCELLED,
-    F_IDS, F_START = F_IDS + ROTAP_N_IDS, F_END, F_CONTENT, N_FIELDS
-};
+#define KEY_SEPARATOR "\t"
 static const char *const kind_names[] = {"person", "unit", "segment"};
 
 void
@@ -25,13 +21,43 @@ rotap_ledger_event_free(RotapLedgerEvent *event)
     g_free(event->uid);
     g_free(event->hash);
     g_free(event->modified);
-    g_free(event->stamp);
-    for (int i = 0; i < ROTAP_N_IDS; i++)
-        g_free(event->ids[i]);
     g_free(event->start);
-    g_free(event->end);
     g_free(event->content);
     g_free(event);
+}
+
+char *
+rotap_ledger_make_key(const char *const ids[ROTAP_N_IDS], const char *start,
+                      const char *end)
+{
+    return g_strjoin(KEY_SEPARATOR, ids[0], ids[1], ids[2], ids[3], ids[4], start, end,
+                     NULL);
+}
+
+char **
+rotap_ledger_split_key(const char *key)
+{
+    char **fields = g_strsplit(key, KEY_SEPARATOR, -1);
+
+    if (g_strv_length(fields) != ROTAP_KEY_FIELDS) {
+        g_strfreev(fields);
+        return NULL;
+    }
+    return fields;
+}
+
+int
+rotap_ledger_intern_key(RotapLedger *ledger, GHashTable *index, const char *key)
+{
+    gpointer found = g_hash_table_lookup(index, key);
+    char *copy;
+
+    if (found != NULL)
+        return GPOINTER_TO_INT(found) - 1;
+    copy = g_strdup(key);
+    g_ptr_array_add(ledger->keys, copy);
+    g_hash_table_insert(index, copy, GINT_TO_POINTER((int)ledger->keys->len));
+    return (int)ledger->keys->len - 1;
 }
 
 RotapLedgerFeed *
@@ -71,6 +97,7 @@ rotap_ledger_new(void)
 {
     RotapLedger *ledger = g_new0(RotapLedger, 1);
 
+    ledger->keys = g_ptr_array_new_with_free_func(g_free);
     ledger->feeds = g_ptr_array_new_with_free_func((GDestroyNotify)rotap_ledger_feed_free);
     ledger->by_path = g_hash_table_new(g_str_hash, g_str_equal);
     return ledger;
@@ -83,6 +110,7 @@ rotap_ledger_free(RotapLedger *ledger)
         return;
     g_hash_table_destroy(ledger->by_path);
     g_ptr_array_unref(ledger->feeds);
+    g_ptr_array_unref(ledger->keys);
     g_free(ledger);
 }
 
@@ -93,58 +121,64 @@ rotap_ledger_add(RotapLedger *ledger, RotapLedgerFeed *feed)
     g_hash_table_replace(ledger->by_path, feed->path, feed);
 }
 
-static char *
-dup_field(struct json_object *array, int index)
-{
-    struct json_object *value = json_object_array_get_idx(array, (size_t)index);
-
-    return json_object_is_type(value, json_type_string)
-               ? g_strdup(json_object_get_string(value))
-               : NULL;
-}
-
+/*
+ * An event is one string "UID HASH SEQUENCE MODIFIED CANCELLED KEY" (none
+ * of these contains a space): the ledger of a county holds some 60,000
+ * events, and one JSON value per event keeps reading it fast.
+ */
 static RotapLedgerEvent *
-read_event(struct json_object *array)
+read_event(struct json_object *value, const RotapLedger *ledger)
 {
+    g_auto(GStrv) fields = NULL;
     RotapLedgerEvent *event;
-    struct json_object *sequence, *cancelled;
+    char *end = NULL;
 
-    if (!json_object_is_type(array, json_type_array) ||
-        json_object_array_length(array) != N_FIELDS)
+    if (!json_object_is_type(value, json_type_string))
         return NULL;
-    sequence = json_object_array_get_idx(array, F_SEQUENCE);
-    cancelled = json_object_array_get_idx(array, F_CANCELLED);
-    if (!json_object_is_type(sequence, json_type_int) ||
-        !json_object_is_type(cancelled, json_type_int))
+    fields = g_strsplit(json_object_get_string(value), " ", 7);
+    if (g_strv_length(fields) != 6)
         return NULL;
     event = g_new0(RotapLedgerEvent, 1);
-    event->uid = dup_field(array, F_UID);
-    event->hash = dup_field(array, F_HASH);
-    event->sequence = json_object_get_int(sequence);
-    event->modified = dup_field(array, F_MODIFIED);
-    event->stamp = dup_field(array, F_STAMP);
-    event->cancelled = json_object_get_int64(cancelled);
-    for (int i = 0; i < ROTAP_N_IDS; i++)
-        event->ids[i] = dup_field(array, F_IDS + i);
-    event->start = dup_field(array, F_START);
-    event->end = dup_field(array, F_END);
-    event->content = dup_field(array, F_CONTENT);
-    for (int i = 0; i < N_FIELDS; i++) {
-        struct json_object *value = json_object_array_get_idx(array, (size_t)i);
-
-        if (i != F_SEQUENCE && i != F_CANCELLED &&
-            !json_object_is_type(value, json_type_string)) {
-            rotap_ledger_event_free(event);
-            return NULL;
-        }
+    event->uid = g_steal_pointer(&fields[0]);
+    event->hash = g_steal_pointer(&fields[1]);
+    event->sequence = (int)g_ascii_strtoll(fields[2], NULL, 10);
+    event->modified = g_steal_pointer(&fields[3]);
+    event->cancelled = g_ascii_strtoll(fields[4], NULL, 10);
+    event->key = (int)g_ascii_strtoll(fields[5], &end, 10);
+    if (end == fields[5] || *end != '\0' || event->key < 0 ||
+        event->key >= (int)ledger->keys->len || event->sequence < 0) {
+        rotap_ledger_event_free(event);
+        return NULL;
     }
-    if (event->content[0] == '\0')
-        g_clear_pointer(&event->content, g_free);
     return event;
 }
 
+static gboolean
+read_tombstones(RotapLedgerFeed *feed, struct json_object *object)
+{
+    struct json_object *tombstones;
+    struct json_object_iterator it, end;
+
+    if (!json_object_object_get_ex(object, "tombstones", &tombstones) ||
+        !json_object_is_type(tombstones, json_type_object))
+        return FALSE;
+    it = json_object_iter_begin(tombstones);
+    end = json_object_iter_end(tombstones);
+    for (; !json_object_iter_equal(&it, &end); json_object_iter_next(&it)) {
+        RotapLedgerEvent *event =
+            g_hash_table_lookup(feed->by_uid, json_object_iter_peek_name(&it));
+        struct json_object *value = json_object_iter_peek_value(&it);
+
+        if (event == NULL || !json_object_is_type(value, json_type_string))
+            return FALSE;
+        g_free(event->content);
+        event->content = g_strdup(json_object_get_string(value));
+    }
+    return TRUE;
+}
+
 static RotapLedgerFeed *
-read_feed(struct json_object *object)
+read_feed(struct json_object *object, const RotapLedger *ledger)
 {
     struct json_object *path, *kind, *name, *events;
     RotapLedgerFeed *feed;
@@ -166,7 +200,7 @@ read_feed(struct json_object *object)
     feed = rotap_ledger_feed_new(json_object_get_string(path), (RotapFeedKind)k,
                                  json_object_get_string(name));
     for (size_t i = 0; i < json_object_array_length(events); i++) {
-        RotapLedgerEvent *event = read_event(json_object_array_get_idx(events, i));
+        RotapLedgerEvent *event = read_event(json_object_array_get_idx(events, i), ledger);
 
         if (event == NULL) {
             rotap_ledger_feed_free(feed);
@@ -174,21 +208,34 @@ read_feed(struct json_object *object)
         }
         rotap_ledger_feed_add(feed, event);
     }
+    if (!read_tombstones(feed, object)) {
+        rotap_ledger_feed_free(feed);
+        return NULL;
+    }
     return feed;
 }
 
 static gboolean
 read_ledger(RotapLedger *ledger, struct json_object *root)
 {
-    struct json_object *format, *feeds;
+    struct json_object *format, *keys, *feeds;
 
     if (!json_object_object_get_ex(root, "format", &format) ||
         g_strcmp0(json_object_get_string(format), LEDGER_FORMAT) != 0 ||
+        !json_object_object_get_ex(root, "keys", &keys) ||
+        !json_object_is_type(keys, json_type_array) ||
         !json_object_object_get_ex(root, "feeds", &feeds) ||
         !json_object_is_type(feeds, json_type_array))
         return FALSE;
+    for (size_t i = 0; i < json_object_array_length(keys); i++) {
+        struct json_object *key = json_object_array_get_idx(keys, i);
+
+        if (!json_object_is_type(key, json_type_string))
+            return FALSE;
+        g_ptr_array_add(ledger->keys, g_strdup(json_object_get_string(key)));
+    }
     for (size_t i = 0; i < json_object_array_length(feeds); i++) {
-        RotapLedgerFeed *feed = read_feed(json_object_array_get_idx(feeds, i));
+        RotapLedgerFeed *feed = read_feed(json_object_array_get_idx(feeds, i), ledger);
 
         if (feed == NULL)
             return FALSE;
@@ -229,52 +276,55 @@ rotap_ledger_load(const char *path, GError **error)
 }
 
 static void
-append_event(GString *out, const RotapLedgerEvent *e)
+append_feed(GString *out, const RotapLedgerFeed *feed)
 {
-    g_string_append(out, "\n    [");
-    rotap_json_append_string(out, e->uid);
-    g_string_append_c(out, ',');
-    rotap_json_append_string(out, e->hash);
-    g_string_append_printf(out, ",%d,", e->sequence);
-    rotap_json_append_string(out, e->modified);
-    g_string_append_c(out, ',');
-    rotap_json_append_string(out, e->stamp);
-    g_string_append_printf(out, ",%" G_GINT64_FORMAT, e->cancelled);
-    for (int i = 0; i < ROTAP_N_IDS; i++) {
-        g_string_append_c(out, ',');
-        rotap_json_append_string(out, e->ids[i]);
+    gboolean first = TRUE;
+
+    g_string_append(out, "\n  {\"path\": ");
+    rotap_json_append_string(out, feed->path);
+    g_string_append_printf(out, ", \"kind\": \"%s\", \"name\": ", kind_names[feed->kind]);
+    rotap_json_append_string(out, feed->name);
+    g_string_append(out, ",\n   \"events\": [");
+    for (guint i = 0; i < feed->events->len; i++) {
+        const RotapLedgerEvent *e = g_ptr_array_index(feed->events, i);
+
+        g_string_append_printf(out, "%s\n    \"%s %s %d %s %" G_GINT64_FORMAT " %d\"",
+                               i > 0 ? "," : "", e->uid, e->hash, e->sequence,
+                               e->modified, e->cancelled, e->key);
     }
-    g_string_append_c(out, ',');
-    rotap_json_append_string(out, e->start);
-    g_string_append_c(out, ',');
-    rotap_json_append_string(out, e->end);
-    g_string_append_c(out, ',');
-    rotap_json_append_string(out, e->content != NULL ? e->content : "");
-    g_string_append_c(out, ']');
+    g_string_append(out, "],\n   \"tombstones\": {");
+    for (guint i = 0; i < feed->events->len; i++) {
+        const RotapLedgerEvent *e = g_ptr_array_index(feed->events, i);
+
+        if (e->content == NULL)
+            continue;
+        g_string_append(out, first ? "\n    " : ",\n    ");
+        rotap_json_append_string(out, e->uid);
+        g_string_append(out, ": ");
+        rotap_json_append_string(out, e->content);
+        first = FALSE;
+    }
+    g_string_append(out, "}}");
 }
 
-/* One event per line, feeds in publication order: the same publication
- * gives the same bytes, so a no-change export leaves the ledger alone. */
+/* One key and one event per line, feeds in publication order: the same
+ * publication gives the same bytes, so a no-change export leaves the
+ * ledger alone. */
 char *
 rotap_ledger_to_data(const RotapLedger *ledger, gsize *length)
 {
-    GString *out = g_string_new("{\"format\": \"" LEDGER_FORMAT "\", \"version\": 1, "
-                                "\"feeds\": [");
+    GString *out = g_string_new("{\"format\": \"" LEDGER_FORMAT "\", \"version\": 1,\n"
+                                "\"keys\": [");
 
+    for (guint k = 0; k < ledger->keys->len; k++) {
+        g_string_append(out, k == 0 ? "\n  " : ",\n  ");
+        rotap_json_append_string(out, g_ptr_array_index(ledger->keys, k));
+    }
+    g_string_append(out, "],\n\"feeds\": [");
     for (guint f = 0; f < ledger->feeds->len; f++) {
-        const RotapLedgerFeed *feed = g_ptr_array_index(ledger->feeds, f);
-
-        g_string_append(out, f == 0 ? "\n  {\"path\": " : ",\n  {\"path\": ");
-        rotap_json_append_string(out, feed->path);
-        g_string_append_printf(out, ", \"kind\": \"%s\", \"name\": ", kind_names[feed->kind]);
-        rotap_json_append_string(out, feed->name);
-        g_string_append(out, ", \"events\": [");
-        for (guint i = 0; i < feed->events->len; i++) {
-            if (i > 0)
-                g_string_append_c(out, ',');
-            append_event(out, g_ptr_array_index(feed->events, i));
-        }
-        g_string_append(out, "]}");
+        if (f > 0)
+            g_string_append_c(out, ',');
+        append_feed(out, g_ptr_array_index(ledger->feeds, f));
     }
     g_string_append(out, "\n]}\n");
     *length = out->len;

@@ -65,12 +65,16 @@ char *rotap_ical_uid(const char *const ids[ROTAP_N_IDS], RotapFeedKind kind);
 /* Resolve ids in model (FALSE if any is unknown there). */
 gboolean rotap_ical_resolve(const RotaModel *model, const char *const ids[ROTAP_N_IDS],
                             RotapEventRef *ref);
+/* The DESCRIPTION text of an event, the same in every kind of feed. */
+char *rotap_ical_event_description(const RotaModel *model, const RotapEventRef *ref,
+                                   gboolean cancelled);
 /* The content of an event: every line but BEGIN/END, UID, DTSTAMP,
- * SEQUENCE and LAST-MODIFIED, '\n'-separated and unfolded; start and end
- * (nullable) receive the local DTSTART/DTEND values. */
+ * SEQUENCE and LAST-MODIFIED, '\n'-separated and unfolded.  details is
+ * its description, or NULL to compute it; start and end (nullable)
+ * receive the local DTSTART/DTEND values. */
 char *rotap_ical_event_content(const RotaModel *model, const RotapEventRef *ref,
-                               RotapFeedKind kind, gboolean cancelled, char **start,
-                               char **end);
+                               RotapFeedKind kind, gboolean cancelled,
+                               const char *details, char **start, char **end);
 /* The content of a tombstone whose ids no longer resolve in the model. */
 char *rotap_ical_bare_tombstone(const char *tzid, const char *start, const char *end);
 /* The calendar's display name (NAME, X-WR-CALNAME) of a feed. */
@@ -81,16 +85,22 @@ char *rotap_ical_feed_name(const RotaModel *model, RotapFeedKind kind, int index
  * SEQUENCE, LAST-MODIFIED and DTSTAMP can be kept or raised and removed
  * events published as cancelled. */
 
+/*
+ * One published event as the ledger keeps it.  The assignment behind it
+ * is a key of the ledger's key table: its five ids and its local DTSTART
+ * and DTEND, tab-separated, enough to publish a tombstone later.
+ * DTSTAMP always equals LAST-MODIFIED (both are set when the content
+ * changes), so only one is kept.
+ */
 typedef struct {
     char *uid;
-    char *hash;     /* of the content */
+    char *hash;       /* of the content */
     int sequence;
-    char *modified; /* LAST-MODIFIED, UTC */
-    char *stamp;    /* DTSTAMP, UTC */
+    char *modified;   /* LAST-MODIFIED and DTSTAMP, UTC */
     gint64 cancelled; /* unix time of the first cancellation, 0 when live */
-    char *ids[ROTAP_N_IDS];
-    char *start, *end; /* local DTSTART, DTEND */
-    char *content;  /* kept for cancelled events only (re-emitted as is) */
+    int key;          /* index into the ledger's keys */
+    char *start;      /* local DTSTART, for the order of the feed */
+    char *content;    /* kept for cancelled events only (re-emitted as is) */
 } RotapLedgerEvent;
 
 typedef struct {
@@ -102,6 +112,7 @@ typedef struct {
 } RotapLedgerFeed;
 
 typedef struct {
+    GPtrArray *keys;    /* char *, owned: see RotapLedgerEvent */
     GPtrArray *feeds;   /* RotapLedgerFeed, owned, in publication order */
     GHashTable *by_path; /* path -> RotapLedgerFeed, borrowed */
 } RotapLedger;
@@ -118,6 +129,16 @@ void rotap_ledger_feed_free(RotapLedgerFeed *feed);
 void rotap_ledger_feed_add(RotapLedgerFeed *feed, RotapLedgerEvent *event);
 /* Takes feed. */
 void rotap_ledger_add(RotapLedger *ledger, RotapLedgerFeed *feed);
+/* A key of the ledger: ids, then DTSTART and DTEND, tab-separated. */
+#define ROTAP_KEY_START ROTAP_N_IDS
+#define ROTAP_KEY_END (ROTAP_N_IDS + 1)
+#define ROTAP_KEY_FIELDS (ROTAP_N_IDS + 2)
+char *rotap_ledger_make_key(const char *const ids[ROTAP_N_IDS], const char *start,
+                            const char *end);
+/* The fields of a key (g_strfreev() them), NULL if it is malformed. */
+char **rotap_ledger_split_key(const char *key);
+/* The index of key in ledger's key table, added when missing. */
+int rotap_ledger_intern_key(RotapLedger *ledger, GHashTable *index, const char *key);
 /* A missing file is an empty ledger; a damaged one an error. */
 RotapLedger *rotap_ledger_load(const char *path, GError **error);
 char *rotap_ledger_to_data(const RotapLedger *ledger, gsize *length);
@@ -134,6 +155,13 @@ typedef struct {
     gint64 now;            /* unix time */
     gint64 keep_seconds;
     RotaExportStats *stats;
+    const RotaAssignment *first; /* the roster's assignments, for key indices */
+    char **starts, **ends;       /* per assignment: local DTSTART, DTEND */
+    char ***ids;                 /* per assignment: its ROTAP_N_IDS ids */
+    char **details;              /* per assignment: its description, or NULL yet */
+    RotapLedger *next;           /* whose key k is assignment k */
+    GHashTable *key_index;       /* key -> index + 1, for tombstones' keys */
+    const RotapLedger *previous;
 } RotapFeedContext;
 
 /* Merge the assignments of one feed with its previous ledger entries
