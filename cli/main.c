@@ -14,6 +14,8 @@ static const CliCommand commands[] = {
     {"score", "MODEL ROSTER [--json]", "score a roster and explain every violation",
      cli_cmd_score},
     {"solve", "MODEL [-o ROSTER]", "build a roster by local search", cli_cmd_solve},
+    {"diff", "OLD_ROSTER NEW_ROSTER", "who is affected by a new roster, and how",
+     cli_cmd_diff},
     {"export", "ics MODEL ROSTER -o DIR", "publish a roster as iCalendar feeds",
      cli_cmd_export},
     {"help", "[COMMAND]", "show the help of rota or of one command", cli_cmd_help},

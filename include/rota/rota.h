@@ -10,6 +10,7 @@
 #include <rota/rota-builder.h>
 #include <rota/rota-roster.h>
 #include <rota/rota-score.h>
+#include <rota/rota-diff.h>
 #include <rota/rota-solver.h>
 #include <rota/rota-export.h>
 #undef ROTA_INSIDE

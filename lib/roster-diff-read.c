@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: MIT */
+/* roster-diff-read.c: a roster's assignments as id tuples, read from roster.json or a
+ * roster. */
+#include "config.h"
+
+#include <string.h>
+
+#include "json-private.h"
+#include "roster-diff-private.h"
+#include "util-private.h"
+
+/* The keys of roster-json.c: a file one reader accepts the other accepts. */
+static const char *const top_keys[] = {"format",     "version", "model", "model_sha256",
+                                       "seed",       "solver",  "score", "assignments",
+                                       "violations", NULL};
+static const char *const assignment_keys[] = {"date", "shift",  "segment", "person",
+                                              "duty", "locked", NULL};
+
+/* "seed" is a 64-bit unsigned number, beyond the int getter of json-private.h. */
+static gboolean
+check_seed(const RotapJsonReader *reader, struct json_object *root, GError **error)
+{
+    struct json_object *seed = NULL;
+
+    if (!json_object_object_get_ex(root, "seed", &seed))
+        return TRUE;
+    if (json_object_is_type(seed, json_type_int) && json_object_get_int64(seed) >= 0)
+        return TRUE;
+    rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, "seed",
+                         "expected an integer of 0 or more, found %s",
+                         json_object_is_type(seed, json_type_int)
+                             ? "a negative number"
+                             : rotap_json_type_name(seed));
+    return FALSE;
+}
+
+/* The header is checked for shape only: a diff needs just the checksum. */
+static gboolean
+read_header(const RotapJsonReader *reader, struct json_object *root, RotapDiffSide *side,
+            GError **error)
+{
+    const char *name = NULL, *sha256 = NULL;
+    struct json_object *ignored = NULL;
+
+    if (!rotap_json_check_format(reader, root, "rota-roster", error) ||
+        !rotap_json_check_keys(reader, root, "", top_keys, error) ||
+        !rotap_json_get_string(reader, root, "", "model", FALSE, &name, error) ||
+        !rotap_json_get_string(reader, root, "", "model_sha256", FALSE, &sha256, error) ||
+        !check_seed(reader, root, error) ||
+        !rotap_json_get_object(reader, root, "", "solver", FALSE, &ignored, error) ||
+        !rotap_json_get_object(reader, root, "", "score", FALSE, &ignored, error) ||
+        !rotap_json_get_array(reader, root, "", "violations", FALSE, &ignored, error))
+        return FALSE;
+    side->sha256 = g_strdup(sha256);
+    return TRUE;
+}
+
+static gboolean
+read_tuple(const RotapJsonReader *reader, struct json_object *item, const char *path,
+           GStringChunk *strings, RotapDiffTuple *out, GError **error)
+{
+    const char *date = NULL, *shift = NULL, *segment = NULL, *person = NULL;
+    const char *duty = NULL;
+    gboolean present, locked;
+    GDate parsed;
+
+    if (!json_object_is_type(item, json_type_object)) {
+        rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, path,
+                             "expected an object, found %s", rotap_json_type_name(item));
+        return FALSE;
+    }
+    if (!rotap_json_check_keys(reader, item, path, assignment_keys, error) ||
+        !rotap_json_get_string(reader, item, path, "date", TRUE, &date, error) ||
+        !rotap_json_get_string(reader, item, path, "shift", TRUE, &shift, error) ||
+        !rotap_json_get_string(reader, item, path, "segment", TRUE, &segment, error) ||
+        !rotap_json_get_string(reader, item, path, "person", TRUE, &person, error) ||
+        !rotap_json_get_string(reader, item, path, "duty", TRUE, &duty, error) ||
+        !rotap_json_get_bool(reader, item, path, "locked", FALSE, &present, &locked,
+                             error))
+        return FALSE;
+    if (!rotap_parse_date(date, &parsed)) {
+        g_autofree char *at = g_strconcat(path, ".date", NULL);
+
+        rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
+                             "bad date \"%s\" (expected YYYY-MM-DD)", date);
+        return FALSE;
+    }
+    out->date = g_string_chunk_insert_const(strings, date);
+    out->shift = g_string_chunk_insert_const(strings, shift);
+    out->segment = g_string_chunk_insert_const(strings, segment);
+    out->person = g_string_chunk_insert_const(strings, person);
+    out->duty = g_string_chunk_insert_const(strings, duty);
+    return TRUE;
+}
+
+static gboolean
+read_document(const RotapJsonReader *reader, struct json_object *root,
+              GStringChunk *strings, RotapDiffSide *side, GError **error)
+{
+    struct json_object *assignments = NULL;
+    size_t n;
+
+    if (!read_header(reader, root, side, error) ||
+        !rotap_json_get_array(reader, root, "", "assignments", TRUE, &assignments, error))
+        return FALSE;
+    n = json_object_array_length(assignments);
+    side->tuples = g_array_sized_new(FALSE, FALSE, sizeof(RotapDiffTuple), (guint)n);
+    for (size_t i = 0; i < n; i++) {
+        RotapDiffTuple tuple;
+        char path[48];
+
+        g_snprintf(path, sizeof path, "assignments[%zu]", i);
+        if (!read_tuple(reader, json_object_array_get_idx(assignments, i), path, strings,
+                        &tuple, error))
+            return FALSE;
+        g_array_append_val(side->tuples, tuple);
+    }
+    return TRUE;
+}
+
+gboolean
+rotap_diff_read_side(GStringChunk *strings, const char *data, gsize length,
+                     const char *source, RotapDiffSide *side, GError **error)
+{
+    RotapJsonReader reader = {source, data != NULL ? data : "", length};
+    struct json_object *root;
+    gboolean ok;
+
+    root = rotap_json_parse(&reader, error);
+    if (root == NULL)
+        return FALSE;
+    ok = read_document(&reader, root, strings, side, error);
+    json_object_put(root);
+    return ok;
+}
+
+void
+rotap_diff_side_from_roster(GStringChunk *strings, const RotaRoster *roster,
+                            RotapDiffSide *side)
+{
+    RotaModel *model = rota_roster_get_model(roster);
+    int n = rota_roster_get_n_assignments(roster);
+    g_autofree char **dates = g_new0(char *, rota_model_get_n_days(model));
+
+    side->tuples = g_array_sized_new(FALSE, FALSE, sizeof(RotapDiffTuple), (guint)n);
+    side->sha256 = g_strdup(rota_roster_get_model_sha256(roster));
+    for (int i = 0; i < n; i++) {
+        const RotaAssignment *a = rota_roster_get_assignment(roster, i);
+        RotapDiffTuple tuple;
+
+        if (dates[a->day] == NULL) {
+            g_autofree char *date = rota_model_dup_date(model, a->day);
+
+            dates[a->day] = g_string_chunk_insert_const(strings, date);
+        }
+        tuple.date = dates[a->day];
+        tuple.shift = g_string_chunk_insert_const(
+            strings, rota_model_get_shift_id(model, a->shift));
+        tuple.segment = g_string_chunk_insert_const(
+            strings, rota_model_get_segment_id(model, a->segment));
+        tuple.person = g_string_chunk_insert_const(
+            strings, rota_model_get_person_id(model, a->person));
+        tuple.duty = g_string_chunk_insert_const(
+            strings, a->duty == ROTA_DUTY_ONSITE
+                         ? "onsite"
+                         : rota_model_get_duty_id(model, a->duty));
+        g_array_append_val(side->tuples, tuple);
+    }
+}
+
+void
+rotap_diff_side_clear(RotapDiffSide *side)
+{
+    if (side->tuples != NULL)
+        g_array_unref(side->tuples);
+    g_free(side->sha256);
+    side->tuples = NULL;
+    side->sha256 = NULL;
+}
