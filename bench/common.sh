@@ -1,0 +1,63 @@
+# SPDX-License-Identifier: MIT
+# common.sh: what the bench scripts share (sourced, not run): where the tools and
+# instances are, rescoring by the evaluator, and a note of the machine.
+#
+# Environment: ROTA_BUILD (a configured build directory holding cli/rota and
+# bench/curtois-lp; default TOP/build, else an in-tree build), CURTOIS_DIR
+# (the folder of Instance1..24.txt, best_known.csv, reported_values.csv;
+# default /work/shared/bench/curtois).
+
+build=${build:-${ROTA_BUILD:-}}
+curtois=${CURTOIS_DIR:-/work/shared/bench/curtois}
+
+# Sets rota and lptool from $build (or the defaults), and checks the inputs.
+bench_find_tools() {
+    if [ -z "$build" ]; then
+        if [ -x "$top/build/cli/rota" ]; then build=$top/build; else build=$top; fi
+    fi
+    build=$(cd "$build" && pwd)
+    rota=$build/cli/rota
+    lptool=$build/bench/curtois-lp
+    if [ ! -x "$rota" ]; then
+        echo "bench: no $rota; build first or pass --build DIR" >&2
+        exit 1
+    fi
+    if [ ! -x "$lptool" ]; then
+        echo "bench: no $lptool; run 'make bench/curtois-lp' in $build" >&2
+        exit 1
+    fi
+    if [ ! -r "$curtois/Instance1.txt" ]; then
+        echo "bench: no instances in $curtois; set CURTOIS_DIR" >&2
+        exit 1
+    fi
+    if [ ! -x /usr/bin/time ]; then
+        echo "bench: /usr/bin/time missing (apt-get install time)" >&2
+        exit 1
+    fi
+}
+
+# "HARD SOFT" of a grid by `rota score --format curtois` (exit 0 or 3 both
+# mean scored; anything else prints "- -").
+bench_rescore() {
+    local line rc=0
+    line=$("$rota" score --format curtois "$1" "$2" 2>/dev/null | tail -n 1) || rc=$?
+    if { [ "$rc" = 0 ] || [ "$rc" = 3 ]; } && [[ $line =~ ^score:\ hard\ ([0-9]+)\ soft\ ([0-9]+)$ ]]; then
+        echo "${BASH_REMATCH[1]} ${BASH_REMATCH[2]}"
+    else
+        echo "- -"
+    fi
+}
+
+# Writes FILE: when, where, on what, with which tool and settings.
+bench_note_machine() {
+    local file=$1 tool=$2 settings=$3
+    {
+        echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+        echo "commit: $(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+        echo "tool: $tool"
+        echo "settings: $settings"
+        echo "cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1) x $(nproc)"
+        echo "memory: $(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)"
+        echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+    } >"$file"
+}
