@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* curtois-lp.c: a Curtois-Qu instance as a CPLEX LP (MIP) and a CBC solution as a GRID. */
+/* curtois-lp.c: a Curtois-Qu instance as a CPLEX LP (a MIP), a CBC solution as a GRID. */
 #include "config.h"
 
 #include <errno.h>
