@@ -109,6 +109,24 @@ copy_tombstone(const RotapFeedContext *ctx, const RotapLedgerEvent *old)
     return event;
 }
 
+/* Which of two tombstones is the one to keep: the last cancelled, then
+ * the last to start, then the greatest UID (a total order). */
+static gboolean
+later(const RotapFeedContext *ctx, const RotapLedgerEvent *a, const RotapLedgerEvent *b)
+{
+    const char *key_a = g_ptr_array_index(ctx->previous->keys, a->key);
+    const char *key_b = g_ptr_array_index(ctx->previous->keys, b->key);
+    g_auto(GStrv) fields_a = rotap_ledger_split_key(key_a);
+    g_auto(GStrv) fields_b = rotap_ledger_split_key(key_b);
+    int order;
+
+    if (a->cancelled != b->cancelled)
+        return a->cancelled > b->cancelled;
+    order = g_strcmp0(fields_a != NULL ? fields_a[ROTAP_KEY_START] : NULL,
+                      fields_b != NULL ? fields_b[ROTAP_KEY_START] : NULL);
+    return order != 0 ? order > 0 : strcmp(a->uid, b->uid) > 0;
+}
+
 /* The previous events that the roster dropped: live ones are cancelled,
  * cancelled ones kept until they expire.  The latest expired one is kept
  * anyway when nothing else would be left: a feed that once had events
@@ -130,8 +148,7 @@ carry_over(const RotapFeedContext *ctx, RotapFeedKind kind,
             rotap_ledger_feed_add(next, copy_tombstone(ctx, old));
         } else {
             ctx->stats->events_expired++;
-            if (latest == NULL || old->cancelled > latest->cancelled ||
-                (old->cancelled == latest->cancelled && strcmp(old->uid, latest->uid) > 0))
+            if (latest == NULL || later(ctx, old, latest))
                 latest = old;
         }
     }

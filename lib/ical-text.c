@@ -35,11 +35,18 @@ rotap_ical_append_text(GString *out, const char *text)
     }
 }
 
-/* The length of the UTF-8 sequence that starts with byte c (1 for a stray
- * continuation byte, which the model's UTF-8 checks rule out anyway). */
+/* The length of the unit that starts at p: a UTF-8 sequence (1 for a
+ * stray continuation byte, which the model's UTF-8 checks rule out
+ * anyway), or a backslash escape with the character it escapes, which no
+ * fold separates either (RFC 5545 allows it, but naive readers unescape
+ * line by line). */
 static gsize
-sequence_length(guchar c)
+unit_length(const char *p, gsize left)
 {
+    guchar c = (guchar)*p;
+
+    if (c == '\\' && left > 1 && (guchar)p[1] < 0x80)
+        return 2;
     if (c >= 0xF0)
         return 4;
     if (c >= 0xE0)
@@ -51,7 +58,7 @@ sequence_length(guchar c)
 
 /*
  * Folding cuts only between characters: each physical line takes whole
- * UTF-8 sequences while they fit in 75 octets (74 after the leading space
+ * UTF-8 sequences (and escapes) while they fit in 75 octets (74 after the leading space
  * of a continuation), so the bytes of a character never straddle a fold.
  * The result depends only on the line, which keeps folding byte-stable.
  */
@@ -65,7 +72,7 @@ rotap_ical_append_folded(GString *out, const char *line, gsize length)
         gsize cut = pos;
 
         while (cut < length) {
-            gsize next = cut + sequence_length((guchar)line[cut]);
+            gsize next = MIN(cut + unit_length(line + cut, length - cut), length);
 
             if (next - pos > room)
                 break;
