@@ -68,8 +68,9 @@ check_feeds() {
     rm -f "$manifest"
 }
 
-# edit_off MODEL_IN MODEL_OUT PERSON:FROM:TO...: a copy of a model with more `off` ranges.
-edit_off() {
+# edit_model MODEL_IN MODEL_OUT EDIT...: a copy of a model, edited.  EDIT is
+# off:PERSON:FROM:TO (one more `off` range) or chief:SEGMENT:PERSON (a new road chief).
+edit_model() {
     local in=$1 out=$2
     shift 2
     "$PY" - "$in" "$out" "$@" <<'EOF'
@@ -78,9 +79,15 @@ src, dst, ranges = sys.argv[1], sys.argv[2], sys.argv[3:]
 with open(src, encoding="utf-8") as f:
     model = json.load(f)
 people = {p["id"]: p for p in model["people"]}
+segments = {s["id"]: s for s in model["segments"]}
 for r in ranges:
-    pid, first, last = r.split(":")
-    people[pid].setdefault("off", []).append({"from": first, "to": last})
+    kind, *args = r.split(":")
+    if kind == "off":
+        people[args[0]].setdefault("off", []).append({"from": args[1], "to": args[2]})
+    elif kind == "chief":
+        segments[args[0]]["chief"] = args[1]
+    else:
+        sys.exit(f"edit_model: unknown edit {r}")
 with open(dst, "w", encoding="utf-8") as f:
     json.dump(model, f, ensure_ascii=False, indent=1)
     f.write("\n")

@@ -98,7 +98,8 @@ nfeeds=$(find "$TMP/pub" -name '*.ics' | wc -l)
 if [ "$nfeeds" -eq 20 ]; then pass "first publication: 13 + 3 + 4 feeds"
 else fail "first publication: $nfeeds feeds, expected 20 (13 people, 3 units, 4 segments)"; fi
 
-edit_off "$CLIENT_MODEL" "$TMP/model2.json" P03:2026-12-28:2026-12-31 P07:2026-12-30:2026-12-31
+edit_model "$CLIENT_MODEL" "$TMP/model2.json" off:P03:2026-12-28:2026-12-31 \
+    off:P07:2026-12-30:2026-12-31 chief:S3:P06
 status=0
 "$ROTA" solve "$TMP/model2.json" --previous "$TMP/r1.json" -o "$TMP/r2.json" --seed 1 \
     --moves 200000 --threads 1 --quiet >/dev/null || status=$?

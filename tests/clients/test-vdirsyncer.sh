@@ -97,8 +97,10 @@ check_with "first sync: snapshot of the vdir" "$PY" "$CLIENTS_DIR/vdir-compare.p
     snapshot "$TMP/vdir" "$TMP/pairs.json" "$TMP/snap1.json"
 cp -a "$feeds" "$TMP/pub1"
 
-# ---- P03 and P07 become unavailable; re-solve against the first roster.
-edit_off "$CLIENT_MODEL" "$TMP/model2.json" P03:2026-12-28:2026-12-31 P07:2026-12-30:2026-12-31
+# ---- P03 and P07 become unavailable and S3 gets a new road chief (named in
+# its events: changed in place, same UID); re-solve against the first roster.
+edit_model "$CLIENT_MODEL" "$TMP/model2.json" off:P03:2026-12-28:2026-12-31 \
+    off:P07:2026-12-30:2026-12-31 chief:S3:P06
 status=0
 "$ROTA" solve "$TMP/model2.json" --previous "$TMP/r1.json" -o "$TMP/r2.json" --seed 1 \
     --moves 200000 --threads 1 --quiet >/dev/null || status=$?
@@ -107,9 +109,13 @@ else fail "re-solve with --previous: exit $status"; fi
 publish export2 "$TMP/model2.json" "$TMP/r2.json" 2026-12-21T08:00:00Z
 changed=$(export_stat "$TMP/export2.out" changed)
 cancelled=$(export_stat "$TMP/export2.out" cancelled)
-if [ "${changed:-0}" -gt 0 ] && [ "${cancelled:-0}" -gt 0 ]; then
-    pass "re-export: $changed events changed, $cancelled cancelled"
-else fail "re-export: changed '${changed:-}', cancelled '${cancelled:-}' (both should be > 0)"; fi
+new=$(export_stat "$TMP/export2.out" new)
+if [ "${changed:-0}" -gt 0 ] && [ "${cancelled:-0}" -gt 0 ] && [ "${new:-0}" -gt 0 ]; then
+    pass "re-export: $changed events changed, $cancelled cancelled, $new new"
+else
+    fail "re-export: changed '${changed:-}', cancelled '${cancelled:-}', new '${new:-}'" \
+        "(all should be > 0, or the test lost its point)"
+fi
 
 sync_all "second sync"
 check_with "second sync: snapshot of the vdir" "$PY" "$CLIENTS_DIR/vdir-compare.py" \
