@@ -419,11 +419,18 @@ write_fix(Lp *lp, const int *grid)
             int s = grid[e * lp->n_days + d];
 
             row_begin(lp, "fix_%d_%d", e, d);
-            if (s >= 0 && has_x(lp, e, d, s))
+            if (s >= 0 && has_x(lp, e, d, s)) {
                 term(lp, 1, "x_%d_%d_%d", e, d, s);
-            else
+                row_end(lp, "=", 1);
+            } else if (s >= 0) {
+                /* A shift with no x (MaxShifts 0, or a day off): "one = 0"
+                 * makes the pinned model infeasible, as the roster is. */
+                term(lp, 1, "one");
+                row_end(lp, "=", 0);
+            } else {
                 term(lp, 1, "w_%d_%d", e, d);
-            row_end(lp, "=", s >= 0 ? 1 : 0);
+                row_end(lp, "=", 0);
+            }
         }
 }
 
