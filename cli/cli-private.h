@@ -30,6 +30,7 @@ typedef struct {
 gboolean cli_cmd_check(int argc, char **argv, GError **error);
 gboolean cli_cmd_score(int argc, char **argv, GError **error);
 gboolean cli_cmd_diff(int argc, char **argv, GError **error);
+gboolean cli_cmd_demo(int argc, char **argv, GError **error);
 gboolean cli_cmd_solve(int argc, char **argv, GError **error);
 gboolean cli_cmd_export(int argc, char **argv, GError **error);
 

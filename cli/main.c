@@ -16,6 +16,7 @@ static const CliCommand commands[] = {
     {"solve", "MODEL [-o ROSTER]", "build a roster by local search", cli_cmd_solve},
     {"diff", "OLD_ROSTER NEW_ROSTER", "who is affected by a new roster, and how",
      cli_cmd_diff},
+    {"demo", "[-o DIR]", "solve and publish the built-in county example", cli_cmd_demo},
     {"export", "ics MODEL ROSTER -o DIR", "publish a roster as iCalendar feeds",
      cli_cmd_export},
     {"help", "[COMMAND]", "show the help of rota or of one command", cli_cmd_help},
