@@ -139,17 +139,17 @@ read_event(struct json_object *value, const RotapLedger *ledger)
     if (g_strv_length(fields) != 6)
         return NULL;
     event = g_new0(RotapLedgerEvent, 1);
-    event->uid = g_steal_pointer(&fields[0]);
-    event->hash = g_steal_pointer(&fields[1]);
     event->sequence = (int)g_ascii_strtoll(fields[2], NULL, 10);
-    event->modified = g_steal_pointer(&fields[3]);
     event->cancelled = g_ascii_strtoll(fields[4], NULL, 10);
     event->key = (int)g_ascii_strtoll(fields[5], &end, 10);
     if (end == fields[5] || *end != '\0' || event->key < 0 ||
         event->key >= (int)ledger->keys->len || event->sequence < 0) {
-        rotap_ledger_event_free(event);
+        g_free(event);
         return NULL;
     }
+    event->uid = g_strdup(fields[0]);
+    event->hash = g_strdup(fields[1]);
+    event->modified = g_strdup(fields[3]);
     return event;
 }
 
