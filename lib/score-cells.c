@@ -182,10 +182,12 @@ rotap_score_free_memo_new(void)
 
 /*
  * Eligible people free for the cell on at least one of its days: not off
- * for its shift and with no assignment that day.  Cells of one duty with
- * the same eligible list and window have the same answer (say, a cleaning
- * duty open to every volunteer at each of 4,000 segments), so answers are
- * kept in memo by (eligible list, duty, window start).
+ * for its shift, with no assignment that day, and (with ctx->cover) able
+ * to take a place there without breaking a hard rule.  Cells of one duty
+ * with the same eligible list and window have the same answer, since no
+ * hard rule of a person depends on the segment (say, a cleaning duty open
+ * to every volunteer at each of 4,000 segments), so answers are kept in
+ * memo by (eligible list, duty, window start).
  */
 int
 rotap_score_count_free(const RotapScoreCtx *ctx, int cell, GHashTable *memo)
@@ -209,7 +211,9 @@ rotap_score_count_free(const RotapScoreCtx *ctx, int cell, GHashTable *memo)
 
             if (!rotap_model_is_off(model, person, day, c->shift) &&
                 rotap_pd_begin(&ctx->pd, model, person, day) ==
-                    rotap_pd_end(&ctx->pd, model, person, day)) {
+                    rotap_pd_end(&ctx->pd, model, person, day) &&
+                (ctx->cover == NULL ||
+                 rotap_cover_can_take(ctx->cover, cell, person, day))) {
                 free++;
                 break;
             }

@@ -117,6 +117,7 @@ typedef struct {
     int *cell_of;    /* by assignment: its cell, -1 for on-site ones */
     gint64 *minutes; /* by person: non-on-site duty minutes (fairness) */
     GArray *findings;
+    struct _RotapCover *cover; /* for the free counts of messages, or NULL */
 } RotapScoreCtx;
 
 static inline int
@@ -165,5 +166,16 @@ void rotap_score_write_messages(RotaScore *score, const RotapScoreCtx *ctx);
  */
 RotaScore *rotap_score_new_without_messages(const RotaRoster *roster,
                                             const RotaRoster *previous);
+
+/*
+ * Whether an eligible person could take one more place without a new hard
+ * violation (solver-check.c): built from the roster being scored, for the
+ * "eligible people free" figure of uncovered places.  can_take is FALSE
+ * when person already has an assignment that day.
+ */
+typedef struct _RotapCover RotapCover;
+RotapCover *rotap_cover_new(RotaModel *model, const RotaRoster *roster);
+void rotap_cover_free(RotapCover *cover);
+gboolean rotap_cover_can_take(RotapCover *cover, int cell, int person, int day);
 
 #endif

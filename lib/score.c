@@ -375,8 +375,11 @@ score_new(const RotaRoster *roster, const RotaRoster *previous, gboolean message
     score->model = rota_model_ref(model);
     score->findings = sort_findings(model, ctx.findings);
     tally(score);
+    if (messages && score->term_count[ROTAP_TERM_UNCOVERED] > 0)
+        ctx.cover = rotap_cover_new(model, roster);
     if (messages)
         rotap_score_write_messages(score, &ctx);
+    rotap_cover_free(ctx.cover);
 
     person_days_clear(&ctx.pd);
     person_days_clear(&ctx.prev);

@@ -92,3 +92,60 @@ rotap_roster_count_coverable(RotaModel *model, const RotaRoster *roster, int *n_
     rotap_solver_data_free(data);
     return coverable;
 }
+
+/* ------------------------------------------------------------ for messages */
+
+struct _RotapCover {
+    RotapSolverData *data;
+    RotapState *state;
+};
+
+/*
+ * The evaluator's view (score-cells.c): a state holding roster, so that
+ * rotap_cover_can_take() answers whether one more assignment breaks a
+ * hard rule.  Slots the solver cannot represent (two assignments in a
+ * day, an assignment no duty cell produces) stay marked busy.
+ */
+RotapCover *
+rotap_cover_new(RotaModel *model, const RotaRoster *roster)
+{
+    RotapCover *cover = g_new0(RotapCover, 1);
+    g_autofree int *values = NULL;
+
+    cover->data = rotap_solver_data_new(model, roster);
+    cover->state = rotap_state_new(cover->data);
+    values = g_new(int, MAX(cover->data->n_slots, 1));
+    for (int s = 0; s < cover->data->n_slots; s++)
+        values[s] = cover->data->prev_value[s] >= 0 ? cover->data->prev_value[s]
+                                                    : ROTAP_NONE;
+    rotap_state_load(cover->state, values);
+    return cover;
+}
+
+void
+rotap_cover_free(RotapCover *cover)
+{
+    if (cover == NULL)
+        return;
+    rotap_state_free(cover->state);
+    rotap_solver_data_free(cover->data);
+    g_free(cover);
+}
+
+gboolean
+rotap_cover_can_take(RotapCover *cover, int cell, int person, int day)
+{
+    RotapState *st = cover->state;
+    const RotapSolverData *data = cover->data;
+    int slot = person * data->n_days + day;
+    RotapCost before = st->cost;
+    gboolean ok;
+
+    if (st->x[slot] != ROTAP_NONE || data->prev_value[slot] != ROTAP_NONE ||
+        !rotap_can_take(data, person, day, cell))
+        return FALSE;
+    rotap_state_set(st, person, day, cell);
+    ok = !adds_hard(&before, &st->cost);
+    rotap_state_set(st, person, day, ROTAP_NONE);
+    return ok;
+}

@@ -82,6 +82,37 @@ START_TEST(test_coverable_empty)
 }
 END_TEST
 
+/* The evaluator's "eligible people free" counts only those who could
+ * take the place without breaking a hard rule: on day 2 P1 is unassigned
+ * but has used the week, P2 is off; on day 3 P2 and P3 are free. */
+START_TEST(test_message_counts_free)
+{
+    g_autoptr(RotaModel) model = tiny();
+    g_autoptr(RotaRoster) roster = rota_roster_new(model);
+    g_autoptr(RotaScore) score = NULL;
+    int found = 0;
+
+    add(roster, "2026-12-01", "P1");
+    add(roster, "2026-12-01", "P3");
+    add(roster, "2026-12-02", "P3");
+    score = rota_score_new(roster, NULL);
+    for (int i = 0; i < rota_score_get_n_violations(score); i++) {
+        const RotaViolation *v = rota_score_get_violation(score, i);
+
+        if (strcmp(v->constraint, "uncovered") != 0)
+            continue;
+        if (v->day == 1) {
+            ck_assert_ptr_nonnull(strstr(v->message, "1 of 2 places filled; 0 eligible"));
+            found++;
+        } else if (v->day == 2) {
+            ck_assert_ptr_nonnull(strstr(v->message, "0 of 2 places filled; 2 eligible"));
+            found++;
+        }
+    }
+    ck_assert_int_eq(found, 2);
+}
+END_TEST
+
 /* The construction leaves no place uncovered that someone could take. */
 START_TEST(test_construct_covers)
 {
@@ -156,6 +187,7 @@ coverable_suite(void)
 
     tcase_add_test(tc, test_coverable_counts);
     tcase_add_test(tc, test_coverable_empty);
+    tcase_add_test(tc, test_message_counts_free);
     suite_add_tcase(s, tc);
     tc = tcase_create("construct");
     tcase_add_test(tc, test_construct_covers);
