@@ -49,15 +49,46 @@ judge(const RotapSolverData *data, const RotapCost *before, const RotapCost *aft
     return after->soft - before->soft + lower * data->hard_weight;
 }
 
-static gint64
-try_value(RotapState *st, int person, int day, int value)
+/*
+ * The construction's working set.  blocked has a bit per (slot, shift):
+ * adding that shift there once added an upper-limit violation.  Those
+ * limits only tighten as work is added and the construction never breaks
+ * one, so the bit stays true for every later cell of that shift and day,
+ * and the candidate is skipped without a trial.
+ */
+typedef struct {
+    RotapState *st;
+    RotapRng *rng;
+    guint8 *blocked;
+    int n_shifts;
+} Builder;
+
+static gsize
+blocked_bit(const Builder *b, int person, int day, int value)
 {
+    const RotapSolverData *data = b->st->data;
+
+    return ((gsize)person * data->n_days + day) * b->n_shifts + data->val_shift[value];
+}
+
+static gint64
+try_value(Builder *b, int person, int day, int value)
+{
+    RotapState *st = b->st;
     RotapCost before = st->cost;
+    gsize bit = blocked_bit(b, person, day, value);
+    gboolean person_bound;
     gint64 score;
 
+    if (b->blocked[bit / 8] & (1u << (bit % 8)))
+        return G_MAXINT64;
     rotap_state_set(st, person, day, value);
     score = judge(st->data, &before, &st->cost);
+    /* over_max belongs to the cell, not to the person's day */
+    person_bound = st->cost.pen[ROTAP_TERM_OVER_MAX] == before.pen[ROTAP_TERM_OVER_MAX];
     rotap_state_set(st, person, day, ROTAP_NONE);
+    if (score == G_MAXINT64 && person_bound)
+        b->blocked[bit / 8] |= (guint8)(1u << (bit % 8));
     return score;
 }
 
@@ -65,9 +96,9 @@ try_value(RotapState *st, int person, int day, int value)
  * cell's takers x days: every pair when all is set, else a sample of at
  * most SAMPLE of them.  FALSE when none helps. */
 static gboolean
-best_pair(RotapState *st, RotapRng *rng, int c, gboolean all, int *best_person,
-          int *best_day)
+best_pair(Builder *b, int c, gboolean all, int *best_person, int *best_day)
 {
+    RotapState *st = b->st;
     const RotapSolverData *data = st->data;
     const RotapCell *cell = &data->model->cells[c];
     int n_takers;
@@ -77,14 +108,14 @@ best_pair(RotapState *st, RotapRng *rng, int c, gboolean all, int *best_person,
 
     *best_person = -1;
     for (int i = 0; i < tries; i++) {
-        int k = all || n_pairs <= SAMPLE ? i : rotap_rng_below(rng, n_pairs);
+        int k = all || n_pairs <= SAMPLE ? i : rotap_rng_below(b->rng, n_pairs);
         int person = takers[k / cell->n_days], day = cell->days[k % cell->n_days];
         gint64 score;
 
         if (st->x[person * data->n_days + day] != ROTAP_NONE ||
             !rotap_can_take(data, person, day, c))
             continue;
-        score = try_value(st, person, day, c);
+        score = try_value(b, person, day, c);
         if (score < best) {
             best = score;
             *best_person = person;
@@ -99,8 +130,9 @@ best_pair(RotapState *st, RotapRng *rng, int c, gboolean all, int *best_person,
  * that helps are all of them, so that a place stays empty only when no
  * eligible free person can take it without an upper-limit violation. */
 static void
-fill_cell(RotapState *st, RotapRng *rng, int c)
+fill_cell(Builder *b, int c)
 {
+    RotapState *st = b->st;
     const RotapSolverData *data = st->data;
     const RotapCell *cell = &data->model->cells[c];
     int need = data->model->duties[cell->duty].min - st->cell_n[c], n_takers;
@@ -110,7 +142,7 @@ fill_cell(RotapState *st, RotapRng *rng, int c)
     while (need > 0 && n_takers > 0) {
         int person, day;
 
-        if (!best_pair(st, rng, c, all, &person, &day)) {
+        if (!best_pair(b, c, all, &person, &day)) {
             if (all || n_takers * cell->n_days <= SAMPLE)
                 return;
             all = TRUE;
@@ -185,6 +217,7 @@ rotap_construct(RotapState *st, RotapRng *rng)
     const RotapSolverData *data = st->data;
     const RotaModel *model = data->model;
     g_autofree Scarce *order = g_new(Scarce, MAX(data->n_cells, 1));
+    Builder b;
     int n = 0;
 
     rotap_state_reset(st);
@@ -204,6 +237,11 @@ rotap_construct(RotapState *st, RotapRng *rng)
         n++;
     }
     qsort(order, n, sizeof(Scarce), compare_scarce);
+    b.st = st;
+    b.rng = rng;
+    b.n_shifts = MAX(model->n_shifts, 1);
+    b.blocked = g_new0(guint8, (gsize)data->n_slots * b.n_shifts / 8 + 1);
     for (int i = 0; i < n; i++)
-        fill_cell(st, rng, order[i].cell);
+        fill_cell(&b, order[i].cell);
+    g_free(b.blocked);
 }
