@@ -181,6 +181,8 @@ count_lines(const char *text, const char *line)
     return n;
 }
 
+static void assert_parses(const char *relative);
+
 /* ------------------------------------------------------------------ golden */
 
 START_TEST(test_golden)
@@ -360,6 +362,38 @@ START_TEST(test_tombstone_expiry)
     ck_assert_int_eq(count_lines(p3, "DTEND;TZID=Asia/Shanghai:20261206T020000"), 1);
     export_ok(model, roster2, "2027-03-01T00:00:00Z", 10, &stats);
     ck_assert_int_eq(stats.files_written, 0);
+}
+END_TEST
+
+/* A person who leaves the model keeps a feed: their events cancelled
+ * (bare tombstones, their ids no longer resolve), not vanished. */
+START_TEST(test_person_removed)
+{
+    static const char *const drop_p3[] = {"\"P0003\"", NULL};
+    g_autoptr(RotaModel) model = load_model(NULL, NULL);
+    g_autoptr(RotaRoster) roster = load_roster(model, NULL, NULL);
+    g_autoptr(RotaModel) model2 = load_model(
+        "    { \"id\": \"P0003\", \"name\": \"李娜\", \"unit\": \"U001\", \"tags\": "
+        "[\"volunteer\"] },\n",
+        "");
+    g_autoptr(RotaRoster) roster2 = load_roster(model2, drop_p3, NULL);
+    g_autofree char *p3 = NULL;
+    g_autofree char *index = NULL;
+    RotaExportStats stats;
+
+    ck_assert_int_eq(rota_model_get_n_people(model2), 5);
+    export_ok(model, roster, NOW, -1, &stats);
+    export_ok(model2, roster2, "2026-12-01T00:00:00Z", -1, &stats);
+    ck_assert_int_eq(stats.feeds, 11);
+    ck_assert_int_eq(stats.events_cancelled, 6);
+    p3 = read_out(P3_FEED);
+    ck_assert_int_eq(count_lines(p3, "STATUS:CANCELLED"), 2);
+    ck_assert_int_eq(count_lines(p3, "SUMMARY:【已取消】值勤"), 2);
+    ck_assert_int_eq(count_lines(p3, "NAME:李娜的值勤安排"), 1);
+    ck_assert_int_eq(count_lines(p3, "DTEND;TZID=Asia/Shanghai:20261206T020000"), 1);
+    index = read_out("index.json");
+    ck_assert_ptr_null(strstr(index, "P0003"));
+    assert_parses(P3_FEED);
 }
 END_TEST
 
@@ -644,6 +678,7 @@ ical_suite(void)
     tcase_add_test(tc, test_revived);
     tcase_add_test(tc, test_tombstone_expiry);
     tcase_add_test(tc, test_crash_converges);
+    tcase_add_test(tc, test_person_removed);
     tcase_add_test(tc, test_damaged_ledger);
     suite_add_tcase(suite, tc);
 
