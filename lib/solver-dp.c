@@ -13,7 +13,7 @@
  * day's shift, the length of the current run of work or rest (and whether
  * it started on the first day of the horizon, which exempts it from the
  * minima), the minutes and new weekends worked in the window, and the
- * counts of up to two shift types whose limit could bind (types already
+ * counts of up to four shift types whose limit could bind (types already
  * at their limit are simply left out).  The cost of a
  * day is the change of the cells' cover penalty (under/over) and of the
  * person's requests.  Every hard constraint of the person is kept but the
@@ -26,7 +26,7 @@
  * fairness, rest and changes are left to the exact score.
  */
 
-#define MAX_TRACKED 2
+#define MAX_TRACKED 4
 #define MAX_STATES 400000
 /* States kept per day: beyond, only the cheapest so far (a beam), so that
  * a person with many binding limits costs milliseconds, not seconds. */
