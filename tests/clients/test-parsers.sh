@@ -38,7 +38,7 @@ elif kind == "vendor":      # a vendor-prefixed TZID instead of the IANA name
 elif kind == "long":        # an unfolded long line
     data = data.replace(b"\r\n ", b"", 1)
 elif kind == "splitchar":   # a fold one byte into a multi-byte character
-    i = data.index(b"\r\n ") 
+    i = data.index(b"\r\n ")
     data = data[:i - 1] + b"\r\n " + data[i - 1:i] + data[i + 3:]
 elif kind == "dupuid":      # two events share a UID
     uids = re.findall(rb"UID:[^\r]*", data)

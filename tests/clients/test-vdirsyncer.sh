@@ -3,6 +3,7 @@
 # test-vdirsyncer.sh: a real subscribing client (vdirsyncer, http -> filesystem)
 # follows rota's feeds across a re-solve: updates in place, no duplicates,
 # cancelled duties marked, unchanged items untouched, a no-change re-export a no-op.
+# KEEP=1 leaves the temporary folder (feeds, vdir, vdirsyncer config and logs).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -13,7 +14,7 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/rota-vdirsyncer.XXXXXX")
 server=
 cleanup() {
     if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-    [ -n "${KEEP:-}" ] || rm -rf "$TMP"
+    if [ -n "${KEEP:-}" ]; then echo "kept $TMP"; else rm -rf "$TMP"; fi
 }
 trap cleanup EXIT
 # The feeds are on 127.0.0.1: no proxy from the environment may sit in between.
