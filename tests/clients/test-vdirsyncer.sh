@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # test-vdirsyncer.sh: a real subscribing client (vdirsyncer, http -> filesystem)
-# follows rota's feeds across a re-solve: updates in place, no duplicates,
-# cancelled duties marked, unchanged items untouched, a no-change re-export a no-op.
+# follows rota's feeds across re-solves: changes replace, no duplicates,
+# cancelled duties marked, unchanged items untouched, a no-change re-export a
+# no-op, expired tombstones gone but no feed ever emptied.
 # KEEP=1 leaves the temporary folder (feeds, vdir, vdirsyncer config and logs).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -30,10 +31,14 @@ chmod 600 "$TMP/secret"
 # export_stat FILE WORD: a number from the export's stats line ("changed 3" -> 3).
 export_stat() { sed -n "s/.*[ ,:]$2 \([0-9][0-9]*\).*/\1/p" "$1" | head -n 1; }
 
-# publish NAME MODEL ROSTER NOW: export into the served folder, stats in $TMP/NAME.out.
+# publish NAME MODEL ROSTER NOW [OPTION...]: export into the served folder,
+# stats in $TMP/NAME.out.
 publish() {
-    "$ROTA" export ics "$2" "$3" -o "$feeds" --secret "$TMP/secret" --now "$4" >"$TMP/$1.out"
-    printf '     %s: %s\n' "$1" "$(cat "$TMP/$1.out")"
+    local name=$1 model=$2 roster=$3 now=$4
+    shift 4
+    "$ROTA" export ics "$model" "$roster" -o "$feeds" --secret "$TMP/secret" --now "$now" \
+        "$@" >"$TMP/$name.out"
+    printf '     %s: %s\n' "$name" "$(cat "$TMP/$name.out")"
 }
 
 # sync NAME: vdirsyncer sync of every pair; its log in $TMP/NAME.log.
@@ -162,5 +167,39 @@ check_with "third sync: snapshot of the vdir" "$PY" "$CLIENTS_DIR/vdir-compare.p
     snapshot "$TMP/vdir" "$TMP/pairs.json" "$TMP/snap3.json"
 check_with "third sync: every item untouched" "$PY" "$CLIENTS_DIR/vdir-compare.py" compare \
     "$TMP/pub2" "$feeds" "$TMP/pairs.json" "$TMP/snap2.json" "$TMP/snap3.json"
+
+# ---- P13 is away for the whole horizon, and months later the tombstones
+# expire (--keep-cancelled 0): a feed keeps its last tombstone rather than
+# go empty (vdirsyncer refuses to sync a storage that was emptied).
+edit_model "$TMP/model2.json" "$TMP/model3.json" off:P13:2026-12-21:2027-01-03
+"$ROTA" solve "$TMP/model3.json" --previous "$TMP/r2.json" -o "$TMP/r3.json" --seed 1 \
+    --moves 200000 --threads 1 --quiet >/dev/null || true
+cp -a "$feeds" "$TMP/pub3"
+publish export4 "$TMP/model3.json" "$TMP/r3.json" 2027-03-01T08:00:00Z --keep-cancelled 0
+expired=$(export_stat "$TMP/export4.out" expired)
+p13=$(cat "$feeds"/person/P13-*.ics | grep -c '^BEGIN:VEVENT' || true)
+p13_live=$(cat "$feeds"/person/P13-*.ics | grep -c '^STATUS:CONFIRMED' || true)
+if [ "${expired:-0}" -gt 0 ] && [ "$p13" -ge 1 ] && [ "$p13_live" -eq 0 ]; then
+    pass "late export: $expired tombstones expired; P13's feed keeps $p13 (cancelled)"
+else fail "late export: expired '${expired:-}', P13 has $p13 events, $p13_live live"; fi
+sync_all "fourth sync"
+check_with "fourth sync: snapshot of the vdir" "$PY" "$CLIENTS_DIR/vdir-compare.py" \
+    snapshot "$TMP/vdir" "$TMP/pairs.json" "$TMP/snap4.json"
+check_with "fourth sync: expired tombstones gone, the rest in step" "$PY" \
+    "$CLIENTS_DIR/vdir-compare.py" compare "$TMP/pub3" "$feeds" "$TMP/pairs.json" \
+    "$TMP/snap3.json" "$TMP/snap4.json"
+
+# A day later the same roster again: every tombstone is past --keep-cancelled 0,
+# yet each feed that has only tombstones keeps its latest one.
+cp -a "$feeds" "$TMP/pub4"
+publish export5 "$TMP/model3.json" "$TMP/r3.json" 2027-03-02T08:00:00Z --keep-cancelled 0
+p13=$(cat "$feeds"/person/P13-*.ics | grep -c '^BEGIN:VEVENT' || true)
+if [ "$p13" -eq 1 ]; then pass "a day later: P13's feed keeps its latest tombstone only"
+else fail "a day later: P13's feed has $p13 events, expected its latest tombstone"; fi
+sync_all "fifth sync"
+check_with "fifth sync: snapshot of the vdir" "$PY" "$CLIENTS_DIR/vdir-compare.py" \
+    snapshot "$TMP/vdir" "$TMP/pairs.json" "$TMP/snap5.json"
+check_with "fifth sync: in step" "$PY" "$CLIENTS_DIR/vdir-compare.py" compare "$TMP/pub4" \
+    "$feeds" "$TMP/pairs.json" "$TMP/snap4.json" "$TMP/snap5.json"
 
 finish

@@ -17,8 +17,9 @@
 # one.  Per event of the feed (by its rota UID) the checks are: unchanged ->
 # its item untouched (same file, bytes, inode and mtime); changed -> the
 # old item gone, exactly one item with the new content and a higher
-# SEQUENCE; cancelled -> that item says STATUS:CANCELLED; none vanished;
-# the vdir holds exactly one item per feed event (no duplicates).
+# SEQUENCE; cancelled -> that item says STATUS:CANCELLED; only cancelled
+# ones may leave the feed (expired); the vdir holds exactly one item per
+# feed event (no duplicates).
 
 import hashlib
 import json
@@ -110,7 +111,10 @@ def compare_pair(pair, old, new, snap1, snap2, counts):
     before = index_items(pair, "first", snap1, old)
     after = index_items(pair, "second", snap2, new)
     for uid in sorted(set(old) - set(new)):
-        problem(f"{pair}: {uid} vanished from the feed instead of being cancelled")
+        if old[uid][2] == "CANCELLED":
+            counts["expired"] += 1
+        else:
+            problem(f"{pair}: {uid} vanished from the feed instead of being cancelled")
     for uid, (key, seq, status) in sorted(new.items()):
         if uid not in old:
             counts["new"] += 1
@@ -132,7 +136,7 @@ def compare_pair(pair, old, new, snap1, snap2, counts):
 
 
 def compare(old_dir, new_dir, pairs, snap1, snap2):
-    counts = {"unchanged": 0, "changed": 0, "cancelled": 0, "new": 0}
+    counts = {"unchanged": 0, "changed": 0, "cancelled": 0, "new": 0, "expired": 0}
     for pair, feed in sorted(pairs.items()):
         compare_pair(pair, feed_events(os.path.join(old_dir, feed)),
                      feed_events(os.path.join(new_dir, feed)),
@@ -156,7 +160,7 @@ def main(argv):
                 loaded.append(json.load(f))
         counts = compare(argv[2], argv[3], *loaded)
         print("vdir-compare.py: events unchanged {unchanged}, changed {changed} "
-              "(cancelled {cancelled}), new {new}".format(**counts))
+              "(cancelled {cancelled}), new {new}, expired {expired}".format(**counts))
     else:
         print("usage: vdir-compare.py snapshot VDIR PAIRS OUT | "
               "compare OLD NEW PAIRS SNAP1 SNAP2", file=sys.stderr)
