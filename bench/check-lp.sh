@@ -69,13 +69,16 @@ mutate() {
     }' "$1" "$2"
 }
 
-# "feasible OBJ" or "infeasible" for grid $2 of instance $1, by CBC.
+# "feasible OBJ" or "infeasible" for grid $2 of instance $1, by CBC.  With
+# every x and w pinned the LP relaxation is exact (the weekend indicators
+# y >= w can be rounded down to max(w) and cost nothing, u and o are
+# continuous), so one primal simplex decides; CBC's dual simplex on an
+# infeasible pinned model can wander for minutes.
 cbc_pinned() {
     "$lptool" "$1" --fix "$2" -o "$work/fix.lp"
-    cbc "$work/fix.lp" seconds 60 threads 1 solve >"$work/fix.log" 2>&1 || true
-    awk '/^Result - / { on = 1; infeasible = ($0 ~ /nfeasible/) }
-        on && /^Objective value:/ { obj = $3 + 0 }
-        END { if (on && !infeasible && obj != "") print "feasible", obj; else print "infeasible" }' \
+    cbc "$work/fix.lp" primalSimplex >"$work/fix.log" 2>&1 || true
+    awk '/^Optimal objective / { obj = $3 + 0 } /nfeasible/ { infeasible = 1 }
+        END { if (!infeasible && obj != "") print "feasible", obj; else print "infeasible" }' \
         "$work/fix.log"
 }
 

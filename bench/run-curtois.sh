@@ -59,7 +59,7 @@ solve_one() {
     # SIGINT is rota's "stop and write the best roster"; it is only a net
     # for a solver that overruns its limit by far.
     /usr/bin/time -f '%e %U %S %M' -o "$stem.time" \
-        timeout -s INT -k 10 $((limit * 2 + 30)) \
+        timeout -s INT -k 10 $((limit * 3 + 120)) \
         "$rota" solve --format curtois "$curtois/$name.txt" -o "$stem.grid" \
         --time-limit "$limit" --seed "$seed" --threads "$threads" --quiet >"$stem.log" 2>&1
     rc=$?
