@@ -10,7 +10,8 @@
 build=${build:-${ROTA_BUILD:-}}
 curtois=${CURTOIS_DIR:-/work/shared/bench/curtois}
 
-# Sets rota and lptool from $build (or the defaults), and checks the inputs.
+# Sets rota and lptool from $build (or the defaults), and checks the inputs;
+# "rota-only" as $1 does not need bench/curtois-lp.
 bench_find_tools() {
     if [ -z "$build" ]; then
         if [ -x "$top/build/cli/rota" ]; then build=$top/build; else build=$top; fi
@@ -22,7 +23,7 @@ bench_find_tools() {
         echo "bench: no $rota; build first or pass --build DIR" >&2
         exit 1
     fi
-    if [ ! -x "$lptool" ]; then
+    if [ "${1:-}" != rota-only ] && [ ! -x "$lptool" ]; then
         echo "bench: no $lptool; run 'make bench/curtois-lp' in $build" >&2
         exit 1
     fi

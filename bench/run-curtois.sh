@@ -46,7 +46,7 @@ if [ "$smoke" = 1 ]; then
     fi
 fi
 out=${out:-$top/bench/results/curtois-${limit}s}
-bench_find_tools
+bench_find_tools rota-only
 mkdir -p "$out/rota"
 
 # One solve: grid, log, row "instance seed hard objective claim_hard
