@@ -52,8 +52,8 @@ check_options(const Options *o, int argc, char **argv, GError **error)
         return FALSE;
     }
     if (strcmp(argv[1], "ics") != 0) {
-        cli_set_usage_error(error, "export", "unknown export format \"%s\" (expected ics)",
-                            argv[1]);
+        cli_set_usage_error(error, "export",
+                            "unknown export format \"%s\" (expected ics)", argv[1]);
         return FALSE;
     }
     if (argc != 4) {
@@ -138,8 +138,7 @@ cli_cmd_export(int argc, char **argv, GError **error)
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
          "The folder of the feeds (created when missing)", "DIR"},
         {"previous", 'p', 0, G_OPTION_ARG_FILENAME, &o.previous,
-         "Read the previous publication's ledger from this folder (default: DIR)",
-         "DIR"},
+         "Read the previous publication's ledger from this folder (default: DIR)", "DIR"},
         {"secret", 's', 0, G_OPTION_ARG_FILENAME, &o.secret,
          "The secret key file of the personal feed names (default: DIR.secret, "
          "created with mode 0600 when missing)",

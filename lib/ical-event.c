@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* ical-event.c: the text of one duty event (UID, times, Chinese summary and description, alarm). */
+/* ical-event.c: one duty event: UID, times, Chinese summary and description, alarm. */
 #include "config.h"
 
 #include <string.h>
@@ -44,7 +44,7 @@ rotap_ical_resolve(const RotaModel *model, const char *const ids[ROTAP_N_IDS],
     ref->segment = rota_model_find_segment(model, ids[2]);
     ref->person = rota_model_find_person(model, ids[3]);
     ref->duty = strcmp(ids[4], "onsite") == 0 ? ROTA_DUTY_ONSITE
-                                               : rota_model_find_duty(model, ids[4]);
+                                              : rota_model_find_duty(model, ids[4]);
     return ref->shift >= 0 && ref->segment >= 0 && ref->person >= 0 &&
            (ref->duty >= 0 || ref->duty == ROTA_DUTY_ONSITE);
 }
@@ -116,7 +116,8 @@ rotap_ical_event_description(const RotaModel *model, const RotapEventRef *ref,
     g_string_append(text, "值勤人员：");
     append_person(text, model, ref->person);
     if (model->people[ref->person].unit >= 0)
-        g_string_append_printf(text, "，%s", model->units[model->people[ref->person].unit].name);
+        g_string_append_printf(text, "，%s",
+                               model->units[model->people[ref->person].unit].name);
     return g_string_free(text, FALSE);
 }
 
@@ -126,7 +127,8 @@ append_times(GString *out, const RotaModel *model, const RotapEventRef *ref, cha
 {
     const RotapShift *shift = &model->shifts[ref->shift];
     g_autofree char *from = rotap_ical_local_time(&ref->date, shift->start);
-    g_autofree char *to = rotap_ical_local_time(&ref->date, shift->start + shift->minutes);
+    g_autofree char *to =
+        rotap_ical_local_time(&ref->date, shift->start + shift->minutes);
 
     g_string_append_printf(out, "DTSTART;TZID=%s:%s\nDTEND;TZID=%s:%s\n", model->timezone,
                            from, model->timezone, to);
@@ -159,7 +161,8 @@ rotap_ical_event_content(const RotaModel *model, const RotapEventRef *ref,
     g_string_append(out, cancelled ? "STATUS:CANCELLED\n" : "STATUS:CONFIRMED\n");
     append_property(out, "SUMMARY", title);
     if (segment->location != NULL) {
-        g_autofree char *where = g_strdup_printf("%s，%s", segment->name, segment->location);
+        g_autofree char *where =
+            g_strdup_printf("%s，%s", segment->name, segment->location);
 
         append_property(out, "LOCATION", where);
     } else {

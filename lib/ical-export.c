@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* ical-export.c: one publication: every feed, index.json and the ledger, written atomically. */
+/* ical-export.c: one publication: feeds, index.json, ledger, each written atomically. */
 #define _GNU_SOURCE /* syncfs() */
 #include "config.h"
 
@@ -105,8 +105,8 @@ write_if_changed(Export *e, const char *relative, const char *data, gsize length
 }
 
 static gboolean
-publish_feed(Export *e, char *path, RotapFeedKind kind, const char *name,
-             GPtrArray *list, GError **error)
+publish_feed(Export *e, char *path, RotapFeedKind kind, const char *name, GPtrArray *list,
+             GError **error)
 {
     const RotapLedgerFeed *previous = g_hash_table_lookup(e->previous->by_path, path);
     RotapLedgerFeed *next = NULL;
@@ -224,8 +224,7 @@ index_json(RotaFeedWriter *writer, gsize *length)
     g_string_append(out, "  },\n  \"segments\": {\n");
     for (int i = 0; i < m->n_segments; i++)
         append_entry(out, m->segments[i].id, rota_feed_writer_dup_segment_path(writer, i),
-                     m->segments[i].name, m->segments[i].unit, m,
-                     i == m->n_segments - 1);
+                     m->segments[i].name, m->segments[i].unit, m, i == m->n_segments - 1);
     g_string_append(out, "  }\n}\n");
     *length = out->len;
     return g_string_free(out, FALSE);
@@ -296,7 +295,8 @@ prepare_keys(Export *e, const RotaRoster *roster)
         ids[1] = g_strdup(shift->id);
         ids[2] = g_strdup(model->segments[a->segment].id);
         ids[3] = g_strdup(model->people[a->person].id);
-        ids[4] = g_strdup(a->duty == ROTA_DUTY_ONSITE ? "onsite" : model->duties[a->duty].id);
+        ids[4] =
+            g_strdup(a->duty == ROTA_DUTY_ONSITE ? "onsite" : model->duties[a->duty].id);
         g_date_add_days(&date, (guint)a->day);
         e->ctx.starts[i] = rotap_ical_local_time(&date, shift->start);
         e->ctx.ends[i] = rotap_ical_local_time(&date, shift->start + shift->minutes);
@@ -396,20 +396,22 @@ rota_feed_writer_export(RotaFeedWriter *writer, const RotaRoster *roster, const 
                                      writer->model->n_days, error);
     if (vtimezone == NULL || !make_folders(dir, error))
         return FALSE;
-    ledger_path = g_build_filename(writer->previous_dir != NULL ? writer->previous_dir : dir,
-                                   ROTAP_LEDGER_NAME, NULL);
+    ledger_path =
+        g_build_filename(writer->previous_dir != NULL ? writer->previous_dir : dir,
+                         ROTAP_LEDGER_NAME, NULL);
     e.previous = rotap_ledger_load(ledger_path, error);
     if (e.previous == NULL)
         return FALSE;
     now = writer->now != NULL ? g_date_time_ref(writer->now) : g_date_time_new_now_utc();
     now_text = rotap_ical_utc_time(now);
-    e.ctx = (RotapFeedContext){.model = writer->model,
-                               .vtimezone = vtimezone,
-                               .tzid = writer->model->timezone,
-                               .now_text = now_text,
-                               .now = g_date_time_to_unix(now),
-                               .keep_seconds = (gint64)writer->keep_cancelled_days * 86400,
-                               .stats = stats};
+    e.ctx =
+        (RotapFeedContext){.model = writer->model,
+                           .vtimezone = vtimezone,
+                           .tzid = writer->model->timezone,
+                           .now_text = now_text,
+                           .now = g_date_time_to_unix(now),
+                           .keep_seconds = (gint64)writer->keep_cancelled_days * 86400,
+                           .stats = stats};
     e.next = rotap_ledger_new();
     e.ctx.next = e.next;
     e.ctx.previous = e.previous;

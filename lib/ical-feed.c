@@ -38,8 +38,8 @@ live_event(const RotapFeedContext *ctx, RotapFeedKind kind, const RotaAssignment
     RotapLedgerEvent *event = g_new0(RotapLedgerEvent, 1);
     const RotapLedgerEvent *old;
     int k = (int)(a - ctx->first);
-    RotapEventRef ref = {.shift = a->shift, .segment = a->segment,
-                         .person = a->person, .duty = a->duty};
+    RotapEventRef ref = {
+        .shift = a->shift, .segment = a->segment, .person = a->person, .duty = a->duty};
 
     event->key = k;
     event->uid = rotap_ical_uid((const char *const *)ctx->ids[k], kind);
@@ -48,8 +48,8 @@ live_event(const RotapFeedContext *ctx, RotapFeedKind kind, const RotaAssignment
     g_date_add_days(&ref.date, (guint)a->day);
     if (ctx->details[k] == NULL)
         ctx->details[k] = rotap_ical_event_description(ctx->model, &ref, FALSE);
-    *content =
-        rotap_ical_event_content(ctx->model, &ref, kind, FALSE, ctx->details[k], NULL, NULL);
+    *content = rotap_ical_event_content(ctx->model, &ref, kind, FALSE, ctx->details[k],
+                                        NULL, NULL);
     event->hash = content_hash(*content);
     old = previous != NULL ? g_hash_table_lookup(previous->by_uid, event->uid) : NULL;
     if (old != NULL && strcmp(old->hash, event->hash) == 0) {
@@ -80,10 +80,10 @@ tombstone(const RotapFeedContext *ctx, RotapFeedKind kind, const RotapLedgerEven
 
     event->uid = g_strdup(old->uid);
     event->key = rotap_ledger_intern_key(ctx->next, ctx->key_index, key);
-    if (fields != NULL && rotap_ical_resolve(ctx->model, (const char *const *)fields, &ref)) {
-        event->content =
-            rotap_ical_event_content(ctx->model, &ref, kind, TRUE, NULL, &event->start,
-                                     NULL);
+    if (fields != NULL &&
+        rotap_ical_resolve(ctx->model, (const char *const *)fields, &ref)) {
+        event->content = rotap_ical_event_content(ctx->model, &ref, kind, TRUE, NULL,
+                                                  &event->start, NULL);
     } else {
         const char *start = fields != NULL ? fields[ROTAP_KEY_START] : "19700101T000000";
         const char *end = fields != NULL ? fields[ROTAP_KEY_END] : "19700101T000000";
@@ -221,7 +221,8 @@ rotap_ical_build_feed(const RotapFeedContext *ctx, const char *path, RotapFeedKi
 
     for (int i = 0; i < n; i++) {
         char *content = NULL;
-        RotapLedgerEvent *event = live_event(ctx, kind, assignments[i], previous, &content);
+        RotapLedgerEvent *event =
+            live_event(ctx, kind, assignments[i], previous, &content);
 
         if (g_hash_table_contains(feed->by_uid, event->uid)) {
             rotap_ledger_event_free(event); /* a duplicated assignment */

@@ -68,7 +68,8 @@ rotap_ledger_feed_new(const char *path, RotapFeedKind kind, const char *name)
     feed->path = g_strdup(path);
     feed->kind = kind;
     feed->name = g_strdup(name);
-    feed->events = g_ptr_array_new_with_free_func((GDestroyNotify)rotap_ledger_event_free);
+    feed->events =
+        g_ptr_array_new_with_free_func((GDestroyNotify)rotap_ledger_event_free);
     feed->by_uid = g_hash_table_new(g_str_hash, g_str_equal);
     return feed;
 }
@@ -98,7 +99,8 @@ rotap_ledger_new(void)
     RotapLedger *ledger = g_new0(RotapLedger, 1);
 
     ledger->keys = g_ptr_array_new_with_free_func(g_free);
-    ledger->feeds = g_ptr_array_new_with_free_func((GDestroyNotify)rotap_ledger_feed_free);
+    ledger->feeds =
+        g_ptr_array_new_with_free_func((GDestroyNotify)rotap_ledger_feed_free);
     ledger->by_path = g_hash_table_new(g_str_hash, g_str_equal);
     return ledger;
 }
@@ -200,7 +202,8 @@ read_feed(struct json_object *object, const RotapLedger *ledger)
     feed = rotap_ledger_feed_new(json_object_get_string(path), (RotapFeedKind)k,
                                  json_object_get_string(name));
     for (size_t i = 0; i < json_object_array_length(events); i++) {
-        RotapLedgerEvent *event = read_event(json_object_array_get_idx(events, i), ledger);
+        RotapLedgerEvent *event =
+            read_event(json_object_array_get_idx(events, i), ledger);
 
         if (event == NULL) {
             rotap_ledger_feed_free(feed);

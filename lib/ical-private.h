@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* ical-private.h: the pieces of the iCalendar export (text, time zone, events, ledger, feeds). */
+/* ical-private.h: the parts of the export: text, zone, events, ledger, feeds. */
 #ifndef ROTA_ICAL_PRIVATE_H
 #define ROTA_ICAL_PRIVATE_H
 
@@ -9,7 +9,7 @@ struct _RotaFeedWriter {
     RotaModel *model; /* a reference */
     guint8 *secret;
     gsize secret_length;
-    GDateTime *now;   /* NULL: the current time at export */
+    GDateTime *now; /* NULL: the current time at export */
     int keep_cancelled_days;
     char *previous_dir; /* NULL: the output folder */
 };
@@ -43,11 +43,7 @@ char *rotap_ical_vtimezone(const char *tzid, const GDate *first, int n_days,
 
 /* ---- events (ical-event.c) ---- */
 
-typedef enum {
-    ROTAP_FEED_PERSON,
-    ROTAP_FEED_UNIT,
-    ROTAP_FEED_SEGMENT
-} RotapFeedKind;
+typedef enum { ROTAP_FEED_PERSON, ROTAP_FEED_UNIT, ROTAP_FEED_SEGMENT } RotapFeedKind;
 
 /* One assignment in terms of the current model, its date possibly outside
  * the horizon (a tombstone of an earlier publication). */
@@ -94,7 +90,7 @@ char *rotap_ical_feed_name(const RotaModel *model, RotapFeedKind kind, int index
  */
 typedef struct {
     char *uid;
-    char *hash;       /* of the content */
+    char *hash; /* of the content */
     int sequence;
     char *modified;   /* LAST-MODIFIED and DTSTAMP, UTC */
     gint64 cancelled; /* unix time of the first cancellation, 0 when live */
@@ -112,8 +108,8 @@ typedef struct {
 } RotapLedgerFeed;
 
 typedef struct {
-    GPtrArray *keys;    /* char *, owned: see RotapLedgerEvent */
-    GPtrArray *feeds;   /* RotapLedgerFeed, owned, in publication order */
+    GPtrArray *keys;     /* char *, owned: see RotapLedgerEvent */
+    GPtrArray *feeds;    /* RotapLedgerFeed, owned, in publication order */
     GHashTable *by_path; /* path -> RotapLedgerFeed, borrowed */
 } RotapLedger;
 
@@ -151,8 +147,8 @@ typedef struct {
     const RotaModel *model;
     const char *vtimezone; /* folded VTIMEZONE lines */
     const char *tzid;
-    const char *now_text;  /* DTSTAMP / LAST-MODIFIED of this publication */
-    gint64 now;            /* unix time */
+    const char *now_text; /* DTSTAMP / LAST-MODIFIED of this publication */
+    gint64 now;           /* unix time */
     gint64 keep_seconds;
     RotaExportStats *stats;
     const RotaAssignment *first; /* the roster's assignments, for key indices */

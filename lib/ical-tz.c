@@ -20,7 +20,8 @@ static Observance
 observance_at(GTimeZone *tz, gint64 t)
 {
     int interval = g_time_zone_find_interval(tz, G_TIME_TYPE_UNIVERSAL, t);
-    Observance o = {g_time_zone_get_offset(tz, interval), g_time_zone_is_dst(tz, interval),
+    Observance o = {g_time_zone_get_offset(tz, interval),
+                    g_time_zone_is_dst(tz, interval),
                     g_time_zone_get_abbreviation(tz, interval)};
 
     return o;

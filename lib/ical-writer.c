@@ -138,8 +138,7 @@ create_secret_file(const char *path, GError **error)
  * Since: 0.1
  */
 gboolean
-rota_feed_writer_set_secret_file(RotaFeedWriter *writer, const char *path,
-                                 GError **error)
+rota_feed_writer_set_secret_file(RotaFeedWriter *writer, const char *path, GError **error)
 {
     g_autofree char *data = NULL;
     gsize length = 0;
@@ -237,9 +236,9 @@ append_file_name(GString *out, const char *id)
 char *
 rotap_feed_token(const RotaFeedWriter *writer, const char *person_id)
 {
-    g_autofree char *hmac = g_compute_hmac_for_data(
-        G_CHECKSUM_SHA256, writer->secret, writer->secret_length,
-        (const guchar *)person_id, strlen(person_id));
+    g_autofree char *hmac =
+        g_compute_hmac_for_data(G_CHECKSUM_SHA256, writer->secret, writer->secret_length,
+                                (const guchar *)person_id, strlen(person_id));
 
     return g_strndup(hmac, 24);
 }

@@ -53,8 +53,7 @@ void rota_feed_writer_set_keep_cancelled(RotaFeedWriter *writer, int days);
 void rota_feed_writer_set_previous_dir(RotaFeedWriter *writer, const char *dir);
 
 gboolean rota_feed_writer_export(RotaFeedWriter *writer, const RotaRoster *roster,
-                                 const char *dir, RotaExportStats *stats,
-                                 GError **error);
+                                 const char *dir, RotaExportStats *stats, GError **error);
 
 char *rota_feed_writer_dup_person_path(RotaFeedWriter *writer, int person);
 char *rota_feed_writer_dup_unit_path(RotaFeedWriter *writer, int unit);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# test-export.sh: "rota export ics": golden feeds, a no-change re-export, the default secret, usage errors.
+# test-export.sh: rota export ics: golden feeds, re-export, default secret, usage errors.
 . "$ROTA_TEST_SRCDIR/tests/cli/common.sh"
 
 ics="$DATA/ics"

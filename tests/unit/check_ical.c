@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* check_ical.c: the iCalendar export: golden feeds, re-publishing, tombstones, folding, libical. */
+/* check_ical.c: the export: golden feeds, republishing, tombstones, folding, libical. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -113,8 +113,8 @@ load_roster(RotaModel *model, const char *const *drop, const char *add)
     }
     if (edited->len > 6 && strstr(edited->str, "},\n  ]") != NULL)
         g_string_erase(edited, strstr(edited->str, "},\n  ]") - edited->str + 1, 1);
-    roster = rota_roster_new_from_data(model, edited->str, edited->len, "roster.json",
-                                       &error);
+    roster =
+        rota_roster_new_from_data(model, edited->str, edited->len, "roster.json", &error);
     g_string_free(edited, TRUE);
     ck_assert_msg(roster != NULL, "%s", error != NULL ? error->message : "");
     return roster;
@@ -177,7 +177,7 @@ count_lines(const char *text, const char *line)
 
     for (int i = 0; lines[i] != NULL; i++)
         n += g_str_has_suffix(line, ":") ? g_str_has_prefix(lines[i], line)
-                                          : strcmp(lines[i], line) == 0;
+                                         : strcmp(lines[i], line) == 0;
     return n;
 }
 
@@ -204,11 +204,13 @@ START_TEST(test_golden)
     g_ptr_array_add(feeds, g_strdup(ROTAP_LEDGER_NAME));
     for (guint i = 0; i < feeds->len; i++) {
         const char *relative = g_ptr_array_index(feeds, i);
-        g_autofree char *golden_name = g_strconcat("tests/data/ics/golden/", relative, NULL);
+        g_autofree char *golden_name =
+            g_strconcat("tests/data/ics/golden/", relative, NULL);
         g_autofree char *golden = test_read_srcdir_file(golden_name, NULL);
         g_autofree char *got = read_out(relative);
 
-        ck_assert_msg(strcmp(golden, got) == 0, "%s differs from %s", relative, golden_name);
+        ck_assert_msg(strcmp(golden, got) == 0, "%s differs from %s", relative,
+                      golden_name);
     }
 }
 END_TEST
@@ -264,8 +266,8 @@ END_TEST
  * changes content), P0005's 12-02 duty is dropped and P0006 takes one on
  * 12-03.  Unchanged events keep SEQUENCE, LAST-MODIFIED and DTSTAMP.
  */
-static const char *const drop_p5[] = {"\"2026-12-02\", \"shift\": \"am\", \"segment\": \"S002\"",
-                                      NULL};
+static const char *const drop_p5[] = {
+    "\"2026-12-02\", \"shift\": \"am\", \"segment\": \"S002\"", NULL};
 #define ADD_P6                                                                           \
     "{ \"date\": \"2026-12-03\", \"shift\": \"am\", \"segment\": \"S002\", \"person\": " \
     "\"P0006\", \"duty\": \"rush-am\" }"
@@ -274,7 +276,8 @@ START_TEST(test_changed_roster)
 {
     g_autoptr(RotaModel) model = load_model(NULL, NULL);
     g_autoptr(RotaRoster) roster = load_roster(model, NULL, NULL);
-    g_autoptr(RotaModel) model2 = load_model("\"chief\": \"P0001\"", "\"chief\": \"P0002\"");
+    g_autoptr(RotaModel) model2 =
+        load_model("\"chief\": \"P0001\"", "\"chief\": \"P0002\"");
     g_autoptr(RotaRoster) roster2 = load_roster(model2, drop_p5, ADD_P6);
     g_autofree char *p5 = NULL;
     g_autofree char *p6 = NULL;
@@ -431,8 +434,8 @@ START_TEST(test_damaged_ledger)
     RotaExportStats stats;
 
     export_ok(model, roster, NOW, -1, &stats);
-    ck_assert(g_file_set_contents(ledger_path, "{\"format\": \"rota-ical-ledger\"", -1,
-                                  NULL));
+    ck_assert(
+        g_file_set_contents(ledger_path, "{\"format\": \"rota-ical-ledger\"", -1, NULL));
     ck_assert(!export_at(model, roster, NOW, -1, &stats, &error));
     test_assert_error(&error, ROTA_ERROR_FORMAT, ledger_path);
 }
@@ -564,14 +567,16 @@ assert_parses(const char *relative)
                   icalcomponent_as_ical_string(calendar));
     ck_assert_int_eq(count_components(calendar, ICAL_VTIMEZONE_COMPONENT), 1);
     zone = icalcomponent_get_first_component(calendar, ICAL_VTIMEZONE_COMPONENT);
-    ck_assert_str_eq(icalproperty_get_tzid(
-                         icalcomponent_get_first_property(zone, ICAL_TZID_PROPERTY)),
-                     "Asia/Shanghai");
+    ck_assert_str_eq(
+        icalproperty_get_tzid(icalcomponent_get_first_property(zone, ICAL_TZID_PROPERTY)),
+        "Asia/Shanghai");
     for (event = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT);
          event != NULL;
          event = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT)) {
-        icalproperty *start = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY);
-        icalparameter *tzid = icalproperty_get_first_parameter(start, ICAL_TZID_PARAMETER);
+        icalproperty *start =
+            icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY);
+        icalparameter *tzid =
+            icalproperty_get_first_parameter(start, ICAL_TZID_PARAMETER);
 
         ck_assert_str_eq(icalparameter_get_tzid(tzid), "Asia/Shanghai");
         ck_assert_ptr_nonnull(icalcomponent_get_uid(event));
@@ -584,7 +589,8 @@ START_TEST(test_libical_parses)
 {
     g_autoptr(RotaModel) model = load_model(NULL, NULL);
     g_autoptr(RotaRoster) roster = load_roster(model, NULL, NULL);
-    g_autoptr(RotaModel) model2 = load_model("\"chief\": \"P0001\"", "\"chief\": \"P0002\"");
+    g_autoptr(RotaModel) model2 =
+        load_model("\"chief\": \"P0001\"", "\"chief\": \"P0002\"");
     g_autoptr(RotaRoster) roster2 = load_roster(model2, drop_p5, ADD_P6);
     g_autoptr(GPtrArray) feeds = NULL;
     RotaExportStats stats;
