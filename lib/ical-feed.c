@@ -33,7 +33,7 @@ content_hash(const char *content)
  * A cancelled event that comes back counts as changed. */
 static RotapLedgerEvent *
 live_event(const RotapFeedContext *ctx, RotapFeedKind kind, const RotaAssignment *a,
-           const RotapLedgerFeed *previous, char **content)
+           char *uid, const RotapLedgerFeed *previous, char **content)
 {
     RotapLedgerEvent *event = g_new0(RotapLedgerEvent, 1);
     const RotapLedgerEvent *old;
@@ -42,7 +42,7 @@ live_event(const RotapFeedContext *ctx, RotapFeedKind kind, const RotaAssignment
         .shift = a->shift, .segment = a->segment, .person = a->person, .duty = a->duty};
 
     event->key = k;
-    event->uid = rotap_ical_uid((const char *const *)ctx->ids[k], kind);
+    event->uid = uid;
     event->start = g_strdup(ctx->starts[k]);
     ref.date = ctx->model->start;
     g_date_add_days(&ref.date, (guint)a->day);
@@ -220,15 +220,16 @@ rotap_ical_build_feed(const RotapFeedContext *ctx, const char *path, RotapFeedKi
     GString *out = g_string_new(NULL);
 
     for (int i = 0; i < n; i++) {
+        const RotaAssignment *a = assignments[i];
+        char *uid = rotap_ical_uid((const char *const *)ctx->ids[a - ctx->first], kind);
         char *content = NULL;
-        RotapLedgerEvent *event =
-            live_event(ctx, kind, assignments[i], previous, &content);
+        RotapLedgerEvent *event;
 
-        if (g_hash_table_contains(feed->by_uid, event->uid)) {
-            rotap_ledger_event_free(event); /* a duplicated assignment */
-            g_free(content);
+        if (g_hash_table_contains(feed->by_uid, uid)) {
+            g_free(uid); /* the roster holds this assignment twice */
             continue;
         }
+        event = live_event(ctx, kind, a, uid, previous, &content);
         rotap_ledger_feed_add(feed, event);
         g_hash_table_insert(contents, event, content);
     }

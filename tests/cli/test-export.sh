@@ -37,6 +37,16 @@ if [ "$(ls "$TMP/pub/person" | wc -l)" -eq 6 ] && ! ls "$TMP/pub/person" | grep 
     pass "default secret: six personal feeds with other tokens"
 else fail "default secret: personal feeds" "$(ls "$TMP/pub/person")"; fi
 
+# An assignment listed twice gives one event, counted once.
+sed '/"P0005"/p' "$ics/roster.json" >"$TMP/twice.json"
+run "duplicated assignments" "$ROTA" export ics "$ics/model.json" "$TMP/twice.json" \
+    -o "$TMP/twice" --secret "$ics/secret.key" --now "$now"
+expect_status 0
+expect_out_line "feeds 11: files written 12, unchanged 0; events 27: new 27, changed 0, cancelled 0, expired 0"
+if diff -r -x .rota-ledger.json "$ics/golden" "$TMP/twice" >/dev/null 2>&1; then
+    pass "duplicated assignments: same feeds"
+else fail "duplicated assignments: feeds differ"; fi
+
 run "unknown format" "$ROTA" export vcf "$ics/model.json" "$ics/roster.json" -o "$TMP/x"
 expect_status 2
 expect_err_line "rota: unknown export format \"vcf\" (expected ics) (see 'rota help export')"
