@@ -70,6 +70,68 @@ rotap_state_count_coverable(RotapState *st, int *n_uncovered)
     return coverable;
 }
 
+/* The best place-taker of cell c: the (person, day) that lowers the soft
+ * penalty most without a new hard violation; FALSE if none lowers it. */
+static gboolean
+best_taker(RotapState *st, int c, int *best_person, int *best_day)
+{
+    const RotapSolverData *data = st->data;
+    const RotapCell *cell = &data->model->cells[c];
+    int n_takers;
+    const int *takers = rotap_value_takers(data, c, &n_takers);
+    gint64 best = 0;
+
+    *best_person = -1;
+    for (int i = 0; i < n_takers; i++) {
+        for (int k = 0; k < cell->n_days; k++) {
+            int person = takers[i], day = cell->days[k];
+            RotapCost before = st->cost;
+            gint64 delta;
+            gboolean hard;
+
+            if (st->x[person * data->n_days + day] != ROTAP_NONE ||
+                !rotap_can_take(data, person, day, c))
+                continue;
+            rotap_state_set(st, person, day, c);
+            delta = st->cost.soft - before.soft;
+            hard = adds_hard(&before, &st->cost);
+            rotap_state_set(st, person, day, ROTAP_NONE);
+            if (!hard && delta < best) {
+                best = delta;
+                *best_person = person;
+                *best_day = day;
+            }
+        }
+    }
+    return *best_person >= 0;
+}
+
+/*
+ * Fill the missing places of every cell below its min, cell by cell, each
+ * with its best taker while that lowers the soft penalty and adds no hard
+ * violation.  Never worsens (hard, soft); deterministic; returns the
+ * places filled.  Meant for the end of a search, whose random moves can
+ * leave such a place (about O(eligible x days) per missing place).
+ */
+int
+rotap_state_cover_free(RotapState *st)
+{
+    const RotapSolverData *data = st->data;
+    const RotaModel *model = data->model;
+    int filled = 0;
+
+    for (int c = 0; c < data->n_cells; c++) {
+        int missing = model->duties[model->cells[c].duty].min - st->cell_n[c];
+        int person, day;
+
+        for (; missing > 0 && best_taker(st, c, &person, &day); missing--) {
+            rotap_state_set(st, person, day, c);
+            filled++;
+        }
+    }
+    return filled;
+}
+
 /*
  * The same for a roster of model.  Each (person, day) of the roster must
  * hold at most one assignment that the solver can represent (a duty cell
@@ -116,8 +178,8 @@ rotap_cover_new(RotaModel *model, const RotaRoster *roster)
     cover->state = rotap_state_new(cover->data);
     values = g_new(int, MAX(cover->data->n_slots, 1));
     for (int s = 0; s < cover->data->n_slots; s++)
-        values[s] = cover->data->prev_value[s] >= 0 ? cover->data->prev_value[s]
-                                                    : ROTAP_NONE;
+        values[s] =
+            cover->data->prev_value[s] >= 0 ? cover->data->prev_value[s] : ROTAP_NONE;
     rotap_state_load(cover->state, values);
     return cover;
 }

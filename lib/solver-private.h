@@ -239,6 +239,10 @@ gboolean rotap_dp_reroster(RotapDp *dp, RotapState *state, RotapUndo *undo, int 
 gboolean rotap_move_reroster(RotapState *state, RotapDp *dp, RotapRng *rng,
                              RotapUndo *undo, int window);
 
+/* Empty a few people's window, then re-roster each (see solver-moves.c). */
+gboolean rotap_move_ruin(RotapState *state, RotapDp *dp, RotapRng *rng, RotapUndo *undo,
+                         int window);
+
 /* Greedy construction into an empty state: locks, the on-site hour, then
  * the cells by scarcity, never adding an upper-limit hard violation. */
 void rotap_construct(RotapState *state, RotapRng *rng);
@@ -309,5 +313,9 @@ RotaRoster *rotap_solver_run_dup_best(RotapRun *run);
 int rotap_state_count_coverable(RotapState *state, int *n_uncovered);
 int rotap_roster_count_coverable(RotaModel *model, const RotaRoster *roster,
                                  int *n_uncovered);
+/* Fill such places, each with the taker that lowers the soft penalty
+ * most, while one does; never worsens (hard, soft); returns the places
+ * filled.  A hook for the end of a search (solver-check.c). */
+int rotap_state_cover_free(RotapState *state);
 
 #endif

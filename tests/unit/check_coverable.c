@@ -113,6 +113,40 @@ START_TEST(test_message_counts_free)
 }
 END_TEST
 
+/* rotap_state_cover_free() fills the places someone can take, and only
+ * those: day 3 gets P2 and P3, day 2 stays one short. */
+START_TEST(test_cover_free)
+{
+    g_autoptr(RotaModel) model = tiny();
+    g_autoptr(RotaRoster) roster = rota_roster_new(model);
+    RotapSolverData *data = NULL;
+    RotapState *st;
+    int values[9], uncovered = -1;
+    gint64 soft;
+
+    add(roster, "2026-12-01", "P1");
+    add(roster, "2026-12-01", "P3");
+    add(roster, "2026-12-02", "P3");
+    data = rotap_solver_data_new(model, roster);
+    memcpy(values, data->prev_value, sizeof values);
+    rotap_solver_data_free(data);
+    data = rotap_solver_data_new(model, NULL);
+    st = rotap_state_new(data);
+    rotap_state_load(st, values);
+    soft = st->cost.soft;
+    ck_assert_int_eq(rotap_state_cover_free(st), 2);
+    ck_assert_int_eq(st->cost.hard, 0);
+    ck_assert_int_lt(st->cost.soft, soft);
+    ck_assert_int_eq(st->x[1 * 3 + 2], 2); /* P2 on day 3 in cell 2 */
+    ck_assert_int_eq(st->x[2 * 3 + 2], 2);
+    ck_assert_int_eq(rotap_state_count_coverable(st, &uncovered), 0);
+    ck_assert_int_eq(uncovered, 1);
+    ck_assert_int_eq(rotap_state_cover_free(st), 0);
+    rotap_state_free(st);
+    rotap_solver_data_free(data);
+}
+END_TEST
+
 /* The construction leaves no place uncovered that someone could take. */
 START_TEST(test_construct_covers)
 {
@@ -188,6 +222,7 @@ coverable_suite(void)
     tcase_add_test(tc, test_coverable_counts);
     tcase_add_test(tc, test_coverable_empty);
     tcase_add_test(tc, test_message_counts_free);
+    tcase_add_test(tc, test_cover_free);
     suite_add_tcase(s, tc);
     tc = tcase_create("construct");
     tcase_add_test(tc, test_construct_covers);
