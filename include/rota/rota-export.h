@@ -22,7 +22,8 @@ G_BEGIN_DECLS
  * (.rota-ledger.json) remembers what was published, so that a later
  * export of another roster raises SEQUENCE only on changed events and
  * publishes removed ones as cancelled; exporting the same roster again
- * rewrites no file.
+ * rewrites no file.  index.json and the ledger name every token: a web
+ * server should serve only person/, unit/ and segment/.
  */
 typedef struct _RotaFeedWriter RotaFeedWriter;
 
