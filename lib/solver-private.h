@@ -239,10 +239,6 @@ gboolean rotap_dp_reroster(RotapDp *dp, RotapState *state, RotapUndo *undo, int 
 gboolean rotap_move_reroster(RotapState *state, RotapDp *dp, RotapRng *rng,
                              RotapUndo *undo, int window);
 
-/* Empty a few people's window, then re-roster each (see solver-moves.c). */
-gboolean rotap_move_ruin(RotapState *state, RotapDp *dp, RotapRng *rng, RotapUndo *undo,
-                         int window);
-
 /* Greedy construction into an empty state: locks, the on-site hour, then
  * the cells by scarcity, never adding an upper-limit hard violation. */
 void rotap_construct(RotapState *state, RotapRng *rng);
