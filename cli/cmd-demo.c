@@ -112,14 +112,22 @@ remove_tree(const char *path, GError **error)
     return TRUE;
 }
 
-/* An existing DIR is replaced only when it is empty or looks like an
- * earlier demo (it has roster.json): never clobber an unrelated folder. */
+/* DIR's parent must be writable.  An existing DIR is replaced only when
+ * it is empty or looks like an earlier demo (it has roster.json): never
+ * clobber an unrelated folder. */
 static gboolean
 check_output(const char *dir, GError **error)
 {
     g_autofree char *roster = g_build_filename(dir, "roster.json", NULL);
+    g_autofree char *parent = g_path_get_dirname(dir);
     g_autoptr(GDir) listing = NULL;
 
+    /* The staging folder goes beside DIR: fail before solving, not after. */
+    if (g_access(parent, W_OK) != 0) {
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot write in %s: %s", parent,
+                    g_strerror(errno));
+        return FALSE;
+    }
     if (!g_file_test(dir, G_FILE_TEST_EXISTS))
         return TRUE;
     if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
