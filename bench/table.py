@@ -30,6 +30,27 @@ def read_tsv(path):
         return list(csv.DictReader(f, delimiter="\t"))
 
 
+ROTA_COLUMNS = ["instance", "seed", "hard", "objective", "claim_hard", "claim_objective",
+                "exit", "wall_s", "cpu_s", "peak_rss_kb"]
+CBC_COLUMNS = ["instance", "status", "hard", "objective", "cbc_claim", "cbc_bound",
+               "wall_s", "cpu_s", "peak_rss_kb"]
+
+
+def read_results(folder, tool, columns):
+    """The per-run .row files (complete even when a run was stopped before it
+    rewrote its TSV), else the TSV."""
+    sub = os.path.join(folder, tool)
+    names = sorted(f for f in os.listdir(sub) if f.endswith(".row")) if os.path.isdir(sub) else []
+    if not names:
+        return read_tsv(os.path.join(folder, tool + ".tsv"))
+    rows = []
+    for name in names:
+        with open(os.path.join(sub, name)) as f:
+            for line in f:
+                rows.append(dict(zip(columns, line.rstrip("\n").split("\t"))))
+    return rows
+
+
 def number(text):
     try:
         return int(text)
@@ -177,8 +198,8 @@ def main(argv):
     folder = os.path.normpath(args[0] if args else os.path.join(here, "results", "curtois-60s"))
     with open(os.path.join(curtois, "best_known.csv"), newline="") as f:
         best_known = [(r["instance"], int(r["best_known"])) for r in csv.DictReader(f)]
-    rota = rota_summary(read_tsv(os.path.join(folder, "rota.tsv")))
-    cbc = {r["instance"]: r for r in read_tsv(os.path.join(folder, "cbc.tsv"))}
+    rota = rota_summary(read_results(folder, "rota", ROTA_COLUMNS))
+    cbc = {r["instance"]: r for r in read_results(folder, "cbc", CBC_COLUMNS)}
     pub = published(curtois)
     lines = [f"# Curtois-Qu Instance1–24: {os.path.basename(folder)}", "",
              "Objectives are the evaluator's (`rota score --format curtois`) on each "
