@@ -32,9 +32,28 @@ bench_find_tools() {
         exit 1
     fi
     if [ ! -x /usr/bin/time ]; then
-        echo "bench: /usr/bin/time missing (apt-get install time)" >&2
-        exit 1
+        echo "bench: /usr/bin/time missing (apt-get install time): no CPU time or" \
+            "peak memory will be recorded" >&2
     fi
+}
+
+# bench_timed FILE COMMAND...: runs COMMAND and writes "WALL CPU PEAK_KB"
+# to FILE (CPU = user + system seconds; "-" for what cannot be measured
+# without /usr/bin/time).  Returns COMMAND's exit status.
+bench_timed() {
+    local file=$1 rc=0 start
+    shift
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f '%e %U %S %M' -o "$file.raw" "$@" || rc=$?
+        tail -n 1 "$file.raw" |
+            awk '{ printf "%s %.1f %s\n", $1, $2 + $3, $4 }' >"$file"
+        rm -f "$file.raw"
+    else
+        start=$(date +%s.%N)
+        "$@" || rc=$?
+        awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f - -\n", b - a }' >"$file"
+    fi
+    return $rc
 }
 
 # "HARD SOFT" of a grid by `rota score --format curtois` (exit 0 or 3 both

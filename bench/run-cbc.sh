@@ -72,13 +72,13 @@ for n in $instances; do
     # A safety net only: CBC stops itself at the limit, but reading and
     # preprocessing a large model are not interrupted.
     set +e
-    /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
+    bench_timed "$work/time" \
         timeout -k 10 $((limit * 3 + 60)) \
         cbc "$work/$name.lp" seconds "$limit" timeMode elapsed threads 1 \
         solve solution "$work/$name.sol" >"$out/cbc/$name.log" 2>&1
     rc=$?
     set -e
-    read -r wall user sys rss < <(tail -n 1 "$work/time")
+    read -r wall cpu rss <"$work/time"
     IFS=$'\t' read -r status claim bound < <(cbc_summary "$out/cbc/$name.log")
     [ "$rc" = 124 ] || [ "$rc" = 137 ] && status=killed
     hard=- soft=-
@@ -87,9 +87,7 @@ for n in $instances; do
         read -r hard soft < <(bench_rescore "$inst" "$out/cbc/$name.grid")
     else
         status=${status%-nosolution}-nosolution
-        status=${status/nosolution-nosolution/nosolution}
     fi
-    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }')
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$status" "$hard" "$soft" \
         "$claim" "$bound" "$wall" "$cpu" "$rss" >"$row"
     echo "$name: $status hard $hard objective $soft (cbc: $claim, bound $bound)" \

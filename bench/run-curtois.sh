@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # run-curtois.sh: rota on the Curtois-Qu instances, every grid rescored by
 # `rota score --format curtois` (the evaluator is the truth, the solver's claim is kept
-# only beside it), with wall time, CPU time and peak memory from /usr/bin/time.
+# only beside it), with wall time, CPU time and peak memory (/usr/bin/time).
 #
 # Usage: bench/run-curtois.sh [--time-limit S (60)] [--seeds "1 2 3"] [--threads T (1)]
 #            [--instances "1 2 ... 24"] [--out DIR] [--build DIR] [--force] [--smoke]
@@ -52,26 +52,26 @@ mkdir -p "$out/rota"
 # One solve: grid, log, row "instance seed hard objective claim_hard
 # claim_soft exit wall cpu rss".
 solve_one() {
-    local n=$1 seed=$2 name=Instance$1 stem rc claim hard soft wall user sys rss
+    local n=$1 seed=$2 name=Instance$1 stem rc claim hard soft wall cpu rss
     stem=$out/rota/$name-s$seed
     rm -f "$stem.row" "$stem.grid"
     set +e
     # SIGINT is rota's "stop and write the best roster"; it is only a net
     # for a solver that overruns its limit by far.
-    /usr/bin/time -f '%e %U %S %M' -o "$stem.time" \
+    bench_timed "$stem.time" \
         timeout -s INT -k 10 $((limit * 3 + 120)) \
         "$rota" solve --format curtois "$curtois/$name.txt" -o "$stem.grid" \
         --time-limit "$limit" --seed "$seed" --threads "$threads" --quiet >"$stem.log" 2>&1
     rc=$?
     set -e
-    read -r wall user sys rss < <(tail -n 1 "$stem.time")
+    read -r wall cpu rss <"$stem.time"
     rm -f "$stem.time"
     claim=$(sed -n 's/^score: hard \([0-9]*\) soft \([0-9]*\)$/\1 \2/p' "$stem.log" | tail -n 1)
     hard=- soft=-
     [ -s "$stem.grid" ] && read -r hard soft < <(bench_rescore "$curtois/$name.txt" "$stem.grid")
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$seed" "$hard" "$soft" \
         "${claim% *}" "${claim#* }" "$rc" "$wall" \
-        "$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }')" "$rss" \
+        "$cpu" "$rss" \
         >"$stem.row"
     echo "$name seed $seed: hard $hard objective $soft (solver said: ${claim:-nothing})" \
         "exit $rc, ${wall}s wall, ${rss} KB"
