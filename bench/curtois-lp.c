@@ -41,7 +41,6 @@ typedef struct {
     FILE *out;
     int width;      /* characters on the current output line */
     gboolean first; /* no term yet in the current row */
-    long n_rows;
 } Lp;
 
 static const RotapCurtoisStaff *
@@ -99,7 +98,6 @@ row_end(Lp *lp, const char *sense, long rhs)
     if (lp->first)
         term(lp, 0, "one");
     fprintf(lp->out, " %s %ld\n", sense, rhs);
-    lp->n_rows++;
 }
 
 /* Every cover line's u and o, every request's x, and the constant. */
