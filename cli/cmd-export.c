@@ -23,19 +23,22 @@ options_clear(Options *o)
 }
 
 static const char description[] =
-    "FORMAT is 'ics' (the only one so far).  Writes into DIR one iCalendar feed\n"
-    "per person (person/ID-TOKEN.ics, TOKEN derived from the secret key so that\n"
-    "the folder can be published on a static web server), per unit\n"
-    "(unit/ID.ics) and per segment (segment/ID.ics), plus index.json mapping\n"
-    "every id to its feed, and the ledger .rota-ledger.json that remembers\n"
-    "what was published.  Both name every personal token: serve only the\n"
-    "person/, unit/ and segment/ folders, never index.json or the ledger.\n\n"
+    "FORMAT is 'ics' (the only one so far).  Writes into DIR/feeds one iCalendar\n"
+    "feed per person (person/ID-TOKEN.ics, TOKEN derived from the secret key so\n"
+    "that nobody can guess another person's feed), per unit (unit/ID.ics) and\n"
+    "per segment (segment/ID.ics).  Publish DIR/feeds on a static web server,\n"
+    "and nothing else of DIR.  Beside it, for the coordinators only, DIR holds\n"
+    "index.json, mapping every id to its feed's path relative to DIR/feeds (the\n"
+    "URL path under wherever DIR/feeds is served), and the ledger\n"
+    ".rota-ledger.json that remembers what was published; both name every\n"
+    "personal token.\n\n"
     "Exporting again into the same DIR (or with --previous) keeps every\n"
     "subscribed calendar in step: changed events get SEQUENCE + 1, removed\n"
     "duties are published as cancelled for --keep-cancelled days, and files\n"
     "whose content did not change are not rewritten.  Every file is replaced\n"
     "atomically and the ledger is written last: after a crash, run the same\n"
-    "command again.\n\n"
+    "command again (it removes the crashed run's temporary files).  Only one\n"
+    "export at a time runs into one DIR: another one fails (DIR/.rota-lock).\n\n"
     "The secret key file defaults to DIR.secret beside DIR (never inside it);\n"
     "when missing, a random key is created there with mode 0600.  Keep it: a\n"
     "new key moves every personal feed to a new name.\n\n"
@@ -43,8 +46,8 @@ static const char description[] =
     "newly cancelled and expired (over all feeds: a duty is in its person's,\n"
     "its unit's and its segment's feed).\n\n"
     "Examples:\n"
-    "  rota export ics county.json roster.json -o feeds\n"
-    "  rota export ics county.json new.json -o feeds --now 2026-12-05T08:00:00Z";
+    "  rota export ics county.json roster.json -o pub    # serve pub/feeds\n"
+    "  rota export ics county.json new.json -o pub --now 2026-12-05T08:00:00Z";
 
 static gboolean
 check_options(const Options *o, int argc, char **argv, GError **error)
@@ -138,7 +141,7 @@ cli_cmd_export(int argc, char **argv, GError **error)
     Options o = {.keep_cancelled = 30};
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-         "The folder of the feeds (created when missing)", "DIR"},
+         "The output folder (created when missing); publish DIR/feeds", "DIR"},
         {"previous", 'p', 0, G_OPTION_ARG_FILENAME, &o.previous,
          "Read the previous publication's ledger from this folder (default: DIR)", "DIR"},
         {"secret", 's', 0, G_OPTION_ARG_FILENAME, &o.secret,

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "ical-private.h"
@@ -21,7 +22,8 @@ typedef struct {
 
 typedef struct {
     RotaFeedWriter *writer;
-    const char *dir;
+    const char *dir; /* index.json, the ledger, the lock */
+    char *feeds;     /* dir/feeds: the published folder */
     RotapFeedContext ctx;
     RotapLedger *previous;
     RotapLedger *next;
@@ -74,10 +76,10 @@ group(const RotaModel *model, const RotaRoster *roster, Groups *g)
  * file system once before it writes the ledger.
  */
 static gboolean
-write_if_changed(Export *e, const char *relative, const char *data, gsize length,
-                 GError **error)
+write_if_changed(Export *e, const char *base, const char *relative, const char *data,
+                 gsize length, GError **error)
 {
-    g_autofree char *path = g_build_filename(e->dir, relative, NULL);
+    g_autofree char *path = g_build_filename(base, relative, NULL);
     g_autofree char *tmp = NULL;
     g_autofree char *old = NULL;
     gsize old_length = 0;
@@ -119,7 +121,7 @@ publish_feed(Export *e, char *path, RotapFeedKind kind, const char *name, GPtrAr
                                  list != NULL ? (int)list->len : 0, previous, &next);
     rotap_ledger_add(e->next, next);
     e->ctx.stats->feeds++;
-    ok = write_if_changed(e, path, text->str, text->len, error);
+    ok = write_if_changed(e, e->feeds, path, text->str, text->len, error);
     g_string_free(text, TRUE);
     g_free(path);
     return ok;
@@ -201,8 +203,9 @@ append_entry(GString *out, const char *id, char *path, const char *name, int uni
 }
 
 /* index.json, for coordinators: every person, unit and segment id with
- * its feed's path relative to the folder, its name and (people, segments)
- * its unit.  It names the personal tokens: do not publish it openly. */
+ * its feed's path relative to DIR/feeds (the URL path where DIR/feeds is
+ * served), its name and (people, segments) its unit.  It names the
+ * personal tokens, hence it lies outside DIR/feeds. */
 static char *
 index_json(RotaFeedWriter *writer, gsize *length)
 {
@@ -230,13 +233,18 @@ index_json(RotaFeedWriter *writer, gsize *length)
     return g_string_free(out, FALSE);
 }
 
-static gboolean
-make_folders(const char *dir, GError **error)
-{
-    static const char *const folders[] = {"person", "unit", "segment"};
+static const char *const folder_names[] = {"person", "unit", "segment", NULL};
 
-    for (gsize i = 0; i < G_N_ELEMENTS(folders); i++) {
-        g_autofree char *path = g_build_filename(dir, folders[i], NULL);
+/* base itself (folders NULL) or each of its sub-folders, created as needed. */
+static gboolean
+make_folders(const char *base, const char *const *folders, GError **error)
+{
+    static const char *const none[] = {"", NULL};
+
+    if (folders == NULL)
+        folders = none;
+    for (gsize i = 0; folders[i] != NULL; i++) {
+        g_autofree char *path = g_build_filename(base, folders[i], NULL);
 
         if (g_mkdir_with_parents(path, 0755) != 0) {
             int saved = errno;
@@ -247,6 +255,82 @@ make_folders(const char *dir, GError **error)
         }
     }
     return TRUE;
+}
+
+/* Exports into one folder exclude each other through a non-blocking
+ * flock() on DIR/.rota-lock, held until the export returns: a second
+ * export fails at once rather than interleaving its files with the first.
+ * Returns the locked descriptor, or -1 and error. */
+static int
+lock_folder(const char *dir, GError **error)
+{
+    g_autofree char *path = g_build_filename(dir, ROTAP_LOCK_NAME, NULL);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    int saved;
+
+    if (fd < 0) {
+        saved = errno;
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot create: %s", path,
+                    g_strerror(saved));
+        return -1;
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+        return fd;
+    saved = errno;
+    close(fd);
+    if (saved == EWOULDBLOCK)
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO,
+                    "%s: another export into this folder is running (%s is locked)",
+                    dir, path);
+    else
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot lock: %s", path,
+                    g_strerror(saved));
+    return -1;
+}
+
+/* The temporary files of this writer: FILE.tmp-XXXXXX (feeds, index.json)
+ * and .rota-ledger.json.XXXXXX (rotap_write_file_atomic()), XXXXXX being
+ * six letters or digits. */
+static gboolean
+is_temporary(const char *name)
+{
+    gsize n = strlen(name);
+    gsize ledger = strlen(ROTAP_LEDGER_NAME);
+
+    if (n < 7)
+        return FALSE;
+    for (gsize i = n - 6; i < n; i++)
+        if (!g_ascii_isalnum(name[i]))
+            return FALSE;
+    return (n > 11 && strncmp(name + n - 11, ".tmp-", 5) == 0) ||
+           (n == ledger + 7 && strncmp(name, ROTAP_LEDGER_NAME ".", ledger + 1) == 0);
+}
+
+/* Temporary files left by a crashed export (only ever in these folders)
+ * are removed; under the lock, no running export owns one.  A file that
+ * cannot be removed is left: it harms nothing but space. */
+static void
+remove_stale(const Export *e)
+{
+    /* folder_names ends in NULL: index 0 stands for dir itself. */
+    for (gsize i = 0; i < G_N_ELEMENTS(folder_names); i++) {
+        g_autofree char *path = i == 0 ? g_strdup(e->dir)
+                                       : g_build_filename(e->feeds, folder_names[i - 1],
+                                                          NULL);
+        GDir *dir = g_dir_open(path, 0, NULL);
+        const char *name;
+
+        while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
+            g_autofree char *child = NULL;
+
+            if (!is_temporary(name))
+                continue;
+            child = g_build_filename(path, name, NULL);
+            g_unlink(child);
+        }
+        if (dir != NULL)
+            g_dir_close(dir);
+    }
 }
 
 /* Every feed and index.json reach the disk before the ledger that
@@ -341,7 +425,7 @@ run(Export *e, const RotaRoster *roster, GError **error)
     if (!ok)
         return FALSE;
     index = index_json(e->writer, &length);
-    return write_if_changed(e, "index.json", index, length, error) &&
+    return write_if_changed(e, e->dir, "index.json", index, length, error) &&
            write_ledger(e, error);
 }
 
@@ -353,9 +437,16 @@ run(Export *e, const RotaRoster *roster, GError **error)
  * @stats: (out) (optional): what the export did
  * @error: return location for a #GError, or %NULL
  *
- * Publishes @roster into @dir: person/ID-TOKEN.ics, unit/ID.ics,
- * segment/ID.ics, index.json and the ledger .rota-ledger.json (which, like
- * index.json, is for the coordinators, not for the web).  The ledger of
+ * Publishes @roster into @dir: the feeds feeds/person/ID-TOKEN.ics,
+ * feeds/unit/ID.ics and feeds/segment/ID.ics, and beside them index.json
+ * and the ledger .rota-ledger.json, which name every personal token and are
+ * for the coordinators.  Publish @dir/feeds and nothing else: no file in
+ * it names another feed.  The paths of index.json are relative to
+ * @dir/feeds, i.e. the URL paths under wherever @dir/feeds is served.
+ *
+ * Only one export at a time runs into one @dir: a second one fails with
+ * ROTA_ERROR_IO while @dir/.rota-lock is locked.  Temporary files left in
+ * @dir by a crashed export are removed first.  The ledger of
  * the previous publication (rota_feed_writer_set_previous_dir(), by
  * default @dir) decides SEQUENCE, LAST-MODIFIED and DTSTAMP of each event
  * and which events are published as cancelled.
@@ -365,6 +456,10 @@ run(Export *e, const RotaRoster *roster, GError **error)
  * midway leaves every file either as it was or complete and new, and the
  * previous ledger; exporting the same roster again then converges to the
  * publication the crashed run would have made (with the same now).
+ *
+ * A ledger from before the feeds/ folder (feeds directly in @dir) is
+ * still read: its paths are the same; the old files in @dir are left
+ * for the coordinator to remove.
  *
  * Returns: %TRUE on success; ROTA_ERROR_IO, ROTA_ERROR_FORMAT (a damaged
  *   ledger) or ROTA_ERROR_INVALID (no secret, unknown time zone) otherwise.
@@ -380,6 +475,7 @@ rota_feed_writer_export(RotaFeedWriter *writer, const RotaRoster *roster, const 
     g_autofree char *vtimezone = NULL;
     g_autofree char *ledger_path = NULL;
     Export e = {.writer = writer, .dir = dir};
+    int lock;
     gboolean ok;
 
     g_return_val_if_fail(writer != NULL && roster != NULL && dir != NULL, FALSE);
@@ -394,14 +490,24 @@ rota_feed_writer_export(RotaFeedWriter *writer, const RotaRoster *roster, const 
     }
     vtimezone = rotap_ical_vtimezone(writer->model->timezone, &writer->model->start,
                                      writer->model->n_days, error);
-    if (vtimezone == NULL || !make_folders(dir, error))
+    if (vtimezone == NULL || !make_folders(dir, NULL, error))
         return FALSE;
+    lock = lock_folder(dir, error);
+    if (lock < 0)
+        return FALSE;
+    e.feeds = g_build_filename(dir, ROTAP_FEEDS_DIR, NULL);
+    remove_stale(&e);
     ledger_path =
         g_build_filename(writer->previous_dir != NULL ? writer->previous_dir : dir,
                          ROTAP_LEDGER_NAME, NULL);
-    e.previous = rotap_ledger_load(ledger_path, error);
-    if (e.previous == NULL)
+    e.previous = make_folders(e.feeds, folder_names, error)
+                     ? rotap_ledger_load(ledger_path, error)
+                     : NULL;
+    if (e.previous == NULL) {
+        g_free(e.feeds);
+        close(lock);
         return FALSE;
+    }
     now = writer->now != NULL ? g_date_time_ref(writer->now) : g_date_time_new_now_utc();
     now_text = rotap_ical_utc_time(now);
     e.ctx =
@@ -418,5 +524,7 @@ rota_feed_writer_export(RotaFeedWriter *writer, const RotaRoster *roster, const 
     ok = run(&e, roster, error);
     rotap_ledger_free(e.previous);
     rotap_ledger_free(e.next);
+    g_free(e.feeds);
+    close(lock);
     return ok;
 }

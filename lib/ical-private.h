@@ -114,6 +114,10 @@ typedef struct {
 } RotapLedger;
 
 #define ROTAP_LEDGER_NAME ".rota-ledger.json"
+/* Beside the ledger: the lock of exports into the folder, and the folder
+ * that is published (every feed path is relative to it). */
+#define ROTAP_LOCK_NAME ".rota-lock"
+#define ROTAP_FEEDS_DIR "feeds"
 
 RotapLedger *rotap_ledger_new(void);
 void rotap_ledger_free(RotapLedger *ledger);

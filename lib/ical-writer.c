@@ -248,8 +248,10 @@ rotap_feed_token(const RotaFeedWriter *writer, const char *person_id)
  * @writer: a writer with a secret key
  * @person: a person index of the model
  *
- * The path of the person's feed relative to the output folder, such as
- * "person/P0003-0123456789abcdef01234567.ics".
+ * The path of the person's feed relative to DIR/feeds, the published
+ * folder of an export into DIR, such as
+ * "person/P0003-0123456789abcdef01234567.ics": the URL path of the feed
+ * under wherever DIR/feeds is served.  index.json gives the same paths.
  *
  * Returns: (transfer full) (nullable): the path (g_free() it), or %NULL
  *   when no secret key is set.
@@ -288,8 +290,8 @@ readable_path(const char *folder, const char *id)
  * @writer: a writer
  * @unit: a unit index of the model
  *
- * The path of the unit's feed relative to the output folder, such as
- * "unit/U001.ics".
+ * The path of the unit's feed relative to DIR/feeds, the published folder
+ * of an export into DIR, such as "unit/U001.ics" (its URL path there).
  *
  * Returns: (transfer full): the path; g_free() it.
  * Since: 0.1
@@ -307,8 +309,9 @@ rota_feed_writer_dup_unit_path(RotaFeedWriter *writer, int unit)
  * @writer: a writer
  * @segment: a segment index of the model
  *
- * The path of the segment's public duty board relative to the output
- * folder, such as "segment/S001.ics".
+ * The path of the segment's public duty board relative to DIR/feeds, the
+ * published folder of an export into DIR, such as "segment/S001.ics" (its
+ * URL path there).
  *
  * Returns: (transfer full): the path; g_free() it.
  * Since: 0.1

@@ -14,16 +14,18 @@
 G_BEGIN_DECLS
 
 /*
- * RotaFeedWriter publishes one roster of a model into a folder of
- * iCalendar feeds (DESIGN.md §7): person/P0003-TOKEN.ics for every person
- * (also without duties), unit/U001.ics, segment/S001.ics and index.json.
- * TOKEN is an HMAC of the person id under a secret key, so that the folder
- * can be served by a static web server.  A ledger in the folder
- * (.rota-ledger.json) remembers what was published, so that a later
- * export of another roster raises SEQUENCE only on changed events and
- * publishes removed ones as cancelled; exporting the same roster again
- * rewrites no file.  index.json and the ledger name every token: a web
- * server should serve only person/, unit/ and segment/.
+ * RotaFeedWriter publishes one roster of a model into a folder DIR of
+ * iCalendar feeds (DESIGN.md §7): DIR/feeds/person/P0003-TOKEN.ics for
+ * every person (also without duties), DIR/feeds/unit/U001.ics,
+ * DIR/feeds/segment/S001.ics, and DIR/index.json for the coordinators.
+ * TOKEN is an HMAC of the person id under a secret key, so that DIR/feeds
+ * can be served by a static web server: publish DIR/feeds and nothing
+ * else.  A ledger (DIR/.rota-ledger.json) remembers what was published, so
+ * that a later export of another roster raises SEQUENCE only on changed
+ * events and publishes removed ones as cancelled; exporting the same
+ * roster again rewrites no file.  index.json and the ledger name every
+ * token; feed paths (index.json, rota_feed_writer_dup_*_path()) are
+ * relative to DIR/feeds.
  */
 typedef struct _RotaFeedWriter RotaFeedWriter;
 

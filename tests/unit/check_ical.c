@@ -15,12 +15,14 @@
  * segments (S001 with a long Chinese location that needs folding and
  * escaping, S003 adopted by nobody), six people (P0006 never on duty), a
  * night shift that passes midnight, and a roster of nine assignments.
- * golden/ holds its publication at NOW with secret.key.
+ * golden/ holds its publication at NOW with secret.key.  *_PATH are feed
+ * paths (relative to DIR/feeds), *_FEED the same relative to DIR.
  */
 #define NOW "2026-11-30T08:00:00Z"
-#define P3_FEED "person/P0003-ad109bd32d9347c5600c79e5.ics"
-#define P5_FEED "person/P0005-82ed936aac555448ff5144dc.ics"
-#define P6_FEED "person/P0006-f130be66ba504f52a06b3e49.ics"
+#define P3_PATH "person/P0003-ad109bd32d9347c5600c79e5.ics"
+#define P3_FEED ROTAP_FEEDS_DIR "/" P3_PATH
+#define P5_FEED ROTAP_FEEDS_DIR "/person/P0005-82ed936aac555448ff5144dc.ics"
+#define P6_FEED ROTAP_FEEDS_DIR "/person/P0006-f130be66ba504f52a06b3e49.ics"
 
 static char *tmp_dir;
 
@@ -146,7 +148,7 @@ export_ok(RotaModel *model, RotaRoster *roster, const char *now_text, int keep,
                   error != NULL ? error->message : "");
 }
 
-/* Every .ics file of the output folder, relative paths, sorted. */
+/* Every .ics file of the output folder, paths relative to it, sorted. */
 static GPtrArray *
 list_feeds(void)
 {
@@ -154,13 +156,14 @@ list_feeds(void)
     GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
 
     for (gsize f = 0; f < G_N_ELEMENTS(folders); f++) {
-        g_autofree char *dir_path = out_path(folders[f]);
+        g_autofree char *relative = g_strconcat(ROTAP_FEEDS_DIR "/", folders[f], NULL);
+        g_autofree char *dir_path = out_path(relative);
         GDir *dir = g_dir_open(dir_path, 0, NULL);
         const char *name;
 
         ck_assert_ptr_nonnull(dir);
         while ((name = g_dir_read_name(dir)) != NULL)
-            g_ptr_array_add(paths, g_strdup_printf("%s/%s", folders[f], name));
+            g_ptr_array_add(paths, g_strdup_printf("%s/%s", relative, name));
         g_dir_close(dir);
     }
     g_ptr_array_sort(paths, (GCompareFunc)g_strcmp0);
@@ -231,7 +234,7 @@ START_TEST(test_paths)
     person = rota_feed_writer_dup_person_path(writer, 2);
     unit = rota_feed_writer_dup_unit_path(writer, 0);
     segment = rota_feed_writer_dup_segment_path(writer, 2);
-    ck_assert_str_eq(person, P3_FEED);
+    ck_assert_str_eq(person, P3_PATH);
     ck_assert_str_eq(unit, "unit/U001.ics");
     ck_assert_str_eq(segment, "segment/S003.ics");
 }
@@ -304,11 +307,11 @@ START_TEST(test_changed_roster)
     p6 = read_out(P6_FEED);
     ck_assert_int_eq(count_lines(p6, "BEGIN:VEVENT"), 1);
     ck_assert_int_eq(count_lines(p6, "SEQUENCE:0"), 1);
-    s1 = read_out("segment/S001.ics");
+    s1 = read_out(ROTAP_FEEDS_DIR "/segment/S001.ics");
     ck_assert_int_eq(count_lines(s1, "SEQUENCE:1"), 5);
     ck_assert_int_eq(count_lines(s1, "STATUS:CONFIRMED"), 5);
     ck_assert_ptr_nonnull(strstr(s1, "路长：赵敏（P0002）"));
-    s2 = read_out("segment/S002.ics");
+    s2 = read_out(ROTAP_FEEDS_DIR "/segment/S002.ics");
     ck_assert_int_eq(count_lines(s2, "SEQUENCE:0"), 4);
     ck_assert_int_eq(count_lines(s2, "SEQUENCE:1"), 1);
     ck_assert_int_eq(count_lines(s2, "DTSTAMP:20261130T080000Z"), 3);
@@ -613,7 +616,7 @@ START_TEST(test_events_distinct)
     RotaExportStats stats;
 
     export_ok(model, roster, NOW, -1, &stats);
-    u1 = read_out("unit/U001.ics");
+    u1 = read_out(ROTAP_FEEDS_DIR "/unit/U001.ics");
     ck_assert_int_eq(count_lines(u1, "SUMMARY:李娜 · 早高峰 · 人民路(东风街—解放街)"), 1);
     ck_assert_int_eq(count_lines(u1, "SUMMARY:赵敏 · 早高峰 · 人民路(东风街—解放街)"), 1);
 }
