@@ -46,7 +46,9 @@ else
     work=$(mktemp -d "${TMPDIR:-/tmp}/rota-county-resolve.XXXXXX")
     trap 'rm -rf "$work"' EXIT
 fi
-feeds="$work/feeds"
+# rota exports into $out; $out/feeds is what a web server would publish.
+out="$work/out"
+feeds="$out/feeds"
 failures=0
 bad() { echo "FAIL: $*"; failures=$((failures + 1)); }
 slow() {
@@ -80,7 +82,7 @@ chmod 600 "$work/secret"
 "$rota" solve "$model" -o "$work/r1.json" --seed 1 --time-limit "$limit" --quiet \
     >"$work/solve1.out" || [ $? -eq 3 ]
 echo "solve 1:   $(tail -n 1 "$work/solve1.out") ($limit s, seed 1)"
-t=$(seconds "$rota" export ics "$model" "$work/r1.json" -o "$feeds" --secret "$work/secret" \
+t=$(seconds "$rota" export ics "$model" "$work/r1.json" -o "$out" --secret "$work/secret" \
     --now 2026-11-30T08:00:00Z)
 cp "$work/last.out" "$work/export1.out"
 nperson=$(find "$feeds/person" -name '*.ics' | wc -l)
@@ -91,16 +93,20 @@ echo "           $nperson personal, $(find "$feeds/unit" -name '*.ics' | wc -l) 
 awk -v t="$t" 'BEGIN { exit !(t < 2) }' || slow "export took $t s (target < 2 s)"
 
 # ---- the same roster again, an hour later: nothing may be rewritten
-ledger="$feeds/.rota-ledger.json"
+ledger="$out/.rota-ledger.json"
 ledger_sum=$(sha256sum "$ledger" 2>/dev/null | cut -d' ' -f1)
-touch -d '1 second ago' "$work/stamp"
-t=$(seconds "$rota" export ics "$model" "$work/r1.json" -o "$feeds" --secret "$work/secret" \
+# The stamp follows the first export's last write (a stamp dated back
+# would count files that export wrote in its last second as touched);
+# the pause keeps coarse file-system clocks apart.
+touch "$work/stamp"
+sleep 1
+t=$(seconds "$rota" export ics "$model" "$work/r1.json" -o "$out" --secret "$work/secret" \
     --now 2026-11-30T09:00:00Z)
 echo "no-change: $t s (CPU $(cat "$work/last.cpu") s): $(cat "$work/last.out")"
 [ "$(stat_of "$work/last.out" written)" = 0 ] || bad "a no-change re-export wrote files"
-touched=$(find "$feeds" -type f -newer "$work/stamp" ! -path "$ledger" | wc -l)
-[ "$touched" -eq 0 ] || bad "a no-change re-export touched $touched published files" \
-    "($(find "$feeds" -type f -newer "$work/stamp" | head -n 3 | tr '\n' ' '))"
+touched=$(find "$out" -type f -newer "$work/stamp" ! -path "$ledger" | wc -l)
+[ "$touched" -eq 0 ] || bad "a no-change re-export touched $touched files" \
+    "($(find "$out" -type f -newer "$work/stamp" | head -n 3 | tr '\n' ' '))"
 if [ -n "$(find "$ledger" -newer "$work/stamp" 2>/dev/null)" ]; then
     if [ "$(sha256sum "$ledger" | cut -d' ' -f1)" = "$ledger_sum" ]; then
         bad "a no-change re-export rewrote the ledger (same bytes)"
@@ -136,7 +142,7 @@ echo "rota diff: $(wc -l <"$work/diff-people.txt") people listed," \
     "$("$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); print("added %d, removed %d, moved %d" % (d["added"], d["removed"], d["moved"]))' "$work/diff.json")"
 
 cp -a "$feeds" "$work/before"
-t=$(seconds "$rota" export ics "$work/model2.json" "$work/r2.json" -o "$feeds" \
+t=$(seconds "$rota" export ics "$work/model2.json" "$work/r2.json" -o "$out" \
     --secret "$work/secret" --now 2026-12-01T08:00:00Z)
 cp "$work/last.out" "$work/export2.out"
 echo "export 2:  $t s (CPU $(cat "$work/last.cpu") s): $(cat "$work/export2.out")"
@@ -145,9 +151,10 @@ echo "events changed (export stats): $(stat_of "$work/export2.out" changed) chan
     "$(stat_of "$work/export2.out" new) new, over all feeds (person + unit + segment)"
 
 # ---- whose personal feed changed, against whom rota diff lists
-"$PY" - "$work/before" "$feeds" "$work/diff-people.txt" <<'EOF' || bad "feeds and rota diff disagree"
+"$PY" - "$work/before" "$feeds" "$work/diff-people.txt" "$out/index.json" <<'EOF' || bad "feeds and rota diff disagree"
 import json, os, sys
-before, after, listed_path = sys.argv[1:4]
+# before and after: copies of DIR/feeds, where index.json's paths are relative.
+before, after, listed_path, index_path = sys.argv[1:5]
 listed = set(open(listed_path).read().split())
 
 
@@ -167,7 +174,7 @@ def events(data):
     return found
 
 
-with open(os.path.join(after, "index.json"), encoding="utf-8") as f:
+with open(index_path, encoding="utf-8") as f:
     index = json.load(f)
 changed_people, counts = set(), {"new": 0, "changed": 0, "cancelled": 0, "unchanged": 0}
 for pid, entry in index["people"].items():
@@ -209,9 +216,10 @@ away_listed=$(comm -12 <(sort "$work/away.txt") "$work/diff-people.txt" | wc -l)
 echo "of the people away, $away_listed are listed by rota diff (the others had no duty that week)"
 
 if [ "$check_feeds" = 1 ]; then
-    "$PY" "$top/tests/clients/check-ics.py" "$feeds" --manifest "$work/manifest.json" |
+    # Given DIR, check-ics.py also checks that DIR/feeds names no personal token.
+    "$PY" "$top/tests/clients/check-ics.py" "$out" --manifest "$work/manifest.json" |
         tail -n 5 || bad "python3-icalendar rejects the county feeds"
-    node "$top/tests/clients/check-icaljs.mjs" "$feeds" "$work/manifest.json" | tail -n 5 ||
+    node "$top/tests/clients/check-icaljs.mjs" "$out" "$work/manifest.json" | tail -n 5 ||
         bad "ical.js rejects the county feeds"
 fi
 if [ -n "$keep" ]; then echo "files kept in $work"; fi

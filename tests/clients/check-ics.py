@@ -233,8 +233,30 @@ def index_paths(value):
             yield from index_paths(v)
 
 
+def check_published(top, index):
+    """DIR/feeds, the published folder, holds feeds only, and none names a
+    personal token of index.json (a guesser's way to others' feeds)."""
+    feeds = os.path.join(top, "feeds")
+    tokens = set()
+    for entry in index.get("people", {}).values():
+        name = os.path.basename(entry.get("path", ""))[:-4]
+        if "-" in name:
+            tokens.add(name.rsplit("-", 1)[1])
+    for root, _, files in os.walk(feeds):
+        for name in files:
+            rel = os.path.relpath(os.path.join(root, name), top)
+            if not name.endswith(".ics"):
+                problem(rel, "published, but not a feed")
+                continue
+            with open(os.path.join(root, name), encoding="utf-8", errors="replace") as f:
+                text = f.read()
+            for token in sorted(t for t in tokens if t in text):
+                problem(rel, f"names the personal token {token}")
+
+
 def check_index(top, files):
-    """index.json, when present, names every feed and only existing ones."""
+    """index.json, when present, names every feed and only existing ones;
+    its paths are relative to DIR/feeds when that folder exists."""
     path = os.path.join(top, "index.json")
     if not os.path.exists(path):
         return
@@ -244,7 +266,10 @@ def check_index(top, files):
     except (ValueError, UnicodeDecodeError) as e:
         problem("index.json", f"not JSON: {e}")
         return
-    named = set(p.lstrip("/") for p in index_paths(index))
+    base = "feeds/" if os.path.isdir(os.path.join(top, "feeds")) else ""
+    if base:
+        check_published(top, index)
+    named = set(base + p.lstrip("/") for p in index_paths(index))
     for p in sorted(named - set(files)):
         problem("index.json", f"names {p}, which does not exist")
     for p in sorted(set(files) - named):

@@ -22,9 +22,10 @@ trap cleanup EXIT
 unset http_proxy HTTP_PROXY https_proxy HTTPS_PROXY all_proxy ALL_PROXY
 export no_proxy=127.0.0.1,localhost NO_PROXY=127.0.0.1,localhost
 
-www="$TMP/www"
-feeds="$www/feeds"
-mkdir -p "$www"
+# rota exports into $out; only $out/feeds is served (index.json and the
+# ledger stay private), and subscriptions use index.json's paths as URLs.
+out="$TMP/out"
+feeds="$out/feeds"
 printf 'vdirsyncer test key\n' >"$TMP/secret"
 chmod 600 "$TMP/secret"
 
@@ -36,7 +37,7 @@ export_stat() { sed -n "s/.*[ ,:]$2 \([0-9][0-9]*\).*/\1/p" "$1" | head -n 1; }
 publish() {
     local name=$1 model=$2 roster=$3 now=$4
     shift 4
-    "$ROTA" export ics "$model" "$roster" -o "$feeds" --secret "$TMP/secret" --now "$now" \
+    "$ROTA" export ics "$model" "$roster" -o "$out" --secret "$TMP/secret" --now "$now" \
         "$@" >"$TMP/$name.out"
     printf '     %s: %s\n' "$name" "$(cat "$TMP/$name.out")"
 }
@@ -54,7 +55,7 @@ sync_all() {
     >/dev/null
 publish export1 "$CLIENT_MODEL" "$TMP/r1.json" 2026-12-20T08:00:00Z
 
-"$PY" -u -m http.server --bind 127.0.0.1 --directory "$www" 0 >"$TMP/http.log" 2>&1 &
+"$PY" -u -m http.server --bind 127.0.0.1 --directory "$feeds" 0 >"$TMP/http.log" 2>&1 &
 server=$!
 port=
 for _ in $(seq 50); do
@@ -68,23 +69,26 @@ if [ -z "$port" ]; then
     exit 1
 fi
 
-# One pair per feed: http storage (the subscription URL) -> filesystem storage.
-"$PY" - "$feeds" "$TMP" "$port" <<'EOF'
+# One pair per feed of index.json: http storage (the subscription URL: the
+# index path under the served DIR/feeds) -> filesystem storage.
+"$PY" - "$out" "$TMP" "$port" <<'EOF'
 import json, os, re, sys
-feeds, tmp, port = sys.argv[1:4]
+out, tmp, port = sys.argv[1:4]
+with open(os.path.join(out, "index.json"), encoding="utf-8") as f:
+    index = json.load(f)
+rels = sorted(e["path"] for kind in ("people", "units", "segments")
+              for e in index[kind].values())
 pairs, conf = {}, [f'[general]\nstatus_path = "{tmp}/status/"\n']
-for root, _, files in sorted(os.walk(feeds)):
-    for name in sorted(f for f in files if f.endswith(".ics")):
-        rel = os.path.relpath(os.path.join(root, name), feeds)
-        pair = re.sub(r"[^A-Za-z0-9_]", "_", rel[:-4])
-        pairs[pair] = rel
-        os.makedirs(os.path.join(tmp, "vdir", pair))
-        conf.append(f'[pair {pair}]\na = "{pair}_feed"\nb = "{pair}_local"\n'
-                    f'collections = null\nconflict_resolution = "a wins"\n\n'
-                    f'[storage {pair}_feed]\ntype = "http"\n'
-                    f'url = "http://127.0.0.1:{port}/feeds/{rel}"\n\n'
-                    f'[storage {pair}_local]\ntype = "filesystem"\n'
-                    f'path = "{tmp}/vdir/{pair}"\nfileext = ".ics"\n')
+for rel in rels:
+    pair = re.sub(r"[^A-Za-z0-9_]", "_", rel[:-4])
+    pairs[pair] = rel
+    os.makedirs(os.path.join(tmp, "vdir", pair))
+    conf.append(f'[pair {pair}]\na = "{pair}_feed"\nb = "{pair}_local"\n'
+                f'collections = null\nconflict_resolution = "a wins"\n\n'
+                f'[storage {pair}_feed]\ntype = "http"\n'
+                f'url = "http://127.0.0.1:{port}/{rel}"\n\n'
+                f'[storage {pair}_local]\ntype = "filesystem"\n'
+                f'path = "{tmp}/vdir/{pair}"\nfileext = ".ics"\n')
 with open(os.path.join(tmp, "pairs.json"), "w") as f:
     json.dump(pairs, f)
 with open(os.path.join(tmp, "config"), "w") as f:
