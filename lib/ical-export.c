@@ -280,8 +280,8 @@ lock_folder(const char *dir, GError **error)
     close(fd);
     if (saved == EWOULDBLOCK)
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO,
-                    "%s: another export into this folder is running (%s is locked)",
-                    dir, path);
+                    "%s: another export into this folder is running (%s is locked)", dir,
+                    path);
     else
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot lock: %s", path,
                     g_strerror(saved));
@@ -314,9 +314,9 @@ remove_stale(const Export *e)
 {
     /* folder_names ends in NULL: index 0 stands for dir itself. */
     for (gsize i = 0; i < G_N_ELEMENTS(folder_names); i++) {
-        g_autofree char *path = i == 0 ? g_strdup(e->dir)
-                                       : g_build_filename(e->feeds, folder_names[i - 1],
-                                                          NULL);
+        g_autofree char *path =
+            i == 0 ? g_strdup(e->dir)
+                   : g_build_filename(e->feeds, folder_names[i - 1], NULL);
         GDir *dir = g_dir_open(path, 0, NULL);
         const char *name;
 

@@ -4,8 +4,11 @@
 
 #include <glib/gstdio.h>
 #include <libical/ical.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "ical-private.h"
 #include "testhelp.h"
@@ -622,6 +625,97 @@ START_TEST(test_events_distinct)
 }
 END_TEST
 
+/* ------------------------------------------------------------------ publish */
+
+/* DIR/feeds, the published folder, holds the three feed folders only, and
+ * no feed in it names a personal token (its own included). */
+START_TEST(test_feeds_private)
+{
+    g_autoptr(RotaModel) model = load_model(NULL, NULL);
+    g_autoptr(RotaRoster) roster = load_roster(model, NULL, NULL);
+    g_autoptr(GPtrArray) feeds = NULL;
+    g_autofree char *top = out_path(ROTAP_FEEDS_DIR);
+    g_autoptr(GDir) dir = NULL;
+    g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(RotaFeedWriter) writer = rota_feed_writer_new(model);
+    g_autofree char *secret = test_srcdir_path("tests/data/ics/secret.key");
+    const char *name;
+    int n = 0;
+
+    export_ok(model, roster, NOW, -1, NULL);
+    dir = g_dir_open(top, 0, NULL);
+    ck_assert_ptr_nonnull(dir);
+    while ((name = g_dir_read_name(dir)) != NULL) {
+        ck_assert_msg(strcmp(name, "person") == 0 || strcmp(name, "unit") == 0 ||
+                          strcmp(name, "segment") == 0,
+                      "feeds/%s published", name);
+        n++;
+    }
+    ck_assert_int_eq(n, 3);
+    ck_assert(rota_feed_writer_set_secret_file(writer, secret, NULL));
+    for (int i = 0; i < rota_model_get_n_people(model); i++) {
+        g_autofree char *path = rota_feed_writer_dup_person_path(writer, i);
+
+        /* person/ID-TOKEN.ics */
+        ck_assert(g_str_has_suffix(path, ".ics") && strrchr(path, '-') != NULL);
+        g_ptr_array_add(tokens, g_strndup(strrchr(path, '-') + 1, 24));
+    }
+    feeds = list_feeds();
+    ck_assert_int_eq(feeds->len, 11);
+    for (guint f = 0; f < feeds->len; f++) {
+        g_autofree char *text = read_out(g_ptr_array_index(feeds, f));
+
+        for (guint t = 0; t < tokens->len; t++)
+            ck_assert_msg(strstr(text, g_ptr_array_index(tokens, t)) == NULL,
+                          "%s names token %s", (char *)g_ptr_array_index(feeds, f),
+                          (char *)g_ptr_array_index(tokens, t));
+    }
+}
+END_TEST
+
+/* A second export while DIR/.rota-lock is locked fails at once; the next
+ * one removes a crashed run's temporary files and rewrites nothing. */
+START_TEST(test_lock_and_stale)
+{
+    g_autoptr(RotaModel) model = load_model(NULL, NULL);
+    g_autoptr(RotaRoster) roster = load_roster(model, NULL, NULL);
+    g_autofree char *lock_path = out_path(ROTAP_LOCK_NAME);
+    g_autofree char *kept = out_path("notes.tmp-keep");
+    static const char *const stale[] = {ROTAP_FEEDS_DIR "/" P3_PATH ".tmp-Ab12Cd",
+                                        ROTAP_FEEDS_DIR "/unit/U001.ics.tmp-zz99ZZ",
+                                        "index.json.tmp-q1w2e3",
+                                        ROTAP_LEDGER_NAME ".a1B2c3"};
+    g_autoptr(GError) error = NULL;
+    RotaExportStats stats;
+    int fd;
+
+    export_ok(model, roster, NOW, -1, NULL);
+    fd = open(lock_path, O_RDWR | O_CLOEXEC);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(flock(fd, LOCK_EX | LOCK_NB), 0);
+    ck_assert(!export_at(model, roster, NOW, -1, &stats, &error));
+    ck_assert_ptr_nonnull(error);
+    ck_assert_ptr_nonnull(strstr(error->message, ": another export into this folder"));
+    test_assert_error(&error, ROTA_ERROR_IO, tmp_dir);
+    close(fd);
+    for (gsize i = 0; i < G_N_ELEMENTS(stale); i++) {
+        g_autofree char *path = out_path(stale[i]);
+
+        ck_assert(g_file_set_contents(path, "x", -1, NULL));
+    }
+    ck_assert(g_file_set_contents(kept, "x", -1, NULL));
+    export_ok(model, roster, NOW, -1, &stats);
+    ck_assert_int_eq(stats.files_written, 0);
+    ck_assert_int_eq(stats.files_unchanged, 12);
+    for (gsize i = 0; i < G_N_ELEMENTS(stale); i++) {
+        g_autofree char *path = out_path(stale[i]);
+
+        ck_assert_msg(!g_file_test(path, G_FILE_TEST_EXISTS), "%s left", stale[i]);
+    }
+    ck_assert(g_file_test(kept, G_FILE_TEST_EXISTS));
+}
+END_TEST
+
 /* ------------------------------------------------------------------ secret */
 
 START_TEST(test_secret_created)
@@ -700,6 +794,12 @@ ical_suite(void)
     tc = tcase_create("clients");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_libical_parses);
+    suite_add_tcase(suite, tc);
+
+    tc = tcase_create("publish");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_feeds_private);
+    tcase_add_test(tc, test_lock_and_stale);
     suite_add_tcase(suite, tc);
 
     tc = tcase_create("secret");
