@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* solver-build.c: greedy construction: locks, the on-site hour, cells by scarcity. */
+/* solver-build.c: construction: locks, previous roster, on-site hour, scarce cells. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -196,6 +196,35 @@ place_onsite(RotapState *st)
     }
 }
 
+/*
+ * A re-solve starts from the previous roster: every slot takes its
+ * previous value again when it still may (eligible, available) and that
+ * breaks no upper limit, so that the search begins where the coordinator
+ * left off and the change term starts at the few slots that must change.
+ * The on-site hours go first (onsite set), then the on-site hours still
+ * missing take their head or deputy, and only then the other duties
+ * (onsite unset), so that a deputy standing in is not kept on a duty.
+ */
+static void
+place_previous(RotapState *st, gboolean onsite)
+{
+    const RotapSolverData *data = st->data;
+
+    for (int s = 0; s < data->n_slots; s++) {
+        int person = s / data->n_days, day = s % data->n_days,
+            value = data->prev_value[s];
+        RotapCost before;
+
+        if (value < 0 || (value >= data->n_cells) != onsite || st->x[s] != ROTAP_NONE ||
+            data->frozen[s] || !rotap_can_take(data, person, day, value))
+            continue;
+        before = st->cost;
+        rotap_state_set(st, person, day, value);
+        if (judge(data, &before, &st->cost) == G_MAXINT64)
+            rotap_state_set(st, person, day, ROTAP_NONE);
+    }
+}
+
 typedef struct {
     gint64 key;
     int cell;
@@ -224,7 +253,11 @@ rotap_construct(RotapState *st, RotapRng *rng)
     for (int s = 0; s < data->n_slots; s++)
         if (data->frozen[s])
             rotap_state_set(st, s / data->n_days, s % data->n_days, data->init_value[s]);
+    if (data->has_prev)
+        place_previous(st, TRUE);
     place_onsite(st);
+    if (data->has_prev)
+        place_previous(st, FALSE);
     for (int c = 0; c < data->n_cells; c++) {
         const RotapCell *cell = &model->cells[c];
         int min = model->duties[cell->duty].min, n_takers;

@@ -80,6 +80,15 @@ if [ "$locked_before" -gt 0 ] && [ "$locked_before" -eq "$locked_after" ]; then
     pass "solve previous: $locked_after locked assignments stay locked"
 else fail "solve previous: locked $locked_before before, $locked_after after"; fi
 
+# A re-solve starts from the previous roster: against its own result, a short
+# search under another seed changes nobody's duties.
+run "re-solve" "$ROTA" solve "$small" -o "$TMP/d.json" --previous "$TMP/c.json" \
+    --moves 100 --seed 9 --threads 1 -q
+expect_status 3
+run "diff re-solve" "$ROTA" diff "$TMP/c.json" "$TMP/d.json"
+expect_status 0
+expect_last_line "0 people affected, 0 added, 0 removed, 0 moved"
+
 # The benchmark format: a feasible grid whose objective rota score agrees with.
 run "solve curtois" "$ROTA" solve --format curtois "$instance1" -o "$TMP/i1.grid" \
     --moves 1000000 --threads 1 -q
