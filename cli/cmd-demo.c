@@ -190,10 +190,11 @@ link_tree(const char *src, const char *dst)
     return TRUE;
 }
 
-/* Feeds go to STAGING/feeds.  An earlier DIR/feeds is the previous
- * publication: linked into the staging folder when the file system
- * allows it (unchanged feeds are then left alone), else only its ledger
- * is read, so that SEQUENCE and cancellations carry on either way. */
+/* The publication goes to STAGING: feeds/, index.json and the ledger.  An
+ * earlier DIR's publication is the previous one: its feeds and ledger are
+ * linked into the staging folder when the file system allows it
+ * (unchanged feeds are then left alone), else only its ledger is read, so
+ * that SEQUENCE and cancellations carry on either way. */
 static gboolean
 publish(const RotaRoster *roster, const char *dir, const char *staging,
         RotaFeedWriter *writer, RotaExportStats *stats, GError **error)
@@ -201,16 +202,20 @@ publish(const RotaRoster *roster, const char *dir, const char *staging,
     g_autofree char *secret = NULL;
     g_autofree char *feeds = g_build_filename(staging, "feeds", NULL);
     g_autofree char *previous = g_build_filename(dir, "feeds", NULL);
+    g_autofree char *old_ledger = g_build_filename(dir, ".rota-ledger.json", NULL);
+    g_autofree char *new_ledger = g_build_filename(staging, ".rota-ledger.json", NULL);
 
     if (!carry_secret(dir, staging, &secret, error) ||
         !rota_feed_writer_set_secret_file(writer, secret, error))
         return FALSE;
-    if (g_file_test(previous, G_FILE_TEST_IS_DIR) && !link_tree(previous, feeds)) {
+    if (g_file_test(previous, G_FILE_TEST_IS_DIR) &&
+        (!link_tree(previous, feeds) || link(old_ledger, new_ledger) != 0)) {
         if (!remove_tree(feeds, error))
             return FALSE;
-        rota_feed_writer_set_previous_dir(writer, previous);
+        (void)g_unlink(new_ledger);
+        rota_feed_writer_set_previous_dir(writer, dir);
     }
-    return rota_feed_writer_export(writer, roster, feeds, stats, error);
+    return rota_feed_writer_export(writer, roster, staging, stats, error);
 }
 
 /* Put the finished staging folder in place of dir.  Where the kernel can
@@ -265,10 +270,10 @@ print_feeds(RotaModel *model, const RotaRoster *roster, RotaFeedWriter *writer,
     int unit = rota_model_get_person_unit(model, person);
     g_autofree char *path = rota_feed_writer_dup_person_path(writer, person);
 
-    printf("feeds: %d (%d people, %d units, %d segments) in %s/feeds, index.json "
+    printf("feeds: %d (%d people, %d units, %d segments) in %s/feeds, %s/index.json "
            "for coordinators; %d files written, %d unchanged\n",
            stats->feeds, rota_model_get_n_people(model), rota_model_get_n_units(model),
-           rota_model_get_n_segments(model), dir, stats->files_written,
+           rota_model_get_n_segments(model), dir, dir, stats->files_written,
            stats->files_unchanged);
     printf("one volunteer's feed: %s %s (%s), %d duties:\n  %s/feeds/%s\n",
            rota_model_get_person_id(model, person),
@@ -278,8 +283,8 @@ print_feeds(RotaModel *model, const RotaRoster *roster, RotaFeedWriter *writer,
     printf(
         "try it: python3 -m http.server -d %s/feeds 8000\n"
         "  and subscribe to http://localhost:8000/%s\n"
-        "  (on your own machine only: that server lists folders and serves index.json,\n"
-        "  which name every feed; a public server must do neither)\n",
+        "  (on your own machine only: that server lists folders, which shows every\n"
+        "  feed's name; a public server must publish DIR/feeds without listings)\n",
         dir, path);
 }
 
@@ -377,8 +382,9 @@ static const char description[] =
     "103 units, 136 road segments, about 3,000 people, December 2026) end to\n"
     "end: solves it (5 s by default, seed 1, progress on standard error),\n"
     "then writes DIR/model.json (the example), DIR/roster.json, the\n"
-    "iCalendar feeds in DIR/feeds/ (one per person, unit and segment, with\n"
-    "index.json) and their secret key DIR/secret.key, outside feeds/.  It\n"
+    "iCalendar feeds in DIR/feeds/ (one per person, unit and segment: the\n"
+    "folder to publish), DIR/index.json for coordinators and the feeds'\n"
+    "secret key DIR/secret.key, both outside feeds/.  It\n"
     "prints coverage, hard violations, on-site days by heads and deputies,\n"
     "fairness per unit, and where one volunteer's feed is.\n\n"
     "Everything is built in a folder beside DIR and moved into place at the\n"

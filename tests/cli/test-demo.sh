@@ -6,13 +6,16 @@
 dir="$TMP/demo"
 run "demo" "$ROTA" demo -o "$dir" --time-limit 2 --threads 1
 expect_status 0
-for f in model.json roster.json secret.key feeds/index.json; do
+for f in model.json roster.json secret.key index.json .rota-ledger.json; do
     if [ -s "$dir/$f" ]; then pass "demo: $f written"
     else fail "demo: $f missing"; fi
 done
 if cmp -s "$dir/model.json" "$ROTA_TEST_SRCDIR/examples/county/county.json"; then
     pass "demo: model.json is the county example"
 else fail "demo: model.json differs from examples/county/county.json"; fi
+if [ "$(ls "$dir/feeds")" = "$(printf 'person\nsegment\nunit')" ]; then
+    pass "demo: feeds/ holds only the feed folders"
+else fail "demo: feeds/ holds" "$(ls -a "$dir/feeds")"; fi
 n=$(ls "$dir/feeds/person" | wc -l)
 if [ "$n" -eq 2998 ]; then pass "demo: 2998 personal feeds"
 else fail "demo: $n personal feeds, expected 2998"; fi
