@@ -280,12 +280,11 @@ print_feeds(RotaModel *model, const RotaRoster *roster, RotaFeedWriter *writer,
            rota_model_get_person_name(model, person),
            unit >= 0 ? rota_model_get_unit_name(model, unit) : "no unit", n_duties, dir,
            path);
-    printf(
-        "try it: python3 -m http.server -d %s/feeds 8000\n"
-        "  and subscribe to http://localhost:8000/%s\n"
-        "  (on your own machine only: that server lists folders, which shows every\n"
-        "  feed's name; a public server must publish DIR/feeds without listings)\n",
-        dir, path);
+    printf("try it: python3 -m http.server -d %s/feeds 8000\n"
+           "  and subscribe to http://localhost:8000/%s\n"
+           "  (on your own machine only: that server lists folders, which shows every\n"
+           "  feed's name; a public server must publish DIR/feeds without listings)\n",
+           dir, path);
 }
 
 /* Each hard violation on standard error, then the error that makes main()
