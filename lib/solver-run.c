@@ -20,6 +20,12 @@
 #define SHARE_EPOCHS 20
 /* Without any limit, the search stops after this many seconds. */
 #define DEFAULT_SECONDS 10.0
+/* Under a time limit, once the searches have run FIT_AFTER seconds, their
+ * annealing cycles are shortened to leave room for FIT_CYCLES cycles in
+ * the time left: on a large model (the county at 30x) one cycle of the
+ * move-count schedule outlasts the run and the roster never cools. */
+#define FIT_AFTER 1.0
+#define FIT_CYCLES 3.0
 /* How often the progress function is called. */
 #define PROGRESS_USEC (G_USEC_PER_SEC / 2)
 
@@ -32,10 +38,12 @@ struct _RotapRun {
     RotapSearch **searches;
     int n;
     gint64 start_time;
-    double time_limit; /* seconds, 0: none */
-    guint64 *limit;    /* per search: its share of the move limit */
-    guint64 *done;     /* per search: moves made, as of its last barrier */
-    int *best_hard;    /* per search, as of its last barrier */
+    gint64 search_start; /* when every search had its first roster */
+    gboolean fitted;     /* the cycles were fitted to the time limit */
+    double time_limit;   /* seconds, 0: none */
+    guint64 *limit;      /* per search: its share of the move limit */
+    guint64 *done;       /* per search: moves made, as of its last barrier */
+    int *best_hard;      /* per search, as of its last barrier */
     gint64 *best_soft;
     gboolean *adopt; /* per search: take shared_best after this barrier */
 
@@ -74,6 +82,30 @@ elapsed(const RotapRun *run)
     return (double)(g_get_monotonic_time() - run->start_time) / G_USEC_PER_SEC;
 }
 
+/* Fit the searches' cycles to the time left, once (see FIT_AFTER); runs
+ * with a move limit are never fitted, so they stay reproducible. */
+static void
+fit_cycles(RotapRun *run)
+{
+    double searching, left;
+
+    if (run->published == 0) {
+        run->search_start = g_get_monotonic_time();
+        return;
+    }
+    if (run->fitted || run->time_limit <= 0 || run->solver->move_limit > 0)
+        return;
+    searching = (double)(g_get_monotonic_time() - run->search_start) / G_USEC_PER_SEC;
+    if (searching < FIT_AFTER)
+        return;
+    run->fitted = TRUE;
+    left = run->time_limit - elapsed(run);
+    for (int i = 0; i < run->n && left > 0; i++)
+        rotap_search_fit_cycle(
+            run->searches[i],
+            (guint64)((double)run->done[i] / searching * left / FIT_CYCLES));
+}
+
 /* The last search to reach a barrier decides for all: the shared best,
  * who adopts it, and whether to stop. */
 static void
@@ -102,6 +134,7 @@ lead(RotapRun *run)
                                            run->shared_hard, run->shared_soft) > 0;
         all_done = all_done && run->done[i] >= run->limit[i];
     }
+    fit_cycles(run);
     run->published++;
     run->stop = all_done || g_atomic_int_get(&run->solver->cancel) ||
                 (run->time_limit > 0 && elapsed(run) >= run->time_limit);

@@ -25,6 +25,8 @@
 #define CYCLE_PER_SLOT 150
 #define CYCLE_MIN 2000000
 #define CYCLE_MAX 20000000
+/* The shortest cycle rotap_search_fit_cycle() makes. */
+#define CYCLE_FIT_MIN 200000
 #define HW_START 5.0
 #define HW_LOW 1.0
 #define HW_HIGH 50.0
@@ -243,6 +245,20 @@ next_cycle(RotapSearch *search)
 {
     search->cycle++;
     start_cycle(search, search->t0 * (search->cycle % 2 == 0 ? 1.0 : REHEAT_ODD));
+}
+
+void
+rotap_search_fit_cycle(RotapSearch *search, guint64 moves)
+{
+    moves = MAX(moves, CYCLE_FIT_MIN);
+    if (moves >= search->cycle_len)
+        return;
+    search->cycle_len = moves;
+    if (search->cycle_pos >= moves)
+        next_cycle(search);
+    else
+        search->alpha =
+            exp(log(search->t_end / search->temp) / (double)(moves - search->cycle_pos));
 }
 
 /* Strategic oscillation: hard violations weigh more while there are some. */
