@@ -5,16 +5,9 @@
 
 #include <string.h>
 
-#include "json-private.h"
 #include "roster-diff-private.h"
+#include "roster-json-private.h"
 #include "util-private.h"
-
-/* The keys of roster-json.c: a file one reader accepts the other accepts. */
-static const char *const top_keys[] = {"format",     "version", "model", "model_sha256",
-                                       "seed",       "solver",  "score", "assignments",
-                                       "violations", NULL};
-static const char *const assignment_keys[] = {"date", "shift",  "segment", "person",
-                                              "duty", "locked", NULL};
 
 /* "seed" is a 64-bit unsigned number, beyond the int getter of json-private.h. */
 static gboolean
@@ -43,7 +36,7 @@ read_header(const RotapJsonReader *reader, struct json_object *root, RotapDiffSi
     struct json_object *ignored = NULL;
 
     if (!rotap_json_check_format(reader, root, "rota-roster", error) ||
-        !rotap_json_check_keys(reader, root, "", top_keys, error) ||
+        !rotap_json_check_keys(reader, root, "", rotap_roster_top_keys, error) ||
         !rotap_json_get_string(reader, root, "", "model", FALSE, &name, error) ||
         !rotap_json_get_string(reader, root, "", "model_sha256", FALSE, &sha256, error) ||
         !check_seed(reader, root, error) ||
@@ -59,37 +52,23 @@ static gboolean
 read_tuple(const RotapJsonReader *reader, struct json_object *item, const char *path,
            GStringChunk *strings, RotapDiffTuple *out, GError **error)
 {
-    const char *date = NULL, *shift = NULL, *segment = NULL, *person = NULL;
-    const char *duty = NULL;
-    gboolean present, locked;
+    RotapAssignmentIds ids;
     GDate parsed;
 
-    if (!json_object_is_type(item, json_type_object)) {
-        rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, path,
-                             "expected an object, found %s", rotap_json_type_name(item));
+    if (!rotap_roster_json_read_ids(reader, item, path, &ids, error))
         return FALSE;
-    }
-    if (!rotap_json_check_keys(reader, item, path, assignment_keys, error) ||
-        !rotap_json_get_string(reader, item, path, "date", TRUE, &date, error) ||
-        !rotap_json_get_string(reader, item, path, "shift", TRUE, &shift, error) ||
-        !rotap_json_get_string(reader, item, path, "segment", TRUE, &segment, error) ||
-        !rotap_json_get_string(reader, item, path, "person", TRUE, &person, error) ||
-        !rotap_json_get_string(reader, item, path, "duty", TRUE, &duty, error) ||
-        !rotap_json_get_bool(reader, item, path, "locked", FALSE, &present, &locked,
-                             error))
-        return FALSE;
-    if (!rotap_parse_date(date, &parsed)) {
+    if (!rotap_parse_date(ids.date, &parsed)) {
         g_autofree char *at = g_strconcat(path, ".date", NULL);
 
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                             "bad date \"%s\" (expected YYYY-MM-DD)", date);
+                             "bad date \"%s\" (expected YYYY-MM-DD)", ids.date);
         return FALSE;
     }
-    out->date = g_string_chunk_insert_const(strings, date);
-    out->shift = g_string_chunk_insert_const(strings, shift);
-    out->segment = g_string_chunk_insert_const(strings, segment);
-    out->person = g_string_chunk_insert_const(strings, person);
-    out->duty = g_string_chunk_insert_const(strings, duty);
+    out->date = g_string_chunk_insert_const(strings, ids.date);
+    out->shift = g_string_chunk_insert_const(strings, ids.shift);
+    out->segment = g_string_chunk_insert_const(strings, ids.segment);
+    out->person = g_string_chunk_insert_const(strings, ids.person);
+    out->duty = g_string_chunk_insert_const(strings, ids.duty);
     return TRUE;
 }
 

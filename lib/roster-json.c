@@ -4,14 +4,14 @@
 
 #include <string.h>
 
-#include "json-private.h"
+#include "roster-json-private.h"
 #include "roster-private.h"
 #include "score-private.h"
 #include "util-private.h"
 
-static const char *const top_keys[] = {"format",     "version", "model", "model_sha256",
-                                       "seed",       "solver",  "score", "assignments",
-                                       "violations", NULL};
+const char *const rotap_roster_top_keys[] = {
+    "format", "version", "model",       "model_sha256", "seed",
+    "solver", "score",   "assignments", "violations",   NULL};
 static const char *const solver_keys[] = {"threads", "moves", NULL};
 static const char *const assignment_keys[] = {"date", "shift",  "segment", "person",
                                               "duty", "locked", NULL};
@@ -23,27 +23,6 @@ member_path(const char *path, const char *key)
     if (path[0] == '\0')
         return g_strdup(key);
     return g_strconcat(path, ".", key, NULL);
-}
-
-static const char *
-describe_type(struct json_object *value)
-{
-    switch (json_object_get_type(value)) {
-    case json_type_null:
-        return "null";
-    case json_type_boolean:
-        return "a boolean";
-    case json_type_double:
-    case json_type_int:
-        return "a number";
-    case json_type_string:
-        return "a string";
-    case json_type_array:
-        return "an array";
-    case json_type_object:
-        return "an object";
-    }
-    return "something else";
 }
 
 /*
@@ -73,7 +52,8 @@ get_uint64(const RotapJsonReader *reader, struct json_object *obj, const char *p
     }
     if (!json_object_is_type(value, json_type_int)) {
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                             "expected an integer, found %s", describe_type(value));
+                             "expected an integer, found %s",
+                             rotap_json_type_name(value));
         return FALSE;
     }
     if (json_object_get_int64(value) < 0) {
@@ -129,7 +109,7 @@ read_header(const RotapJsonReader *reader, struct json_object *root, RotaRoster 
     gboolean present;
 
     if (!rotap_json_check_format(reader, root, "rota-roster", error) ||
-        !rotap_json_check_keys(reader, root, "", top_keys, error) ||
+        !rotap_json_check_keys(reader, root, "", rotap_roster_top_keys, error) ||
         !rotap_json_get_string(reader, root, "", "model", FALSE, &name, error) ||
         !rotap_json_get_string(reader, root, "", "model_sha256", FALSE, &sha256, error) ||
         !get_uint64(reader, root, "", "seed", FALSE, &present, &roster->seed, error) ||
@@ -151,38 +131,49 @@ position_error(const RotapJsonReader *reader, GError *local, const char *path,
     g_error_free(local);
 }
 
+gboolean
+rotap_roster_json_read_ids(const RotapJsonReader *reader, struct json_object *item,
+                           const char *path, RotapAssignmentIds *out, GError **error)
+{
+    gboolean present;
+
+    *out = (RotapAssignmentIds){0};
+    if (!json_object_is_type(item, json_type_object)) {
+        rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, path,
+                             "expected an object, found %s", rotap_json_type_name(item));
+        return FALSE;
+    }
+    return rotap_json_check_keys(reader, item, path, assignment_keys, error) &&
+           rotap_json_get_string(reader, item, path, "date", TRUE, &out->date, error) &&
+           rotap_json_get_string(reader, item, path, "shift", TRUE, &out->shift, error) &&
+           rotap_json_get_string(reader, item, path, "segment", TRUE, &out->segment,
+                                 error) &&
+           rotap_json_get_string(reader, item, path, "person", TRUE, &out->person,
+                                 error) &&
+           rotap_json_get_string(reader, item, path, "duty", TRUE, &out->duty, error) &&
+           rotap_json_get_bool(reader, item, path, "locked", FALSE, &present,
+                               &out->locked, error);
+}
+
 static gboolean
 read_assignment(const RotapJsonReader *reader, struct json_object *item, const char *path,
                 RotaRoster *roster, GError **error)
 {
-    const char *date = NULL, *shift = NULL, *segment = NULL, *person = NULL;
-    const char *duty = NULL, *field = NULL;
-    gboolean present, locked = FALSE;
+    const char *field = NULL;
+    RotapAssignmentIds ids;
     GError *local = NULL;
     RotaAssignment a;
 
-    if (!json_object_is_type(item, json_type_object)) {
-        rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, path,
-                             "expected an object, found %s", describe_type(item));
+    if (!rotap_roster_json_read_ids(reader, item, path, &ids, error))
         return FALSE;
-    }
-    if (!rotap_json_check_keys(reader, item, path, assignment_keys, error) ||
-        !rotap_json_get_string(reader, item, path, "date", TRUE, &date, error) ||
-        !rotap_json_get_string(reader, item, path, "shift", TRUE, &shift, error) ||
-        !rotap_json_get_string(reader, item, path, "segment", TRUE, &segment, error) ||
-        !rotap_json_get_string(reader, item, path, "person", TRUE, &person, error) ||
-        !rotap_json_get_string(reader, item, path, "duty", TRUE, &duty, error) ||
-        !rotap_json_get_bool(reader, item, path, "locked", FALSE, &present, &locked,
-                             error))
-        return FALSE;
-    if (!rotap_roster_resolve(roster->model, date, shift, segment, person, duty, &a,
-                              &field, &local)) {
+    if (!rotap_roster_resolve(roster->model, ids.date, ids.shift, ids.segment, ids.person,
+                              ids.duty, &a, &field, &local)) {
         g_autofree char *at = member_path(path, field);
 
         position_error(reader, local, at, error);
         return FALSE;
     }
-    a.locked = locked;
+    a.locked = ids.locked;
     if (!rota_roster_add(roster, &a, &local)) {
         position_error(reader, local, path, error);
         return FALSE;
