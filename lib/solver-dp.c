@@ -519,18 +519,58 @@ expand(RotapDp *dp, const Frame *f, int day, int from, int to)
     return (int)dp->nodes->len > to && (int)dp->nodes->len - to <= MAX_STATES;
 }
 
-static int
-compare_nodes(gconstpointer pa, gconstpointer pb)
+static inline gboolean
+node_less(const Node *a, const Node *b)
 {
-    const Node *a = pa, *b = pb;
-
-    if (a->cost != b->cost)
-        return a->cost < b->cost ? -1 : 1;
-    return a->key < b->key ? -1 : (a->key > b->key);
+    return a->cost < b->cost || (a->cost == b->cost && a->key < b->key);
 }
 
-/* Keep the BEAM cheapest states of the layer that starts at from (ties
- * by key, so the result does not depend on the hash table). */
+static inline void
+node_swap(Node *a, Node *b)
+{
+    Node t = *a;
+
+    *a = *b;
+    *b = t;
+}
+
+/* Reorder v[0 .. n - 1] so that its k cheapest nodes come first, in no
+ * particular order (Hoare's selection with a median-of-three pivot;
+ * deterministic, and the set it keeps is unique as keys differ). */
+static void
+select_cheapest(Node *v, int n, int k)
+{
+    int lo = 0, hi = n - 1;
+
+    while (hi > lo) {
+        int mid = lo + (hi - lo) / 2, i = lo, j = hi;
+        Node pivot;
+
+        if (node_less(&v[mid], &v[lo]))
+            node_swap(&v[mid], &v[lo]);
+        if (node_less(&v[hi], &v[lo]))
+            node_swap(&v[hi], &v[lo]);
+        if (node_less(&v[hi], &v[mid]))
+            node_swap(&v[hi], &v[mid]);
+        pivot = v[mid];
+        while (i <= j) {
+            while (node_less(&v[i], &pivot))
+                i++;
+            while (node_less(&pivot, &v[j]))
+                j--;
+            if (i <= j)
+                node_swap(&v[i++], &v[j--]);
+        }
+        if (k - 1 <= j)
+            hi = j;
+        else if (k - 1 >= i)
+            lo = i;
+        else
+            return;
+    }
+}
+
+/* Keep the beam cheapest states of the layer that starts at from. */
 static void
 prune(RotapDp *dp, int from)
 {
@@ -538,7 +578,7 @@ prune(RotapDp *dp, int from)
 
     if (n <= BEAM)
         return;
-    qsort(&g_array_index(dp->nodes, Node, from), n, sizeof(Node), compare_nodes);
+    select_cheapest(&g_array_index(dp->nodes, Node, from), n, BEAM);
     g_array_set_size(dp->nodes, from + BEAM);
 }
 

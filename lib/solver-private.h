@@ -268,8 +268,8 @@ void rotap_search_start(RotapSearch *search);
 /* Make up to n moves; stops early (returning the moves made) when *cancel
  * becomes non-zero. */
 guint64 rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel);
-/* Shorten the annealing cycle to about moves (never lengthen it), so that
- * a time-limited run on a large model still cools down several times. */
+/* Restart the annealing from its starting temperature with cycles of
+ * about moves: a time-limited run fits its cycles to the time left. */
 void rotap_search_fit_cycle(RotapSearch *search, guint64 moves);
 void rotap_search_get_best(const RotapSearch *search, int *hard, gint64 *soft);
 const int *rotap_search_get_best_values(const RotapSearch *search);

@@ -17,9 +17,11 @@
  * ended, not from the best roster: returning to the best made every
  * cycle fall back into the same basin (4M moves and a 10 s run ended
  * on the same roster), while continuing gave Instance5 1156 against
- * 1258 and small gains on 8, 9 and 12 at 12M moves.
+ * 1258 and small gains on 8, 9 and 12 at 12M moves.  T0_FACTOR 0.25
+ * rather than 0.5 with the time-fitted cycles of solver-run.c: better on
+ * 8, 9 and 12 at 20 s (two seeds), no worse on 2-4.
  */
-#define T0_FACTOR 0.5
+#define T0_FACTOR 0.25
 #define T_END_FACTOR 1e-2
 #define REHEAT_ODD 0.3
 #define CYCLE_PER_SLOT 150
@@ -250,15 +252,8 @@ next_cycle(RotapSearch *search)
 void
 rotap_search_fit_cycle(RotapSearch *search, guint64 moves)
 {
-    moves = MAX(moves, CYCLE_FIT_MIN);
-    if (moves >= search->cycle_len)
-        return;
-    search->cycle_len = moves;
-    if (search->cycle_pos >= moves)
-        next_cycle(search);
-    else
-        search->alpha =
-            exp(log(search->t_end / search->temp) / (double)(moves - search->cycle_pos));
+    search->cycle_len = MAX(moves, CYCLE_FIT_MIN);
+    start_cycle(search, search->t0);
 }
 
 /* Strategic oscillation: hard violations weigh more while there are some. */
