@@ -14,7 +14,8 @@
  * it started on the first day of the horizon, which exempts it from the
  * minima), the minutes and new weekends worked in the window, and the
  * counts of up to four shift types whose limit could bind (types already
- * at their limit are simply left out).  The cost of a
+ * at their limit are simply left out, and further binding types may only
+ * stay where they are).  The cost of a
  * day is the change of the cells' cover penalty (under/over) and of the
  * person's requests.  Every hard constraint of the person is kept but the
  * total minutes, whose breach is charged as the search weighs it, so the
@@ -67,6 +68,7 @@ typedef struct {
     int tracked[MAX_TRACKED]; /* shift types whose counts are tracked */
     int residual[MAX_TRACKED];
     guint64 banned; /* shift types at their limit already */
+    guint64 pinned; /* binding types beyond MAX_TRACKED: kept to their days */
     int n_tracked;
     int max_cons, min_cons, min_off, run_cap;
     guint8 *we_out; /* per weekend: worked outside the window */
@@ -241,6 +243,9 @@ day_options(RotapDp *dp, const Frame *f, int day)
             continue;
         if (model->max_shifts[(gsize)f->person * f->n_shifts + s] == 0)
             continue;
+        if ((f->pinned >> s & 1) &&
+            (current == ROTAP_NONE || data->val_shift[current] != s))
+            continue;
         others = st->cell_n[c] - (current == c);
         dp->options[base + n] = c;
         dp->costs[base + n] = cover_cost(model, c, others + 1) -
@@ -269,8 +274,8 @@ run_length(const RotapState *st, const int *row, int day, int step, gboolean *ed
 }
 
 /* What the window's schedule must respect, from the days outside it;
- * FALSE when more than MAX_TRACKED shift limits could bind. */
-static gboolean
+ * beyond MAX_TRACKED binding shift limits, a type keeps to its days. */
+static void
 frame_init(Frame *f, const RotapState *st, int person, int first, int last)
 {
     const RotapSolverData *data = st->data;
@@ -299,6 +304,7 @@ frame_init(Frame *f, const RotapState *st, int person, int first, int last)
     f->max_weekends = l->max_weekends;
     f->n_tracked = 0;
     f->banned = 0;
+    f->pinned = 0;
     for (int s = 0; s < model->n_shifts; s++) {
         int cap = model->max_shifts[(gsize)person * model->n_shifts + s], residual;
 
@@ -312,8 +318,12 @@ frame_init(Frame *f, const RotapState *st, int person, int first, int last)
             f->banned |= G_GUINT64_CONSTANT(1) << s;
             continue;
         }
-        if (f->n_tracked == MAX_TRACKED)
-            return FALSE;
+        if (f->n_tracked == MAX_TRACKED) {
+            /* Used only on the days that use it now: never more of it
+             * in the window than now. */
+            f->pinned |= G_GUINT64_CONSTANT(1) << s;
+            continue;
+        }
         f->tracked[f->n_tracked] = s;
         f->residual[f->n_tracked] = residual;
         f->n_tracked++;
@@ -325,7 +335,6 @@ frame_init(Frame *f, const RotapState *st, int person, int first, int last)
     if (f->max_cons != ROTAP_UNLIMITED)
         f->run_cap = MAX(f->run_cap, f->max_cons + 1);
     f->run_cap = MIN(f->run_cap, 127);
-    return TRUE;
 }
 
 /* Weekends worked outside the window, per weekend and in all. */
@@ -598,9 +607,9 @@ rotap_dp_reroster(RotapDp *dp, RotapState *st, RotapUndo *undo, int person, int 
     int best = -1, changed = 0;
     gint64 best_cost = 0;
 
-    if (!data->dp_ok || last - first + 1 > ROTAP_MAX_CHANGES / 2 ||
-        !frame_init(&f, st, person, first, last))
+    if (!data->dp_ok || last - first + 1 > ROTAP_MAX_CHANGES / 2)
         return FALSE;
+    frame_init(&f, st, person, first, last);
     frame_weekends(&f, we_out);
     g_array_set_size(dp->nodes, 0);
     start.key = start_key(&f);
