@@ -3,6 +3,7 @@
  * to end. */
 #define _GNU_SOURCE /* renameat2 */
 #include "demo-private.h"
+#include "progress-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -17,8 +18,6 @@
 #define DEFAULT_DIR "rota-demo"
 #define DEFAULT_SECONDS 5.0
 #define DEFAULT_SEED 1
-/* Seconds between progress lines when standard error is not a terminal. */
-#define LINE_SECONDS 1.0
 
 typedef struct {
     char *output;
@@ -27,28 +26,6 @@ typedef struct {
     int threads;
     gboolean quiet;
 } Options;
-
-typedef struct {
-    gboolean tty, printed;
-    double last_line;
-} Progress;
-
-static void
-show_progress(const RotaProgress *p, gpointer user_data)
-{
-    Progress *progress = user_data;
-
-    if (!progress->tty && p->elapsed - progress->last_line < LINE_SECONDS)
-        return;
-    fprintf(stderr,
-            "%srota demo: solving %4.1f s  hard %d  soft %" G_GINT64_FORMAT
-            "  %" G_GUINT64_FORMAT " moves%s",
-            progress->tty ? "\r" : "", p->elapsed, p->best_hard, p->best_soft, p->moves,
-            progress->tty ? "   " : "\n");
-    progress->printed = progress->tty;
-    progress->last_line = p->elapsed;
-    fflush(stderr);
-}
 
 static GBytes *
 county_bytes(GError **error)
@@ -65,8 +42,9 @@ static RotaRoster *
 solve(RotaModel *model, const Options *o, GError **error)
 {
     g_autoptr(RotaSolver) solver = rota_solver_new(model);
-    Progress progress = {isatty(fileno(stderr)), FALSE, 0};
+    CliProgress progress;
 
+    cli_progress_init(&progress, "demo");
     rota_solver_set_seed(solver, (guint64)o->seed);
     rota_solver_set_threads(solver,
                             o->threads > 0 ? o->threads : (int)g_get_num_processors());
@@ -76,11 +54,10 @@ solve(RotaModel *model, const Options *o, GError **error)
                                        : o->moves > 0    ? 0
                                                          : DEFAULT_SECONDS);
     if (!o->quiet)
-        rota_solver_set_progress_func(solver, show_progress, &progress, NULL);
+        rota_solver_set_progress_func(solver, cli_progress_show, &progress, NULL);
     if (!rota_solver_run(solver, error))
         return NULL;
-    if (progress.printed)
-        fputc('\n', stderr);
+    cli_progress_end(&progress);
     return rota_solver_dup_best(solver);
 }
 

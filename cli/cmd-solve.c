@@ -1,42 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* cmd-solve.c: "rota solve": build a roster, show progress, write it atomically. */
 #include "cli-private.h"
+#include "progress-private.h"
 
 #include <signal.h>
 #include <stdio.h>
-#include <unistd.h>
 
 /* Without --time-limit and --moves, the search runs this many seconds. */
 #define DEFAULT_SECONDS 10.0
-/* Seconds between progress lines when standard error is not a terminal. */
-#define LINE_SECONDS 2.0
-
-typedef struct {
-    gboolean tty;
-    gboolean printed; /* a live line is on the terminal */
-    double last_line; /* elapsed time of the last progress line */
-} Progress;
-
-static void
-show_progress(const RotaProgress *p, gpointer user_data)
-{
-    Progress *progress = user_data;
-
-    if (progress->tty) {
-        fprintf(stderr,
-                "\r%7.1f s  hard %d  soft %" G_GINT64_FORMAT "  %" G_GUINT64_FORMAT
-                " moves (%.0f/s)   ",
-                p->elapsed, p->best_hard, p->best_soft, p->moves, p->moves_per_second);
-        progress->printed = TRUE;
-    } else if (p->elapsed - progress->last_line >= LINE_SECONDS) {
-        fprintf(stderr,
-                "rota solve: %.1f s  hard %d  soft %" G_GINT64_FORMAT
-                "  %" G_GUINT64_FORMAT " moves (%.0f/s)\n",
-                p->elapsed, p->best_hard, p->best_soft, p->moves, p->moves_per_second);
-        progress->last_line = p->elapsed;
-    }
-    fflush(stderr);
-}
 
 /* The first Ctrl-C ends the search early (the best roster is still
  * written); a second one kills the tool as usual. */
@@ -125,14 +96,15 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     g_autoptr(RotaSolver) solver = rota_solver_new(model);
     g_autoptr(RotaRoster) best = NULL;
     g_autoptr(RotaScore) score = NULL;
-    Progress progress = {isatty(fileno(stderr)), FALSE, 0};
+    CliProgress progress;
     gint64 start = g_get_monotonic_time();
     double seconds;
 
+    cli_progress_init(&progress, "solve");
     configure(solver, o);
     rota_solver_set_previous(solver, previous);
     if (!o->quiet)
-        rota_solver_set_progress_func(solver, show_progress, &progress, NULL);
+        rota_solver_set_progress_func(solver, cli_progress_show, &progress, NULL);
     interrupted_solver = solver;
     signal(SIGINT, on_interrupt);
     if (!rota_solver_run(solver, error)) {
@@ -142,8 +114,7 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     signal(SIGINT, SIG_DFL);
     interrupted_solver = NULL;
     seconds = (double)(g_get_monotonic_time() - start) / G_USEC_PER_SEC;
-    if (progress.printed)
-        fputc('\n', stderr);
+    cli_progress_end(&progress);
     best = rota_solver_dup_best(solver);
     score = rota_score_new(best, previous);
     if (!save(best, score, o, format, error))
