@@ -9,21 +9,30 @@
 #include "roster-json-private.h"
 #include "util-private.h"
 
-/* "seed" is a 64-bit unsigned number, beyond the int getter of json-private.h. */
+/* "seed", if present, is an integer of 0 or more (rotap_roster_json_read_uint64);
+ * its value is not needed. */
 static gboolean
 check_seed(const RotapJsonReader *reader, struct json_object *root, GError **error)
 {
-    struct json_object *seed = NULL;
+    struct json_object *seed;
+    guint64 ignored;
+    const char *found;
 
-    if (!json_object_object_get_ex(root, "seed", &seed))
+    switch (rotap_roster_json_read_uint64(root, "seed", &seed, &ignored)) {
+    case ROTAP_UINT64_OK:
+    case ROTAP_UINT64_ABSENT:
         return TRUE;
-    if (json_object_is_type(seed, json_type_int) && json_object_get_int64(seed) >= 0)
-        return TRUE;
+    case ROTAP_UINT64_NEGATIVE:
+        found = "a negative number";
+        break;
+    case ROTAP_UINT64_FRACTION:
+    case ROTAP_UINT64_NOT_INTEGER:
+    default:
+        found = rotap_json_type_name(seed);
+        break;
+    }
     rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, "seed",
-                         "expected an integer of 0 or more, found %s",
-                         json_object_is_type(seed, json_type_int)
-                             ? "a negative number"
-                             : rotap_json_type_name(seed));
+                         "expected an integer of 0 or more, found %s", found);
     return FALSE;
 }
 

@@ -21,4 +21,21 @@ gboolean rotap_roster_json_read_ids(const RotapJsonReader *reader,
                                     struct json_object *item, const char *path,
                                     RotapAssignmentIds *out, GError **error);
 
+/* What member key of an object holds where a 64-bit unsigned integer is
+ * expected (a seed, a move count: beyond the int getters of json-private.h). */
+typedef enum {
+    ROTAP_UINT64_OK,
+    ROTAP_UINT64_ABSENT,
+    ROTAP_UINT64_FRACTION,    /* a number with a fraction or an exponent */
+    ROTAP_UINT64_NOT_INTEGER, /* not a number at all */
+    ROTAP_UINT64_NEGATIVE
+} RotapUint64Status;
+
+/* Read member key of obj into *out (set only on ROTAP_UINT64_OK).  *value
+ * gets the member for the caller's message (NULL when absent, as for a
+ * JSON null).  No error is set: roster.json's reader and rota diff's word
+ * their messages differently. */
+RotapUint64Status rotap_roster_json_read_uint64(struct json_object *obj, const char *key,
+                                                struct json_object **value, guint64 *out);
+
 #endif

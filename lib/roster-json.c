@@ -25,45 +25,60 @@ member_path(const char *path, const char *key)
     return g_strconcat(path, ".", key, NULL);
 }
 
-/*
- * Seeds and move counts are 64-bit unsigned, beyond the int getters of
- * json-private.h; the messages follow theirs.
- */
+RotapUint64Status
+rotap_roster_json_read_uint64(struct json_object *obj, const char *key,
+                              struct json_object **value, guint64 *out)
+{
+    *value = NULL;
+    if (!json_object_object_get_ex(obj, key, value))
+        return ROTAP_UINT64_ABSENT;
+    if (json_object_is_type(*value, json_type_double))
+        return ROTAP_UINT64_FRACTION;
+    if (!json_object_is_type(*value, json_type_int))
+        return ROTAP_UINT64_NOT_INTEGER;
+    if (json_object_get_int64(*value) < 0)
+        return ROTAP_UINT64_NEGATIVE;
+    *out = json_object_get_uint64(*value);
+    return ROTAP_UINT64_OK;
+}
+
+/* Member key as a 64-bit unsigned integer; the messages follow those of
+ * the int getters of json-private.h. */
 static gboolean
 get_uint64(const RotapJsonReader *reader, struct json_object *obj, const char *path,
            const char *key, gboolean required, gboolean *present, guint64 *out,
            GError **error)
 {
     g_autofree char *at = member_path(path, key);
-    struct json_object *value = NULL;
+    struct json_object *value;
+    RotapUint64Status status = rotap_roster_json_read_uint64(obj, key, &value, out);
 
-    *present = json_object_object_get_ex(obj, key, &value);
-    if (!*present) {
+    *present = status != ROTAP_UINT64_ABSENT;
+    switch (status) {
+    case ROTAP_UINT64_OK:
+        return TRUE;
+    case ROTAP_UINT64_ABSENT:
         if (required)
             rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, path,
                                  "missing required key \"%s\"", key);
         return !required;
-    }
-    if (json_object_is_type(value, json_type_double)) {
+    case ROTAP_UINT64_FRACTION:
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
                              "expected an integer, found %s",
                              json_object_to_json_string(value));
         return FALSE;
-    }
-    if (!json_object_is_type(value, json_type_int)) {
+    case ROTAP_UINT64_NOT_INTEGER:
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
                              "expected an integer, found %s",
                              rotap_json_type_name(value));
         return FALSE;
-    }
-    if (json_object_get_int64(value) < 0) {
+    case ROTAP_UINT64_NEGATIVE:
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
                              "%" G_GINT64_FORMAT " is out of range (expected 0 or more)",
                              (gint64)json_object_get_int64(value));
         return FALSE;
     }
-    *out = json_object_get_uint64(value);
-    return TRUE;
+    g_return_val_if_reached(FALSE);
 }
 
 static gboolean
