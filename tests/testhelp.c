@@ -24,6 +24,31 @@ test_read_srcdir_file(const char *relative, gsize *length)
     return data;
 }
 
+typedef RotaModel *(*LoadFunc)(const char *path, GError **error);
+
+static RotaModel *
+load(const char *relative, LoadFunc func)
+{
+    g_autofree char *path = test_srcdir_path(relative);
+    g_autoptr(GError) error = NULL;
+    RotaModel *model = func(path, &error);
+
+    ck_assert_msg(model != NULL, "%s: %s", path, error != NULL ? error->message : "?");
+    return model;
+}
+
+RotaModel *
+test_load_model(const char *relative)
+{
+    return load(relative, rota_model_new_from_file);
+}
+
+RotaModel *
+test_load_curtois(const char *relative)
+{
+    return load(relative, rota_model_new_from_curtois_file);
+}
+
 void
 test_assert_error_at(const char *file, int line, GError **error, int code,
                      const char *prefix)

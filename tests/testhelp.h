@@ -22,4 +22,11 @@ void test_assert_error_at(const char *file, int line, GError **error, int code,
 /* Run one suite with CK_NORMAL output and return the exit status for main(). */
 int test_run_suite(Suite *suite);
 
+/* A model from a file of the source tree, in rota's JSON format
+ * (test_load_model) or as a Curtois-Qu instance (test_load_curtois); the
+ * test fails with the loader's message if it cannot be loaded.  Caller
+ * unrefs. */
+RotaModel *test_load_model(const char *relative);
+RotaModel *test_load_curtois(const char *relative);
+
 #endif

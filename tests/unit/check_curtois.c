@@ -111,12 +111,8 @@ static RotaModel *
 load_instance(int n)
 {
     g_autofree char *relative = g_strdup_printf(CURTOIS_DIR "/Instance%d.txt", n);
-    g_autofree char *path = test_srcdir_path(relative);
-    g_autoptr(GError) error = NULL;
-    RotaModel *model = rota_model_new_from_curtois_file(path, &error);
 
-    ck_assert_msg(model != NULL, "Instance%d: %s", n, error->message);
-    return model;
+    return test_load_curtois(relative);
 }
 
 /* The sizes of the instances, from best_known.csv. */

@@ -11,28 +11,6 @@
 #define BATCH 1000
 #define BATCHES 25
 
-static RotaModel *
-load_curtois(const char *name)
-{
-    g_autofree char *path = test_srcdir_path(name);
-    g_autoptr(GError) error = NULL;
-    RotaModel *model = rota_model_new_from_curtois_file(path, &error);
-
-    ck_assert_msg(model != NULL, "%s: %s", path, error != NULL ? error->message : "?");
-    return model;
-}
-
-static RotaModel *
-load_json(const char *name)
-{
-    g_autofree char *path = test_srcdir_path(name);
-    g_autoptr(GError) error = NULL;
-    RotaModel *model = rota_model_new_from_file(path, &error);
-
-    ck_assert_msg(model != NULL, "%s: %s", path, error != NULL ? error->message : "?");
-    return model;
-}
-
 static void
 add_people(RotaBuilder *b)
 {
@@ -301,7 +279,7 @@ START_TEST(test_curtois)
     static const char *const files[] = {"tests/data/curtois/Instance1.txt",
                                         "tests/data/curtois/Instance2.txt",
                                         "tests/data/curtois/Instance10.txt"};
-    g_autoptr(RotaModel) model = load_curtois(files[_i]);
+    g_autoptr(RotaModel) model = test_load_curtois(files[_i]);
 
     run_random(model, NULL, files[_i], 11 + _i);
 }
@@ -309,7 +287,7 @@ END_TEST
 
 START_TEST(test_small_model)
 {
-    g_autoptr(RotaModel) model = load_json("tests/data/cli/small-model.json");
+    g_autoptr(RotaModel) model = test_load_model("tests/data/cli/small-model.json");
 
     run_random(model, NULL, "small-model", 5);
 }
@@ -342,7 +320,7 @@ END_TEST
  */
 START_TEST(test_dp_never_worse)
 {
-    g_autoptr(RotaModel) model = load_curtois("tests/data/curtois/Instance2.txt");
+    g_autoptr(RotaModel) model = test_load_curtois("tests/data/curtois/Instance2.txt");
     RotapSolverData *data = rotap_solver_data_new(model, NULL);
     RotapState *st = rotap_state_new(data);
     RotapDp *dp = rotap_dp_new(data);

@@ -7,28 +7,6 @@
 #include "solver-private.h"
 #include "testhelp.h"
 
-static RotaModel *
-load_curtois(const char *name)
-{
-    g_autofree char *path = test_srcdir_path(name);
-    g_autoptr(GError) error = NULL;
-    RotaModel *model = rota_model_new_from_curtois_file(path, &error);
-
-    ck_assert_msg(model != NULL, "%s: %s", path, error != NULL ? error->message : "?");
-    return model;
-}
-
-static RotaModel *
-load_json(const char *name)
-{
-    g_autofree char *path = test_srcdir_path(name);
-    g_autoptr(GError) error = NULL;
-    RotaModel *model = rota_model_new_from_file(path, &error);
-
-    ck_assert_msg(model != NULL, "%s: %s", path, error != NULL ? error->message : "?");
-    return model;
-}
-
 /* Solve with a move limit; returns the roster file's bytes (with its
  * score, as rota solve writes it). */
 static char *
@@ -63,7 +41,7 @@ solve_to_data(RotaModel *model, const RotaRoster *previous, guint64 seed, int th
 START_TEST(test_deterministic)
 {
     int threads = _i + 1;
-    g_autoptr(RotaModel) model = load_curtois("tests/data/curtois/Instance2.txt");
+    g_autoptr(RotaModel) model = test_load_curtois("tests/data/curtois/Instance2.txt");
     g_autofree char *a = solve_to_data(model, NULL, 42, threads, 300000, NULL);
     g_autofree char *b = solve_to_data(model, NULL, 42, threads, 300000, NULL);
     g_autofree char *c = solve_to_data(model, NULL, 43, threads, 300000, NULL);
@@ -80,7 +58,7 @@ END_TEST
 /* The same for a model with the on-site hour, quotas and week windows. */
 START_TEST(test_deterministic_json)
 {
-    g_autoptr(RotaModel) model = load_json("tests/data/cli/small-model.json");
+    g_autoptr(RotaModel) model = test_load_model("tests/data/cli/small-model.json");
     g_autofree char *a = solve_to_data(model, NULL, 7, 2, 100001, NULL);
     g_autofree char *b = solve_to_data(model, NULL, 7, 2, 100001, NULL);
 
@@ -114,7 +92,7 @@ cancel_on_progress(const RotaProgress *progress, gpointer user_data)
  * still delivers its best roster. */
 START_TEST(test_cancel_from_progress)
 {
-    g_autoptr(RotaModel) model = load_curtois("tests/data/curtois/Instance2.txt");
+    g_autoptr(RotaModel) model = test_load_curtois("tests/data/curtois/Instance2.txt");
     g_autoptr(RotaSolver) solver = rota_solver_new(model);
     g_autoptr(RotaRoster) best = NULL;
     g_autoptr(RotaScore) score = NULL;
@@ -138,7 +116,7 @@ END_TEST
 /* Cancelled before it runs: the construction only, zero moves. */
 START_TEST(test_cancel_before_run)
 {
-    g_autoptr(RotaModel) model = load_json("tests/data/cli/small-model.json");
+    g_autoptr(RotaModel) model = test_load_model("tests/data/cli/small-model.json");
     g_autoptr(RotaSolver) solver = rota_solver_new(model);
     g_autoptr(RotaRoster) best = NULL;
 
@@ -173,7 +151,7 @@ cancel_later(gpointer user_data)
 
 START_TEST(test_cancel_from_thread)
 {
-    g_autoptr(RotaModel) model = load_curtois("tests/data/curtois/Instance1.txt");
+    g_autoptr(RotaModel) model = test_load_curtois("tests/data/curtois/Instance1.txt");
     g_autoptr(RotaSolver) solver = rota_solver_new(model);
     g_autoptr(RotaRoster) best = NULL;
     GThread *thread;
@@ -229,7 +207,7 @@ has(const RotaRoster *roster, const RotaAssignment *want)
  */
 START_TEST(test_locked_kept)
 {
-    g_autoptr(RotaModel) model = load_json("tests/data/cli/small-model.json");
+    g_autoptr(RotaModel) model = test_load_model("tests/data/cli/small-model.json");
     g_autoptr(RotaRoster) previous = rota_roster_new(model);
     g_autoptr(RotaRoster) best = NULL;
     g_autoptr(RotaScore) score = NULL;
@@ -351,7 +329,7 @@ END_TEST
 /* Instance1 of the benchmark: its proven optimum 607 (best_known.csv). */
 START_TEST(test_instance1_optimum)
 {
-    g_autoptr(RotaModel) model = load_curtois("tests/data/curtois/Instance1.txt");
+    g_autoptr(RotaModel) model = test_load_curtois("tests/data/curtois/Instance1.txt");
     g_autoptr(RotaRoster) best = NULL;
     g_autoptr(RotaScore) score = NULL;
     g_autofree char *data = solve_to_data(model, NULL, 1, 2, 4000000, &best);
@@ -366,7 +344,7 @@ END_TEST
 
 START_TEST(test_progress_and_limits)
 {
-    g_autoptr(RotaModel) model = load_json("tests/data/cli/small-model.json");
+    g_autoptr(RotaModel) model = test_load_model("tests/data/cli/small-model.json");
     g_autoptr(RotaSolver) solver = rota_solver_new(model);
     g_autoptr(RotaRoster) best = NULL;
 
