@@ -290,6 +290,74 @@ move_double_swap(RotapState *st, RotapRng *rng, RotapUndo *undo, int span)
     return TRUE;
 }
 
+/* Whether cell c holds fewer people than its duty's minimum. */
+static gboolean
+cell_short(const RotapState *st, int c)
+{
+    const RotaModel *model = st->data->model;
+
+    return st->cell_n[c] < model->duties[model->cells[c].duty].min;
+}
+
+/* Whether cell c holds more people than its duty's minimum. */
+static gboolean
+cell_spare(const RotapState *st, int c)
+{
+    const RotaModel *model = st->data->model;
+
+    return st->cell_n[c] > model->duties[model->cells[c].duty].min;
+}
+
+/*
+ * Fill a place short of its minimum on a random day with an eligible
+ * person.  Someone on a fuller cell that day moves over; someone free
+ * that day gives up, half the time, a day nearby on which they fill a
+ * place beyond its minimum (their workload stays).  Aims the search at
+ * the cover where random moves seldom land.
+ */
+static gboolean
+move_fill(RotapState *st, RotapRng *rng, RotapUndo *undo, int span)
+{
+    const RotapSolverData *data = st->data;
+    int day = rotap_rng_below(rng, data->n_days), n_takers, cell = -1, person, other;
+    int first = data->day_start[day], n = data->day_start[day + 1] - first;
+    const int *takers;
+
+    for (int k = 0, start = n > 0 ? rotap_rng_below(rng, n) : 0; k < n; k++) {
+        int c = data->day_cells[first + (start + k) % n];
+
+        if (cell_short(st, c)) {
+            cell = c;
+            break;
+        }
+    }
+    if (cell < 0)
+        return FALSE;
+    takers = rotap_value_takers(data, cell, &n_takers);
+    if (n_takers == 0)
+        return FALSE;
+    person = takers[rotap_rng_below(rng, n_takers)];
+    if (st->x[person * data->n_days + day] == cell ||
+        !rotap_can_take(data, person, day, cell))
+        return FALSE;
+    if (st->x[person * data->n_days + day] != ROTAP_NONE) {
+        rotap_move_set(st, undo, person, day, cell);
+        return TRUE;
+    }
+    other = rotap_rng_below(rng, 2) ? nearby_day(data, rng, day, span) : -1;
+    if (other >= 0) {
+        int v = st->x[person * data->n_days + other];
+
+        if (!rotap_is_cell(data, v) || !cell_spare(st, v) ||
+            data->frozen[person * data->n_days + other])
+            other = -1;
+    }
+    rotap_move_set(st, undo, person, day, cell);
+    if (other >= 0)
+        rotap_move_set(st, undo, person, other, ROTAP_NONE);
+    return TRUE;
+}
+
 /* How often each move is drawn, out of their sum (by measurement). */
 enum {
     ASSIGN,
@@ -300,9 +368,10 @@ enum {
     SHIFT_DAY,
     DOUBLE_SWAP,
     WEEK_DAY,
+    FILL,
     N_MOVES
 };
-static const int move_weights[N_MOVES] = {15, 5, 15, 25, 10, 20, 20, 5};
+static const int move_weights[N_MOVES] = {15, 5, 15, 25, 10, 20, 20, 5, 10};
 #define MAX_BLOCK 7
 #define MAX_CHANGE 5
 #define SPAN 7
@@ -332,6 +401,8 @@ rotap_move_random(RotapState *st, RotapRng *rng, RotapUndo *undo)
         return move_shift_day(st, rng, undo, SPAN);
     case DOUBLE_SWAP:
         return move_double_swap(st, rng, undo, SPAN);
+    case FILL:
+        return move_fill(st, rng, undo, SPAN);
     default:
         if (!st->data->has_week_cells)
             return move_swap(st, rng, undo, 1);
@@ -411,7 +482,10 @@ pick_breaking(const RotapState *st, RotapRng *rng, int *day)
 
 /* Re-roster one person over a random window; half the time, while the
  * roster breaks hard constraints, one who breaks a limit, over a window
- * around the breach. */
+ * around the breach or, a quarter of those times on a horizon short
+ * enough, over the whole horizon: a breach held in place by a limit over
+ * the horizon (weekends, minutes) may need work moved from far away
+ * (Instance8 kept one min_days_off breach for 20 M moves without). */
 gboolean
 rotap_move_reroster(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo,
                     int window)
@@ -424,8 +498,13 @@ rotap_move_reroster(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo,
     if (st->cost.hard > 0 && rotap_rng_below(rng, 2) == 0) {
         int day, p = pick_breaking(st, rng, &day);
 
-        if (p >= 0)
+        if (p >= 0) {
             person = p;
+            if (data->n_days <= ROTAP_MAX_CHANGES / 2 && rotap_rng_below(rng, 4) == 0) {
+                length = data->n_days;
+                first = 0;
+            }
+        }
         if (p >= 0 && day >= 0) {
             first = day - length / 2 + rotap_rng_below(rng, length / 2 + 1) - length / 4;
             first = CLAMP(first, 0, data->n_days - length);

@@ -12,8 +12,9 @@
  * exchange there (the best roster, who adopts it) depends only on what
  * they found, so with a move limit the result is a function of the
  * model, seed, thread count and previous roster.  A time limit or a
- * cancel is looked at only at a barrier, so a timed run equals the
- * move-limited run of the moves it recorded.
+ * cancel is looked at only at a barrier.  A timed run fits its annealing
+ * cycles to the moves per second it sees (fit_cycles()), so it is not
+ * reproducible; a move-limited run fits them to its moves.
  */
 #define EPOCH_MOVES 50000
 /* Every how many epochs searches behind the best adopt it. */
@@ -28,6 +29,7 @@
  * cycle lost on 5.  On the county at 30x a move-count cycle outlasts the
  * run, so there the fitting shortens it. */
 #define FIT_AFTER 1.0
+#define FIT_AFTER_SHARE 0.03
 #define FIT_CYCLES 2.0
 /* How often the progress function is called. */
 #define PROGRESS_USEC (G_USEC_PER_SEC / 2)
@@ -85,8 +87,11 @@ elapsed(const RotapRun *run)
     return (double)(g_get_monotonic_time() - run->start_time) / G_USEC_PER_SEC;
 }
 
-/* Fit the searches' cycles to the time left, once (see FIT_AFTER); runs
- * with a move limit are never fitted, so they stay reproducible. */
+/* Fit the searches' annealing cycles to what is left of their budget
+ * (see FIT_CYCLES), once, after a first stretch of search in the
+ * construction's cycles: under a move limit after FIT_AFTER_SHARE of the
+ * moves, counted in moves (so the run stays reproducible); under a time
+ * limit after FIT_AFTER seconds, from the moves per second seen. */
 static void
 fit_cycles(RotapRun *run)
 {
@@ -96,7 +101,19 @@ fit_cycles(RotapRun *run)
         run->search_start = g_get_monotonic_time();
         return;
     }
-    if (run->fitted || run->time_limit <= 0 || run->solver->move_limit > 0)
+    if (run->fitted)
+        return;
+    if (run->solver->move_limit > 0) {
+        if (run->done[0] < run->limit[0] * FIT_AFTER_SHARE)
+            return;
+        run->fitted = TRUE;
+        for (int i = 0; i < run->n; i++)
+            rotap_search_fit_cycle(
+                run->searches[i],
+                (guint64)((double)(run->limit[i] - run->done[i]) / FIT_CYCLES));
+        return;
+    }
+    if (run->time_limit <= 0)
         return;
     searching = (double)(g_get_monotonic_time() - run->search_start) / G_USEC_PER_SEC;
     if (searching < FIT_AFTER)
