@@ -30,6 +30,7 @@
  * run, so there the fitting shortens it. */
 #define FIT_AFTER 1.0
 #define FIT_AFTER_SHARE 0.03
+#define FIT_LATEST 0.3
 #define FIT_CYCLES 2.0
 /* How often the progress function is called. */
 #define PROGRESS_USEC (G_USEC_PER_SEC / 2)
@@ -87,15 +88,29 @@ elapsed(const RotapRun *run)
     return (double)(g_get_monotonic_time() - run->start_time) / G_USEC_PER_SEC;
 }
 
+/* Whether some search's best roster is free of hard violations. */
+static gboolean
+any_feasible(const RotapRun *run)
+{
+    for (int i = 0; i < run->n; i++)
+        if (run->best_hard[i] == 0)
+            return TRUE;
+    return FALSE;
+}
+
 /* Fit the searches' annealing cycles to what is left of their budget
  * (see FIT_CYCLES), once, after a first stretch of search in the
- * construction's cycles: under a move limit after FIT_AFTER_SHARE of the
- * moves, counted in moves (so the run stays reproducible); under a time
- * limit after FIT_AFTER seconds, from the moves per second seen. */
+ * construction's short cycles, which cool quickly: until a roster free
+ * of hard violations is found, but at least FIT_AFTER_SHARE and at most
+ * FIT_LATEST of the budget (Instance20 at 60 s ended with two hard
+ * violations when its cycles were fitted after the first second).  Under
+ * a move limit the budget is counted in moves, so the run stays
+ * reproducible; under a time limit in seconds, and the cycles are fitted
+ * from the moves per second seen. */
 static void
 fit_cycles(RotapRun *run)
 {
-    double searching, left;
+    double searching, left, share;
 
     if (run->published == 0) {
         run->search_start = g_get_monotonic_time();
@@ -104,7 +119,8 @@ fit_cycles(RotapRun *run)
     if (run->fitted)
         return;
     if (run->solver->move_limit > 0) {
-        if (run->done[0] < run->limit[0] * FIT_AFTER_SHARE)
+        share = (double)run->done[0] / (double)run->limit[0];
+        if (share < FIT_AFTER_SHARE || (share < FIT_LATEST && !any_feasible(run)))
             return;
         run->fitted = TRUE;
         for (int i = 0; i < run->n; i++)
@@ -116,7 +132,8 @@ fit_cycles(RotapRun *run)
     if (run->time_limit <= 0)
         return;
     searching = (double)(g_get_monotonic_time() - run->search_start) / G_USEC_PER_SEC;
-    if (searching < FIT_AFTER)
+    if (searching < FIT_AFTER ||
+        (elapsed(run) < run->time_limit * FIT_LATEST && !any_feasible(run)))
         return;
     run->fitted = TRUE;
     left = run->time_limit - elapsed(run);

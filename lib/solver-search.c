@@ -18,10 +18,10 @@
  * cycle fall back into the same basin (4M moves and a 10 s run ended
  * on the same roster), while continuing gave Instance5 1156 against
  * 1258 and small gains on 8, 9 and 12 at 12M moves.  T0_FACTOR 0.25
- * rather than 0.5 with the time-fitted cycles of solver-run.c: better on
- * 8, 9 and 12 at 20 s (two seeds), no worse on 2-4.
+ * looked better on soft for 8, 9 and 12 at 20 s but left Instance20 with
+ * hard violations at 60 s (4 at 22 s, against 1 at 12 s with 0.5).
  */
-#define T0_FACTOR 0.25
+#define T0_FACTOR 0.5
 #define T_END_FACTOR 1e-2
 #define REHEAT_ODD 0.3
 #define CYCLE_PER_SLOT 150
@@ -36,10 +36,6 @@
 #define HW_DOWN 0.98
 #define HW_PERIOD 4096
 #define DP_PERIOD 500
-/* While the roster breaks hard constraints the re-rostering, which aims
- * half its calls at a breach, runs ten times as often: on Instance22 it
- * is what removes them (74 -> 55 hard at 30 s, against none at 500). */
-#define DP_PERIOD_HARD 50
 #define DP_WINDOW 14
 
 struct _RotapSearch {
@@ -273,9 +269,7 @@ adapt_hard_weight(RotapSearch *search)
 static gboolean
 next_move(RotapSearch *search, guint64 i, RotapUndo *undo)
 {
-    int period = search->state->cost.hard > 0 ? DP_PERIOD_HARD : DP_PERIOD;
-
-    if (search->dp != NULL && i % period == 0)
+    if (search->dp != NULL && i % DP_PERIOD == 0)
         return rotap_move_reroster(search->state, search->dp, &search->rng, undo,
                                    DP_WINDOW);
     return rotap_move_random(search->state, &search->rng, undo);
