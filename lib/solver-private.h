@@ -268,8 +268,8 @@ void rotap_search_start(RotapSearch *search);
 /* Make up to n moves; stops early (returning the moves made) when *cancel
  * becomes non-zero. */
 guint64 rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel);
-/* Restart the annealing from its starting temperature with cycles of
- * about moves: a time-limited run fits its cycles to the time left. */
+/* Fit the annealing cycles to about moves (see solver-search.c for how
+ * this differs with and without the re-rostering). */
 void rotap_search_fit_cycle(RotapSearch *search, guint64 moves);
 void rotap_search_get_best(const RotapSearch *search, int *hard, gint64 *soft);
 const int *rotap_search_get_best_values(const RotapSearch *search);
