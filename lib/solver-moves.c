@@ -402,9 +402,10 @@ rotap_move_random(RotapState *st, RotapRng *rng, RotapUndo *undo)
     case DOUBLE_SWAP:
         return move_double_swap(st, rng, undo, SPAN);
     case FILL:
-        /* Measured on the benchmark's models only: on the county it held
-         * the search in rosters with hard violations (a 10 s run ended on
-         * its construction), so there it is a plain assignment. */
+        /* Measured on the benchmark's models only: on the county, runs
+         * of 10-120 s with it ended on their construction (the search
+         * never found a better roster free of hard violations), so
+         * there it is a plain assignment. */
         if (!st->data->dp_ok)
             return move_assign(st, rng, undo);
         return move_fill(st, rng, undo, SPAN);
