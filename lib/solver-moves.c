@@ -44,25 +44,38 @@ pick_busy(const RotapState *st, RotapRng *rng, int *person, int *day)
     return FALSE;
 }
 
+/* A random eligible person who may take cell on day and does not hold it
+ * already, or -1. */
+static int
+pick_taker(const RotapState *st, RotapRng *rng, int cell, int day)
+{
+    const RotapSolverData *data = st->data;
+    int n_takers, person;
+    const int *takers = rotap_value_takers(data, cell, &n_takers);
+
+    if (n_takers == 0)
+        return -1;
+    person = takers[rotap_rng_below(rng, n_takers)];
+    if (st->x[person * data->n_days + day] == cell ||
+        !rotap_can_take(data, person, day, cell))
+        return -1;
+    return person;
+}
+
 /* Put a random eligible person into a random cell of a random day (the
  * person leaves whatever they did that day). */
 static gboolean
 move_assign(RotapState *st, RotapRng *rng, RotapUndo *undo)
 {
     const RotapSolverData *data = st->data;
-    int day = rotap_rng_below(rng, data->n_days), n_takers, cell, person;
+    int day = rotap_rng_below(rng, data->n_days), cell, person;
     int n = data->day_start[day + 1] - data->day_start[day];
-    const int *takers;
 
     if (n == 0)
         return FALSE;
     cell = data->day_cells[data->day_start[day] + rotap_rng_below(rng, n)];
-    takers = rotap_value_takers(data, cell, &n_takers);
-    if (n_takers == 0)
-        return FALSE;
-    person = takers[rotap_rng_below(rng, n_takers)];
-    if (st->x[person * data->n_days + day] == cell ||
-        !rotap_can_take(data, person, day, cell))
+    person = pick_taker(st, rng, cell, day);
+    if (person < 0)
         return FALSE;
     rotap_move_set(st, undo, person, day, cell);
     return TRUE;
@@ -290,22 +303,13 @@ move_double_swap(RotapState *st, RotapRng *rng, RotapUndo *undo, int span)
     return TRUE;
 }
 
-/* Whether cell c holds fewer people than its duty's minimum. */
-static gboolean
-cell_short(const RotapState *st, int c)
+/* People in cell c beyond its duty's minimum (negative when short). */
+static int
+cell_surplus(const RotapState *st, int c)
 {
     const RotaModel *model = st->data->model;
 
-    return st->cell_n[c] < model->duties[model->cells[c].duty].min;
-}
-
-/* Whether cell c holds more people than its duty's minimum. */
-static gboolean
-cell_spare(const RotapState *st, int c)
-{
-    const RotaModel *model = st->data->model;
-
-    return st->cell_n[c] > model->duties[model->cells[c].duty].min;
+    return st->cell_n[c] - model->duties[model->cells[c].duty].min;
 }
 
 /*
@@ -319,26 +323,21 @@ static gboolean
 move_fill(RotapState *st, RotapRng *rng, RotapUndo *undo, int span)
 {
     const RotapSolverData *data = st->data;
-    int day = rotap_rng_below(rng, data->n_days), n_takers, cell = -1, person, other;
+    int day = rotap_rng_below(rng, data->n_days), cell = -1, person, other;
     int first = data->day_start[day], n = data->day_start[day + 1] - first;
-    const int *takers;
 
     for (int k = 0, start = n > 0 ? rotap_rng_below(rng, n) : 0; k < n; k++) {
         int c = data->day_cells[first + (start + k) % n];
 
-        if (cell_short(st, c)) {
+        if (cell_surplus(st, c) < 0) {
             cell = c;
             break;
         }
     }
     if (cell < 0)
         return FALSE;
-    takers = rotap_value_takers(data, cell, &n_takers);
-    if (n_takers == 0)
-        return FALSE;
-    person = takers[rotap_rng_below(rng, n_takers)];
-    if (st->x[person * data->n_days + day] == cell ||
-        !rotap_can_take(data, person, day, cell))
+    person = pick_taker(st, rng, cell, day);
+    if (person < 0)
         return FALSE;
     if (st->x[person * data->n_days + day] != ROTAP_NONE) {
         rotap_move_set(st, undo, person, day, cell);
@@ -348,7 +347,7 @@ move_fill(RotapState *st, RotapRng *rng, RotapUndo *undo, int span)
     if (other >= 0) {
         int v = st->x[person * data->n_days + other];
 
-        if (!rotap_is_cell(data, v) || !cell_spare(st, v) ||
+        if (!rotap_is_cell(data, v) || cell_surplus(st, v) <= 0 ||
             data->frozen[person * data->n_days + other])
             other = -1;
     }
