@@ -8,12 +8,15 @@ void
 rotap_move_set(RotapState *st, RotapUndo *undo, int person, int day, int value)
 {
     int slot = person * st->data->n_days + day;
+    gint64 mag = st->cost.mag;
 
     g_assert(undo->n < ROTAP_MAX_CHANGES);
     undo->slot[undo->n] = slot;
     undo->old[undo->n] = st->x[slot];
-    undo->n++;
     rotap_state_set(st, person, day, value);
+    if (st->cost.mag > mag)
+        undo->raised |= G_GUINT64_CONSTANT(1) << undo->n;
+    undo->n++;
 }
 
 void
@@ -23,7 +26,7 @@ rotap_move_undo(RotapState *st, RotapUndo *undo)
 
     for (int i = undo->n - 1; i >= 0; i--)
         rotap_state_set(st, undo->slot[i] / n_days, undo->slot[i] % n_days, undo->old[i]);
-    undo->n = 0;
+    rotap_undo_clear(undo);
 }
 
 /* A random unfrozen slot holding something, or FALSE after a few tries. */
@@ -44,8 +47,8 @@ pick_busy(const RotapState *st, RotapRng *rng, int *person, int *day)
     return FALSE;
 }
 
-/* A random eligible person who may take cell on day and does not hold it
- * already, or -1. */
+/* A random eligible person who may take cell (or any value) on day and
+ * does not hold it already, or -1. */
 static int
 pick_taker(const RotapState *st, RotapRng *rng, int cell, int day)
 {
@@ -355,6 +358,48 @@ move_fill(RotapState *st, RotapRng *rng, RotapUndo *undo, int span)
     if (other >= 0)
         rotap_move_set(st, undo, person, other, ROTAP_NONE);
     return TRUE;
+}
+
+/* How far from its slot rotap_move_near() looks. */
+#define NEAR_SPAN 3
+
+gboolean
+rotap_move_near(RotapState *st, RotapRng *rng, RotapUndo *undo, int slot)
+{
+    const RotapSolverData *data = st->data;
+    int person = slot / data->n_days;
+    int day = slot % data->n_days + rotap_rng_below(rng, 2 * NEAR_SPAN + 1) - NEAR_SPAN;
+    int value, other;
+
+    if (day < 0 || day >= data->n_days || data->frozen[person * data->n_days + day])
+        return FALSE;
+    value = st->x[person * data->n_days + day];
+    if (value == ROTAP_NONE) {
+        int first = data->day_start[day], n = data->day_start[day + 1] - first, cell;
+
+        if (n == 0)
+            return FALSE;
+        cell = data->day_cells[first + rotap_rng_below(rng, n)];
+        if (!rotap_can_take(data, person, day, cell))
+            return FALSE;
+        rotap_move_set(st, undo, person, day, cell);
+        return TRUE;
+    }
+    switch (rotap_rng_below(rng, 3)) {
+    case 0:
+        rotap_move_set(st, undo, person, day, ROTAP_NONE);
+        return TRUE;
+    case 1:
+        other = pick_taker(st, rng, value, day);
+        if (other < 0)
+            return FALSE;
+        rotap_move_set(st, undo, other, day, value);
+        rotap_move_set(st, undo, person, day, ROTAP_NONE);
+        return TRUE;
+    default:
+        other = pick_partner(st, rng, person, value);
+        return other >= 0 && exchange(st, undo, person, other, day, 1);
+    }
 }
 
 /* How often each move is drawn, out of their sum (by measurement). */

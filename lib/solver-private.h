@@ -214,19 +214,32 @@ rotap_is_cell(const RotapSolverData *data, int value)
 
 /* ------------------------------------------------------------ search */
 
-/* The undo log of one move: slots and their former values. */
+/* The undo log of one move: slots and their former values, and which of
+ * the changes raised the size of the hard violations (bit i: change i). */
 #define ROTAP_MAX_CHANGES 64
 typedef struct {
     int n;
     int slot[ROTAP_MAX_CHANGES];
     int old[ROTAP_MAX_CHANGES];
+    guint64 raised;
 } RotapUndo;
+
+static inline void
+rotap_undo_clear(RotapUndo *undo)
+{
+    undo->n = 0;
+    undo->raised = 0;
+}
 
 /* Set a slot through the undo log. */
 void rotap_move_set(RotapState *state, RotapUndo *undo, int person, int day, int value);
 void rotap_move_undo(RotapState *state, RotapUndo *undo);
 /* Draw one random move and apply it; FALSE when the draw gave nothing to do. */
 gboolean rotap_move_random(RotapState *state, RotapRng *rng, RotapUndo *undo);
+/* A random move near slot (the same person, a few days around it):
+ * unassign, hand the duty to someone else, swap it or take a duty; for
+ * mending a hard violation that random moves seldom reach. */
+gboolean rotap_move_near(RotapState *state, RotapRng *rng, RotapUndo *undo, int slot);
 
 /* Optimal re-rostering of one person over a window (solver-dp.c). */
 typedef struct _RotapDp RotapDp;

@@ -37,6 +37,13 @@
 #define HW_PERIOD 4096
 #define DP_PERIOD 500
 #define DP_WINDOW 14
+/* While the roster breaks hard constraints, every MEND_PERIOD moves one is
+ * a move near a slot where a hard violation arose (the last HOT_CAP such
+ * slots): on the county at 30x a single violation taken on early in a
+ * cycle stayed for the whole 120 s run, since random moves seldom land
+ * on one of its 2.8 M slots. */
+#define MEND_PERIOD 32
+#define HOT_CAP 64
 
 struct _RotapSearch {
     const RotapSolverData *data;
@@ -53,6 +60,11 @@ struct _RotapSearch {
     int *journal;
     int n_journal, cap_journal;
     gboolean overflow;
+
+    /* Slots whose change raised the hard violations, newest at hot_next-1
+     * (a ring); emptied whenever the roster is free of them. */
+    int hot[HOT_CAP];
+    int n_hot, hot_next;
 
     /* Annealing: temp falls geometrically from t0 to t_end over each cycle
      * of cycle_len moves, then the search returns to its best and reheats. */
@@ -167,7 +179,7 @@ calibrate(RotapSearch *search)
     for (int i = 0; i < 2000; i++) {
         gint64 mag = st->cost.mag, soft = st->cost.soft;
 
-        undo.n = 0;
+        rotap_undo_clear(&undo);
         if (!rotap_move_random(st, &search->rng, &undo))
             continue;
         if (st->cost.mag == mag && st->cost.soft > soft) {
@@ -209,7 +221,7 @@ repair(RotapSearch *search)
                 int start = MIN(first, data->n_days - length);
                 gint64 before = st->cost.mag * data->hard_weight + st->cost.soft;
 
-                undo.n = 0;
+                rotap_undo_clear(&undo);
                 if (!rotap_dp_reroster(search->dp, st, &undo, p, start,
                                        start + length - 1))
                     continue;
@@ -288,9 +300,29 @@ adapt_hard_weight(RotapSearch *search)
         search->hw = MAX(search->hw * HW_DOWN, search->hw_low);
 }
 
+/* Remember the slots of an accepted move that raised the hard violations. */
+static void
+note_hot(RotapSearch *search, const RotapUndo *undo)
+{
+    if (search->state->cost.hard == 0) {
+        search->n_hot = 0;
+        return;
+    }
+    for (int i = 0; i < undo->n; i++) {
+        if (!(undo->raised & (G_GUINT64_CONSTANT(1) << i)))
+            continue;
+        search->hot[search->hot_next] = undo->slot[i];
+        search->hot_next = (search->hot_next + 1) % HOT_CAP;
+        search->n_hot = MIN(search->n_hot + 1, HOT_CAP);
+    }
+}
+
 static gboolean
 next_move(RotapSearch *search, guint64 i, RotapUndo *undo)
 {
+    if (search->n_hot > 0 && search->state->cost.hard > 0 && i % MEND_PERIOD == 1)
+        return rotap_move_near(search->state, &search->rng, undo,
+                               search->hot[rotap_rng_below(&search->rng, search->n_hot)]);
     if (search->dp != NULL && i % DP_PERIOD == 0)
         return rotap_move_reroster(search->state, search->dp, &search->rng, undo,
                                    DP_WINDOW);
@@ -315,7 +347,7 @@ rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel)
         search->temp *= search->alpha;
         if (i % HW_PERIOD == 0)
             adapt_hard_weight(search);
-        undo.n = 0;
+        rotap_undo_clear(&undo);
         if (!next_move(search, i, &undo))
             continue;
         delta =
@@ -325,6 +357,7 @@ rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel)
             continue;
         }
         note_changes(search, &undo);
+        note_hot(search, &undo);
         if (rotap_cost_compare(st->cost.hard, st->cost.soft, search->best_hard,
                                search->best_soft) < 0)
             save_best(search);
@@ -361,4 +394,5 @@ rotap_search_adopt(RotapSearch *search, const int *values)
         if (st->x[s] != values[s])
             rotap_state_set(st, s / data->n_days, s % data->n_days, values[s]);
     mark_best(search);
+    search->n_hot = 0;
 }
