@@ -360,17 +360,60 @@ move_fill(RotapState *st, RotapRng *rng, RotapUndo *undo, int span)
     return TRUE;
 }
 
-/* How far from its slot rotap_move_near() looks. */
+/*
+ * Put one of a unit's head and deputies on the unit's on-site hour on a
+ * random day that has one, leaving what they did that day; whoever held
+ * it that day gives it up.  The only move that puts someone on site:
+ * the others draw duty cells or exchange what people hold.
+ */
+static gboolean
+move_onsite(RotapState *st, RotapRng *rng, RotapUndo *undo)
+{
+    const RotapSolverData *data = st->data;
+    const RotaModel *model = data->model;
+    int unit = rotap_rng_below(rng, model->n_units), day = rotap_rng_below(rng, data->n_days);
+    const RotapUnit *u = &model->units[unit];
+    int first = data->onsite_start[unit], n = data->onsite_start[unit + 1] - first;
+    int person, value, holder = -1;
+
+    if (n == 0 || u->n_segments == 0 ||
+        data->unit_day_term[(gsize)unit * data->n_days + day] == 0)
+        return FALSE;
+    person = data->onsite_people[first + rotap_rng_below(rng, n)];
+    value = data->n_cells + u->segments[rotap_rng_below(rng, u->n_segments)];
+    if (!rotap_can_take(data, person, day, value))
+        return FALSE;
+    for (int k = first; k < first + n; k++) {
+        int v = st->x[data->onsite_people[k] * data->n_days + day];
+
+        if (v >= data->n_cells && data->val_unit[v] == unit)
+            holder = data->onsite_people[k];
+    }
+    if (holder == person ||
+        (holder >= 0 && data->frozen[holder * data->n_days + day]))
+        return FALSE;
+    if (holder >= 0)
+        rotap_move_set(st, undo, holder, day, ROTAP_NONE);
+    rotap_move_set(st, undo, person, day, value);
+    return TRUE;
+}
+
+/* How far from its slot rotap_move_mend() looks. */
 #define NEAR_SPAN 3
 
 gboolean
-rotap_move_near(RotapState *st, RotapRng *rng, RotapUndo *undo, int slot)
+rotap_move_mend(RotapState *st, RotapRng *rng, RotapUndo *undo, int slot, int former)
 {
     const RotapSolverData *data = st->data;
-    int person = slot / data->n_days;
-    int day = slot % data->n_days + rotap_rng_below(rng, 2 * NEAR_SPAN + 1) - NEAR_SPAN;
-    int value, other;
+    int person = slot / data->n_days, day = slot % data->n_days, value, other;
 
+    if (rotap_rng_below(rng, 2) == 0) {
+        if (st->x[slot] == former || !rotap_can_take(data, person, day, former))
+            return FALSE;
+        rotap_move_set(st, undo, person, day, former);
+        return TRUE;
+    }
+    day += rotap_rng_below(rng, 2 * NEAR_SPAN + 1) - NEAR_SPAN;
     if (day < 0 || day >= data->n_days || data->frozen[person * data->n_days + day])
         return FALSE;
     value = st->x[person * data->n_days + day];
@@ -432,6 +475,8 @@ rotap_move_random(RotapState *st, RotapRng *rng, RotapUndo *undo)
         r -= move_weights[kind++];
     switch (kind) {
     case ASSIGN:
+        if (st->data->model->onsite_shift >= 0 && rotap_rng_below(rng, 4) == 0)
+            return move_onsite(st, rng, undo);
         return move_assign(st, rng, undo);
     case UNASSIGN:
         return move_unassign(st, rng, undo);

@@ -236,10 +236,13 @@ void rotap_move_set(RotapState *state, RotapUndo *undo, int person, int day, int
 void rotap_move_undo(RotapState *state, RotapUndo *undo);
 /* Draw one random move and apply it; FALSE when the draw gave nothing to do. */
 gboolean rotap_move_random(RotapState *state, RotapRng *rng, RotapUndo *undo);
-/* A random move near slot (the same person, a few days around it):
- * unassign, hand the duty to someone else, swap it or take a duty; for
- * mending a hard violation that random moves seldom reach. */
-gboolean rotap_move_near(RotapState *state, RotapRng *rng, RotapUndo *undo, int slot);
+/* A move aimed at a hard violation that arose when slot changed from
+ * former: half the time slot takes former back, else a random move near
+ * it (the same person, a few days around): unassign, hand the duty to
+ * someone else, swap it or take a duty.  Random moves seldom land there
+ * on a large roster. */
+gboolean rotap_move_mend(RotapState *state, RotapRng *rng, RotapUndo *undo, int slot,
+                         int former);
 
 /* Optimal re-rostering of one person over a window (solver-dp.c). */
 typedef struct _RotapDp RotapDp;

@@ -38,8 +38,8 @@
 #define DP_PERIOD 500
 #define DP_WINDOW 14
 /* While the roster breaks hard constraints, every MEND_PERIOD moves one is
- * a move near a slot where a hard violation arose (the last HOT_CAP such
- * slots): on the county at 30x a single violation taken on early in a
+ * aimed at a slot where a hard violation arose (the last HOT_CAP such
+ * slots, rotap_move_mend()): on the county at 30x a single violation taken on early in a
  * cycle stayed for the whole 120 s run, since random moves seldom land
  * on one of its 2.8 M slots. */
 #define MEND_PERIOD 32
@@ -61,9 +61,10 @@ struct _RotapSearch {
     int n_journal, cap_journal;
     gboolean overflow;
 
-    /* Slots whose change raised the hard violations, newest at hot_next-1
-     * (a ring); emptied whenever the roster is free of them. */
-    int hot[HOT_CAP];
+    /* Slots whose change raised the hard violations and their former
+     * values, newest at hot_next-1 (a ring); emptied whenever the roster
+     * is free of them. */
+    int hot[HOT_CAP], hot_former[HOT_CAP];
     int n_hot, hot_next;
 
     /* Annealing: temp falls geometrically from t0 to t_end over each cycle
@@ -300,7 +301,8 @@ adapt_hard_weight(RotapSearch *search)
         search->hw = MAX(search->hw * HW_DOWN, search->hw_low);
 }
 
-/* Remember the slots of an accepted move that raised the hard violations. */
+/* Remember the slots of an accepted move that raised the hard violations
+ * (those of its changes that did), or forget them all once there are none. */
 static void
 note_hot(RotapSearch *search, const RotapUndo *undo)
 {
@@ -312,6 +314,7 @@ note_hot(RotapSearch *search, const RotapUndo *undo)
         if (!(undo->raised & (G_GUINT64_CONSTANT(1) << i)))
             continue;
         search->hot[search->hot_next] = undo->slot[i];
+        search->hot_former[search->hot_next] = undo->old[i];
         search->hot_next = (search->hot_next + 1) % HOT_CAP;
         search->n_hot = MIN(search->n_hot + 1, HOT_CAP);
     }
@@ -320,9 +323,12 @@ note_hot(RotapSearch *search, const RotapUndo *undo)
 static gboolean
 next_move(RotapSearch *search, guint64 i, RotapUndo *undo)
 {
-    if (search->n_hot > 0 && search->state->cost.hard > 0 && i % MEND_PERIOD == 1)
-        return rotap_move_near(search->state, &search->rng, undo,
-                               search->hot[rotap_rng_below(&search->rng, search->n_hot)]);
+    if (search->n_hot > 0 && search->state->cost.hard > 0 && i % MEND_PERIOD == 1) {
+        int k = rotap_rng_below(&search->rng, search->n_hot);
+
+        return rotap_move_mend(search->state, &search->rng, undo, search->hot[k],
+                               search->hot_former[k]);
+    }
     if (search->dp != NULL && i % DP_PERIOD == 0)
         return rotap_move_reroster(search->state, search->dp, &search->rng, undo,
                                    DP_WINDOW);
@@ -357,7 +363,8 @@ rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel)
             continue;
         }
         note_changes(search, &undo);
-        note_hot(search, &undo);
+        if (st->cost.mag > mag || st->cost.hard == 0)
+            note_hot(search, &undo);
         if (rotap_cost_compare(st->cost.hard, st->cost.soft, search->best_hard,
                                search->best_soft) < 0)
             save_best(search);
