@@ -284,8 +284,7 @@ void rotap_search_start(RotapSearch *search);
 /* Make up to n moves; stops early (returning the moves made) when *cancel
  * becomes non-zero. */
 guint64 rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel);
-/* Fit the annealing cycles to about moves (see solver-search.c for how
- * this differs with and without the re-rostering). */
+/* Start the annealing over in cycles of about moves each. */
 void rotap_search_fit_cycle(RotapSearch *search, guint64 moves);
 void rotap_search_get_best(const RotapSearch *search, int *hard, gint64 *soft);
 const int *rotap_search_get_best_values(const RotapSearch *search);

@@ -26,8 +26,8 @@
  * FIT_CYCLES cycles in the time left.  Measured on Curtois-Qu 1-12 at
  * 30 s: two long cycles beat the move-count cycles (2 M moves, a dozen
  * reheats in a minute) on 8, 9, 10 and 12 and reach 1001 on 3; one
- * cycle lost on 5.  On the county at 30x a move-count cycle outlasts the
- * run, so there the fitting shortens it. */
+ * cycle lost on 5.  On the county at 30x a move-count cycle outlasts a
+ * 120 s run. */
 #define FIT_AFTER 1.0
 #define FIT_AFTER_SHARE 0.03
 #define FIT_LATEST 0.3
