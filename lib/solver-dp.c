@@ -276,7 +276,7 @@ run_length(const RotapState *st, const int *row, int day, int step, gboolean *ed
 /* What the window's schedule must respect, from the days outside it;
  * beyond MAX_TRACKED binding shift limits, a type keeps to its days. */
 static void
-frame_init(Frame *f, const RotapState *st, int person, int first, int last)
+frame_init(Frame *f, const RotapState *st, int person, int first, int last, int slack)
 {
     const RotapSolverData *data = st->data;
     const RotaModel *model = data->model;
@@ -299,8 +299,9 @@ frame_init(Frame *f, const RotapState *st, int person, int first, int last)
             in_window[data->val_shift[row[d]]]++;
         }
     }
-    f->min_minutes = l->min_minutes;
-    f->max_minutes = l->max_minutes;
+    f->min_minutes = l->min_minutes - slack;
+    f->max_minutes = l->max_minutes == ROTAP_UNLIMITED ? ROTAP_UNLIMITED
+                                                       : l->max_minutes + slack;
     f->max_weekends = l->max_weekends;
     f->n_tracked = 0;
     f->banned = 0;
@@ -591,14 +592,16 @@ prune(RotapDp *dp, int from)
     g_array_set_size(dp->nodes, from + BEAM);
 }
 
-/*
- * Find the cheapest schedule of person over first..last that keeps the
- * person's hard constraints, and apply it through undo.  FALSE when the
- * model does not suit, no schedule is feasible, or nothing changes.
- */
 gboolean
 rotap_dp_reroster(RotapDp *dp, RotapState *st, RotapUndo *undo, int person, int first,
                   int last)
+{
+    return rotap_dp_reroster_slack(dp, st, undo, person, first, last, 0);
+}
+
+gboolean
+rotap_dp_reroster_slack(RotapDp *dp, RotapState *st, RotapUndo *undo, int person,
+                        int first, int last, int slack)
 {
     const RotapSolverData *data = st->data;
     g_autofree guint8 *we_out = g_new(guint8, MAX(data->model->n_weekends, 1));
@@ -609,7 +612,7 @@ rotap_dp_reroster(RotapDp *dp, RotapState *st, RotapUndo *undo, int person, int 
 
     if (!data->dp_ok || last - first + 1 > ROTAP_MAX_CHANGES / 2)
         return FALSE;
-    frame_init(&f, st, person, first, last);
+    frame_init(&f, st, person, first, last, slack);
     frame_weekends(&f, we_out);
     g_array_set_size(dp->nodes, 0);
     start.key = start_key(&f);

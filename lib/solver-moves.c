@@ -14,7 +14,7 @@ rotap_move_set(RotapState *st, RotapUndo *undo, int person, int day, int value)
     undo->slot[undo->n] = slot;
     undo->old[undo->n] = st->x[slot];
     rotap_state_set(st, person, day, value);
-    if (st->cost.mag > mag)
+    if (st->cost.mag > mag && undo->n < 64)
         undo->raised |= G_GUINT64_CONSTANT(1) << undo->n;
     undo->n++;
 }
@@ -575,12 +575,76 @@ pick_breaking(const RotapState *st, RotapRng *rng, int *day)
     return -1;
 }
 
+/* Windows reroster_pair() tries to put the total minutes back. */
+#define PAIR_TRIES 3
+
+/* The longest shift of the model, in minutes. */
+static int
+longest_shift(const RotaModel *model)
+{
+    int longest = 0;
+
+    for (int s = 0; s < model->n_shifts; s++)
+        longest = MAX(longest, model->shifts[s].minutes);
+    return longest;
+}
+
+/*
+ * Re-roster person over the window at first with their total minutes free
+ * to leave their limits by one shift, then, while the total is off them,
+ * over up to PAIR_TRIES random windows clear of the first, as usual
+ * (which puts the total back if it can).  Work moves between distant
+ * parts of the horizon, as mending a run needs when the total minutes
+ * leave no slack (Instance22: 232 to 234 shifts in 364 days for all).
+ */
+static gboolean
+reroster_pair(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo, int person,
+              int first, int length)
+{
+    const RotapSolverData *data = st->data;
+    const RotapLimits *l = &data->model->people[person].limits;
+    /* starts of windows clear of this one: 0 .. first - length on the
+     * left, first + length .. n_days - length on the right */
+    int left = MAX(first - length + 1, 0);
+    int right = MAX(data->n_days - first - 2 * length + 1, 0);
+    gboolean changed;
+
+    if (left + right == 0 || undo->n + (1 + PAIR_TRIES) * length > ROTAP_MAX_CHANGES)
+        return FALSE;
+    changed = rotap_dp_reroster_slack(dp, st, undo, person, first, first + length - 1,
+                                      longest_shift(data->model));
+    for (int k = 0; k < PAIR_TRIES; k++) {
+        int other;
+
+        if (st->minutes[person] >= l->min_minutes &&
+            (l->max_minutes == ROTAP_UNLIMITED || st->minutes[person] <= l->max_minutes))
+            break;
+        other = rotap_rng_below(rng, left + right);
+        if (other >= left)
+            other = first + length + (other - left);
+        changed = rotap_dp_reroster(dp, st, undo, person, other, other + length - 1) ||
+                  changed;
+    }
+    return changed;
+}
+
+/* Whole-horizon re-rostering (see rotap_move_reroster()): a quarter of
+ * the breach-aimed calls on a horizon of at most WHOLE_SHORT days; on a
+ * longer one (slow: tens of milliseconds for 182 days), one in WHOLE_RARE
+ * of those for a limit over the whole horizon. */
+#define WHOLE_SHORT 32
+#define WHOLE_RARE 64
+
 /* Re-roster one person over a random window; half the time, while the
  * roster breaks hard constraints, one who breaks a limit, over a window
- * around the breach or, a quarter of those times on a horizon short
- * enough, over the whole horizon: a breach held in place by a limit over
- * the horizon (weekends, minutes) may need work moved from far away
- * (Instance8 kept one min_days_off breach for 20 M moves without). */
+ * around the breach or, at times, over the whole horizon (WHOLE_SHORT,
+ * WHOLE_RARE): a breach held in place by a limit over the horizon
+ * (weekends, minutes) may need work moved from far away.  Instance8 kept
+ * one min_days_off breach for 20 M moves without; Instance21's W, who
+ * must work 115 of 182 days, five on and two off throughout, stayed a
+ * shift short at 60 s in two of three seeds.  On a longer horizon, half
+ * the windows around a breach go with windows far from it
+ * (reroster_pair()). */
 gboolean
 rotap_move_reroster(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo,
                     int window)
@@ -595,7 +659,8 @@ rotap_move_reroster(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo,
 
         if (p >= 0) {
             person = p;
-            if (data->n_days <= ROTAP_MAX_CHANGES / 2 && rotap_rng_below(rng, 4) == 0) {
+            if ((data->n_days <= WHOLE_SHORT && rotap_rng_below(rng, 4) == 0) ||
+                (day < 0 && rotap_rng_below(rng, WHOLE_RARE) == 0)) {
                 length = data->n_days;
                 first = 0;
             }
@@ -603,6 +668,8 @@ rotap_move_reroster(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo,
         if (p >= 0 && day >= 0) {
             first = day - length / 2 + rotap_rng_below(rng, length / 2 + 1) - length / 4;
             first = CLAMP(first, 0, data->n_days - length);
+            if (data->n_days >= 3 * length && rotap_rng_below(rng, 2) == 0)
+                return reroster_pair(st, dp, rng, undo, person, first, length);
         }
     }
     return rotap_dp_reroster(dp, st, undo, person, first, first + length - 1);

@@ -215,8 +215,9 @@ rotap_is_cell(const RotapSolverData *data, int value)
 /* ------------------------------------------------------------ search */
 
 /* The undo log of one move: slots and their former values, and which of
- * the changes raised the size of the hard violations (bit i: change i). */
-#define ROTAP_MAX_CHANGES 64
+ * its first 64 changes raised the size of the hard violations (bit i:
+ * change i).  Room for re-rostering one person over 512 days. */
+#define ROTAP_MAX_CHANGES 1024
 typedef struct {
     int n;
     int slot[ROTAP_MAX_CHANGES];
@@ -248,8 +249,16 @@ gboolean rotap_move_mend(RotapState *state, RotapRng *rng, RotapUndo *undo, int 
 typedef struct _RotapDp RotapDp;
 RotapDp *rotap_dp_new(const RotapSolverData *data);
 void rotap_dp_free(RotapDp *dp);
+/* Find the cheapest schedule of person over first..last that keeps the
+ * person's hard constraints, and apply it through undo.  FALSE when the
+ * model does not suit, no schedule is feasible, or nothing changes. */
 gboolean rotap_dp_reroster(RotapDp *dp, RotapState *state, RotapUndo *undo, int person,
                            int first, int last);
+/* The same with the person's total minutes free to leave their limits by
+ * up to slack minutes either way (a move that puts them back elsewhere
+ * follows). */
+gboolean rotap_dp_reroster_slack(RotapDp *dp, RotapState *state, RotapUndo *undo,
+                                 int person, int first, int last, int slack);
 
 /* Re-roster one person over a window of days (see solver-moves.c). */
 gboolean rotap_move_reroster(RotapState *state, RotapDp *dp, RotapRng *rng,

@@ -110,37 +110,37 @@ any_feasible(const RotapRun *run)
 static void
 fit_cycles(RotapRun *run)
 {
-    double searching, left, share;
+    gboolean by_moves = run->solver->move_limit > 0;
+    double searching, spent, remaining = 0;
 
     if (run->published == 0) {
         run->search_start = g_get_monotonic_time();
         return;
     }
-    if (run->fitted)
-        return;
-    if (run->solver->move_limit > 0) {
-        share = (double)run->done[0] / (double)run->limit[0];
-        if (share < FIT_AFTER_SHARE || (share < FIT_LATEST && !any_feasible(run)))
-            return;
-        run->fitted = TRUE;
-        for (int i = 0; i < run->n; i++)
-            rotap_search_fit_cycle(
-                run->searches[i],
-                (guint64)((double)(run->limit[i] - run->done[i]) / FIT_CYCLES));
-        return;
-    }
-    if (run->time_limit <= 0)
+    if (run->fitted || (!by_moves && run->time_limit <= 0))
         return;
     searching = (double)(g_get_monotonic_time() - run->search_start) / G_USEC_PER_SEC;
-    if (searching < FIT_AFTER ||
-        (elapsed(run) < run->time_limit * FIT_LATEST && !any_feasible(run)))
+    if (by_moves) {
+        spent = (double)run->done[0] / (double)run->limit[0];
+        if (spent < FIT_AFTER_SHARE)
+            return;
+    } else {
+        remaining = run->time_limit - elapsed(run);
+        spent = 1.0 - remaining / run->time_limit;
+        if (searching < FIT_AFTER)
+            return;
+    }
+    if (spent < FIT_LATEST && !any_feasible(run))
         return;
     run->fitted = TRUE;
-    left = run->time_limit - elapsed(run);
-    for (int i = 0; i < run->n && left > 0; i++)
-        rotap_search_fit_cycle(
-            run->searches[i],
-            (guint64)((double)run->done[i] / searching * left / FIT_CYCLES));
+    for (int i = 0; i < run->n; i++) {
+        /* the search's budget left, in moves */
+        double left = by_moves ? (double)(run->limit[i] - run->done[i])
+                               : (double)run->done[i] / searching * remaining;
+
+        if (left > 0)
+            rotap_search_fit_cycle(run->searches[i], (guint64)(left / FIT_CYCLES));
+    }
 }
 
 /* The last search to reach a barrier decides for all: the shared best,

@@ -294,7 +294,7 @@ note_hot(RotapSearch *search, const RotapUndo *undo)
         search->n_hot = 0;
         return;
     }
-    for (int i = 0; i < undo->n; i++) {
+    for (int i = 0; i < MIN(undo->n, 64); i++) {
         if (!(undo->raised & (G_GUINT64_CONSTANT(1) << i)))
             continue;
         search->hot[search->hot_next] = undo->slot[i];
