@@ -229,8 +229,9 @@ chaos(RotapState *st, RotapRng *rng)
 }
 
 /*
- * BATCHES batches of BATCH moves: solver moves, half of them undone, and
- * arbitrary changes; each batch ends with a comparison.
+ * BATCHES batches of BATCH moves: solver moves (random ones, re-rostering
+ * and mends), half of them undone, and arbitrary changes; each batch ends
+ * with a comparison.
  */
 static void
 run_random(RotaModel *model, const RotaRoster *previous, const char *what, guint64 seed)
@@ -252,13 +253,29 @@ run_random(RotaModel *model, const RotaRoster *previous, const char *what, guint
                 chaos(st, &rng);
                 continue;
             }
-            undo.n = 0;
+            rotap_undo_clear(&undo);
             if (r == 9 && i % 16 == 0) {
                 int person = rotap_rng_below(&rng, data->n_people);
                 int first = rotap_rng_below(&rng, data->n_days);
                 int last = first + rotap_rng_below(&rng, MIN(data->n_days - first, 20));
 
                 rotap_dp_reroster(dp, st, &undo, person, first, last);
+                continue;
+            }
+            if (r == 9 && i % 16 == 1) {
+                /* short windows, so that the paired re-rostering (a
+                 * horizon of three windows or more) is drawn too */
+                if (rotap_move_reroster(st, dp, &rng, &undo, 1 + (int)rotap_rng_below(&rng, 7)) &&
+                    i % 32 == 1)
+                    rotap_move_undo(st, &undo);
+                continue;
+            }
+            if (r == 8 && i % 4 == 0) {
+                int slot = rotap_rng_below(&rng, data->n_slots);
+                int former = (int)rotap_rng_below(&rng, data->n_values + 1) - 1;
+
+                if (rotap_move_mend(st, &rng, &undo, slot, former) && i % 8 == 0)
+                    rotap_move_undo(st, &undo);
                 continue;
             }
             if (rotap_move_random(st, &rng, &undo) && r < 6)
