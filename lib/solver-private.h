@@ -288,8 +288,10 @@ typedef struct _RotapSearch RotapSearch;
 
 RotapSearch *rotap_search_new(const RotapSolverData *data, guint64 seed, int index);
 void rotap_search_free(RotapSearch *search);
-/* Construct the first roster. */
-void rotap_search_start(RotapSearch *search);
+/* Construct the first roster.  Its repair stops early once *cancel is
+ * non-zero or the monotonic clock (g_get_monotonic_time()) reaches
+ * deadline (0: none). */
+void rotap_search_start(RotapSearch *search, const gint *cancel, gint64 deadline);
 /* Make up to n moves; stops early (returning the moves made) when *cancel
  * becomes non-zero. */
 guint64 rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel);

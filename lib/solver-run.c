@@ -208,7 +208,10 @@ work(gpointer user_data)
     RotapSearch *search = run->searches[worker->index];
     int i = worker->index;
 
-    rotap_search_start(search);
+    rotap_search_start(search, &run->solver->cancel,
+                       run->time_limit > 0
+                           ? run->start_time + (gint64)(run->time_limit * G_USEC_PER_SEC)
+                           : 0);
     barrier(run, i, 0);
     /* stop and adopt are written only while every worker waits */
     while (!run->stop) {

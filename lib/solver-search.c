@@ -204,10 +204,11 @@ start_cycle(RotapSearch *search, double temp)
  * After the greedy construction, which ignores the minima of runs and
  * minutes: re-roster every person over overlapping windows, keeping each
  * change that does not worsen the construction's weighted cost, for at
- * most two passes.
+ * most two passes, or until *cancel is set or the deadline passes
+ * (Instance24: tens of seconds).
  */
 static void
-repair(RotapSearch *search)
+repair(RotapSearch *search, const gint *cancel, gint64 deadline)
 {
     const RotapSolverData *data = search->data;
     RotapState *st = search->state;
@@ -218,6 +219,9 @@ repair(RotapSearch *search)
     for (int pass = 0; again && pass < 2; pass++) {
         again = FALSE;
         for (int p = 0; p < data->n_people; p++) {
+            if ((cancel != NULL && g_atomic_int_get(cancel)) ||
+                (deadline > 0 && g_get_monotonic_time() >= deadline))
+                return;
             for (int first = 0; first < data->n_days; first += step) {
                 int start = MIN(first, data->n_days - length);
                 gint64 before = st->cost.mag * data->hard_weight + st->cost.soft;
@@ -236,13 +240,13 @@ repair(RotapSearch *search)
 }
 
 void
-rotap_search_start(RotapSearch *search)
+rotap_search_start(RotapSearch *search, const gint *cancel, gint64 deadline)
 {
     const RotapSolverData *data = search->data;
 
     rotap_construct(search->state, &search->rng);
     if (search->dp != NULL)
-        repair(search);
+        repair(search, cancel, deadline);
     mark_best(search);
     search->t0 = MAX(calibrate(search) * T0_FACTOR, 0.5);
     search->t_end = MAX(search->t0 * T_END_FACTOR, 0.05);
