@@ -300,8 +300,8 @@ frame_init(Frame *f, const RotapState *st, int person, int first, int last, int 
         }
     }
     f->min_minutes = l->min_minutes - slack;
-    f->max_minutes = l->max_minutes == ROTAP_UNLIMITED ? ROTAP_UNLIMITED
-                                                       : l->max_minutes + slack;
+    f->max_minutes =
+        l->max_minutes == ROTAP_UNLIMITED ? ROTAP_UNLIMITED : l->max_minutes + slack;
     f->max_weekends = l->max_weekends;
     f->n_tracked = 0;
     f->banned = 0;

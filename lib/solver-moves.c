@@ -14,7 +14,7 @@ rotap_move_set(RotapState *st, RotapUndo *undo, int person, int day, int value)
     undo->slot[undo->n] = slot;
     undo->old[undo->n] = st->x[slot];
     rotap_state_set(st, person, day, value);
-    if (st->cost.mag > mag && undo->n < 64)
+    if (st->cost.mag > mag && undo->n < ROTAP_RAISED_BITS)
         undo->raised |= G_GUINT64_CONSTANT(1) << undo->n;
     undo->n++;
 }
@@ -371,7 +371,8 @@ move_onsite(RotapState *st, RotapRng *rng, RotapUndo *undo)
 {
     const RotapSolverData *data = st->data;
     const RotaModel *model = data->model;
-    int unit = rotap_rng_below(rng, model->n_units), day = rotap_rng_below(rng, data->n_days);
+    int unit = rotap_rng_below(rng, model->n_units),
+        day = rotap_rng_below(rng, data->n_days);
     const RotapUnit *u = &model->units[unit];
     int first = data->onsite_start[unit], n = data->onsite_start[unit + 1] - first;
     int person, value, holder = -1;
@@ -389,8 +390,7 @@ move_onsite(RotapState *st, RotapRng *rng, RotapUndo *undo)
         if (v >= data->n_cells && data->val_unit[v] == unit)
             holder = data->onsite_people[k];
     }
-    if (holder == person ||
-        (holder >= 0 && data->frozen[holder * data->n_days + day]))
+    if (holder == person || (holder >= 0 && data->frozen[holder * data->n_days + day]))
         return FALSE;
     if (holder >= 0)
         rotap_move_set(st, undo, holder, day, ROTAP_NONE);
@@ -622,8 +622,8 @@ reroster_pair(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo, int p
         other = rotap_rng_below(rng, left + right);
         if (other >= left)
             other = first + length + (other - left);
-        changed = rotap_dp_reroster(dp, st, undo, person, other, other + length - 1) ||
-                  changed;
+        changed =
+            rotap_dp_reroster(dp, st, undo, person, other, other + length - 1) || changed;
     }
     return changed;
 }

@@ -215,9 +215,11 @@ rotap_is_cell(const RotapSolverData *data, int value)
 /* ------------------------------------------------------------ search */
 
 /* The undo log of one move: slots and their former values, and which of
- * its first 64 changes raised the size of the hard violations (bit i:
- * change i).  Room for re-rostering one person over 512 days. */
+ * its first ROTAP_RAISED_BITS changes raised the size of the hard
+ * violations (bit i: change i).  Room for re-rostering one person over
+ * 512 days. */
 #define ROTAP_MAX_CHANGES 1024
+#define ROTAP_RAISED_BITS 64
 typedef struct {
     int n;
     int slot[ROTAP_MAX_CHANGES];

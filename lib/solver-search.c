@@ -39,9 +39,9 @@
 #define DP_WINDOW 14
 /* While the roster breaks hard constraints, every MEND_PERIOD moves one is
  * aimed at a slot where a hard violation arose (the last HOT_CAP such
- * slots, rotap_move_mend()): on the county at 30x a single violation taken on early in a
- * cycle stayed for the whole 120 s run, since random moves seldom land
- * on one of its 2.8 M slots. */
+ * slots, rotap_move_mend()): on the county at 30x a single violation
+ * taken on early in a cycle stayed for the whole 120 s run, since random
+ * moves seldom land on one of its 2.8 M slots. */
 #define MEND_PERIOD 32
 #define HOT_CAP 64
 
@@ -68,7 +68,7 @@ struct _RotapSearch {
     int n_hot, hot_next;
 
     /* Annealing: temp falls geometrically from t0 to t_end over each cycle
-     * of cycle_len moves, then the search returns to its best and reheats. */
+     * of cycle_len moves, then reheats from where it is (next_cycle()). */
     double t0, t_end, temp, alpha;
     guint64 cycle_len, cycle_pos;
     int cycle;
@@ -298,7 +298,7 @@ note_hot(RotapSearch *search, const RotapUndo *undo)
         search->n_hot = 0;
         return;
     }
-    for (int i = 0; i < MIN(undo->n, 64); i++) {
+    for (int i = 0; i < MIN(undo->n, ROTAP_RAISED_BITS); i++) {
         if (!(undo->raised & (G_GUINT64_CONSTANT(1) << i)))
             continue;
         search->hot[search->hot_next] = undo->slot[i];

@@ -265,7 +265,8 @@ run_random(RotaModel *model, const RotaRoster *previous, const char *what, guint
             if (r == 9 && i % 16 == 1) {
                 /* short windows, so that the paired re-rostering (a
                  * horizon of three windows or more) is drawn too */
-                if (rotap_move_reroster(st, dp, &rng, &undo, 1 + (int)rotap_rng_below(&rng, 7)) &&
+                if (rotap_move_reroster(st, dp, &rng, &undo,
+                                        1 + (int)rotap_rng_below(&rng, 7)) &&
                     i % 32 == 1)
                     rotap_move_undo(st, &undo);
                 continue;
