@@ -65,6 +65,17 @@ pick_taker(const RotapState *st, RotapRng *rng, int cell, int day)
     return person;
 }
 
+/* A random cell due on day, or -1 when none is. */
+static int
+random_day_cell(const RotapSolverData *data, RotapRng *rng, int day)
+{
+    int n = data->day_start[day + 1] - data->day_start[day];
+
+    if (n == 0)
+        return -1;
+    return data->day_cells[data->day_start[day] + rotap_rng_below(rng, n)];
+}
+
 /* Put a random eligible person into a random cell of a random day (the
  * person leaves whatever they did that day). */
 static gboolean
@@ -72,11 +83,10 @@ move_assign(RotapState *st, RotapRng *rng, RotapUndo *undo)
 {
     const RotapSolverData *data = st->data;
     int day = rotap_rng_below(rng, data->n_days), cell, person;
-    int n = data->day_start[day + 1] - data->day_start[day];
 
-    if (n == 0)
+    cell = random_day_cell(data, rng, day);
+    if (cell < 0)
         return FALSE;
-    cell = data->day_cells[data->day_start[day] + rotap_rng_below(rng, n)];
     person = pick_taker(st, rng, cell, day);
     if (person < 0)
         return FALSE;
@@ -418,12 +428,9 @@ rotap_move_mend(RotapState *st, RotapRng *rng, RotapUndo *undo, int slot, int fo
         return FALSE;
     value = st->x[person * data->n_days + day];
     if (value == ROTAP_NONE) {
-        int first = data->day_start[day], n = data->day_start[day + 1] - first, cell;
+        int cell = random_day_cell(data, rng, day);
 
-        if (n == 0)
-            return FALSE;
-        cell = data->day_cells[first + rotap_rng_below(rng, n)];
-        if (!rotap_can_take(data, person, day, cell))
+        if (cell < 0 || !rotap_can_take(data, person, day, cell))
             return FALSE;
         rotap_move_set(st, undo, person, day, cell);
         return TRUE;
@@ -505,6 +512,16 @@ rotap_move_random(RotapState *st, RotapRng *rng, RotapUndo *undo)
     }
 }
 
+/* Whether person's total minutes are within their limits. */
+static gboolean
+minutes_within_limits(const RotapState *st, int person)
+{
+    const RotapLimits *l = &st->data->model->people[person].limits;
+
+    return st->minutes[person] >= l->min_minutes &&
+           (l->max_minutes == ROTAP_UNLIMITED || st->minutes[person] <= l->max_minutes);
+}
+
 /* Where person breaks one of the limits the re-rostering keeps: a day
  * of the breach, -1 for a limit over the whole horizon (minutes, shifts,
  * weekends), or -2 when the person keeps them all. */
@@ -543,8 +560,7 @@ person_breaks(const RotapState *st, int person)
         run++;
         prev_work = work;
     }
-    if (st->minutes[person] < l->min_minutes ||
-        (l->max_minutes != ROTAP_UNLIMITED && st->minutes[person] > l->max_minutes) ||
+    if (!minutes_within_limits(st, person) ||
         (l->max_weekends != ROTAP_UNLIMITED && st->weekends[person] > l->max_weekends))
         return -1;
     for (int s = 0; s < model->n_shifts; s++) {
@@ -602,7 +618,6 @@ reroster_pair(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo, int p
               int first, int length)
 {
     const RotapSolverData *data = st->data;
-    const RotapLimits *l = &data->model->people[person].limits;
     /* starts of windows clear of this one: 0 .. first - length on the
      * left, first + length .. n_days - length on the right */
     int left = MAX(first - length + 1, 0);
@@ -616,8 +631,7 @@ reroster_pair(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo, int p
     for (int k = 0; k < PAIR_TRIES; k++) {
         int other;
 
-        if (st->minutes[person] >= l->min_minutes &&
-            (l->max_minutes == ROTAP_UNLIMITED || st->minutes[person] <= l->max_minutes))
+        if (minutes_within_limits(st, person))
             break;
         other = rotap_rng_below(rng, left + right);
         if (other >= left)

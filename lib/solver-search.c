@@ -290,14 +290,10 @@ adapt_hard_weight(RotapSearch *search)
 }
 
 /* Remember the slots of an accepted move that raised the hard violations
- * (those of its changes that did), or forget them all once there are none. */
+ * (those of its changes that did). */
 static void
 note_hot(RotapSearch *search, const RotapUndo *undo)
 {
-    if (search->state->cost.hard == 0) {
-        search->n_hot = 0;
-        return;
-    }
     for (int i = 0; i < MIN(undo->n, ROTAP_RAISED_BITS); i++) {
         if (!(undo->raised & (G_GUINT64_CONSTANT(1) << i)))
             continue;
@@ -351,7 +347,9 @@ rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel)
             continue;
         }
         note_changes(search, &undo);
-        if (st->cost.mag > mag || st->cost.hard == 0)
+        if (st->cost.hard == 0)
+            search->n_hot = 0;
+        else if (st->cost.mag > mag)
             note_hot(search, &undo);
         if (rotap_cost_compare(st->cost.hard, st->cost.soft, search->best_hard,
                                search->best_soft) < 0)
