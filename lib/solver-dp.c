@@ -32,6 +32,10 @@
 /* States kept per day: beyond, only the cheapest so far (a beam), so that
  * a person with many binding limits costs milliseconds, not seconds. */
 #define BEAM 4000
+/* Windows longer than LOOK_AHEAD_MIN days rank their beam with a look
+ * ahead (prune()); PACE_LAG in shifts, see minutes_ahead(). */
+#define LOOK_AHEAD_MIN 56
+#define PACE_LAG 2
 
 typedef struct {
     guint64 key;
@@ -71,7 +75,8 @@ typedef struct {
     guint64 pinned; /* binding types beyond MAX_TRACKED: kept to their days */
     int n_tracked;
     int max_cons, min_cons, min_off, run_cap;
-    guint8 *we_out; /* per weekend: worked outside the window */
+    int longest_units; /* the longest shift in minutes units */
+    guint8 *we_out;    /* per weekend: worked outside the window */
 } Frame;
 
 RotapDp *
@@ -290,8 +295,12 @@ frame_init(Frame *f, const RotapState *st, int person, int first, int last, int 
     f->last = last;
     f->n_shifts = model->n_shifts;
     f->unit = 0;
-    for (int s = 0; s < model->n_shifts; s++)
+    f->longest_units = 0;
+    for (int s = 0; s < model->n_shifts; s++) {
         f->unit = gcd(f->unit, model->shifts[s].minutes);
+        f->longest_units = MAX(f->longest_units, model->shifts[s].minutes);
+    }
+    f->longest_units /= MAX(f->unit, 1);
     f->minutes_out = st->minutes[person];
     for (int d = first; d <= last; d++) {
         if (rotap_is_cell(data, row[d])) {
@@ -580,16 +589,90 @@ select_cheapest(Node *v, int n, int k)
     }
 }
 
-/* Keep the beam cheapest states of the layer that starts at from. */
-static void
-prune(RotapDp *dp, int from)
+/*
+ * The charge for the total minutes that a state after day is headed for,
+ * as the beam sees it: the minimum out of reach (the days left add at
+ * most a longest shift each, and at most max_consecutive in every
+ * max_consecutive + min_days_off days), or the state more than PACE_LAG
+ * shifts behind an even pace towards the minimum.  Zero when neither.
+ */
+static gint64
+minutes_ahead(const Frame *f, guint64 key, int day)
 {
-    int n = (int)dp->nodes->len - from;
+    const RotapSolverData *data = f->st->data;
+    int last, run, edge, units, weekends, counts[MAX_TRACKED];
+    gint64 left = f->last - day, days = left, reach;
+
+    unpack(key, &last, &run, &edge, &units, &weekends, counts);
+    if (f->max_cons != ROTAP_UNLIMITED)
+        days = MIN(left,
+                   left * f->max_cons / (f->max_cons + MAX(f->min_off, 1)) + f->max_cons);
+    reach = f->minutes_out + ((gint64)units + days * f->longest_units) * f->unit;
+    if (f->max_cons != ROTAP_UNLIMITED) {
+        gint64 len = f->last - f->first + 1, done = day - f->first + 1;
+        gint64 due = (f->min_minutes - f->minutes_out) * done / len -
+                     (gint64)PACE_LAG * f->longest_units * f->unit;
+        gint64 have = (gint64)units * f->unit;
+
+        if (have < due)
+            reach = MIN(reach, f->min_minutes - (due - have));
+    }
+    if (reach >= f->min_minutes)
+        return 0;
+    return (f->min_minutes - reach + data->minute_unit - 1) / data->minute_unit *
+           data->hard_weight;
+}
+
+/* Whether a state after day can take any option of the next day. */
+static gboolean
+has_next(const RotapDp *dp, const Frame *f, guint64 key, int day)
+{
+    int base = (day + 1 - f->first) * (f->n_shifts + 1);
+    guint64 out;
+
+    for (int o = 0; o < dp->n_options[day + 1 - f->first]; o++)
+        if (step(f, key, day + 1, dp->options[base + o], &out))
+            return TRUE;
+    return FALSE;
+}
+
+/*
+ * Keep the beam cheapest states of the layer of day (which starts at
+ * from).  On a long window, first drop the states that cannot
+ * go on to the next day and rank the others by their cost plus
+ * minutes_ahead() (added for the selection, then taken off again):
+ * ranked by the cost so far, Instance22's whole year kept only states
+ * that worked too little to reach the minimum, or that all began a run
+ * the day before a day off and died there.
+ */
+static void
+prune(RotapDp *dp, const Frame *f, int day, int from)
+{
+    Node *v = &g_array_index(dp->nodes, Node, from);
+    int n = (int)dp->nodes->len - from, kept = 0;
 
     if (n <= BEAM)
         return;
-    select_cheapest(&g_array_index(dp->nodes, Node, from), n, BEAM);
-    g_array_set_size(dp->nodes, from + BEAM);
+    if (f->last - f->first + 1 <= LOOK_AHEAD_MIN) {
+        select_cheapest(v, n, BEAM);
+        g_array_set_size(dp->nodes, from + BEAM);
+        return;
+    }
+    if (day < f->last)
+        day_options(dp, f, day + 1);
+    for (int i = 0; i < n; i++) {
+        if (day < f->last && !has_next(dp, f, v[i].key, day))
+            continue;
+        v[kept] = v[i];
+        v[kept].cost += minutes_ahead(f, v[kept].key, day);
+        kept++;
+    }
+    if (kept > BEAM)
+        select_cheapest(v, kept, BEAM);
+    kept = MIN(kept, BEAM);
+    for (int i = 0; i < kept; i++)
+        v[i].cost -= minutes_ahead(f, v[i].key, day);
+    g_array_set_size(dp->nodes, from + kept);
 }
 
 gboolean
@@ -625,7 +708,7 @@ rotap_dp_reroster_slack(RotapDp *dp, RotapState *st, RotapUndo *undo, int person
         day_options(dp, &f, d);
         if (!expand(dp, &f, d, dp->layer_start[k], dp->layer_start[k + 1]))
             return FALSE;
-        prune(dp, dp->layer_start[k + 1]);
+        prune(dp, &f, d, dp->layer_start[k + 1]);
         dp->layer_start[k + 2] = (int)dp->nodes->len;
     }
     for (int i = dp->layer_start[last - first + 1]; i < (int)dp->nodes->len; i++) {

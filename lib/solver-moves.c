@@ -512,9 +512,8 @@ rotap_move_random(RotapState *st, RotapRng *rng, RotapUndo *undo)
     }
 }
 
-/* Whether person's total minutes are within their limits. */
-static gboolean
-minutes_within_limits(const RotapState *st, int person)
+gboolean
+rotap_minutes_within_limits(const RotapState *st, int person)
 {
     const RotapLimits *l = &st->data->model->people[person].limits;
 
@@ -522,11 +521,8 @@ minutes_within_limits(const RotapState *st, int person)
            (l->max_minutes == ROTAP_UNLIMITED || st->minutes[person] <= l->max_minutes);
 }
 
-/* Where person breaks one of the limits the re-rostering keeps: a day
- * of the breach, -1 for a limit over the whole horizon (minutes, shifts,
- * weekends), or -2 when the person keeps them all. */
-static int
-person_breaks(const RotapState *st, int person)
+int
+rotap_person_breaks(const RotapState *st, int person)
 {
     const RotapSolverData *data = st->data;
     const RotaModel *model = data->model;
@@ -560,7 +556,7 @@ person_breaks(const RotapState *st, int person)
         run++;
         prev_work = work;
     }
-    if (!minutes_within_limits(st, person) ||
+    if (!rotap_minutes_within_limits(st, person) ||
         (l->max_weekends != ROTAP_UNLIMITED && st->weekends[person] > l->max_weekends))
         return -1;
     for (int s = 0; s < model->n_shifts; s++) {
@@ -574,7 +570,7 @@ person_breaks(const RotapState *st, int person)
 }
 
 /* A person breaking a limit, searching from a random one, and the day of
- * the breach (as person_breaks()); -1 if nobody. */
+ * the breach (as rotap_person_breaks()); -1 if nobody. */
 static int
 pick_breaking(const RotapState *st, RotapRng *rng, int *day)
 {
@@ -584,7 +580,7 @@ pick_breaking(const RotapState *st, RotapRng *rng, int *day)
     for (int k = 0; k < data->n_people; k++) {
         int p = (start + k) % data->n_people;
 
-        *day = person_breaks(st, p);
+        *day = rotap_person_breaks(st, p);
         if (*day > -2)
             return p;
     }
@@ -631,7 +627,7 @@ reroster_pair(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo, int p
     for (int k = 0; k < PAIR_TRIES; k++) {
         int other;
 
-        if (minutes_within_limits(st, person))
+        if (rotap_minutes_within_limits(st, person))
             break;
         other = rotap_rng_below(rng, left + right);
         if (other >= left)

@@ -262,6 +262,13 @@ gboolean rotap_dp_reroster(RotapDp *dp, RotapState *state, RotapUndo *undo, int 
 gboolean rotap_dp_reroster_slack(RotapDp *dp, RotapState *state, RotapUndo *undo,
                                  int person, int first, int last, int slack);
 
+/* Where person breaks one of the limits the re-rostering keeps: a day
+ * of the breach, -1 for a limit over the whole horizon (minutes, shifts,
+ * weekends), or -2 when the person keeps them all. */
+int rotap_person_breaks(const RotapState *state, int person);
+/* Whether person's total minutes are within their limits. */
+gboolean rotap_minutes_within_limits(const RotapState *state, int person);
+
 /* Re-roster one person over a window of days (see solver-moves.c). */
 gboolean rotap_move_reroster(RotapState *state, RotapDp *dp, RotapRng *rng,
                              RotapUndo *undo, int window);
