@@ -207,9 +207,9 @@ def main(argv):
              "over seeds (the mean only when every seed is hard 0). CBC: 1 thread, same "
              "wall-clock limit, on bench/curtois-lp's MIP; – = no feasible grid in time. "
              "Published columns: 10-minute runs from ORProjects/NRP's table "
-             "(reported_values.csv), on other machines. The machine here was shared by "
-             "several engineers' builds and runs (2 cores, load average near 10): every "
-             "timing is contended; cpu s shows the CPU share a run actually got.", ""]
+             "(reported_values.csv), on other machines. How loaded this 2-core machine "
+             "was during the runs is said in the lines below (machine-*.txt); cpu s "
+             "shows the CPU share a run actually got.", ""]
     lines += machine_notes(folder) + [""]
     lines += instance_rows(best_known, rota, cbc, pub)
     lines += summary_rows(best_known, rota, cbc, pub)
