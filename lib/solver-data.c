@@ -43,6 +43,18 @@ search_sorted(const int *list, int n, int key)
     return FALSE;
 }
 
+static int
+gcd(int a, int b)
+{
+    while (b != 0) {
+        int t = a % b;
+
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
 static void
 build_values(RotapSolverData *data)
 {
@@ -70,6 +82,10 @@ build_values(RotapSolverData *data)
         data->val_unit[v] = model->segments[g].unit;
     }
     data->minute_unit = min_minutes == G_MAXINT ? 60 : MAX(min_minutes, 1);
+    for (int s = 0; s < model->n_shifts; s++) {
+        data->shift_minutes_gcd = gcd(data->shift_minutes_gcd, model->shifts[s].minutes);
+        data->longest_shift = MAX(data->longest_shift, model->shifts[s].minutes);
+    }
 }
 
 /* The value of a roster assignment, or ROTAP_PREV_OTHER when no solver

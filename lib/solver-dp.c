@@ -181,18 +181,6 @@ unpack(guint64 key, int *last, int *run, int *edge, int *units, int *weekends,
         counts[i] = (int)(key >> (36 + 6 * i) & 0x3f);
 }
 
-static int
-gcd(int a, int b)
-{
-    while (b != 0) {
-        int t = a % b;
-
-        a = b;
-        b = t;
-    }
-    return a;
-}
-
 /* Cover penalty of a cell holding n (under and over only). */
 static gint64
 cover_cost(const RotaModel *model, int cell, int n)
@@ -294,13 +282,8 @@ frame_init(Frame *f, const RotapState *st, int person, int first, int last, int 
     f->first = first;
     f->last = last;
     f->n_shifts = model->n_shifts;
-    f->unit = 0;
-    f->longest_units = 0;
-    for (int s = 0; s < model->n_shifts; s++) {
-        f->unit = gcd(f->unit, model->shifts[s].minutes);
-        f->longest_units = MAX(f->longest_units, model->shifts[s].minutes);
-    }
-    f->longest_units /= MAX(f->unit, 1);
+    f->unit = data->shift_minutes_gcd;
+    f->longest_units = data->longest_shift / MAX(f->unit, 1);
     f->minutes_out = st->minutes[person];
     for (int d = first; d <= last; d++) {
         if (rotap_is_cell(data, row[d])) {

@@ -590,17 +590,6 @@ pick_breaking(const RotapState *st, RotapRng *rng, int *day)
 /* Windows reroster_pair() tries to put the total minutes back. */
 #define PAIR_TRIES 3
 
-/* The longest shift of the model, in minutes. */
-static int
-longest_shift(const RotaModel *model)
-{
-    int longest = 0;
-
-    for (int s = 0; s < model->n_shifts; s++)
-        longest = MAX(longest, model->shifts[s].minutes);
-    return longest;
-}
-
 /*
  * Re-roster person over the window at first with their total minutes free
  * to leave their limits by one shift, then, while the total is off them,
@@ -623,7 +612,7 @@ reroster_pair(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo, int p
     if (left + right == 0 || undo->n + (1 + PAIR_TRIES) * length > ROTAP_MAX_CHANGES)
         return FALSE;
     changed = rotap_dp_reroster_slack(dp, st, undo, person, first, first + length - 1,
-                                      longest_shift(data->model));
+                                      data->longest_shift);
     for (int k = 0; k < PAIR_TRIES; k++) {
         int other;
 

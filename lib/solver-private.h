@@ -124,6 +124,10 @@ typedef struct {
     gint64 soft_unit;
     gint64 hard_weight;
     int minute_unit;
+    /* Over the model's shifts: the greatest common divisor of their
+     * minutes (the DP's unit of minutes) and the longest, in minutes. */
+    int shift_minutes_gcd;
+    int longest_shift;
     gboolean has_week_cells;
     /* Every cell is the single cell of its (day, shift) and there is no
      * on-site hour: rotap_dp_reroster() applies. */
