@@ -325,6 +325,35 @@ cell_surplus(const RotapState *st, int c)
     return st->cell_n[c] - model->duties[model->cells[c].duty].min;
 }
 
+/* The next cell due on day that is short of its minimum, looking at the
+ * day's cells from *k on, in the order that begins at start (a random
+ * index); advances *k past it.  -1 when none is left. */
+static int
+next_short_cell(const RotapState *st, int day, int start, int *k)
+{
+    const RotapSolverData *data = st->data;
+    int first = data->day_start[day], n = data->day_start[day + 1] - first;
+
+    for (; *k < n; (*k)++) {
+        int c = data->day_cells[first + (start + *k) % n];
+
+        if (cell_surplus(st, c) < 0) {
+            (*k)++;
+            return c;
+        }
+    }
+    return -1;
+}
+
+/* A random starting index among day's cells for next_short_cell(). */
+static int
+random_start(const RotapSolverData *data, RotapRng *rng, int day)
+{
+    int n = data->day_start[day + 1] - data->day_start[day];
+
+    return n > 0 ? rotap_rng_below(rng, n) : 0;
+}
+
 /*
  * Fill a place short of its minimum on a random day with an eligible
  * person.  Someone on a fuller cell that day moves over; someone free
@@ -336,17 +365,9 @@ static gboolean
 move_fill(RotapState *st, RotapRng *rng, RotapUndo *undo, int span)
 {
     const RotapSolverData *data = st->data;
-    int day = rotap_rng_below(rng, data->n_days), cell = -1, person, other;
-    int first = data->day_start[day], n = data->day_start[day + 1] - first;
+    int day = rotap_rng_below(rng, data->n_days), k = 0, cell, person, other;
 
-    for (int k = 0, start = n > 0 ? rotap_rng_below(rng, n) : 0; k < n; k++) {
-        int c = data->day_cells[first + (start + k) % n];
-
-        if (cell_surplus(st, c) < 0) {
-            cell = c;
-            break;
-        }
-    }
+    cell = next_short_cell(st, day, random_start(data, rng, day), &k);
     if (cell < 0)
         return FALSE;
     person = pick_taker(st, rng, cell, day);
@@ -635,15 +656,12 @@ pick_filler(const RotapState *st, RotapRng *rng, int *day)
     const RotapSolverData *data = st->data;
 
     for (int tries = 0; tries < 8; tries++) {
-        int d = rotap_rng_below(rng, data->n_days), first = data->day_start[d],
-            n = data->day_start[d + 1] - first;
+        int d = rotap_rng_below(rng, data->n_days), start = random_start(data, rng, d);
+        int k = 0, c;
 
-        for (int k = 0, start = n > 0 ? rotap_rng_below(rng, n) : 0; k < n; k++) {
-            int c = data->day_cells[first + (start + k) % n], person;
+        while ((c = next_short_cell(st, d, start, &k)) >= 0) {
+            int person = pick_taker(st, rng, c, d);
 
-            if (cell_surplus(st, c) >= 0)
-                continue;
-            person = pick_taker(st, rng, c, d);
             if (person >= 0 && !data->frozen[person * data->n_days + d]) {
                 *day = d;
                 return person;

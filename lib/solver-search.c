@@ -200,6 +200,35 @@ start_cycle(RotapSearch *search, double temp)
     search->alpha = exp(log(search->t_end / temp) / (double)search->cycle_len);
 }
 
+/* Whether to stop: *cancel is set (cancel may be NULL) or the monotonic
+ * clock has reached deadline (0: none). */
+static gboolean
+stopped(const gint *cancel, gint64 deadline)
+{
+    return (cancel != NULL && g_atomic_int_get(cancel)) ||
+           (deadline > 0 && g_get_monotonic_time() >= deadline);
+}
+
+/* Re-roster person over first..last and keep the change unless it
+ * worsens the construction's weighted cost; TRUE when kept. */
+static gboolean
+reroster_unless_worse(RotapSearch *search, RotapUndo *undo, int person, int first,
+                      int last)
+{
+    const RotapSolverData *data = search->data;
+    RotapState *st = search->state;
+    gint64 before = st->cost.mag * data->hard_weight + st->cost.soft;
+
+    rotap_undo_clear(undo);
+    if (!rotap_dp_reroster(search->dp, st, undo, person, first, last))
+        return FALSE;
+    if (st->cost.mag * data->hard_weight + st->cost.soft > before) {
+        rotap_move_undo(st, undo);
+        return FALSE;
+    }
+    return TRUE;
+}
+
 /*
  * After the greedy construction, which ignores the minima of runs and
  * minutes: re-roster every person over overlapping windows, keeping each
@@ -222,37 +251,22 @@ repair(RotapSearch *search, const gint *cancel, gint64 deadline)
     for (int pass = 0; again && pass < 2; pass++) {
         again = FALSE;
         for (int p = 0; p < data->n_people; p++) {
-            if ((cancel != NULL && g_atomic_int_get(cancel)) ||
-                (deadline > 0 && g_get_monotonic_time() >= deadline))
+            if (stopped(cancel, deadline))
                 return;
             for (int first = 0; first < data->n_days; first += step) {
                 int start = MIN(first, data->n_days - length);
-                gint64 before = st->cost.mag * data->hard_weight + st->cost.soft;
 
-                rotap_undo_clear(&undo);
-                if (!rotap_dp_reroster(search->dp, st, &undo, p, start,
-                                       start + length - 1))
-                    continue;
-                if (st->cost.mag * data->hard_weight + st->cost.soft > before)
-                    rotap_move_undo(st, &undo);
-                else
+                if (reroster_unless_worse(search, &undo, p, start, start + length - 1))
                     again = TRUE;
             }
         }
     }
     for (int p = 0; p < data->n_people; p++) {
-        gint64 before = st->cost.mag * data->hard_weight + st->cost.soft;
-
-        if ((cancel != NULL && g_atomic_int_get(cancel)) ||
-            (deadline > 0 && g_get_monotonic_time() >= deadline))
+        if (stopped(cancel, deadline))
             return;
         if (rotap_person_breaks(st, p) != -1 && rotap_minutes_within_limits(st, p))
             continue;
-        rotap_undo_clear(&undo);
-        if (!rotap_dp_reroster(search->dp, st, &undo, p, 0, data->n_days - 1))
-            continue;
-        if (st->cost.mag * data->hard_weight + st->cost.soft > before)
-            rotap_move_undo(st, &undo);
+        reroster_unless_worse(search, &undo, p, 0, data->n_days - 1);
     }
 }
 
@@ -347,7 +361,7 @@ rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel)
         gint64 mag = st->cost.mag, soft = st->cost.soft;
         double delta;
 
-        if ((i & 1023) == 0 && cancel != NULL && g_atomic_int_get(cancel))
+        if ((i & 1023) == 0 && stopped(cancel, 0))
             break;
         if (++search->cycle_pos >= search->cycle_len)
             next_cycle(search);
