@@ -163,7 +163,7 @@ onsite_value(const RotapSolverData *data, int unit, int slot)
     if (data->has_prev) {
         int prev = data->prev_value[slot];
 
-        if (prev >= data->n_cells && data->val_unit[prev] == unit)
+        if (rotap_is_onsite_of(data, prev, unit))
             return prev;
     }
     return data->n_cells + u->segments[0];

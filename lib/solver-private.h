@@ -216,6 +216,13 @@ rotap_is_cell(const RotapSolverData *data, int value)
     return value >= 0 && value < data->n_cells;
 }
 
+/* Whether value is an on-site hour at one of unit's segments. */
+static inline gboolean
+rotap_is_onsite_of(const RotapSolverData *data, int value, int unit)
+{
+    return value >= data->n_cells && data->val_unit[value] == unit;
+}
+
 /* ------------------------------------------------------------ search */
 
 /* The undo log of one move: slots and their former values, and which of
