@@ -678,7 +678,7 @@ pick_filler(const RotapState *st, RotapRng *rng, int *day)
 #define WHOLE_SHORT 32
 #define WHOLE_RARE 64
 /* The cover-aimed window is at most 1 / FILL_SHARE of the horizon (7 of
- * Instance1-12's 28 days).  Measured at 20 s, 1 thread, Instance4/5/6/8/
+ * Instance4-13's 28 days).  Measured at 20 s, 1 thread, Instance4/5/6/8/
  * 9/10/12, seeds 1-6, side by side: mean gap 5.94 % against 7.16 % with a
  * third (Instance5 1179.3 against 1212.7, 8: 1411.5 against 1476.3,
  * 10: 4733.3 against 4754.8; 6 and 12 a little worse); a half gave 6.98 %
@@ -687,8 +687,8 @@ pick_filler(const RotapState *st, RotapRng *rng, int *day)
 
 /* Re-roster one person over a random window.  While the roster keeps
  * every hard constraint, the person is one who may fill a place short of
- * its minimum, over a window around that day (FILL_SHARE of the horizon
- * at most) paired with windows far from it (reroster_pair()): the cover
+ * its minimum, over a window around that day (1 / FILL_SHARE of the
+ * horizon at most) paired with windows far from it (reroster_pair()): the cover
  * gains a shift where it lacks one and the person's total minutes come
  * back where the cover can spare them (20 s, seeds 1-4: Instance5
  * 1166-1252 against 1238-1250, Instance10 and 12 about 2 % lower, the
