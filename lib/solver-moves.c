@@ -533,8 +533,9 @@ rotap_move_random(RotapState *st, RotapRng *rng, RotapUndo *undo)
     }
 }
 
-gboolean
-rotap_minutes_within_limits(const RotapState *st, int person)
+/* Whether person's total minutes are within their limits. */
+static gboolean
+minutes_within_limits(const RotapState *st, int person)
 {
     const RotapLimits *l = &st->data->model->people[person].limits;
 
@@ -577,7 +578,7 @@ rotap_person_breaks(const RotapState *st, int person)
         run++;
         prev_work = work;
     }
-    if (!rotap_minutes_within_limits(st, person) ||
+    if (!minutes_within_limits(st, person) ||
         (l->max_weekends != ROTAP_UNLIMITED && st->weekends[person] > l->max_weekends))
         return -1;
     for (int s = 0; s < model->n_shifts; s++) {
@@ -637,7 +638,7 @@ reroster_pair(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo, int p
     for (int k = 0; k < PAIR_TRIES; k++) {
         int other;
 
-        if (rotap_minutes_within_limits(st, person))
+        if (minutes_within_limits(st, person))
             break;
         other = rotap_rng_below(rng, left + right);
         if (other >= left)

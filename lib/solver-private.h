@@ -277,8 +277,6 @@ gboolean rotap_dp_reroster_slack(RotapDp *dp, RotapState *state, RotapUndo *undo
  * of the breach, -1 for a limit over the whole horizon (minutes, shifts,
  * weekends), or -2 when the person keeps them all. */
 int rotap_person_breaks(const RotapState *state, int person);
-/* Whether person's total minutes are within their limits. */
-gboolean rotap_minutes_within_limits(const RotapState *state, int person);
 
 /* Re-roster one person over a window of days (see solver-moves.c). */
 gboolean rotap_move_reroster(RotapState *state, RotapDp *dp, RotapRng *rng,

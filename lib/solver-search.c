@@ -236,9 +236,9 @@ reroster_unless_worse(RotapSearch *search, RotapUndo *undo, int person, int firs
  * construction's weighted cost, for at most two passes; then re-roster
  * over the whole horizon each person who still breaks one (windows
  * cannot move work across the horizon: Instance22 left 35 people short
- * of their minimum after the windows).  Everyone's windows, as before,
- * took Instance24 42 s of a 60 s run (two passes of 23 and 19 s), the
- * breakers' 20 s; at 60 s, 1 thread, seeds 1-2, side by side, Instance24
+ * of their minimum after the windows).  Windows for everyone took
+ * Instance24 42 s of a 60 s run (two passes of 23 and 19 s), windows for
+ * the breakers only 20 s; at 60 s, 1 thread, seeds 1-2, side by side, Instance24
  * came out at 90817/103905 against 113991/99681, Instance4-12 at 20 s
  * no different (mean gap 6.13 % both).  Whole-horizon re-rostering of
  * every breaker, not only of those breaking a horizon limit, left
