@@ -3,11 +3,11 @@
 # run-cbc.sh: CBC on the Curtois-Qu instances as MIPs (bench/curtois-lp), each result
 # turned into a GRID and rescored by `rota score --format curtois`.
 #
-# Usage: bench/run-cbc.sh [--time-limit S] [--instances "1 2 ..."] [--out DIR]
-#                         [--build DIR] [--force]
+# Usage: bench/run-cbc.sh [--time-limit S] [--threads T (1)] [--instances "1 2 ..."]
+#                         [--out DIR] [--build DIR] [--force]
 # Writes DIR/cbc.tsv (one row per instance) and DIR/cbc/InstanceN.{grid,log,row}.
 # An instance whose .row exists is skipped unless --force, so a stopped run
-# resumes where it stopped.  CBC runs on 1 thread with an elapsed-time limit
+# resumes where it stopped.  CBC runs on T threads with an elapsed-time limit
 # (the same wall-clock limit rota gets); its own claims are kept in the TSV
 # beside the evaluator's, and the evaluator is the truth.
 set -euo pipefail
@@ -16,12 +16,14 @@ top=$(cd "$here/.." && pwd)
 . "$here/common.sh"
 
 limit=60
+threads=1
 instances=$(seq 1 24)
 out=
 force=0
 while [ $# -gt 0 ]; do
     case $1 in
     --time-limit) limit=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
     --instances) instances=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --build) build=$2; shift 2 ;;
@@ -74,7 +76,7 @@ for n in $instances; do
     set +e
     bench_timed "$work/time" \
         timeout -k 10 $((limit * 3 + 60)) \
-        cbc "$work/$name.lp" seconds "$limit" timeMode elapsed threads 1 \
+        cbc "$work/$name.lp" seconds "$limit" timeMode elapsed threads "$threads" \
         solve solution "$work/$name.sol" >"$out/cbc/$name.log" 2>&1
     rc=$?
     set -e
@@ -101,5 +103,5 @@ done
         sort -t$'\t' -k1.9n
 } >"$out/cbc.tsv"
 bench_note_machine "$out/machine-cbc.txt" "cbc $(cbc -quit 2>/dev/null | sed -n 's/^Version: //p')" \
-    "seconds $limit timeMode elapsed threads 1"
+    "seconds $limit timeMode elapsed threads $threads"
 echo "wrote $out/cbc.tsv"

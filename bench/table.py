@@ -204,8 +204,8 @@ def main(argv):
     lines = [f"# Curtois-Qu Instance1–24: {os.path.basename(folder)}", "",
              "Objectives are the evaluator's (`rota score --format curtois`) on each "
              "saved grid; gap % = (value − best known) / best known. rota: mean and best "
-             "over seeds (the mean only when every seed is hard 0). CBC: 1 thread, same "
-             "wall-clock limit, on bench/curtois-lp's MIP; – = no feasible grid in time. "
+             "over seeds (the mean only when every seed is hard 0). CBC: same "
+             "wall-clock limit (its threads in its settings below), on bench/curtois-lp's MIP; – = no feasible grid in time. "
              "Published columns: 10-minute runs from ORProjects/NRP's table "
              "(reported_values.csv), on other machines. How loaded this 2-core machine "
              "was during the runs is said in the lines below (machine-*.txt); cpu s "
