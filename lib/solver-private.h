@@ -282,6 +282,12 @@ int rotap_person_breaks(const RotapState *state, int person);
 gboolean rotap_move_reroster(RotapState *state, RotapDp *dp, RotapRng *rng,
                              RotapUndo *undo, int window);
 
+/* Ruin and recreate: a few people who could stand in for each other lose
+ * a window of their roster and are re-rostered over it one by one
+ * (solver-ruin.c). */
+gboolean rotap_move_ruin(RotapState *state, RotapDp *dp, RotapRng *rng, RotapUndo *undo,
+                         int window);
+
 /* Greedy construction into an empty state: locks, the on-site hour, then
  * the cells by scarcity, never adding an upper-limit hard violation. */
 void rotap_construct(RotapState *state, RotapRng *rng);

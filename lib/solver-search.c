@@ -37,6 +37,11 @@
 #define HW_PERIOD 4096
 #define DP_PERIOD 500
 #define DP_WINDOW 14
+/* Once the roster keeps every hard constraint, every RUIN_PERIOD moves
+ * a few people are re-rostered together over RUIN_WINDOW days
+ * (rotap_move_ruin()). */
+#define RUIN_PERIOD 2000
+#define RUIN_WINDOW 7
 /* While the roster breaks hard constraints, every MEND_PERIOD moves one is
  * aimed at a slot where a hard violation arose (the last HOT_CAP such
  * slots, rotap_move_mend()): on the county at 30x a single violation
@@ -351,6 +356,9 @@ next_move(RotapSearch *search, guint64 i, RotapUndo *undo)
         return rotap_move_mend(search->state, &search->rng, undo, search->hot[k],
                                search->hot_former[k]);
     }
+    if (search->dp != NULL && search->state->cost.hard == 0 &&
+        i % RUIN_PERIOD == RUIN_PERIOD / 2)
+        return rotap_move_ruin(search->state, search->dp, &search->rng, undo, RUIN_WINDOW);
     if (search->dp != NULL && i % DP_PERIOD == 0)
         return rotap_move_reroster(search->state, search->dp, &search->rng, undo,
                                    DP_WINDOW);

@@ -229,9 +229,9 @@ chaos(RotapState *st, RotapRng *rng)
 }
 
 /*
- * BATCHES batches of BATCH moves: solver moves (random ones, re-rostering
- * and mends), half of them undone, and arbitrary changes; each batch ends
- * with a comparison.
+ * BATCHES batches of BATCH moves: solver moves (random ones, re-rostering,
+ * ruin and recreate, and mends), half of them undone, and arbitrary
+ * changes; each batch ends with a comparison.
  */
 static void
 run_random(RotaModel *model, const RotaRoster *previous, const char *what, guint64 seed)
@@ -268,6 +268,13 @@ run_random(RotaModel *model, const RotaRoster *previous, const char *what, guint
                 if (rotap_move_reroster(st, dp, &rng, &undo,
                                         1 + (int)rotap_rng_below(&rng, 7)) &&
                     i % 32 == 1)
+                    rotap_move_undo(st, &undo);
+                continue;
+            }
+            if (r == 9 && i % 16 == 2) {
+                if (rotap_move_ruin(st, dp, &rng, &undo,
+                                    2 + (int)rotap_rng_below(&rng, 13)) &&
+                    i % 32 == 2)
                     rotap_move_undo(st, &undo);
                 continue;
             }
