@@ -475,3 +475,21 @@ rotap_value_takers(const RotapSolverData *data, int value, int *n)
     *n = data->onsite_start[unit + 1] - data->onsite_start[unit];
     return data->onsite_people + data->onsite_start[unit];
 }
+
+gint64
+rotap_request_cost(const RotapSolverData *data, int slot, int value)
+{
+    gint64 cost = 0;
+
+    if (data->req_start == NULL)
+        return 0;
+    for (int k = data->req_start[slot]; k < data->req_start[slot + 1]; k++) {
+        const RotapRequest *r = &data->model->requests[data->req_list[k]];
+        gboolean found =
+            value != ROTAP_NONE && (r->shift < 0 || data->val_shift[value] == r->shift);
+
+        if (r->weight > 0 && found != (r->on != FALSE))
+            cost += r->weight;
+    }
+    return cost;
+}

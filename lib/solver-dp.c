@@ -214,24 +214,6 @@ cover_cost(const RotaModel *model, int cell, int n)
     return (gint64)duty->over * (n - duty->min);
 }
 
-static gint64
-request_cost(const RotapSolverData *data, int slot, int value)
-{
-    gint64 cost = 0;
-
-    if (data->req_start == NULL)
-        return 0;
-    for (int k = data->req_start[slot]; k < data->req_start[slot + 1]; k++) {
-        const RotapRequest *r = &data->model->requests[data->req_list[k]];
-        gboolean found =
-            value != ROTAP_NONE && (r->shift < 0 || data->val_shift[value] == r->shift);
-
-        if (r->weight > 0 && found != (r->on != FALSE))
-            cost += r->weight;
-    }
-    return cost;
-}
-
 /* The day's options (rest first) and their costs; FALSE if none. */
 static gboolean
 day_options(RotapDp *dp, const Frame *f, int day)
@@ -249,7 +231,7 @@ day_options(RotapDp *dp, const Frame *f, int day)
         return TRUE;
     }
     dp->options[base] = ROTAP_NONE;
-    dp->costs[base] = request_cost(data, slot, ROTAP_NONE);
+    dp->costs[base] = rotap_request_cost(data, slot, ROTAP_NONE);
     n = 1;
     for (int s = 0; s < f->n_shifts; s++) {
         int c = data->day_shift_cell[(gsize)day * f->n_shifts + s], others;
@@ -264,7 +246,8 @@ day_options(RotapDp *dp, const Frame *f, int day)
         others = st->cell_n[c] - (current == c);
         dp->options[base + n] = c;
         dp->costs[base + n] = cover_cost(model, c, others + 1) -
-                              cover_cost(model, c, others) + request_cost(data, slot, c);
+                              cover_cost(model, c, others) +
+                              rotap_request_cost(data, slot, c);
         n++;
     }
     dp->n_options[day - f->first] = n;

@@ -141,6 +141,9 @@ void rotap_solver_data_free(RotapSolverData *data);
  * the value due that day). ROTAP_NONE is allowed on any unfrozen slot. */
 gboolean rotap_can_take(const RotapSolverData *data, int person, int day, int value);
 
+/* The penalty of the requests of slot when it holds value. */
+gint64 rotap_request_cost(const RotapSolverData *data, int slot, int value);
+
 /* The people who may ever hold value v (a cell's eligible list, or the
  * unit's head and deputies for the on-site hour). */
 const int *rotap_value_takers(const RotapSolverData *data, int value, int *n);
@@ -284,7 +287,8 @@ gboolean rotap_move_reroster(RotapState *state, RotapDp *dp, RotapRng *rng,
 
 /* Ruin and recreate: a few people who could stand in for each other lose
  * a window of their roster and are re-rostered over it one by one
- * (solver-ruin.c). */
+ * (solver-ruin.c); undone entirely, and FALSE, when that raised the hard
+ * violations. */
 gboolean rotap_move_ruin(RotapState *state, RotapDp *dp, RotapRng *rng, RotapUndo *undo,
                          int window);
 

@@ -358,7 +358,8 @@ next_move(RotapSearch *search, guint64 i, RotapUndo *undo)
     }
     if (search->dp != NULL && search->state->cost.hard == 0 &&
         i % RUIN_PERIOD == RUIN_PERIOD / 2)
-        return rotap_move_ruin(search->state, search->dp, &search->rng, undo, RUIN_WINDOW);
+        return rotap_move_ruin(search->state, search->dp, &search->rng, undo,
+                               RUIN_WINDOW);
     if (search->dp != NULL && i % DP_PERIOD == 0)
         return rotap_move_reroster(search->state, search->dp, &search->rng, undo,
                                    DP_WINDOW);
