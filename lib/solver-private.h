@@ -292,6 +292,18 @@ gboolean rotap_move_reroster(RotapState *state, RotapDp *dp, RotapRng *rng,
 gboolean rotap_move_ruin(RotapState *state, RotapDp *dp, RotapRng *rng, RotapUndo *undo,
                          int window);
 
+/* Picks shared by the moves of several people (solver-ruin.c): a slot
+ * whose requests are not met (-1 if none was seen), and up to want - *n
+ * people who could trade with people[0] on day, added to people. */
+int rotap_pick_unmet(const RotapState *state, RotapRng *rng);
+void rotap_pick_partners(const RotapState *state, RotapRng *rng, int day, int *people,
+                         int *n, int want);
+
+/* The best exchange of days between two people over a window
+ * (solver-exchange.c). */
+gboolean rotap_move_exchange(RotapState *state, RotapRng *rng, RotapUndo *undo,
+                             int window);
+
 /* Greedy construction into an empty state: locks, the on-site hour, then
  * the cells by scarcity, never adding an upper-limit hard violation. */
 void rotap_construct(RotapState *state, RotapRng *rng);
@@ -321,8 +333,9 @@ void rotap_search_free(RotapSearch *search);
  * deadline (0: none). */
 void rotap_search_start(RotapSearch *search, const gint *cancel, gint64 deadline);
 /* Make up to n moves; stops early (returning the moves made) when *cancel
- * becomes non-zero. */
-guint64 rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel);
+ * becomes non-zero or the monotonic clock reaches deadline (0: none). */
+guint64 rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel,
+                         gint64 deadline);
 /* Start the annealing over in cycles of about moves each. */
 void rotap_search_fit_cycle(RotapSearch *search, guint64 moves);
 void rotap_search_get_best(const RotapSearch *search, int *hard, gint64 *soft);

@@ -38,8 +38,8 @@
 
 /* A slot whose requests are not met, looking from a random one; -1 if
  * none was seen. */
-static int
-pick_unmet(const RotapState *st, RotapRng *rng)
+int
+rotap_pick_unmet(const RotapState *st, RotapRng *rng)
 {
     const RotapSolverData *data = st->data;
     int start = rotap_rng_below(rng, data->n_slots);
@@ -69,8 +69,9 @@ chosen(const int *people, int n, int q)
 /* Add to people (holding *n) up to want - *n others who, on day, could
  * take over what people[0] holds or hand it what they hold, preferring
  * those whose value there would meet people[0]'s requests better. */
-static void
-pick_partners(const RotapState *st, RotapRng *rng, int day, int *people, int *n, int want)
+void
+rotap_pick_partners(const RotapState *st, RotapRng *rng, int day, int *people, int *n,
+                    int want)
 {
     const RotapSolverData *data = st->data;
     int p = people[0], slot = p * data->n_days + day, vp = st->x[slot];
@@ -104,12 +105,12 @@ rotap_move_ruin(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo, int
     if (!data->dp_ok)
         return FALSE;
     if (rotap_rng_below(rng, 2) == 0)
-        slot = pick_unmet(st, rng);
+        slot = rotap_pick_unmet(st, rng);
     if (slot < 0)
         slot = rotap_rng_below(rng, data->n_slots);
     people[0] = slot / data->n_days;
     day = slot % data->n_days;
-    pick_partners(st, rng, day, people, &n, RUIN_PEOPLE);
+    rotap_pick_partners(st, rng, day, people, &n, RUIN_PEOPLE);
     if (n < 2 || undo->n + n * length * (1 + RUIN_ROUNDS) > ROTAP_MAX_CHANGES)
         return FALSE;
     first = day - rotap_rng_below(rng, length);

@@ -13,10 +13,16 @@
  * they found, so with a move limit the result is a function of the
  * model, seed, thread count and previous roster.  A time limit or a
  * cancel is looked at only at a barrier.  A timed run fits its annealing
- * cycles to the moves per second it sees (fit_cycles()), so it is not
- * reproducible; a move-limited run fits them to its moves.
+ * cycles to the moves per second it sees (fit_cycles()) and, without a
+ * move limit, places its barriers by the clock (EPOCH_USEC), so it is
+ * not reproducible; a move-limited run fits them to its moves.
  */
 #define EPOCH_MOVES 50000
+/* Under a time limit alone, epochs are this long instead, so that no
+ * search waits at a barrier for a slower one: with epochs of
+ * EPOCH_MOVES, two threads used 83 % to 98 % of two cores on the
+ * benchmark (Instance1-24, 60 s), one thread 99 % to 100 % of one. */
+#define EPOCH_USEC (G_USEC_PER_SEC / 20)
 /* Every how many epochs searches behind the best adopt it. */
 #define SHARE_EPOCHS 20
 /* Without any limit, the search stops after this many seconds. */
@@ -59,6 +65,7 @@ struct _RotapRun {
     int epoch;
     int published; /* barriers passed */
     gboolean stop;
+    gint64 epoch_end; /* under a time limit alone: when the epoch ends */
     int finished;
 
     int *shared_best; /* the best roster of all searches */
@@ -143,6 +150,14 @@ fit_cycles(RotapRun *run)
     }
 }
 
+/* Whether epochs are measured in time (a time limit without a move
+ * limit: nothing to reproduce) rather than in moves. */
+static gboolean
+timed_epochs(const RotapRun *run)
+{
+    return run->time_limit > 0 && run->solver->move_limit == 0;
+}
+
 /* The last search to reach a barrier decides for all: the shared best,
  * who adopts it, and whether to stop. */
 static void
@@ -175,6 +190,10 @@ lead(RotapRun *run)
     run->published++;
     run->stop = all_done || g_atomic_int_get(&run->solver->cancel) ||
                 (run->time_limit > 0 && elapsed(run) >= run->time_limit);
+    if (timed_epochs(run))
+        run->epoch_end =
+            MIN(g_get_monotonic_time() + EPOCH_USEC,
+                run->start_time + (gint64)(run->time_limit * G_USEC_PER_SEC));
 }
 
 static void
@@ -215,8 +234,10 @@ work(gpointer user_data)
     barrier(run, i, 0);
     /* stop and adopt are written only while every worker waits */
     while (!run->stop) {
-        guint64 want = MIN((guint64)EPOCH_MOVES, run->limit[i] - run->done[i]);
-        guint64 made = rotap_search_run(search, want, &run->solver->cancel);
+        guint64 left = run->limit[i] - run->done[i];
+        gboolean timed = timed_epochs(run);
+        guint64 made = rotap_search_run(search, timed ? left : MIN(EPOCH_MOVES, left),
+                                        &run->solver->cancel, timed ? run->epoch_end : 0);
 
         barrier(run, i, made);
         if (run->adopt[i])

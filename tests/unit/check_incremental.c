@@ -278,6 +278,13 @@ run_random(RotaModel *model, const RotaRoster *previous, const char *what, guint
                     rotap_move_undo(st, &undo);
                 continue;
             }
+            if (r == 9 && i % 16 == 3) {
+                if (rotap_move_exchange(st, &rng, &undo,
+                                        1 + (int)rotap_rng_below(&rng, 10)) &&
+                    i % 32 == 3)
+                    rotap_move_undo(st, &undo);
+                continue;
+            }
             if (r == 8 && i % 4 == 0) {
                 int slot = rotap_rng_below(&rng, data->n_slots);
                 int former = (int)rotap_rng_below(&rng, data->n_values + 1) - 1;
@@ -378,6 +385,56 @@ START_TEST(test_dp_never_worse)
 }
 END_TEST
 
+/*
+ * The exchange trades days between two people and nothing else: the
+ * cover stays as it was, every change is one of a pair of slots of the
+ * same day whose values were swapped, and some exchanges improve the
+ * greedy roster of Instance2.
+ */
+START_TEST(test_exchange_keeps_cover)
+{
+    g_autoptr(RotaModel) model = test_load_curtois("tests/data/curtois/Instance2.txt");
+    RotapSolverData *data = rotap_solver_data_new(model, NULL);
+    RotapState *st = rotap_state_new(data);
+    g_autofree int *cover = g_new(int, data->n_cells);
+    RotapUndo undo = {0};
+    RotapRng rng;
+    int made = 0, improved = 0;
+
+    rotap_rng_seed(&rng, 3, 0);
+    rotap_construct(st, &rng);
+    for (int i = 0; i < 2000; i++) {
+        int hard = st->cost.hard;
+        gint64 soft = st->cost.soft;
+
+        memcpy(cover, st->cell_n, sizeof(int) * data->n_cells);
+        rotap_undo_clear(&undo);
+        if (!rotap_move_exchange(st, &rng, &undo, 2 + i % 8))
+            continue;
+        made++;
+        ck_assert_int_eq(memcmp(cover, st->cell_n, sizeof(int) * data->n_cells), 0);
+        ck_assert_int_gt(undo.n, 0);
+        ck_assert_int_eq(undo.n % 2, 0);
+        for (int k = 0; k < undo.n; k += 2) {
+            int a = undo.slot[k], b = undo.slot[k + 1];
+
+            ck_assert_int_eq(a % data->n_days, b % data->n_days);
+            ck_assert_int_eq(st->x[a], undo.old[k + 1]);
+            ck_assert_int_eq(st->x[b], undo.old[k]);
+        }
+        if (rotap_cost_compare(st->cost.hard, st->cost.soft, hard, soft) < 0)
+            improved++;
+        else
+            rotap_move_undo(st, &undo);
+    }
+    ck_assert_int_gt(made, 100);
+    ck_assert_int_gt(improved, 0);
+    check_state(st, NULL, "exchange", 0);
+    rotap_state_free(st);
+    rotap_solver_data_free(data);
+}
+END_TEST
+
 /* The state never changes a frozen slot, and locked values start there. */
 START_TEST(test_frozen_slots)
 {
@@ -417,6 +474,7 @@ incremental_suite(void)
     tcase_add_test(models, test_builder_previous);
     tcase_add_test(models, test_frozen_slots);
     tcase_add_test(curtois, test_dp_never_worse);
+    tcase_add_test(curtois, test_exchange_keeps_cover);
     suite_add_tcase(suite, curtois);
     suite_add_tcase(suite, models);
     return suite;
