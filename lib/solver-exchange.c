@@ -48,23 +48,14 @@ gboolean
 rotap_move_exchange(RotapState *st, RotapRng *rng, RotapUndo *undo, int window)
 {
     const RotapSolverData *data = st->data;
-    int length = MIN(window, data->n_days), people[2], n = 1, slot = -1;
-    int days[EXCHANGE_MAX_DAYS], m = 0, first, day, p, q, pattern = 0, best = 0;
+    int length = MIN(window, data->n_days), people[2], p, q, first;
+    int days[EXCHANGE_MAX_DAYS], m = 0, pattern = 0, best = 0;
     gint64 best_mag = 0, best_soft = 0;
 
-    if (rotap_rng_below(rng, 2) == 0)
-        slot = rotap_pick_unmet(st, rng);
-    if (slot < 0)
-        slot = rotap_rng_below(rng, data->n_slots);
-    people[0] = slot / data->n_days;
-    day = slot % data->n_days;
-    rotap_pick_partners(st, rng, day, people, &n, 2);
-    if (n < 2)
+    if (rotap_pick_group(st, rng, people, 2, length, &first) < 2)
         return FALSE;
     p = people[0];
     q = people[1];
-    first = day - rotap_rng_below(rng, length);
-    first = CLAMP(first, 0, data->n_days - length);
     for (int d = first; d < first + length && m < EXCHANGE_MAX_DAYS; d++) {
         int sp = p * data->n_days + d, sq = q * data->n_days + d;
 

@@ -292,12 +292,14 @@ gboolean rotap_move_reroster(RotapState *state, RotapDp *dp, RotapRng *rng,
 gboolean rotap_move_ruin(RotapState *state, RotapDp *dp, RotapRng *rng, RotapUndo *undo,
                          int window);
 
-/* Picks shared by the moves of several people (solver-ruin.c): a slot
- * whose requests are not met (-1 if none was seen), and up to want - *n
- * people who could trade with people[0] on day, added to people. */
-int rotap_pick_unmet(const RotapState *state, RotapRng *rng);
-void rotap_pick_partners(const RotapState *state, RotapRng *rng, int day, int *people,
-                         int *n, int want);
+/* A group for a move of several people (solver-ruin.c): an anchor slot,
+ * half the time one whose requests are not met, whose person becomes
+ * people[0], and up to want - 1 others who could trade with them on its
+ * day (preferring those whose value would meet the request); *first is
+ * set to the start of a window of length days around that day.  Returns
+ * how many people (want at most; under 2, *first is not set). */
+int rotap_pick_group(const RotapState *state, RotapRng *rng, int *people, int want,
+                     int length, int *first);
 
 /* The best exchange of days between two people over a window
  * (solver-exchange.c). */

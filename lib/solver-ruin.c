@@ -43,8 +43,8 @@
 
 /* A slot whose requests are not met, looking from a random one; -1 if
  * none was seen. */
-int
-rotap_pick_unmet(const RotapState *st, RotapRng *rng)
+static int
+pick_unmet(const RotapState *st, RotapRng *rng)
 {
     const RotapSolverData *data = st->data;
     int start = rotap_rng_below(rng, data->n_slots);
@@ -74,9 +74,8 @@ chosen(const int *people, int n, int q)
 /* Add to people (holding *n) up to want - *n others who, on day, could
  * take over what people[0] holds or hand it what they hold, preferring
  * those whose value there would meet people[0]'s requests better. */
-void
-rotap_pick_partners(const RotapState *st, RotapRng *rng, int day, int *people, int *n,
-                    int want)
+static void
+pick_partners(const RotapState *st, RotapRng *rng, int day, int *people, int *n, int want)
 {
     const RotapSolverData *data = st->data;
     int p = people[0], slot = p * data->n_days + day, vp = st->x[slot];
@@ -98,29 +97,41 @@ rotap_pick_partners(const RotapState *st, RotapRng *rng, int day, int *people, i
     }
 }
 
+int
+rotap_pick_group(const RotapState *st, RotapRng *rng, int *people, int want, int length,
+                 int *first)
+{
+    const RotapSolverData *data = st->data;
+    int slot = -1, day, n = 1, start;
+
+    if (rotap_rng_below(rng, 2) == 0)
+        slot = pick_unmet(st, rng);
+    if (slot < 0)
+        slot = rotap_rng_below(rng, data->n_slots);
+    people[0] = slot / data->n_days;
+    day = slot % data->n_days;
+    pick_partners(st, rng, day, people, &n, want);
+    if (n < 2)
+        return n;
+    start = day - rotap_rng_below(rng, length);
+    *first = CLAMP(start, 0, data->n_days - length);
+    return n;
+}
+
 /* Ruin and recreate once (see above); the whole of undo is undone when
  * the ruin raised the hard violations. */
 gboolean
 rotap_move_ruin(RotapState *st, RotapDp *dp, RotapRng *rng, RotapUndo *undo, int window)
 {
     const RotapSolverData *data = st->data;
-    int length = MIN(window, data->n_days), people[RUIN_PEOPLE], n = 1, slot = -1;
-    int first, last, day;
+    int length = MIN(window, data->n_days), people[RUIN_PEOPLE], n, first, last;
     gint64 mag = st->cost.mag;
 
     if (!data->dp_ok)
         return FALSE;
-    if (rotap_rng_below(rng, 2) == 0)
-        slot = rotap_pick_unmet(st, rng);
-    if (slot < 0)
-        slot = rotap_rng_below(rng, data->n_slots);
-    people[0] = slot / data->n_days;
-    day = slot % data->n_days;
-    rotap_pick_partners(st, rng, day, people, &n, RUIN_PEOPLE);
+    n = rotap_pick_group(st, rng, people, RUIN_PEOPLE, length, &first);
     if (n < 2 || undo->n + n * length * (1 + RUIN_ROUNDS) > ROTAP_MAX_CHANGES)
         return FALSE;
-    first = day - rotap_rng_below(rng, length);
-    first = CLAMP(first, 0, data->n_days - length);
     last = first + length - 1;
     for (int i = 0; i < n; i++)
         for (int d = first; d <= last; d++) {
