@@ -59,8 +59,7 @@ rotap_move_exchange(RotapState *st, RotapRng *rng, RotapUndo *undo, int window)
     for (int d = first; d < first + length && m < EXCHANGE_MAX_DAYS; d++) {
         int sp = p * data->n_days + d, sq = q * data->n_days + d;
 
-        if (st->x[sp] != st->x[sq] && !data->frozen[sp] && !data->frozen[sq] &&
-            rotap_can_take(data, p, d, st->x[sq]) &&
+        if (st->x[sp] != st->x[sq] && rotap_can_take(data, p, d, st->x[sq]) &&
             rotap_can_take(data, q, d, st->x[sp]))
             days[m++] = d;
     }
@@ -79,11 +78,12 @@ rotap_move_exchange(RotapState *st, RotapRng *rng, RotapUndo *undo, int window)
         if (pattern & (1 << k))
             trade(st, p, q, days[k]);
     for (int k = 0; k < m; k++) {
-        int vp = st->x[p * data->n_days + days[k]],
-            vq = st->x[q * data->n_days + days[k]];
+        int vp, vq;
 
         if (!(best & (1 << k)))
             continue;
+        vp = st->x[p * data->n_days + days[k]];
+        vq = st->x[q * data->n_days + days[k]];
         rotap_move_set(st, undo, p, days[k], vq);
         rotap_move_set(st, undo, q, days[k], vp);
     }

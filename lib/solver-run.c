@@ -20,7 +20,7 @@
 #define EPOCH_MOVES 50000
 /* Under a time limit alone, epochs are this long instead, so that no
  * search waits at a barrier for a slower one: with epochs of
- * EPOCH_MOVES, two threads used 83 % to 98 % of two cores on the
+ * EPOCH_MOVES, two threads used 82 % to 98 % of two cores on the
  * benchmark (Instance1-24, 60 s), one thread 99 % to 100 % of one. */
 #define EPOCH_USEC (G_USEC_PER_SEC / 20)
 /* Every how many epochs searches behind the best adopt it. */
@@ -150,6 +150,15 @@ fit_cycles(RotapRun *run)
     }
 }
 
+/* When the time limit ends, on the monotonic clock (0: no time limit). */
+static gint64
+time_limit_end(const RotapRun *run)
+{
+    if (run->time_limit <= 0)
+        return 0;
+    return run->start_time + (gint64)(run->time_limit * G_USEC_PER_SEC);
+}
+
 /* Whether epochs are measured in time (a time limit without a move
  * limit: nothing to reproduce) rather than in moves. */
 static gboolean
@@ -191,9 +200,7 @@ lead(RotapRun *run)
     run->stop = all_done || g_atomic_int_get(&run->solver->cancel) ||
                 (run->time_limit > 0 && elapsed(run) >= run->time_limit);
     if (timed_epochs(run))
-        run->epoch_end =
-            MIN(g_get_monotonic_time() + EPOCH_USEC,
-                run->start_time + (gint64)(run->time_limit * G_USEC_PER_SEC));
+        run->epoch_end = MIN(g_get_monotonic_time() + EPOCH_USEC, time_limit_end(run));
 }
 
 static void
@@ -227,10 +234,7 @@ work(gpointer user_data)
     RotapSearch *search = run->searches[worker->index];
     int i = worker->index;
 
-    rotap_search_start(search, &run->solver->cancel,
-                       run->time_limit > 0
-                           ? run->start_time + (gint64)(run->time_limit * G_USEC_PER_SEC)
-                           : 0);
+    rotap_search_start(search, &run->solver->cancel, time_limit_end(run));
     barrier(run, i, 0);
     /* stop and adopt are written only while every worker waits */
     while (!run->stop) {
