@@ -5,29 +5,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "solver-private.h"
+#include "solver-frame.h"
 
 /*
  * A dynamic programme over the days of the window, one layer per day, whose
- * states are what the person's hard constraints need to know: the last
- * day's shift, the length of the current run of work or rest (and whether
- * it started on the first day of the horizon, which exempts it from the
- * minima), the minutes and new weekends worked in the window, and the
- * counts of up to four shift types whose limit could bind (types already
- * at their limit are simply left out, and further binding types may only
- * stay where they are).  The cost of a
- * day is the change of the cells' cover penalty (under/over) and of the
- * person's requests.  Every hard constraint of the person is kept but the
- * total minutes, whose breach is charged as the search weighs it, so the
- * programme proposes the cheapest schedule; the caller applies it and
- * lets the exact incremental score decide.
+ * states are the person's (solver-frame.h): types already at their limit
+ * are left out, and binding types beyond the tracked ones may only stay
+ * where they are.  The cost of a day is the change of the cells' cover
+ * penalty (under/over) and of the person's requests.  Every hard
+ * constraint of the person is kept but the total minutes, whose breach is
+ * charged as the search weighs it, so the programme proposes the
+ * cheapest schedule; the caller applies it and lets the exact
+ * incremental score decide.
  *
  * It applies to models whose cells are found by (day, shift) alone
  * (day_shift_cell), such as the benchmark's; the on-site hour, quotas,
  * fairness, rest and changes are left to the exact score.
  */
 
-#define MAX_TRACKED 4
 #define MAX_STATES 400000
 /* The fewest entries a layer's table has. */
 #define TABLE_MIN 1024
@@ -71,22 +66,6 @@ struct _RotapDp {
     gint64 *costs;
     int *n_options;
 };
-
-/* What stays fixed outside the window, for one call. */
-typedef struct {
-    const RotapState *st;
-    int person, first, last, n_shifts;
-    int unit; /* minutes per unit of the minutes dimension */
-    int minutes_out, min_minutes, max_minutes; /* in minutes */
-    int weekends_out, max_weekends;
-    int tracked[MAX_TRACKED]; /* shift types whose counts are tracked */
-    int residual[MAX_TRACKED];
-    guint64 banned; /* shift types at their limit already */
-    guint64 pinned; /* binding types beyond MAX_TRACKED: kept to their days */
-    int n_tracked;
-    int max_cons, min_cons, min_off, run_cap;
-    guint8 *we_out; /* per weekend: worked outside the window */
-} Frame;
 
 RotapDp *
 rotap_dp_new(const RotapSolverData *data)
@@ -173,50 +152,9 @@ table_find(Table *t, guint64 key)
     return &t->nodes[i];
 }
 
-/* ------------------------------------------------------------ states */
-
-/* Key layout: last (7 bits: 0 rest, 1 + shift), run (7), edge (1),
- * minutes units (13), new weekends (8), tracked counts (6 bits each,
- * up to four: each stays below the window's length, at most
- * ROTAP_MAX_CHANGES / 2). */
-static inline guint64
-pack(int last, int run, int edge, int units, int weekends, const int *counts)
-{
-    guint64 key = (guint64)last | (guint64)run << 7 | (guint64)edge << 14 |
-                  (guint64)units << 15 | (guint64)weekends << 28;
-
-    for (int i = 0; i < MAX_TRACKED; i++)
-        key |= (guint64)counts[i] << (36 + 6 * i);
-    return key;
-}
-
-static inline void
-unpack(guint64 key, int *last, int *run, int *edge, int *units, int *weekends,
-       int *counts)
-{
-    *last = (int)(key & 0x7f);
-    *run = (int)(key >> 7 & 0x7f);
-    *edge = (int)(key >> 14 & 1);
-    *units = (int)(key >> 15 & 0x1fff);
-    *weekends = (int)(key >> 28 & 0xff);
-    for (int i = 0; i < MAX_TRACKED; i++)
-        counts[i] = (int)(key >> (36 + 6 * i) & 0x3f);
-}
-
-/* Cover penalty of a cell holding n (under and over only). */
-static gint64
-cover_cost(const RotaModel *model, int cell, int n)
-{
-    const RotapDuty *duty = &model->duties[model->cells[cell].duty];
-
-    if (n < duty->min)
-        return (gint64)duty->under * (duty->min - n);
-    return (gint64)duty->over * (n - duty->min);
-}
-
 /* The day's options (rest first) and their costs; FALSE if none. */
 static gboolean
-day_options(RotapDp *dp, const Frame *f, int day)
+day_options(RotapDp *dp, const RotapFrame *f, int day)
 {
     const RotapState *st = f->st;
     const RotapSolverData *data = st->data;
@@ -238,15 +176,12 @@ day_options(RotapDp *dp, const Frame *f, int day)
 
         if (c < 0 || !rotap_can_take(data, f->person, day, c))
             continue;
-        if (model->max_shifts[(gsize)f->person * f->n_shifts + s] == 0)
-            continue;
-        if ((f->pinned >> s & 1) &&
-            (current == ROTAP_NONE || data->val_shift[current] != s))
+        if (!rotap_frame_allows(f, day, c))
             continue;
         others = st->cell_n[c] - (current == c);
         dp->options[base + n] = c;
-        dp->costs[base + n] = cover_cost(model, c, others + 1) -
-                              cover_cost(model, c, others) +
+        dp->costs[base + n] = rotap_cover_cost(model, c, others + 1) -
+                              rotap_cover_cost(model, c, others) +
                               rotap_request_cost(data, slot, c);
         n++;
     }
@@ -254,244 +189,9 @@ day_options(RotapDp *dp, const Frame *f, int day)
     return TRUE;
 }
 
-/* ------------------------------------------------------------ the frame */
-
-static int
-run_length(const RotapState *st, const int *row, int day, int step, gboolean *edge)
-{
-    const RotapSolverData *data = st->data;
-    gboolean work = rotap_is_cell(data, row[day]);
-    int d = day, n = 0;
-
-    while (d >= 0 && d < data->n_days && rotap_is_cell(data, row[d]) == work) {
-        n++;
-        d += step;
-    }
-    *edge = d < 0 || d >= data->n_days;
-    return n;
-}
-
-/* What the window's schedule must respect, from the days outside it;
- * beyond MAX_TRACKED binding shift limits, a type keeps to its days. */
-static void
-frame_init(Frame *f, const RotapState *st, int person, int first, int last, int slack)
-{
-    const RotapSolverData *data = st->data;
-    const RotaModel *model = data->model;
-    const RotapLimits *l = &model->people[person].limits;
-    const int *row = st->x + (gsize)person * data->n_days;
-    g_autofree int *in_window = g_new0(int, model->n_shifts);
-
-    f->st = st;
-    f->person = person;
-    f->first = first;
-    f->last = last;
-    f->n_shifts = model->n_shifts;
-    f->unit = data->shift_minutes_gcd;
-    f->minutes_out = st->minutes[person];
-    for (int d = first; d <= last; d++) {
-        if (rotap_is_cell(data, row[d])) {
-            f->minutes_out -= data->val_minutes[row[d]];
-            in_window[data->val_shift[row[d]]]++;
-        }
-    }
-    f->min_minutes = l->min_minutes - slack;
-    f->max_minutes =
-        l->max_minutes == ROTAP_UNLIMITED ? ROTAP_UNLIMITED : l->max_minutes + slack;
-    f->max_weekends = l->max_weekends;
-    f->n_tracked = 0;
-    f->banned = 0;
-    f->pinned = 0;
-    for (int s = 0; s < model->n_shifts; s++) {
-        int cap = model->max_shifts[(gsize)person * model->n_shifts + s], residual;
-
-        if (cap == ROTAP_UNLIMITED || cap == 0)
-            continue;
-        residual =
-            cap - (st->shift_n[(gsize)person * model->n_shifts + s] - in_window[s]);
-        if (residual >= last - first + 1)
-            continue;
-        if (residual <= 0) {
-            f->banned |= G_GUINT64_CONSTANT(1) << s;
-            continue;
-        }
-        if (f->n_tracked == MAX_TRACKED) {
-            /* Used only on the days that use it now: never more of it
-             * in the window than now. */
-            f->pinned |= G_GUINT64_CONSTANT(1) << s;
-            continue;
-        }
-        f->tracked[f->n_tracked] = s;
-        f->residual[f->n_tracked] = residual;
-        f->n_tracked++;
-    }
-    f->max_cons = l->max_consecutive;
-    f->min_cons = l->min_consecutive;
-    f->min_off = l->min_days_off;
-    f->run_cap = MAX(MAX(f->min_cons, f->min_off), 1);
-    if (f->max_cons != ROTAP_UNLIMITED)
-        f->run_cap = MAX(f->run_cap, f->max_cons + 1);
-    f->run_cap = MIN(f->run_cap, 127);
-}
-
-/* Weekends worked outside the window, per weekend and in all. */
-static void
-frame_weekends(Frame *f, guint8 *we_out)
-{
-    const RotapSolverData *data = f->st->data;
-    const RotaModel *model = data->model;
-    const int *row = f->st->x + (gsize)f->person * data->n_days;
-
-    memset(we_out, 0, MAX(model->n_weekends, 1));
-    for (int d = 0; d < data->n_days; d++)
-        if ((d < f->first || d > f->last) && model->weekend[d] >= 0 &&
-            rotap_is_cell(data, row[d]))
-            we_out[model->weekend[d]] = 1;
-    f->weekends_out = 0;
-    for (int k = 0; k < model->n_weekends; k++)
-        f->weekends_out += we_out[k];
-    f->we_out = we_out;
-}
-
-/* The state before the window's first day. */
-static guint64
-start_key(const Frame *f)
-{
-    const RotapSolverData *data = f->st->data;
-    const int *row = f->st->x + (gsize)f->person * data->n_days;
-    int counts[MAX_TRACKED] = {0}, run, last = 0;
-    gboolean edge = TRUE;
-
-    if (f->first == 0)
-        return pack(0, f->run_cap, 1, 0, 0, counts);
-    run = run_length(f->st, row, f->first - 1, -1, &edge);
-    if (rotap_is_cell(data, row[f->first - 1]))
-        last = 1 + data->val_shift[row[f->first - 1]];
-    return pack(last, MIN(run, f->run_cap), edge, 0, 0, counts);
-}
-
-/* ------------------------------------------------------------ transitions */
-
-/* The state after the person does value on day, or FALSE when that
- * breaks one of the person's hard constraints. */
-static gboolean
-step(const Frame *f, guint64 key, int day, int value, guint64 *out)
-{
-    const RotapSolverData *data = f->st->data;
-    const RotaModel *model = data->model;
-    int last, run, edge, units, weekends, counts[MAX_TRACKED];
-
-    unpack(key, &last, &run, &edge, &units, &weekends, counts);
-    if (value == ROTAP_NONE) {
-        if (last > 0) {
-            if (!edge && run < f->min_cons)
-                return FALSE;
-            run = 1;
-            edge = day == 0;
-        } else {
-            run = MIN(run + 1, f->run_cap);
-        }
-        *out = pack(0, run, edge, units, weekends, counts);
-        return TRUE;
-    }
-    {
-        int shift = data->val_shift[value], k = model->weekend[day];
-
-        if (f->banned >> shift & 1)
-            return FALSE;
-        if (last > 0) {
-            if (model->forbid[(last - 1) * model->n_shifts + shift])
-                return FALSE;
-            run++;
-            if (f->max_cons != ROTAP_UNLIMITED && run > f->max_cons)
-                return FALSE;
-            run = MIN(run, f->run_cap);
-        } else {
-            if (!edge && run < f->min_off)
-                return FALSE;
-            run = 1;
-            edge = day == 0;
-        }
-        units += data->val_minutes[value] / f->unit;
-        /* past the maximum only when the days outside already are */
-        if (f->max_minutes != ROTAP_UNLIMITED && f->minutes_out <= f->max_minutes &&
-            f->minutes_out + (gint64)units * f->unit > f->max_minutes)
-            return FALSE;
-        if (units > 0x1fff)
-            return FALSE;
-        if (k >= 0 && !f->we_out[k] &&
-            !(day > f->first && model->weekend[day - 1] == k && last > 0)) {
-            weekends++;
-            if (f->max_weekends != ROTAP_UNLIMITED &&
-                f->weekends_out + weekends > f->max_weekends)
-                return FALSE;
-        }
-        for (int i = 0; i < f->n_tracked; i++) {
-            if (f->tracked[i] == shift && ++counts[i] > f->residual[i])
-                return FALSE;
-        }
-        *out = pack(1 + shift, run, edge, units, MIN(weekends, 0xff), counts);
-        return TRUE;
-    }
-}
-
-/* The constraints that close the window: the runs through its last day
- * merged with the days after it. */
-static gboolean
-finish_ok(const Frame *f, guint64 key)
-{
-    const RotapSolverData *data = f->st->data;
-    const RotaModel *model = data->model;
-    const int *row = f->st->x + (gsize)f->person * data->n_days;
-    int last, run, edge, units, weekends, counts[MAX_TRACKED], right, next;
-    gboolean work_right, to_end;
-
-    unpack(key, &last, &run, &edge, &units, &weekends, counts);
-    if (f->last == data->n_days - 1)
-        return TRUE;
-    next = row[f->last + 1];
-    work_right = rotap_is_cell(data, next);
-    right = run_length(f->st, row, f->last + 1, +1, &to_end);
-    if (last > 0 && work_right) {
-        if (model->forbid[(last - 1) * model->n_shifts + data->val_shift[next]])
-            return FALSE;
-        if (f->max_cons != ROTAP_UNLIMITED && run + right > f->max_cons)
-            return FALSE;
-        return edge || to_end || run + right >= f->min_cons;
-    }
-    if (last > 0)
-        return (edge || run >= f->min_cons) && (to_end || right >= f->min_off);
-    if (work_right)
-        return (edge || run >= f->min_off) && (to_end || right >= f->min_cons) &&
-               (f->max_cons == ROTAP_UNLIMITED || right <= f->max_cons);
-    return edge || to_end || run + right >= f->min_off;
-}
-
-/*
- * Total minutes outside [min_minutes, max_minutes] are not ruled out but
- * charged as the search charges them (a hard violation of that size),
- * so that a person far from the minimum can still be re-rostered towards
- * it one window at a time.
- */
-static gint64
-minutes_penalty(const Frame *f, guint64 key)
-{
-    const RotapSolverData *data = f->st->data;
-    int last, run, edge, units, weekends, counts[MAX_TRACKED];
-    gint64 minutes, excess = 0;
-
-    unpack(key, &last, &run, &edge, &units, &weekends, counts);
-    minutes = f->minutes_out + (gint64)units * f->unit;
-    if (minutes < f->min_minutes)
-        excess = f->min_minutes - minutes;
-    else if (f->max_minutes != ROTAP_UNLIMITED && minutes > f->max_minutes)
-        excess = minutes - f->max_minutes;
-    return (excess + data->minute_unit - 1) / data->minute_unit * data->hard_weight;
-}
-
 /* One layer: every state of the previous layer times every option. */
 static gboolean
-expand(RotapDp *dp, const Frame *f, int day, int from, int to)
+expand(RotapDp *dp, const RotapFrame *f, int day, int from, int to)
 {
     int base = (day - f->first) * (f->n_shifts + 1), n = dp->n_options[day - f->first];
     gint64 expected = (gint64)(to - from) * n;
@@ -506,7 +206,7 @@ expand(RotapDp *dp, const Frame *f, int day, int from, int to)
             Node node;
             int *slot;
 
-            if (!step(f, parent.key, day, dp->options[base + o], &node.key))
+            if (!rotap_frame_step(f, parent.key, day, dp->options[base + o], &node.key))
                 continue;
             node.cost = parent.cost + dp->costs[base + o];
             node.parent = i;
@@ -578,13 +278,13 @@ select_cheapest(Node *v, int n, int k)
 
 /* Whether a state after day can take any option of the next day. */
 static gboolean
-has_next(const RotapDp *dp, const Frame *f, guint64 key, int day)
+has_next(const RotapDp *dp, const RotapFrame *f, guint64 key, int day)
 {
     int base = (day + 1 - f->first) * (f->n_shifts + 1);
     guint64 out;
 
     for (int o = 0; o < dp->n_options[day + 1 - f->first]; o++)
-        if (step(f, key, day + 1, dp->options[base + o], &out))
+        if (rotap_frame_step(f, key, day + 1, dp->options[base + o], &out))
             return TRUE;
     return FALSE;
 }
@@ -593,7 +293,7 @@ has_next(const RotapDp *dp, const Frame *f, guint64 key, int day)
  * Keep the beam cheapest states of the layer of day (which starts at
  * from).  On a long window, first drop the states that cannot go on to
  * the next day and rank the others by their cost plus the charge for
- * the total minutes as if the window ended that day (minutes_penalty(),
+ * the total minutes as if the window ended that day (rotap_frame_minutes_penalty(),
  * added for the selection, then taken off again): while short of the
  * minimum, every shift worked counts a hard violation's weight, so the
  * beam holds the states that work enough.  Ranked by the cost so far,
@@ -608,7 +308,7 @@ has_next(const RotapDp *dp, const Frame *f, guint64 key, int day)
  * are already in place.
  */
 static gboolean
-prune(RotapDp *dp, const Frame *f, int day, int from)
+prune(RotapDp *dp, const RotapFrame *f, int day, int from)
 {
     Node *v = &g_array_index(dp->nodes, Node, from);
     int n = (int)dp->nodes->len - from, kept = 0;
@@ -627,14 +327,14 @@ prune(RotapDp *dp, const Frame *f, int day, int from)
         if (ahead && !has_next(dp, f, v[i].key, day))
             continue;
         v[kept] = v[i];
-        v[kept].cost += minutes_penalty(f, v[kept].key);
+        v[kept].cost += rotap_frame_minutes_penalty(f, v[kept].key);
         kept++;
     }
     if (kept > BEAM)
         select_cheapest(v, kept, BEAM);
     kept = MIN(kept, BEAM);
     for (int i = 0; i < kept; i++)
-        v[i].cost -= minutes_penalty(f, v[i].key);
+        v[i].cost -= rotap_frame_minutes_penalty(f, v[i].key);
     g_array_set_size(dp->nodes, from + kept);
     return ahead;
 }
@@ -652,17 +352,16 @@ rotap_dp_reroster_slack(RotapDp *dp, RotapState *st, RotapUndo *undo, int person
 {
     const RotapSolverData *data = st->data;
     g_autofree guint8 *we_out = g_new(guint8, MAX(data->model->n_weekends, 1));
-    Frame f;
+    RotapFrame f;
     Node start = {0, 0, -1, 0};
     int best = -1, changed = 0;
     gint64 best_cost = 0;
 
     if (!data->dp_ok || last - first + 1 > ROTAP_MAX_CHANGES / 2)
         return FALSE;
-    frame_init(&f, st, person, first, last, slack);
-    frame_weekends(&f, we_out);
+    rotap_frame_init(&f, st, person, first, last, slack, we_out);
     g_array_set_size(dp->nodes, 0);
-    start.key = start_key(&f);
+    start.key = rotap_frame_start(&f);
     g_array_append_val(dp->nodes, start);
     dp->layer_start[0] = 0;
     dp->layer_start[1] = 1;
@@ -679,9 +378,9 @@ rotap_dp_reroster_slack(RotapDp *dp, RotapState *st, RotapUndo *undo, int person
     for (int i = dp->layer_start[last - first + 1]; i < (int)dp->nodes->len; i++) {
         const Node *node = &g_array_index(dp->nodes, Node, i);
 
-        gint64 cost = node->cost + minutes_penalty(&f, node->key);
+        gint64 cost = node->cost + rotap_frame_minutes_penalty(&f, node->key);
 
-        if ((best < 0 || cost < best_cost) && finish_ok(&f, node->key)) {
+        if ((best < 0 || cost < best_cost) && rotap_frame_finish_ok(&f, node->key)) {
             best = i;
             best_cost = cost;
         }

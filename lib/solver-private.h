@@ -306,6 +306,26 @@ int rotap_pick_group(const RotapState *state, RotapRng *rng, int *people, int wa
 gboolean rotap_move_exchange(RotapState *state, RotapRng *rng, RotapUndo *undo,
                              int window);
 
+/* The best exchange of days between two people over a long window, by
+ * dynamic programming over both people's states (solver-pair.c). */
+typedef struct _RotapPair RotapPair;
+RotapPair *rotap_pair_new(const RotapSolverData *data);
+void rotap_pair_free(RotapPair *pair);
+/* Find the cheapest pattern of trades between p and q over first..last,
+ * other than none, that keeps both people's hard constraints, and apply
+ * it through undo; FALSE when the model does not suit or there is none. */
+gboolean rotap_pair_exchange(RotapPair *pair, RotapState *state, RotapUndo *undo, int p,
+                             int q, int first, int last);
+/* The cheapest schedules of p and q over first..last together, other
+ * than their own, that keep both people's hard constraints: each may
+ * take any value, the cover charged as the cells hold them. */
+gboolean rotap_pair_reroster(RotapPair *pair, RotapState *state, RotapUndo *undo, int p,
+                             int q, int first, int last);
+/* rotap_pair_exchange(), or rotap_pair_reroster() when joint, for two
+ * people of rotap_pick_group() over a window of window days. */
+gboolean rotap_move_pair(RotapState *state, RotapPair *pair, RotapRng *rng,
+                         RotapUndo *undo, int window, gboolean joint);
+
 /* Greedy construction into an empty state: locks, the on-site hour, then
  * the cells by scarcity, never adding an upper-limit hard violation. */
 void rotap_construct(RotapState *state, RotapRng *rng);

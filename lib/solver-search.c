@@ -50,8 +50,19 @@
  * against 1502.5); every 1000 moves 7.08 % (seeds 1-2, beside 6.82 %
  * without), every 4000 6.84 %, every 100 5.64 % and over 11 days 5.96 %
  * (seeds 3-4, beside 5.39 % for 250 and 8 days). */
+#ifndef EXCHANGE_PERIOD
 #define EXCHANGE_PERIOD 250
+#endif
 #define EXCHANGE_WINDOW 8
+#ifndef PAIR_PERIOD
+#define PAIR_PERIOD 2000
+#endif
+#ifndef PAIR_WINDOW
+#define PAIR_WINDOW 28
+#endif
+#ifndef JOINT_PERIOD
+#define JOINT_PERIOD 5000
+#endif
 /* While the roster breaks hard constraints, every MEND_PERIOD moves one is
  * aimed at a slot where a hard violation arose (the last HOT_CAP such
  * slots, rotap_move_mend()): on the county at 30x a single violation
@@ -97,6 +108,7 @@ struct _RotapSearch {
     /* One person's window re-rostered optimally every DP_PERIOD moves
      * (NULL when the model does not suit). */
     RotapDp *dp;
+    RotapPair *pair;
 };
 
 RotapSearch *
@@ -112,8 +124,10 @@ rotap_search_new(const RotapSolverData *data, guint64 seed, int index)
     search->dirty = g_new0(guint8, MAX(data->n_slots, 1));
     search->cap_journal = MAX(data->n_slots / 8, 64);
     search->journal = g_new(int, search->cap_journal);
-    if (data->dp_ok)
+    if (data->dp_ok) {
         search->dp = rotap_dp_new(data);
+        search->pair = rotap_pair_new(data);
+    }
     return search;
 }
 
@@ -124,6 +138,7 @@ rotap_search_free(RotapSearch *search)
         return;
     rotap_state_free(search->state);
     rotap_dp_free(search->dp);
+    rotap_pair_free(search->pair);
     g_free(search->best);
     g_free(search->dirty);
     g_free(search->journal);
@@ -370,6 +385,14 @@ next_move(RotapSearch *search, guint64 i, RotapUndo *undo)
         i % RUIN_PERIOD == RUIN_PERIOD / 2)
         return rotap_move_ruin(search->state, search->dp, &search->rng, undo,
                                RUIN_WINDOW);
+    if (search->pair != NULL && search->state->cost.hard == 0 &&
+        i % PAIR_PERIOD == PAIR_PERIOD / 3)
+        return rotap_move_pair(search->state, search->pair, &search->rng, undo,
+                               PAIR_WINDOW, FALSE);
+    if (search->pair != NULL && search->state->cost.hard == 0 &&
+        i % JOINT_PERIOD == JOINT_PERIOD * 2 / 3 + 1)
+        return rotap_move_pair(search->state, search->pair, &search->rng, undo,
+                               PAIR_WINDOW, TRUE);
     if (search->state->cost.hard == 0 && i % EXCHANGE_PERIOD == EXCHANGE_PERIOD / 4)
         return rotap_move_exchange(search->state, &search->rng, undo, EXCHANGE_WINDOW);
     if (search->dp != NULL && i % DP_PERIOD == 0)

@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: MIT */
+/* solver-pair.c: the best exchange of days between two people over a long window. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "solver-frame.h"
+
+/*
+ * The exchange (solver-exchange.c) scores every pattern of up to eight
+ * days; here a dynamic programme over the two people's states
+ * (solver-frame.h) finds the cheapest pattern over a whole window: on
+ * each day they keep what they hold or trade it, so the cover never
+ * changes and a day costs the change of the two people's requests.  A
+ * trade early in the window may need another late in it to bring the
+ * total minutes, the shifts of a type or the weekends back within their
+ * limits, which no window of eight days reaches.  A layer keeps its
+ * PAIR_BEAM cheapest states; the best pattern other than "keep
+ * everything" is applied and the exact score decides, as for any move.
+ */
+#define PAIR_BEAM 1000
+#ifndef JOINT_BEAM
+#define JOINT_BEAM 200
+#endif
+
+typedef struct {
+    guint64 a, b; /* the two people's states */
+    gint64 cost;
+    int parent;       /* node index in the previous layer, -1 at the start */
+    int combo;        /* index into the day's combinations */
+    gboolean changed; /* some day so far differs from the roster */
+} PairNode;
+
+/* What the two people may do on a day, and its cost. */
+typedef struct {
+    int p, q; /* values */
+    gint64 cost;
+} Combo;
+
+struct _RotapPair {
+    GArray *nodes;    /* PairNode, all layers */
+    int *layer_start; /* per day of the window + 1 */
+    int cap_days;
+    Combo *combos; /* per day of the window, n_combo_max each */
+    int *n_combos;
+    int n_combo_max;
+};
+
+RotapPair *
+rotap_pair_new(const RotapSolverData *data)
+{
+    RotapPair *pair = g_new0(RotapPair, 1);
+
+    pair->nodes = g_array_new(FALSE, FALSE, sizeof(PairNode));
+    pair->cap_days = data->n_days;
+    pair->layer_start = g_new0(int, data->n_days + 2);
+    pair->n_combo_max = (data->model->n_shifts + 1) * (data->model->n_shifts + 1);
+    pair->combos = g_new(Combo, (gsize)data->n_days * pair->n_combo_max);
+    pair->n_combos = g_new(int, data->n_days);
+    return pair;
+}
+
+void
+rotap_pair_free(RotapPair *pair)
+{
+    if (pair == NULL)
+        return;
+    g_array_unref(pair->nodes);
+    g_free(pair->layer_start);
+    g_free(pair->combos);
+    g_free(pair->n_combos);
+    g_free(pair);
+}
+
+static int
+compare_keys(const void *x, const void *y)
+{
+    const PairNode *u = x, *v = y;
+
+    if (u->a != v->a)
+        return u->a < v->a ? -1 : 1;
+    if (u->b != v->b)
+        return u->b < v->b ? -1 : 1;
+    if (u->changed != v->changed)
+        return u->changed < v->changed ? -1 : 1;
+    if (u->cost != v->cost)
+        return u->cost < v->cost ? -1 : 1;
+    if (u->parent != v->parent)
+        return u->parent < v->parent ? -1 : 1;
+    return u->combo - v->combo;
+}
+
+static int
+compare_costs(const void *x, const void *y)
+{
+    const PairNode *u = x, *v = y;
+
+    if (u->cost != v->cost)
+        return u->cost < v->cost ? -1 : 1;
+    return compare_keys(x, y);
+}
+
+/* Keep one node per state (the cheapest), then the PAIR_BEAM cheapest
+ * of those; the layer starts at from.  Deterministic: both orders are
+ * total. */
+static void
+prune(RotapPair *pair, int from, int beam)
+{
+    PairNode *v = &g_array_index(pair->nodes, PairNode, from);
+    int n = (int)pair->nodes->len - from, kept = 0;
+
+    qsort(v, n, sizeof(PairNode), compare_keys);
+    for (int i = 0; i < n; i++) {
+        if (kept > 0 && v[kept - 1].a == v[i].a && v[kept - 1].b == v[i].b &&
+            v[kept - 1].changed == v[i].changed)
+            continue;
+        v[kept++] = v[i];
+    }
+    if (kept > beam) {
+        qsort(v, kept, sizeof(PairNode), compare_costs);
+        kept = beam;
+    }
+    g_array_set_size(pair->nodes, from + kept);
+}
+
+/* The request cost of person holding value on day. */
+static gint64
+request(const RotapSolverData *data, int person, int day, int value)
+{
+    return rotap_request_cost(data, person * data->n_days + day, value);
+}
+
+static void
+add_combo(RotapPair *pair, int k, int vp, int vq, gint64 cost)
+{
+    Combo *c = &pair->combos[k * pair->n_combo_max + pair->n_combos[k]++];
+
+    c->p = vp;
+    c->q = vq;
+    c->cost = cost;
+}
+
+/* A day of an exchange: keep, or trade when both may take the other's. */
+static void
+trade_combos(RotapPair *pair, const RotapFrame *fp, const RotapFrame *fq, int day)
+{
+    const RotapState *st = fp->st;
+    const RotapSolverData *data = st->data;
+    int p = fp->person, q = fq->person, k = day - fp->first;
+    int vp = st->x[p * data->n_days + day], vq = st->x[q * data->n_days + day];
+
+    pair->n_combos[k] = 0;
+    add_combo(pair, k, vp, vq, 0);
+    if (vp != vq && rotap_can_take(data, p, day, vq) &&
+        rotap_can_take(data, q, day, vp) && rotap_frame_allows(fp, day, vq) &&
+        rotap_frame_allows(fq, day, vp))
+        add_combo(pair, k, vq, vp,
+                  request(data, p, day, vq) + request(data, q, day, vp) -
+                      request(data, p, day, vp) - request(data, q, day, vq));
+}
+
+/* What person may hold on day when re-rostered: rest, or any cell of the
+ * day the person may take (only the current value on a frozen slot). */
+static int
+person_options(const RotapFrame *f, int day, int *values)
+{
+    const RotapSolverData *data = f->st->data;
+    int slot = f->person * data->n_days + day, n = 0;
+
+    if (data->frozen[slot]) {
+        values[0] = f->st->x[slot];
+        return 1;
+    }
+    values[n++] = ROTAP_NONE;
+    for (int s = 0; s < f->n_shifts; s++) {
+        int c = data->day_shift_cell[(gsize)day * f->n_shifts + s];
+
+        if (c >= 0 && rotap_can_take(data, f->person, day, c) &&
+            rotap_frame_allows(f, day, c))
+            values[n++] = c;
+    }
+    return n;
+}
+
+/* A day of a joint re-rostering: any value each, the cover charged as
+ * the cells hold them with everyone else's. */
+static void
+free_combos(RotapPair *pair, const RotapFrame *fp, const RotapFrame *fq, int day)
+{
+    const RotapState *st = fp->st;
+    const RotapSolverData *data = st->data;
+    const RotaModel *model = data->model;
+    int p = fp->person, q = fq->person, k = day - fp->first;
+    int vp = st->x[p * data->n_days + day], vq = st->x[q * data->n_days + day];
+    g_autofree int *op = g_new(int, model->n_shifts + 1);
+    g_autofree int *oq = g_new(int, model->n_shifts + 1);
+    int np = person_options(fp, day, op), nq = person_options(fq, day, oq);
+
+    pair->n_combos[k] = 0;
+    for (int i = 0; i < np; i++) {
+        for (int j = 0; j < nq; j++) {
+            int cells[2] = {op[i], oq[j]};
+            gint64 cost = request(data, p, day, op[i]) + request(data, q, day, oq[j]);
+
+            for (int t = 0; t < 2; t++) {
+                int c = cells[t], others, mine;
+
+                if (!rotap_is_cell(data, c) || (t == 1 && c == cells[0]))
+                    continue;
+                others = st->cell_n[c] - (vp == c) - (vq == c);
+                mine = 1 + (t == 0 && c == cells[1]);
+                cost += rotap_cover_cost(model, c, others + mine) -
+                        rotap_cover_cost(model, c, others);
+            }
+            add_combo(pair, k, op[i], oq[j], cost);
+        }
+    }
+}
+
+/* One layer: every state of the previous one times every combination. */
+static void
+expand(RotapPair *pair, const RotapFrame *fp, const RotapFrame *fq, int day, int from,
+       int to)
+{
+    const RotapSolverData *data = fp->st->data;
+    int k = day - fp->first;
+    const Combo *combos = &pair->combos[k * pair->n_combo_max];
+    int vp = fp->st->x[fp->person * data->n_days + day];
+    int vq = fp->st->x[fq->person * data->n_days + day];
+
+    for (int i = from; i < to; i++) {
+        PairNode parent = g_array_index(pair->nodes, PairNode, i);
+
+        for (int o = 0; o < pair->n_combos[k]; o++) {
+            const Combo *c = &combos[o];
+            PairNode node;
+
+            if (!rotap_frame_step(fp, parent.a, day, c->p, &node.a) ||
+                !rotap_frame_step(fq, parent.b, day, c->q, &node.b))
+                continue;
+            node.cost = parent.cost + c->cost;
+            node.parent = i;
+            node.combo = o;
+            node.changed = parent.changed || c->p != vp || c->q != vq;
+            g_array_append_val(pair->nodes, node);
+        }
+    }
+}
+
+/* The cheapest schedules of p and q over first..last other than their
+ * own, the days' combinations from make (see rotap_pair_exchange()). */
+static gboolean
+solve(RotapPair *pair, RotapState *st, RotapUndo *undo, int p, int q, int first, int last,
+      void (*make)(RotapPair *, const RotapFrame *, const RotapFrame *, int))
+{
+    const RotapSolverData *data = st->data;
+    int n_weekends = MAX(data->model->n_weekends, 1), best = -1;
+    g_autofree guint8 *we_p = g_new(guint8, n_weekends);
+    g_autofree guint8 *we_q = g_new(guint8, n_weekends);
+    RotapFrame fp, fq;
+    PairNode start = {0};
+    gint64 best_cost = 0;
+
+    if (!data->dp_ok || p == q || last - first + 1 > pair->cap_days ||
+        undo->n + 2 * (last - first + 1) > ROTAP_MAX_CHANGES)
+        return FALSE;
+    rotap_frame_init(&fp, st, p, first, last, 0, we_p);
+    rotap_frame_init(&fq, st, q, first, last, 0, we_q);
+    g_array_set_size(pair->nodes, 0);
+    start.a = rotap_frame_start(&fp);
+    start.b = rotap_frame_start(&fq);
+    start.parent = -1;
+    g_array_append_val(pair->nodes, start);
+    pair->layer_start[0] = 0;
+    pair->layer_start[1] = 1;
+    for (int d = first; d <= last; d++) {
+        int k = d - first;
+
+        make(pair, &fp, &fq, d);
+        expand(pair, &fp, &fq, d, pair->layer_start[k], pair->layer_start[k + 1]);
+        if ((int)pair->nodes->len == pair->layer_start[k + 1])
+            return FALSE;
+        prune(pair, pair->layer_start[k + 1],
+              make == trade_combos ? PAIR_BEAM : JOINT_BEAM);
+        pair->layer_start[k + 2] = (int)pair->nodes->len;
+    }
+    for (int i = pair->layer_start[last - first + 1]; i < (int)pair->nodes->len; i++) {
+        const PairNode *node = &g_array_index(pair->nodes, PairNode, i);
+        gint64 cost;
+
+        if (!node->changed)
+            continue;
+        cost = node->cost + rotap_frame_minutes_penalty(&fp, node->a) +
+               rotap_frame_minutes_penalty(&fq, node->b);
+        if ((best < 0 || cost < best_cost) && rotap_frame_finish_ok(&fp, node->a) &&
+            rotap_frame_finish_ok(&fq, node->b)) {
+            best = i;
+            best_cost = cost;
+        }
+    }
+    if (best < 0)
+        return FALSE;
+    for (int d = last, i = best; d >= first; d--) {
+        const PairNode *node = &g_array_index(pair->nodes, PairNode, i);
+        const Combo *c = &pair->combos[(d - first) * pair->n_combo_max + node->combo];
+
+        if (st->x[p * data->n_days + d] != c->p)
+            rotap_move_set(st, undo, p, d, c->p);
+        if (st->x[q * data->n_days + d] != c->q)
+            rotap_move_set(st, undo, q, d, c->q);
+        i = node->parent;
+    }
+    return TRUE;
+}
+
+gboolean
+rotap_pair_exchange(RotapPair *pair, RotapState *st, RotapUndo *undo, int p, int q,
+                    int first, int last)
+{
+    return solve(pair, st, undo, p, q, first, last, trade_combos);
+}
+
+gboolean
+rotap_pair_reroster(RotapPair *pair, RotapState *st, RotapUndo *undo, int p, int q,
+                    int first, int last)
+{
+    return solve(pair, st, undo, p, q, first, last, free_combos);
+}
+
+gboolean
+rotap_move_pair(RotapState *st, RotapPair *pair, RotapRng *rng, RotapUndo *undo,
+                int window, gboolean joint)
+{
+    int length = MIN(window, st->data->n_days), people[2], first;
+
+    if (rotap_pick_group(st, rng, people, 2, length, &first) < 2)
+        return FALSE;
+    return solve(pair, st, undo, people[0], people[1], first, first + length - 1,
+                 joint ? free_combos : trade_combos);
+}
