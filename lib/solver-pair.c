@@ -19,9 +19,8 @@
  * everything" is applied and the exact score decides, as for any move.
  */
 #define PAIR_BEAM 1000
-#ifndef JOINT_BEAM
-#define JOINT_BEAM 200
-#endif
+/* Keep or trade. */
+#define DAY_COMBOS 2
 
 typedef struct {
     guint64 a, b; /* the two people's states */
@@ -41,9 +40,8 @@ struct _RotapPair {
     GArray *nodes;    /* PairNode, all layers */
     int *layer_start; /* per day of the window + 1 */
     int cap_days;
-    Combo *combos; /* per day of the window, n_combo_max each */
+    Combo *combos; /* per day of the window, DAY_COMBOS each */
     int *n_combos;
-    int n_combo_max;
 };
 
 RotapPair *
@@ -54,8 +52,7 @@ rotap_pair_new(const RotapSolverData *data)
     pair->nodes = g_array_new(FALSE, FALSE, sizeof(PairNode));
     pair->cap_days = data->n_days;
     pair->layer_start = g_new0(int, data->n_days + 2);
-    pair->n_combo_max = (data->model->n_shifts + 1) * (data->model->n_shifts + 1);
-    pair->combos = g_new(Combo, (gsize)data->n_days * pair->n_combo_max);
+    pair->combos = g_new(Combo, (gsize)data->n_days * DAY_COMBOS);
     pair->n_combos = g_new(int, data->n_days);
     return pair;
 }
@@ -104,7 +101,7 @@ compare_costs(const void *x, const void *y)
  * of those; the layer starts at from.  Deterministic: both orders are
  * total. */
 static void
-prune(RotapPair *pair, int from, int beam)
+prune(RotapPair *pair, int from)
 {
     PairNode *v = &g_array_index(pair->nodes, PairNode, from);
     int n = (int)pair->nodes->len - from, kept = 0;
@@ -116,9 +113,9 @@ prune(RotapPair *pair, int from, int beam)
             continue;
         v[kept++] = v[i];
     }
-    if (kept > beam) {
+    if (kept > PAIR_BEAM) {
         qsort(v, kept, sizeof(PairNode), compare_costs);
-        kept = beam;
+        kept = PAIR_BEAM;
     }
     g_array_set_size(pair->nodes, from + kept);
 }
@@ -133,16 +130,16 @@ request(const RotapSolverData *data, int person, int day, int value)
 static void
 add_combo(RotapPair *pair, int k, int vp, int vq, gint64 cost)
 {
-    Combo *c = &pair->combos[k * pair->n_combo_max + pair->n_combos[k]++];
+    Combo *c = &pair->combos[k * DAY_COMBOS + pair->n_combos[k]++];
 
     c->p = vp;
     c->q = vq;
     c->cost = cost;
 }
 
-/* A day of an exchange: keep, or trade when both may take the other's. */
+/* A day's combinations: keep, or trade when both may take the other's. */
 static void
-trade_combos(RotapPair *pair, const RotapFrame *fp, const RotapFrame *fq, int day)
+day_combos(RotapPair *pair, const RotapFrame *fp, const RotapFrame *fq, int day)
 {
     const RotapState *st = fp->st;
     const RotapSolverData *data = st->data;
@@ -159,72 +156,14 @@ trade_combos(RotapPair *pair, const RotapFrame *fp, const RotapFrame *fq, int da
                       request(data, p, day, vp) - request(data, q, day, vq));
 }
 
-/* What person may hold on day when re-rostered: rest, or any cell of the
- * day the person may take (only the current value on a frozen slot). */
-static int
-person_options(const RotapFrame *f, int day, int *values)
-{
-    const RotapSolverData *data = f->st->data;
-    int slot = f->person * data->n_days + day, n = 0;
-
-    if (data->frozen[slot]) {
-        values[0] = f->st->x[slot];
-        return 1;
-    }
-    values[n++] = ROTAP_NONE;
-    for (int s = 0; s < f->n_shifts; s++) {
-        int c = data->day_shift_cell[(gsize)day * f->n_shifts + s];
-
-        if (c >= 0 && rotap_can_take(data, f->person, day, c) &&
-            rotap_frame_allows(f, day, c))
-            values[n++] = c;
-    }
-    return n;
-}
-
-/* A day of a joint re-rostering: any value each, the cover charged as
- * the cells hold them with everyone else's. */
-static void
-free_combos(RotapPair *pair, const RotapFrame *fp, const RotapFrame *fq, int day)
-{
-    const RotapState *st = fp->st;
-    const RotapSolverData *data = st->data;
-    const RotaModel *model = data->model;
-    int p = fp->person, q = fq->person, k = day - fp->first;
-    int vp = st->x[p * data->n_days + day], vq = st->x[q * data->n_days + day];
-    g_autofree int *op = g_new(int, model->n_shifts + 1);
-    g_autofree int *oq = g_new(int, model->n_shifts + 1);
-    int np = person_options(fp, day, op), nq = person_options(fq, day, oq);
-
-    pair->n_combos[k] = 0;
-    for (int i = 0; i < np; i++) {
-        for (int j = 0; j < nq; j++) {
-            int cells[2] = {op[i], oq[j]};
-            gint64 cost = request(data, p, day, op[i]) + request(data, q, day, oq[j]);
-
-            for (int t = 0; t < 2; t++) {
-                int c = cells[t], others, mine;
-
-                if (!rotap_is_cell(data, c) || (t == 1 && c == cells[0]))
-                    continue;
-                others = st->cell_n[c] - (vp == c) - (vq == c);
-                mine = 1 + (t == 0 && c == cells[1]);
-                cost += rotap_cover_cost(model, c, others + mine) -
-                        rotap_cover_cost(model, c, others);
-            }
-            add_combo(pair, k, op[i], oq[j], cost);
-        }
-    }
-}
-
-/* One layer: every state of the previous one times every combination. */
+/* One layer: every state of the previous one times every combination of the day. */
 static void
 expand(RotapPair *pair, const RotapFrame *fp, const RotapFrame *fq, int day, int from,
        int to)
 {
     const RotapSolverData *data = fp->st->data;
     int k = day - fp->first;
-    const Combo *combos = &pair->combos[k * pair->n_combo_max];
+    const Combo *combos = &pair->combos[k * DAY_COMBOS];
     int vp = fp->st->x[fp->person * data->n_days + day];
     int vq = fp->st->x[fq->person * data->n_days + day];
 
@@ -247,11 +186,9 @@ expand(RotapPair *pair, const RotapFrame *fp, const RotapFrame *fq, int day, int
     }
 }
 
-/* The cheapest schedules of p and q over first..last other than their
- * own, the days' combinations from make (see rotap_pair_exchange()). */
-static gboolean
-solve(RotapPair *pair, RotapState *st, RotapUndo *undo, int p, int q, int first, int last,
-      void (*make)(RotapPair *, const RotapFrame *, const RotapFrame *, int))
+gboolean
+rotap_pair_exchange(RotapPair *pair, RotapState *st, RotapUndo *undo, int p, int q,
+                    int first, int last)
 {
     const RotapSolverData *data = st->data;
     int n_weekends = MAX(data->model->n_weekends, 1), best = -1;
@@ -276,12 +213,11 @@ solve(RotapPair *pair, RotapState *st, RotapUndo *undo, int p, int q, int first,
     for (int d = first; d <= last; d++) {
         int k = d - first;
 
-        make(pair, &fp, &fq, d);
+        day_combos(pair, &fp, &fq, d);
         expand(pair, &fp, &fq, d, pair->layer_start[k], pair->layer_start[k + 1]);
         if ((int)pair->nodes->len == pair->layer_start[k + 1])
             return FALSE;
-        prune(pair, pair->layer_start[k + 1],
-              make == trade_combos ? PAIR_BEAM : JOINT_BEAM);
+        prune(pair, pair->layer_start[k + 1]);
         pair->layer_start[k + 2] = (int)pair->nodes->len;
     }
     for (int i = pair->layer_start[last - first + 1]; i < (int)pair->nodes->len; i++) {
@@ -302,7 +238,7 @@ solve(RotapPair *pair, RotapState *st, RotapUndo *undo, int p, int q, int first,
         return FALSE;
     for (int d = last, i = best; d >= first; d--) {
         const PairNode *node = &g_array_index(pair->nodes, PairNode, i);
-        const Combo *c = &pair->combos[(d - first) * pair->n_combo_max + node->combo];
+        const Combo *c = &pair->combos[(d - first) * DAY_COMBOS + node->combo];
 
         if (st->x[p * data->n_days + d] != c->p)
             rotap_move_set(st, undo, p, d, c->p);
@@ -314,27 +250,13 @@ solve(RotapPair *pair, RotapState *st, RotapUndo *undo, int p, int q, int first,
 }
 
 gboolean
-rotap_pair_exchange(RotapPair *pair, RotapState *st, RotapUndo *undo, int p, int q,
-                    int first, int last)
-{
-    return solve(pair, st, undo, p, q, first, last, trade_combos);
-}
-
-gboolean
-rotap_pair_reroster(RotapPair *pair, RotapState *st, RotapUndo *undo, int p, int q,
-                    int first, int last)
-{
-    return solve(pair, st, undo, p, q, first, last, free_combos);
-}
-
-gboolean
 rotap_move_pair(RotapState *st, RotapPair *pair, RotapRng *rng, RotapUndo *undo,
-                int window, gboolean joint)
+                int window)
 {
     int length = MIN(window, st->data->n_days), people[2], first;
 
     if (rotap_pick_group(st, rng, people, 2, length, &first) < 2)
         return FALSE;
-    return solve(pair, st, undo, people[0], people[1], first, first + length - 1,
-                 joint ? free_combos : trade_combos);
+    return rotap_pair_exchange(pair, st, undo, people[0], people[1], first,
+                               first + length - 1);
 }

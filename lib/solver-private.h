@@ -316,15 +316,10 @@ void rotap_pair_free(RotapPair *pair);
  * it through undo; FALSE when the model does not suit or there is none. */
 gboolean rotap_pair_exchange(RotapPair *pair, RotapState *state, RotapUndo *undo, int p,
                              int q, int first, int last);
-/* The cheapest schedules of p and q over first..last together, other
- * than their own, that keep both people's hard constraints: each may
- * take any value, the cover charged as the cells hold them. */
-gboolean rotap_pair_reroster(RotapPair *pair, RotapState *state, RotapUndo *undo, int p,
-                             int q, int first, int last);
-/* rotap_pair_exchange(), or rotap_pair_reroster() when joint, for two
- * people of rotap_pick_group() over a window of window days. */
+/* rotap_pair_exchange() for two people of rotap_pick_group() over a
+ * window of window days. */
 gboolean rotap_move_pair(RotapState *state, RotapPair *pair, RotapRng *rng,
-                         RotapUndo *undo, int window, gboolean joint);
+                         RotapUndo *undo, int window);
 
 /* Greedy construction into an empty state: locks, the on-site hour, then
  * the cells by scarcity, never adding an upper-limit hard violation. */

@@ -50,19 +50,23 @@
  * against 1502.5); every 1000 moves 7.08 % (seeds 1-2, beside 6.82 %
  * without), every 4000 6.84 %, every 100 5.64 % and over 11 days 5.96 %
  * (seeds 3-4, beside 5.39 % for 250 and 8 days). */
-#ifndef EXCHANGE_PERIOD
 #define EXCHANGE_PERIOD 250
-#endif
 #define EXCHANGE_WINDOW 8
-#ifndef PAIR_PERIOD
-#define PAIR_PERIOD 2000
-#endif
-#ifndef PAIR_WINDOW
-#define PAIR_WINDOW 28
-#endif
-#ifndef JOINT_PERIOD
-#define JOINT_PERIOD 5000
-#endif
+/* Once the roster keeps every hard constraint, every PAIR_PERIOD moves
+ * two people trade the best pattern of days over a PAIR_WINDOW found by
+ * dynamic programming (rotap_move_pair()); most calls take microseconds,
+ * the two rarely holding different things on many days they could
+ * trade.  Measured at 20 s, 1 thread, side by side: Instance4/5/6/8/9/12,
+ * seeds 1-3, mean gap 4.29 % every 250 moves, 6.51 % every 2000, 7.43 %
+ * without (Instance12 4220.7 against 4459.7, 9: 451.0 against 476.7);
+ * every 100 moves 4.50 % against 5.16 % for 250 on Instance5/6/8-12,
+ * seeds 4-6, and 3.28 % against 3.69 % for 50 and 3.97 % for 25 on
+ * Instance4/5/6/8/9/10/12, seeds 1-2; 56 days rather than 28 on
+ * Instance15/17/20 a little better (17: 6499 and 6438 against 6716 and
+ * 6636), 14 mixed.  Without the 8-day exchange beside it: 5.51 %
+ * against 4.29 %. */
+#define PAIR_PERIOD 100
+#define PAIR_WINDOW 56
 /* While the roster breaks hard constraints, every MEND_PERIOD moves one is
  * aimed at a slot where a hard violation arose (the last HOT_CAP such
  * slots, rotap_move_mend()): on the county at 30x a single violation
@@ -388,11 +392,7 @@ next_move(RotapSearch *search, guint64 i, RotapUndo *undo)
     if (search->pair != NULL && search->state->cost.hard == 0 &&
         i % PAIR_PERIOD == PAIR_PERIOD / 3)
         return rotap_move_pair(search->state, search->pair, &search->rng, undo,
-                               PAIR_WINDOW, FALSE);
-    if (search->pair != NULL && search->state->cost.hard == 0 &&
-        i % JOINT_PERIOD == JOINT_PERIOD * 2 / 3 + 1)
-        return rotap_move_pair(search->state, search->pair, &search->rng, undo,
-                               PAIR_WINDOW, TRUE);
+                               PAIR_WINDOW);
     if (search->state->cost.hard == 0 && i % EXCHANGE_PERIOD == EXCHANGE_PERIOD / 4)
         return rotap_move_exchange(search->state, &search->rng, undo, EXCHANGE_WINDOW);
     if (search->dp != NULL && i % DP_PERIOD == 0)
