@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "solver-frame.h"
+#include "solver-frame-private.h"
 
 /*
  * A dynamic programme over the days of the window, one layer per day, whose
- * states are the person's (solver-frame.h): types already at their limit
+ * states are the person's (solver-frame-private.h): types already at their limit
  * are left out, and binding types beyond the tracked ones may only stay
  * where they are.  The cost of a day is the change of the cells' cover
  * penalty (under/over) and of the person's requests.  Every hard

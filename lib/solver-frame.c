@@ -4,14 +4,17 @@
 
 #include <string.h>
 
-#include "solver-frame.h"
+#include "solver-frame-private.h"
 
 /* ------------------------------------------------------------ states */
 
 /* Key layout: last (7 bits: 0 rest, 1 + shift), run (7), edge (1),
  * minutes units (13), new weekends (8), tracked counts (6 bits each,
- * up to four: each stays below the window's length, at most
- * ROTAP_MAX_CHANGES / 2). */
+ * up to four).  A count stays below the window's length; on a window
+ * longer than 64 days one can pass 63 and spill into the next field
+ * (known, not yet fixed: the programme then proposes a schedule the
+ * exact score may find breaking a shift limit, and the search judges
+ * it by that score as any move). */
 static inline guint64
 pack(int last, int run, int edge, int units, int weekends, const int *counts)
 {
@@ -147,7 +150,7 @@ rotap_frame_allows(const RotapFrame *f, int day, int value)
     shift = data->val_shift[value];
     if (model->max_shifts[(gsize)f->person * f->n_shifts + shift] == 0)
         return FALSE;
-    current = f->st->x[f->person * data->n_days + day];
+    current = f->st->x[(gsize)f->person * data->n_days + day];
     return !(f->pinned >> shift & 1) ||
            (current != ROTAP_NONE && data->val_shift[current] == shift);
 }

@@ -4,19 +4,23 @@
 
 #include <stdlib.h>
 
-#include "solver-frame.h"
+#include "solver-frame-private.h"
 
 /*
  * The exchange (solver-exchange.c) scores every pattern of up to eight
  * days; here a dynamic programme over the two people's states
- * (solver-frame.h) finds the cheapest pattern over a whole window: on
- * each day they keep what they hold or trade it, so the cover never
- * changes and a day costs the change of the two people's requests.  A
- * trade early in the window may need another late in it to bring the
+ * (solver-frame-private.h) looks for the cheapest pattern over a whole
+ * window: on each day they keep what they hold or trade it, so the cover
+ * never changes and a day costs the change of the two people's requests.
+ * A trade early in the window may need another late in it to bring the
  * total minutes, the shifts of a type or the weekends back within their
  * limits, which no window of eight days reaches.  A layer keeps its
- * PAIR_BEAM cheapest states; the best pattern other than "keep
- * everything" is applied and the exact score decides, as for any move.
+ * PAIR_BEAM cheapest states (ranked by requests alone, then by state:
+ * exact while the beam does not bind, as in the test); every other hard
+ * constraint of the two is kept, but total minutes outside their limits
+ * are charged, not ruled out, as in solver-dp.c.  The cheapest pattern
+ * found other than "keep everything" is applied and the exact score
+ * decides, as for any move.
  */
 #define PAIR_BEAM 1000
 /* Keep or trade. */
@@ -42,6 +46,7 @@ struct _RotapPair {
     int cap_days;
     Combo *combos; /* per day of the window, DAY_COMBOS each */
     int *n_combos;
+    guint8 *we_p, *we_q; /* the frames' weekends worked outside the window */
 };
 
 RotapPair *
@@ -54,6 +59,8 @@ rotap_pair_new(const RotapSolverData *data)
     pair->layer_start = g_new0(int, data->n_days + 2);
     pair->combos = g_new(Combo, (gsize)data->n_days * DAY_COMBOS);
     pair->n_combos = g_new(int, data->n_days);
+    pair->we_p = g_new(guint8, MAX(data->model->n_weekends, 1));
+    pair->we_q = g_new(guint8, MAX(data->model->n_weekends, 1));
     return pair;
 }
 
@@ -66,11 +73,14 @@ rotap_pair_free(RotapPair *pair)
     g_free(pair->layer_start);
     g_free(pair->combos);
     g_free(pair->n_combos);
+    g_free(pair->we_p);
+    g_free(pair->we_q);
     g_free(pair);
 }
 
+/* By state, then cost, then where the node came from: a total order. */
 static int
-compare_keys(const void *x, const void *y)
+compare_nodes(const void *x, const void *y)
 {
     const PairNode *u = x, *v = y;
 
@@ -94,7 +104,7 @@ compare_costs(const void *x, const void *y)
 
     if (u->cost != v->cost)
         return u->cost < v->cost ? -1 : 1;
-    return compare_keys(x, y);
+    return compare_nodes(x, y);
 }
 
 /* Keep one node per state (the cheapest), then the PAIR_BEAM cheapest
@@ -106,7 +116,7 @@ prune(RotapPair *pair, int from)
     PairNode *v = &g_array_index(pair->nodes, PairNode, from);
     int n = (int)pair->nodes->len - from, kept = 0;
 
-    qsort(v, n, sizeof(PairNode), compare_keys);
+    qsort(v, n, sizeof(PairNode), compare_nodes);
     for (int i = 0; i < n; i++) {
         if (kept > 0 && v[kept - 1].a == v[i].a && v[kept - 1].b == v[i].b &&
             v[kept - 1].changed == v[i].changed)
@@ -161,11 +171,12 @@ static void
 expand(RotapPair *pair, const RotapFrame *fp, const RotapFrame *fq, int day, int from,
        int to)
 {
-    const RotapSolverData *data = fp->st->data;
+    const RotapState *st = fp->st;
+    const RotapSolverData *data = st->data;
     int k = day - fp->first;
     const Combo *combos = &pair->combos[k * DAY_COMBOS];
-    int vp = fp->st->x[fp->person * data->n_days + day];
-    int vq = fp->st->x[fq->person * data->n_days + day];
+    int vp = st->x[fp->person * data->n_days + day];
+    int vq = st->x[fq->person * data->n_days + day];
 
     for (int i = from; i < to; i++) {
         PairNode parent = g_array_index(pair->nodes, PairNode, i);
@@ -191,9 +202,7 @@ rotap_pair_exchange(RotapPair *pair, RotapState *st, RotapUndo *undo, int p, int
                     int first, int last)
 {
     const RotapSolverData *data = st->data;
-    int n_weekends = MAX(data->model->n_weekends, 1), best = -1;
-    g_autofree guint8 *we_p = g_new(guint8, n_weekends);
-    g_autofree guint8 *we_q = g_new(guint8, n_weekends);
+    int best = -1;
     RotapFrame fp, fq;
     PairNode start = {0};
     gint64 best_cost = 0;
@@ -201,8 +210,8 @@ rotap_pair_exchange(RotapPair *pair, RotapState *st, RotapUndo *undo, int p, int
     if (!data->dp_ok || p == q || last - first + 1 > pair->cap_days ||
         undo->n + 2 * (last - first + 1) > ROTAP_MAX_CHANGES)
         return FALSE;
-    rotap_frame_init(&fp, st, p, first, last, 0, we_p);
-    rotap_frame_init(&fq, st, q, first, last, 0, we_q);
+    rotap_frame_init(&fp, st, p, first, last, 0, pair->we_p);
+    rotap_frame_init(&fq, st, q, first, last, 0, pair->we_q);
     g_array_set_size(pair->nodes, 0);
     start.a = rotap_frame_start(&fp);
     start.b = rotap_frame_start(&fq);

@@ -311,9 +311,12 @@ gboolean rotap_move_exchange(RotapState *state, RotapRng *rng, RotapUndo *undo,
 typedef struct _RotapPair RotapPair;
 RotapPair *rotap_pair_new(const RotapSolverData *data);
 void rotap_pair_free(RotapPair *pair);
-/* Find the cheapest pattern of trades between p and q over first..last,
- * other than none, that keeps both people's hard constraints, and apply
- * it through undo; FALSE when the model does not suit or there is none. */
+/* Look for the cheapest pattern of trades between p and q over
+ * first..last other than none (a beam search, exact on short windows)
+ * that keeps both people's hard constraints but the total minutes, which
+ * it charges, and apply it through undo.  FALSE when the model does not
+ * suit, the undo log lacks room for the window, or there is no such
+ * pattern. */
 gboolean rotap_pair_exchange(RotapPair *pair, RotapState *state, RotapUndo *undo, int p,
                              int q, int first, int last);
 /* rotap_pair_exchange() for two people of rotap_pick_group() over a

@@ -54,17 +54,19 @@
 #define EXCHANGE_WINDOW 8
 /* Once the roster keeps every hard constraint, every PAIR_PERIOD moves
  * two people trade the best pattern of days over a PAIR_WINDOW found by
- * dynamic programming (rotap_move_pair()); most calls take microseconds,
- * the two rarely holding different things on many days they could
- * trade.  Measured at 20 s, 1 thread, side by side: Instance4/5/6/8/9/12,
- * seeds 1-3, mean gap 4.29 % every 250 moves, 6.51 % every 2000, 7.43 %
- * without (Instance12 4220.7 against 4459.7, 9: 451.0 against 476.7);
- * every 100 moves 4.50 % against 5.16 % for 250 on Instance5/6/8-12,
- * seeds 4-6, and 3.28 % against 3.69 % for 50 and 3.97 % for 25 on
- * Instance4/5/6/8/9/10/12, seeds 1-2; 56 days rather than 28 on
- * Instance15/17/20 a little better (17: 6499 and 6438 against 6716 and
- * 6636), 14 mixed.  Without the 8-day exchange beside it: 5.51 %
- * against 4.29 %. */
+ * dynamic programming (rotap_move_pair()); cheap, as two people seldom
+ * hold different things they could trade on many days: 3 M moves, one
+ * thread, took 1.68 s on Instance6 and 2.97 s on 10 against 1.58 s and
+ * 2.82 s without.  Measured at 20 s, 1 thread, side by side, mean gap on
+ * Instance4/5/6/8/9/12 over seeds 1-3: 4.29 % every 250 moves, 5.32 %
+ * every 500, 6.51 % every 2000, 7.43 % without (Instance12 4220.7
+ * against 4459.7, 9: 451.0 against 476.7), 5.29 % every 250 without the
+ * 8-day exchange; every 100 moves 4.69 % (another round), 4.50 %
+ * against 5.16 % for 250 on Instance5/6/8-12 over seeds 4-6, and 3.28 %
+ * against 3.69 % for 50 and 3.97 % for 25 on Instance4/5/6/8/9/10/12
+ * over seeds 1-2: within the seeds' spread (Instance5 and 6 have two
+ * modes), 100 kept.  56 days rather than 28 on Instance15/17/20 a
+ * little better (17: 6499 and 6438 against 6716 and 6636), 14 mixed. */
 #define PAIR_PERIOD 100
 #define PAIR_WINDOW 56
 /* While the roster breaks hard constraints, every MEND_PERIOD moves one is

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* solver-frame.h: one person's hard constraints as states over a window of days
- * (private; shared by the re-rostering of one person and of a pair). */
-#ifndef ROTA_SOLVER_FRAME_H
-#define ROTA_SOLVER_FRAME_H
+/* solver-frame-private.h: one person's hard constraints as states over a window
+ * of days (shared by the re-rostering of one person and the pair exchange). */
+#ifndef ROTA_SOLVER_FRAME_PRIVATE_H
+#define ROTA_SOLVER_FRAME_PRIVATE_H
 
 #include "solver-private.h"
 
@@ -57,4 +57,4 @@ gint64 rotap_frame_minutes_penalty(const RotapFrame *f, guint64 key);
  * the programmes charge it. */
 gint64 rotap_cover_cost(const RotaModel *model, int cell, int n);
 
-#endif /* ROTA_SOLVER_FRAME_H */
+#endif /* ROTA_SOLVER_FRAME_PRIVATE_H */
