@@ -457,7 +457,7 @@ enumerate(Enumeration *e, int day, gboolean changed)
 {
     RotapState *st = e->st;
     const RotapSolverData *data = st->data;
-    int vp = st->x[e->p * data->n_days + day], vq = st->x[e->q * data->n_days + day];
+    int vp, vq;
 
     if (day > e->last) {
         if (changed && st->cost.mag == e->mag0 &&
@@ -465,6 +465,8 @@ enumerate(Enumeration *e, int day, gboolean changed)
             e->best = st->cost.soft;
         return;
     }
+    vp = st->x[e->p * data->n_days + day];
+    vq = st->x[e->q * data->n_days + day];
     enumerate(e, day + 1, changed);
     if (vp == vq || !rotap_can_take(data, e->p, day, vq) ||
         !rotap_can_take(data, e->q, day, vp))
