@@ -56,13 +56,9 @@ rotap_move_exchange(RotapState *st, RotapRng *rng, RotapUndo *undo, int window)
         return FALSE;
     p = people[0];
     q = people[1];
-    for (int d = first; d < first + length && m < EXCHANGE_MAX_DAYS; d++) {
-        int sp = p * data->n_days + d, sq = q * data->n_days + d;
-
-        if (st->x[sp] != st->x[sq] && rotap_can_take(data, p, d, st->x[sq]) &&
-            rotap_can_take(data, q, d, st->x[sp]))
+    for (int d = first; d < first + length && m < EXCHANGE_MAX_DAYS; d++)
+        if (rotap_can_trade(st, p, q, d))
             days[m++] = d;
-    }
     if (m == 0 || undo->n + 2 * m > ROTAP_MAX_CHANGES)
         return FALSE;
     for (int i = 1; i < 1 << m; i++) {

@@ -301,9 +301,7 @@ move_double_swap(RotapState *st, RotapRng *rng, RotapUndo *undo, int span)
         return FALSE;
     r1 = st->x + (gsize)p1 * data->n_days;
     r2 = st->x + (gsize)p2 * data->n_days;
-    if (r1[d1] == r2[d1] || r1[d2] == r2[d2] || !rotap_can_take(data, p1, d1, r2[d1]) ||
-        !rotap_can_take(data, p2, d1, r1[d1]) || !rotap_can_take(data, p1, d2, r2[d2]) ||
-        !rotap_can_take(data, p2, d2, r1[d2]))
+    if (!rotap_can_trade(st, p1, p2, d1) || !rotap_can_trade(st, p1, p2, d2))
         return FALSE;
     {
         int a = r1[d1], b = r2[d1], c = r1[d2], d = r2[d2];

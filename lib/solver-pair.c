@@ -147,7 +147,8 @@ add_combo(RotapPair *pair, int k, int vp, int vq, gint64 cost)
     c->cost = cost;
 }
 
-/* A day's combinations: keep, or trade when both may take the other's. */
+/* A day's combinations: keep (always the first), or trade when both may
+ * take the other's. */
 static void
 day_combos(RotapPair *pair, const RotapFrame *fp, const RotapFrame *fq, int day)
 {
@@ -158,8 +159,7 @@ day_combos(RotapPair *pair, const RotapFrame *fp, const RotapFrame *fq, int day)
 
     pair->n_combos[k] = 0;
     add_combo(pair, k, vp, vq, 0);
-    if (vp != vq && rotap_can_take(data, p, day, vq) &&
-        rotap_can_take(data, q, day, vp) && rotap_frame_allows(fp, day, vq) &&
+    if (rotap_can_trade(st, p, q, day) && rotap_frame_allows(fp, day, vq) &&
         rotap_frame_allows(fq, day, vp))
         add_combo(pair, k, vq, vp,
                   request(data, p, day, vq) + request(data, q, day, vp) -
@@ -171,12 +171,8 @@ static void
 expand(RotapPair *pair, const RotapFrame *fp, const RotapFrame *fq, int day, int from,
        int to)
 {
-    const RotapState *st = fp->st;
-    const RotapSolverData *data = st->data;
     int k = day - fp->first;
     const Combo *combos = &pair->combos[k * DAY_COMBOS];
-    int vp = st->x[fp->person * data->n_days + day];
-    int vq = st->x[fq->person * data->n_days + day];
 
     for (int i = from; i < to; i++) {
         PairNode parent = g_array_index(pair->nodes, PairNode, i);
@@ -191,7 +187,7 @@ expand(RotapPair *pair, const RotapFrame *fp, const RotapFrame *fq, int day, int
             node.cost = parent.cost + c->cost;
             node.parent = i;
             node.combo = o;
-            node.changed = parent.changed || c->p != vp || c->q != vq;
+            node.changed = parent.changed || o > 0;
             g_array_append_val(pair->nodes, node);
         }
     }

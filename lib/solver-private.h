@@ -192,6 +192,9 @@ void rotap_state_reset(RotapState *state);
 void rotap_state_load(RotapState *state, const int *values);
 /* Set one slot, updating every counter and the cost. */
 void rotap_state_set(RotapState *state, int person, int day, int value);
+/* Whether p and q hold different values on day and each may take the
+ * other's (rotap_can_take()): a trade that changes no cell's cover. */
+gboolean rotap_can_trade(const RotapState *state, int p, int q, int day);
 /* The roster as assignments, sorted; locked ones marked. */
 RotaRoster *rotap_state_export(const RotapSolverData *data, const int *values);
 

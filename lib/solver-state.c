@@ -270,6 +270,16 @@ rotap_state_set(RotapState *st, int person, int day, int value)
     slot_cost(st, person, day, value, +1);
 }
 
+gboolean
+rotap_can_trade(const RotapState *st, int p, int q, int day)
+{
+    const RotapSolverData *data = st->data;
+    int vp = st->x[p * data->n_days + day], vq = st->x[q * data->n_days + day];
+
+    return vp != vq && rotap_can_take(data, p, day, vq) &&
+           rotap_can_take(data, q, day, vp);
+}
+
 /* ------------------------------------------------------------ whole rosters */
 
 void

@@ -468,8 +468,7 @@ enumerate(Enumeration *e, int day, gboolean changed)
     vp = st->x[e->p * data->n_days + day];
     vq = st->x[e->q * data->n_days + day];
     enumerate(e, day + 1, changed);
-    if (vp == vq || !rotap_can_take(data, e->p, day, vq) ||
-        !rotap_can_take(data, e->q, day, vp))
+    if (!rotap_can_trade(st, e->p, e->q, day))
         return;
     rotap_state_set(st, e->p, day, vq);
     rotap_state_set(st, e->q, day, vp);
