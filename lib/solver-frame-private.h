@@ -12,7 +12,8 @@
  * current run of work or rest (and whether it started on the first day
  * of the horizon, which exempts it from the minima), the minutes and new
  * weekends worked in the window, and the counts of up to
- * ROTAP_FRAME_TRACKED shift types whose limit could bind.  The frame
+ * ROTAP_FRAME_TRACKED shift types whose limit could bind (fewer on
+ * windows longer than 64 days, whose counts need more bits).  The frame
  * holds what the days outside the window fix.
  */
 #define ROTAP_FRAME_TRACKED 4
@@ -27,8 +28,9 @@ typedef struct {
     int tracked[ROTAP_FRAME_TRACKED]; /* shift types whose counts are tracked */
     int residual[ROTAP_FRAME_TRACKED];
     guint64 banned; /* shift types at their limit already */
-    guint64 pinned; /* binding types beyond ROTAP_FRAME_TRACKED: kept to their days */
-    int n_tracked;
+    guint64 pinned; /* binding types beyond max_tracked: kept to their days */
+    int n_tracked, max_tracked;
+    int count_bits; /* bits per tracked count in a state */
     int max_cons, min_cons, min_off, run_cap;
     guint8 *we_out; /* per weekend: worked outside the window */
 } RotapFrame;

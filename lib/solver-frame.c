@@ -9,34 +9,38 @@
 /* ------------------------------------------------------------ states */
 
 /* Key layout: last (7 bits: 0 rest, 1 + shift), run (7), edge (1),
- * minutes units (13), new weekends (8), tracked counts (6 bits each,
- * up to four).  A count stays below the window's length; on a window
- * longer than 64 days one can pass 63 and spill into the next field
- * (known, not yet fixed: the programme then proposes a schedule the
- * exact score may find breaking a shift limit, and the search judges
- * it by that score as any move). */
+ * minutes units (13), new weekends (8), then the tracked counts in the
+ * last COUNT_BITS bits, f->count_bits each (6 on windows of up to 64
+ * days, four counts; 9 on a year, three): a count never passes its
+ * residual, which is less than the window's length. */
+#define COUNT_SHIFT 36
+#define COUNT_BITS 28
+
 static inline guint64
-pack(int last, int run, int edge, int units, int weekends, const int *counts)
+pack(const RotapFrame *f, int last, int run, int edge, int units, int weekends,
+     const int *counts)
 {
     guint64 key = (guint64)last | (guint64)run << 7 | (guint64)edge << 14 |
                   (guint64)units << 15 | (guint64)weekends << 28;
 
-    for (int i = 0; i < ROTAP_FRAME_TRACKED; i++)
-        key |= (guint64)counts[i] << (36 + 6 * i);
+    for (int i = 0; i < f->n_tracked; i++)
+        key |= (guint64)counts[i] << (COUNT_SHIFT + f->count_bits * i);
     return key;
 }
 
 static inline void
-unpack(guint64 key, int *last, int *run, int *edge, int *units, int *weekends,
-       int *counts)
+unpack(const RotapFrame *f, guint64 key, int *last, int *run, int *edge, int *units,
+       int *weekends, int *counts)
 {
+    guint64 mask = (G_GUINT64_CONSTANT(1) << f->count_bits) - 1;
+
     *last = (int)(key & 0x7f);
     *run = (int)(key >> 7 & 0x7f);
     *edge = (int)(key >> 14 & 1);
     *units = (int)(key >> 15 & 0x1fff);
     *weekends = (int)(key >> 28 & 0xff);
-    for (int i = 0; i < ROTAP_FRAME_TRACKED; i++)
-        counts[i] = (int)(key >> (36 + 6 * i) & 0x3f);
+    for (int i = 0; i < f->n_tracked; i++)
+        counts[i] = (int)(key >> (COUNT_SHIFT + f->count_bits * i) & mask);
 }
 
 static int
@@ -74,7 +78,7 @@ frame_weekends(RotapFrame *f, guint8 *we_out)
 }
 
 /* What the window's schedule must respect, from the days outside it;
- * beyond ROTAP_FRAME_TRACKED binding shift limits, a type keeps to its days. */
+ * beyond max_tracked binding shift limits, a type keeps to its days. */
 void
 rotap_frame_init(RotapFrame *f, const RotapState *st, int person, int first, int last,
                  int slack, guint8 *we_out)
@@ -103,6 +107,10 @@ rotap_frame_init(RotapFrame *f, const RotapState *st, int person, int first, int
         l->max_minutes == ROTAP_UNLIMITED ? ROTAP_UNLIMITED : l->max_minutes + slack;
     f->max_weekends = l->max_weekends;
     f->n_tracked = 0;
+    f->count_bits = 6;
+    while ((1 << f->count_bits) < last - first + 1)
+        f->count_bits++;
+    f->max_tracked = MIN(ROTAP_FRAME_TRACKED, COUNT_BITS / f->count_bits);
     f->banned = 0;
     f->pinned = 0;
     for (int s = 0; s < model->n_shifts; s++) {
@@ -118,7 +126,7 @@ rotap_frame_init(RotapFrame *f, const RotapState *st, int person, int first, int
             f->banned |= G_GUINT64_CONSTANT(1) << s;
             continue;
         }
-        if (f->n_tracked == ROTAP_FRAME_TRACKED) {
+        if (f->n_tracked == f->max_tracked) {
             /* Used only on the days that use it now: never more of it
              * in the window than now. */
             f->pinned |= G_GUINT64_CONSTANT(1) << s;
@@ -165,11 +173,11 @@ rotap_frame_start(const RotapFrame *f)
     gboolean edge = TRUE;
 
     if (f->first == 0)
-        return pack(0, f->run_cap, 1, 0, 0, counts);
+        return pack(f, 0, f->run_cap, 1, 0, 0, counts);
     run = run_length(f->st, row, f->first - 1, -1, &edge);
     if (rotap_is_cell(data, row[f->first - 1]))
         last = 1 + data->val_shift[row[f->first - 1]];
-    return pack(last, MIN(run, f->run_cap), edge, 0, 0, counts);
+    return pack(f, last, MIN(run, f->run_cap), edge, 0, 0, counts);
 }
 
 /* ------------------------------------------------------------ transitions */
@@ -183,7 +191,7 @@ rotap_frame_step(const RotapFrame *f, guint64 key, int day, int value, guint64 *
     const RotaModel *model = data->model;
     int last, run, edge, units, weekends, counts[ROTAP_FRAME_TRACKED];
 
-    unpack(key, &last, &run, &edge, &units, &weekends, counts);
+    unpack(f, key, &last, &run, &edge, &units, &weekends, counts);
     if (value == ROTAP_NONE) {
         if (last > 0) {
             if (!edge && run < f->min_cons)
@@ -193,7 +201,7 @@ rotap_frame_step(const RotapFrame *f, guint64 key, int day, int value, guint64 *
         } else {
             run = MIN(run + 1, f->run_cap);
         }
-        *out = pack(0, run, edge, units, weekends, counts);
+        *out = pack(f, 0, run, edge, units, weekends, counts);
         return TRUE;
     }
     {
@@ -232,7 +240,7 @@ rotap_frame_step(const RotapFrame *f, guint64 key, int day, int value, guint64 *
             if (f->tracked[i] == shift && ++counts[i] > f->residual[i])
                 return FALSE;
         }
-        *out = pack(1 + shift, run, edge, units, MIN(weekends, 0xff), counts);
+        *out = pack(f, 1 + shift, run, edge, units, MIN(weekends, 0xff), counts);
         return TRUE;
     }
 }
@@ -248,7 +256,7 @@ rotap_frame_finish_ok(const RotapFrame *f, guint64 key)
     int last, run, edge, units, weekends, counts[ROTAP_FRAME_TRACKED], right, next;
     gboolean work_right, to_end;
 
-    unpack(key, &last, &run, &edge, &units, &weekends, counts);
+    unpack(f, key, &last, &run, &edge, &units, &weekends, counts);
     if (f->last == data->n_days - 1)
         return TRUE;
     next = row[f->last + 1];
@@ -282,7 +290,7 @@ rotap_frame_minutes_penalty(const RotapFrame *f, guint64 key)
     int last, run, edge, units, weekends, counts[ROTAP_FRAME_TRACKED];
     gint64 minutes, excess = 0;
 
-    unpack(key, &last, &run, &edge, &units, &weekends, counts);
+    unpack(f, key, &last, &run, &edge, &units, &weekends, counts);
     minutes = f->minutes_out + (gint64)units * f->unit;
     if (minutes < f->min_minutes)
         excess = f->min_minutes - minutes;

@@ -557,6 +557,50 @@ START_TEST(test_pair_exchange_is_best)
     rotap_solver_data_free(data);
 }
 
+/*
+ * On a window longer than 64 days a shift limit above 63 still holds:
+ * one person, 140 days, four shift types each capped at 70, and cover
+ * that pays more for A than B, for B than C, and so on, every day.  The
+ * whole-horizon re-rostering works A on 70 days, B on the other 70, and
+ * never more of a type than its cap (with 6-bit counts, A's 64th shift
+ * spilled into B's count and A went on past 70).
+ */
+START_TEST(test_long_window_counts)
+{
+    g_autoptr(GString) text = g_string_new(NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RotaModel) model = NULL;
+    RotapSolverData *data;
+    RotapState *st;
+    RotapDp *dp;
+    RotapUndo undo = {0};
+
+    g_string_append(text, "SECTION_HORIZON\n140\n\nSECTION_SHIFTS\n"
+                          "A,480,\nB,480,\nC,480,\nD,480,\n\n"
+                          "SECTION_STAFF\nP,A=70|B=70|C=70|D=70,67200,0,140,1,1,20\n\n"
+                          "SECTION_DAYS_OFF\n\nSECTION_SHIFT_ON_REQUESTS\n\n"
+                          "SECTION_SHIFT_OFF_REQUESTS\n\nSECTION_COVER\n");
+    for (int d = 0; d < 140; d++)
+        g_string_append_printf(
+            text, "%d,A,1,100,0\n%d,B,1,50,0\n%d,C,1,40,0\n%d,D,1,30,0\n", d, d, d, d);
+    model = rota_model_new_from_curtois_data(text->str, text->len, "long.txt", &error);
+    ck_assert_ptr_nonnull(model);
+    data = rotap_solver_data_new(model, NULL);
+    st = rotap_state_new(data);
+    rotap_state_reset(st);
+    dp = rotap_dp_new(data);
+    ck_assert(data->dp_ok);
+    ck_assert(rotap_dp_reroster(dp, st, &undo, 0, 0, data->n_days - 1));
+    ck_assert_int_eq(st->cost.hard, 0);
+    for (int s = 0; s < 4; s++)
+        ck_assert_int_eq(st->shift_n[s], s < 2 ? 70 : 0);
+    check_state(st, NULL, "long", 0);
+    rotap_dp_free(dp);
+    rotap_state_free(st);
+    rotap_solver_data_free(data);
+}
+END_TEST
+
 /* The state never changes a frozen slot, and locked values start there. */
 START_TEST(test_frozen_slots)
 {
@@ -598,6 +642,7 @@ incremental_suite(void)
     tcase_add_test(curtois, test_dp_never_worse);
     tcase_add_test(curtois, test_exchange_keeps_cover);
     tcase_add_test(curtois, test_pair_exchange_is_best);
+    tcase_add_test(curtois, test_long_window_counts);
     suite_add_tcase(suite, curtois);
     suite_add_tcase(suite, models);
     return suite;
