@@ -15,7 +15,8 @@
  * A trade early in the window may need another late in it to bring the
  * total minutes, the shifts of a type or the weekends back within their
  * limits, which no window of eight days reaches.  A layer keeps its
- * PAIR_BEAM cheapest states (ranked by requests alone, then by state:
+ * PAIR_BEAM cheapest states (ranked by their requests and the charge for
+ * their total minutes as if the window ended that day, then by state:
  * exact while the beam does not bind, as in the test); every other hard
  * constraint of the two is kept, but total minutes outside their limits
  * are charged, not ruled out, as in solver-dp.c.  The cheapest pattern
@@ -29,6 +30,7 @@
 typedef struct {
     guint64 a, b; /* the two people's states */
     gint64 cost;
+    gint64 rank;      /* cost and the minutes' charge, when the beam binds */
     int parent;       /* node index in the previous layer, -1 at the start */
     int combo;        /* index into the day's combinations */
     gboolean changed; /* some day so far differs from the roster */
@@ -98,20 +100,21 @@ compare_nodes(const void *x, const void *y)
 }
 
 static int
-compare_costs(const void *x, const void *y)
+compare_ranks(const void *x, const void *y)
 {
     const PairNode *u = x, *v = y;
 
-    if (u->cost != v->cost)
-        return u->cost < v->cost ? -1 : 1;
+    if (u->rank != v->rank)
+        return u->rank < v->rank ? -1 : 1;
     return compare_nodes(x, y);
 }
 
-/* Keep one node per state (the cheapest), then the PAIR_BEAM cheapest
- * of those; the layer starts at from.  Deterministic: both orders are
- * total. */
+/* Keep one node per state (the cheapest), then the PAIR_BEAM of those
+ * whose cost plus the charge for both people's total minutes, as if the
+ * window ended that day, is least; the layer starts at from.
+ * Deterministic: both orders are total. */
 static void
-prune(RotapPair *pair, int from)
+prune(RotapPair *pair, const RotapFrame *fp, const RotapFrame *fq, int from)
 {
     PairNode *v = &g_array_index(pair->nodes, PairNode, from);
     int n = (int)pair->nodes->len - from, kept = 0;
@@ -124,7 +127,10 @@ prune(RotapPair *pair, int from)
         v[kept++] = v[i];
     }
     if (kept > PAIR_BEAM) {
-        qsort(v, kept, sizeof(PairNode), compare_costs);
+        for (int i = 0; i < kept; i++)
+            v[i].rank = v[i].cost + rotap_frame_minutes_penalty(fp, v[i].a) +
+                        rotap_frame_minutes_penalty(fq, v[i].b);
+        qsort(v, kept, sizeof(PairNode), compare_ranks);
         kept = PAIR_BEAM;
     }
     g_array_set_size(pair->nodes, from + kept);
@@ -222,7 +228,7 @@ rotap_pair_exchange(RotapPair *pair, RotapState *st, RotapUndo *undo, int p, int
         expand(pair, &fp, &fq, d, pair->layer_start[k], pair->layer_start[k + 1]);
         if ((int)pair->nodes->len == pair->layer_start[k + 1])
             return FALSE;
-        prune(pair, pair->layer_start[k + 1]);
+        prune(pair, &fp, &fq, pair->layer_start[k + 1]);
         pair->layer_start[k + 2] = (int)pair->nodes->len;
     }
     for (int i = pair->layer_start[last - first + 1]; i < (int)pair->nodes->len; i++) {
