@@ -28,8 +28,8 @@ typedef struct {
     int tracked[ROTAP_FRAME_TRACKED]; /* shift types whose counts are tracked */
     int residual[ROTAP_FRAME_TRACKED];
     guint64 banned; /* shift types at their limit already */
-    guint64 pinned; /* binding types beyond max_tracked: kept to their days */
-    int n_tracked, max_tracked;
+    guint64 pinned; /* binding types beyond those tracked: kept to their days */
+    int n_tracked;
     int count_bits; /* bits per tracked count in a state */
     int max_cons, min_cons, min_off, run_cap;
     guint8 *we_out; /* per weekend: worked outside the window */

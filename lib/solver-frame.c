@@ -78,7 +78,7 @@ frame_weekends(RotapFrame *f, guint8 *we_out)
 }
 
 /* What the window's schedule must respect, from the days outside it;
- * beyond max_tracked binding shift limits, a type keeps to its days. */
+ * beyond the binding shift limits a state has room to track, a type keeps to its days. */
 void
 rotap_frame_init(RotapFrame *f, const RotapState *st, int person, int first, int last,
                  int slack, guint8 *we_out)
@@ -88,6 +88,7 @@ rotap_frame_init(RotapFrame *f, const RotapState *st, int person, int first, int
     const RotapLimits *l = &model->people[person].limits;
     const int *row = st->x + (gsize)person * data->n_days;
     g_autofree int *in_window = g_new0(int, model->n_shifts);
+    int max_tracked;
 
     f->st = st;
     f->person = person;
@@ -110,7 +111,7 @@ rotap_frame_init(RotapFrame *f, const RotapState *st, int person, int first, int
     f->count_bits = 6;
     while ((1 << f->count_bits) < last - first + 1)
         f->count_bits++;
-    f->max_tracked = MIN(ROTAP_FRAME_TRACKED, COUNT_BITS / f->count_bits);
+    max_tracked = MIN(ROTAP_FRAME_TRACKED, COUNT_BITS / f->count_bits);
     f->banned = 0;
     f->pinned = 0;
     for (int s = 0; s < model->n_shifts; s++) {
@@ -126,7 +127,7 @@ rotap_frame_init(RotapFrame *f, const RotapState *st, int person, int first, int
             f->banned |= G_GUINT64_CONSTANT(1) << s;
             continue;
         }
-        if (f->n_tracked == f->max_tracked) {
+        if (f->n_tracked == max_tracked) {
             /* Used only on the days that use it now: never more of it
              * in the window than now. */
             f->pinned |= G_GUINT64_CONSTANT(1) << s;

@@ -30,7 +30,6 @@
 typedef struct {
     guint64 a, b; /* the two people's states */
     gint64 cost;
-    gint64 rank;      /* cost and the minutes' charge, when the beam binds */
     int parent;       /* node index in the previous layer, -1 at the start */
     int combo;        /* index into the day's combinations */
     gboolean changed; /* some day so far differs from the roster */
@@ -100,19 +99,28 @@ compare_nodes(const void *x, const void *y)
 }
 
 static int
-compare_ranks(const void *x, const void *y)
+compare_costs(const void *x, const void *y)
 {
     const PairNode *u = x, *v = y;
 
-    if (u->rank != v->rank)
-        return u->rank < v->rank ? -1 : 1;
+    if (u->cost != v->cost)
+        return u->cost < v->cost ? -1 : 1;
     return compare_nodes(x, y);
 }
 
+/* The charge for both people's total minutes as if the window ended
+ * with node's states. */
+static gint64
+minutes_charge(const RotapFrame *fp, const RotapFrame *fq, const PairNode *node)
+{
+    return rotap_frame_minutes_penalty(fp, node->a) +
+           rotap_frame_minutes_penalty(fq, node->b);
+}
+
 /* Keep one node per state (the cheapest), then the PAIR_BEAM of those
- * whose cost plus the charge for both people's total minutes, as if the
- * window ended that day, is least; the layer starts at from.
- * Deterministic: both orders are total. */
+ * whose cost plus minutes_charge() is least (added for the selection,
+ * then taken off again, as solver-dp.c's prune() does); the layer
+ * starts at from.  Deterministic: both orders are total. */
 static void
 prune(RotapPair *pair, const RotapFrame *fp, const RotapFrame *fq, int from)
 {
@@ -128,10 +136,11 @@ prune(RotapPair *pair, const RotapFrame *fp, const RotapFrame *fq, int from)
     }
     if (kept > PAIR_BEAM) {
         for (int i = 0; i < kept; i++)
-            v[i].rank = v[i].cost + rotap_frame_minutes_penalty(fp, v[i].a) +
-                        rotap_frame_minutes_penalty(fq, v[i].b);
-        qsort(v, kept, sizeof(PairNode), compare_ranks);
+            v[i].cost += minutes_charge(fp, fq, &v[i]);
+        qsort(v, kept, sizeof(PairNode), compare_costs);
         kept = PAIR_BEAM;
+        for (int i = 0; i < kept; i++)
+            v[i].cost -= minutes_charge(fp, fq, &v[i]);
     }
     g_array_set_size(pair->nodes, from + kept);
 }
@@ -237,8 +246,7 @@ rotap_pair_exchange(RotapPair *pair, RotapState *st, RotapUndo *undo, int p, int
 
         if (!node->changed)
             continue;
-        cost = node->cost + rotap_frame_minutes_penalty(&fp, node->a) +
-               rotap_frame_minutes_penalty(&fq, node->b);
+        cost = node->cost + minutes_charge(&fp, &fq, node);
         if ((best < 0 || cost < best_cost) && rotap_frame_finish_ok(&fp, node->a) &&
             rotap_frame_finish_ok(&fq, node->b)) {
             best = i;
