@@ -541,52 +541,75 @@ minutes_within_limits(const RotapState *st, int person)
            (l->max_minutes == ROTAP_UNLIMITED || st->minutes[person] <= l->max_minutes);
 }
 
+gboolean
+rotap_person_keeps_horizon_limits(const RotapState *st, int person)
+{
+    const RotaModel *model = st->data->model;
+    const RotapLimits *l = &model->people[person].limits;
+
+    if (!minutes_within_limits(st, person) ||
+        (l->max_weekends != ROTAP_UNLIMITED && st->weekends[person] > l->max_weekends))
+        return FALSE;
+    for (int s = 0; s < model->n_shifts; s++) {
+        int max = model->max_shifts[(gsize)person * model->n_shifts + s];
+
+        if (max != ROTAP_UNLIMITED &&
+            st->shift_n[(gsize)person * model->n_shifts + s] > max)
+            return FALSE;
+    }
+    return TRUE;
+}
+
 int
-rotap_person_breaks(const RotapState *st, int person)
+rotap_person_breaches(const RotapState *st, int person, guint8 *days)
 {
     const RotapSolverData *data = st->data;
     const RotaModel *model = data->model;
     const RotapLimits *l = &model->people[person].limits;
     const int *row = st->x + (gsize)person * data->n_days;
-    int run = 0;
+    int run = 0, first = data->n_days;
     gboolean prev_work = FALSE, edge = TRUE;
 
     for (int d = 0; d <= data->n_days; d++) {
         gboolean work = d < data->n_days && rotap_is_cell(data, row[d]);
 
-        if (d < data->n_days && row[d] != ROTAP_NONE &&
-            rotap_model_is_off(model, person, d, data->val_shift[row[d]]))
-            return d;
-        if (d > 0 && d < data->n_days && work && prev_work &&
-            model->forbid[data->val_shift[row[d - 1]] * model->n_shifts +
-                          data->val_shift[row[d]]])
-            return d;
+        if ((d < data->n_days && row[d] != ROTAP_NONE &&
+             rotap_model_is_off(model, person, d, data->val_shift[row[d]])) ||
+            (d > 0 && d < data->n_days && work && prev_work &&
+             model->forbid[data->val_shift[row[d - 1]] * model->n_shifts +
+                           data->val_shift[row[d]]])) {
+            if (days == NULL)
+                return d;
+            days[d] = 1;
+            first = MIN(first, d);
+        }
         if (d > 0 && (d == data->n_days || work != prev_work)) {
             gboolean inner = !edge && d < data->n_days;
 
-            if (prev_work &&
-                ((l->max_consecutive != ROTAP_UNLIMITED && run > l->max_consecutive) ||
-                 (inner && run < l->min_consecutive)))
-                return d - 1;
-            if (!prev_work && inner && run < l->min_days_off)
-                return d - 1;
+            if ((prev_work &&
+                 ((l->max_consecutive != ROTAP_UNLIMITED && run > l->max_consecutive) ||
+                  (inner && run < l->min_consecutive))) ||
+                (!prev_work && inner && run < l->min_days_off)) {
+                if (days == NULL)
+                    return d - 1;
+                memset(days + d - run, 1, run);
+                first = MIN(first, d - run);
+            }
             run = 0;
             edge = FALSE;
         }
         run++;
         prev_work = work;
     }
-    if (!minutes_within_limits(st, person) ||
-        (l->max_weekends != ROTAP_UNLIMITED && st->weekends[person] > l->max_weekends))
-        return -1;
-    for (int s = 0; s < model->n_shifts; s++) {
-        int max = model->max_shifts[(gsize)person * model->n_shifts + s];
+    if (first < data->n_days)
+        return first;
+    return rotap_person_keeps_horizon_limits(st, person) ? -2 : -1;
+}
 
-        if (max != ROTAP_UNLIMITED &&
-            st->shift_n[(gsize)person * model->n_shifts + s] > max)
-            return -1;
-    }
-    return -2;
+int
+rotap_person_breaks(const RotapState *st, int person)
+{
+    return rotap_person_breaches(st, person, NULL);
 }
 
 /* A person breaking a limit, searching from a random one, and the day of

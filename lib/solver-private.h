@@ -283,6 +283,14 @@ gboolean rotap_dp_reroster_slack(RotapDp *dp, RotapState *state, RotapUndo *undo
  * of the breach, -1 for a limit over the whole horizon (minutes, shifts,
  * weekends), or -2 when the person keeps them all. */
 int rotap_person_breaks(const RotapState *state, int person);
+/* The same, and when days is not NULL, sets days[d] (n_days entries, the
+ * caller clears them) for every day d of a breach of a limit on runs,
+ * days off or successions (every day of a run too long or too short);
+ * returns the earliest day it marked, else -1 or -2. */
+int rotap_person_breaches(const RotapState *state, int person, guint8 *days);
+/* Whether person keeps the limits over the whole horizon: total minutes,
+ * weekends and the shifts of each type. */
+gboolean rotap_person_keeps_horizon_limits(const RotapState *state, int person);
 
 /* Re-roster one person over a window of days (see solver-moves.c). */
 gboolean rotap_move_reroster(RotapState *state, RotapDp *dp, RotapRng *rng,

@@ -601,6 +601,53 @@ START_TEST(test_long_window_counts)
 }
 END_TEST
 
+/*
+ * The days of a person's breaches: a run of four over a maximum of
+ * three, a day off alone and a shift alone between days off (minimum
+ * two each) are marked day by day, a run of two and two days off are
+ * not; a minimum of minutes out of reach is a breach of the horizon.
+ */
+START_TEST(test_breach_days)
+{
+    static const char *const row = "AAAA.A..AA....";
+    static const guint8 expect[] = {1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0};
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RotaModel) model = NULL;
+    const char *text = "SECTION_HORIZON\n14\n\nSECTION_SHIFTS\nA,480,\n\n"
+                       "SECTION_STAFF\nP,A=14,6720,4800,3,2,2,4\n\n"
+                       "SECTION_DAYS_OFF\n\nSECTION_SHIFT_ON_REQUESTS\n\n"
+                       "SECTION_SHIFT_OFF_REQUESTS\n\nSECTION_COVER\n"
+                       "0,A,1,100,1\n1,A,1,100,1\n2,A,1,100,1\n3,A,1,100,1\n"
+                       "4,A,1,100,1\n5,A,1,100,1\n6,A,1,100,1\n7,A,1,100,1\n"
+                       "8,A,1,100,1\n9,A,1,100,1\n10,A,1,100,1\n11,A,1,100,1\n"
+                       "12,A,1,100,1\n13,A,1,100,1\n";
+    RotapSolverData *data;
+    RotapState *st;
+    guint8 days[14] = {0};
+
+    model = rota_model_new_from_curtois_data(text, strlen(text), "breach.txt", &error);
+    ck_assert_ptr_nonnull(model);
+    data = rotap_solver_data_new(model, NULL);
+    st = rotap_state_new(data);
+    rotap_state_reset(st);
+    ck_assert_int_eq(rotap_person_breaks(st, 0), -1); /* no minutes at all */
+    ck_assert_int_eq(rotap_person_breaches(st, 0, days), -1);
+    for (int d = 0; d < 14; d++)
+        if (row[d] == 'A')
+            rotap_state_set(st, 0, d, data->day_shift_cell[d]);
+    ck_assert_int_eq(rotap_person_breaks(st, 0), 3);
+    ck_assert_int_eq(rotap_person_breaches(st, 0, days), 0);
+    ck_assert_mem_eq(days, expect, sizeof expect);
+    ck_assert(!rotap_person_keeps_horizon_limits(st, 0)); /* 7 shifts, 10 due */
+    rotap_state_set(st, 0, 4, data->day_shift_cell[4]);
+    rotap_state_set(st, 0, 12, data->day_shift_cell[12]);
+    rotap_state_set(st, 0, 13, data->day_shift_cell[13]);
+    ck_assert(rotap_person_keeps_horizon_limits(st, 0)); /* 10 shifts */
+    rotap_state_free(st);
+    rotap_solver_data_free(data);
+}
+END_TEST
+
 /* The state never changes a frozen slot, and locked values start there. */
 START_TEST(test_frozen_slots)
 {
@@ -643,6 +690,7 @@ incremental_suite(void)
     tcase_add_test(curtois, test_exchange_keeps_cover);
     tcase_add_test(curtois, test_pair_exchange_is_best);
     tcase_add_test(curtois, test_long_window_counts);
+    tcase_add_test(curtois, test_breach_days);
     suite_add_tcase(suite, curtois);
     suite_add_tcase(suite, models);
     return suite;
