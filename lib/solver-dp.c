@@ -27,8 +27,16 @@
 /* The fewest entries a layer's table has. */
 #define TABLE_MIN 1024
 /* States kept per day: beyond, only the cheapest so far (a beam), so that
- * a person with many binding limits costs milliseconds, not seconds. */
-#define BEAM 4000
+ * a person with many binding limits costs milliseconds, not seconds.  With
+ * 4000, the re-rosterings took nine tenths of the search's time on
+ * Instance22 (a 14-day window 1.1 ms); at 60 s, 2 threads, seed 1, side
+ * by side, 4000 / 1000 / 250 / 80 / 30: Instance22 45866 / 40392 /
+ * 38320 / 38367 / 40136, 24: 80611 / 70388 / 60941 / 57882 / 63402;
+ * 13: 2277 / - / 1863 / 1747, 15: 3917 / - / 4005 / 4015, 18: 4845 / - /
+ * 4923 / 5214, 19: 3745 / - / 3794 / 3859, 21 (80) 22062 against 22182;
+ * Instance4-12 at 20 s, 1 thread, seeds 1-2: mean gap 2.89 % / - / 2.69 %
+ * / 2.13 %.  250 loses least where a small beam loses. */
+#define BEAM 250
 /* Windows longer than LOOK_AHEAD_MIN days rank their beam by more than
  * the cost so far (prune()). */
 #define LOOK_AHEAD_MIN 56
