@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* solver-dp.c: re-roster one person over a window optimally, everyone else fixed. */
+/* solver-dp.c: re-roster one person over a window, others fixed: a beam search. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -15,8 +15,8 @@
  * penalty (under/over) and of the person's requests.  Every hard
  * constraint of the person is kept but the total minutes, whose breach is
  * charged as the search weighs it, so the programme proposes the
- * cheapest schedule; the caller applies it and lets the exact
- * incremental score decide.
+ * cheapest schedule (exactly while no day has more than BEAM states);
+ * the caller applies it and lets the exact incremental score decide.
  *
  * It applies to models whose cells are found by (day, shift) alone
  * (day_shift_cell), such as the benchmark's; the on-site hour, quotas,

@@ -111,7 +111,7 @@ struct _RotapSearch {
      * model's largest soft weight. */
     double hw, hw_low, hw_high;
 
-    /* One person's window re-rostered optimally every DP_PERIOD moves
+    /* One person's window re-rostered (rotap_dp_reroster()) every DP_PERIOD moves
      * (NULL when the model does not suit). */
     RotapDp *dp;
     RotapPair *pair;
