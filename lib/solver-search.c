@@ -293,10 +293,9 @@ any_marked(const guint8 *days, int first, int last)
  * those of the overlapping windows that hold a day of a breach (all of
  * them when the person breaks a limit over the horizon), keeping each
  * change that does not worsen the construction's weighted cost, for at
- * most two passes; then re-roster
- * over the whole horizon each person who still breaks one (windows
- * cannot move work across the horizon: Instance22 left 35 people short
- * of their minimum after the windows).  Windows for everyone took
+ * most two passes; then re-roster over the whole horizon each person who
+ * still breaks one (windows cannot move work across the horizon:
+ * Instance22 left 35 people short of their minimum after the windows).  Windows for everyone took
  * Instance24 42 s of a 60 s run (two passes of 23 and 19 s), windows for
  * the breakers only 20 s; at 60 s, 1 thread, seeds 1-2, side by side, Instance24
  * came out at 90817/103905 against 113991/99681, Instance4-12 at 20 s
