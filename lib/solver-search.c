@@ -295,13 +295,14 @@ any_marked(const guint8 *days, int first, int last)
  * change that does not worsen the construction's weighted cost, for at
  * most two passes; then re-roster over the whole horizon each person who
  * still breaks one (windows cannot move work across the horizon:
- * Instance22 left 35 people short of their minimum after the windows).  Windows for everyone took
- * Instance24 42 s of a 60 s run (two passes of 23 and 19 s), windows for
- * the breakers only 20 s; at 60 s, 1 thread, seeds 1-2, side by side, Instance24
- * came out at 90817/103905 against 113991/99681, Instance4-12 at 20 s
- * no different (mean gap 6.13 % both).  Whole-horizon re-rostering of
- * every breaker, not only of those breaking a horizon limit, left
- * Instance22 with 14 hard violations after the repair instead of 18.
+ * Instance22 left 35 people short of their minimum after the windows).
+ * Windows for everyone took Instance24 42 s of a 60 s run (two passes of
+ * 23 and 19 s), windows for the breakers only 20 s; at 60 s, 1 thread,
+ * seeds 1-2, side by side, Instance24 came out at 90817/103905 against
+ * 113991/99681, Instance4-12 at 20 s no different (mean gap 6.13 % both).
+ * Whole-horizon re-rostering of every breaker, not only of those breaking
+ * a horizon limit, left Instance22 with 14 hard violations after the
+ * repair instead of 18.
  * Skipping the windows free of breaches took the repair of Instance24
  * from 23 s to 8 s (one thread), of 23 from 6.3 s to 3.0 s and of 22
  * from 12.4 s to 9.0 s; at 60 s, 2 threads, seed 1, side by side:
