@@ -35,7 +35,10 @@
  * 13: 2277 / - / 1863 / 1747, 15: 3917 / - / 4005 / 4015, 18: 4845 / - /
  * 4923 / 5214, 19: 3745 / - / 3794 / 3859, 21 (80) 22062 against 22182;
  * Instance4-12 at 20 s, 1 thread, seeds 1-2: mean gap 2.89 % / - / 2.69 %
- * / 2.13 %.  250 loses least where a small beam loses. */
+ * / 2.13 %.  250 loses least where a small beam loses.  Against 4000
+ * again on Instance15-21 (20 s, 1 thread, seeds 1-3): better on 19 and
+ * 21, worse on 15, 16, 17 and 20, even on 18, all within the seeds'
+ * spread (bench/results/curtois-60s-1613e51/NOTES.md). */
 #define BEAM 250
 /* Windows longer than LOOK_AHEAD_MIN days rank their beam by more than
  * the cost so far (prune()). */
