@@ -76,6 +76,9 @@ struct _RotapDp {
     int *options; /* n_days * (n_shifts + 1) */
     gint64 *costs;
     int *n_options;
+    const gint64 *prices; /* n_cells, or NULL: rotap_dp_set_prices() */
+    gint64 scale;         /* the other costs' multiplier while prices are set */
+    gint64 last_cost;
 };
 
 RotapDp *
@@ -90,6 +93,7 @@ rotap_dp_new(const RotapSolverData *data)
     dp->options = g_new(int, (gsize)data->n_days *(n_shifts + 1));
     dp->costs = g_new(gint64, (gsize)data->n_days * (n_shifts + 1));
     dp->n_options = g_new(int, MAX(data->n_days, 1));
+    dp->scale = 1;
     dp->table.size = TABLE_MIN;
     dp->table.keys = g_new(guint64, TABLE_MIN);
     dp->table.nodes = g_new(int, TABLE_MIN);
@@ -180,7 +184,7 @@ day_options(RotapDp *dp, const RotapFrame *f, int day)
         return TRUE;
     }
     dp->options[base] = ROTAP_NONE;
-    dp->costs[base] = rotap_request_cost(data, slot, ROTAP_NONE);
+    dp->costs[base] = rotap_request_cost(data, slot, ROTAP_NONE) * dp->scale;
     n = 1;
     for (int s = 0; s < f->n_shifts; s++) {
         int c = data->day_shift_cell[(gsize)day * f->n_shifts + s], others;
@@ -191,9 +195,12 @@ day_options(RotapDp *dp, const RotapFrame *f, int day)
             continue;
         others = st->cell_n[c] - (current == c);
         dp->options[base + n] = c;
-        dp->costs[base + n] = rotap_cover_cost(model, c, others + 1) -
-                              rotap_cover_cost(model, c, others) +
-                              rotap_request_cost(data, slot, c);
+        dp->costs[base + n] = rotap_request_cost(data, slot, c) * dp->scale;
+        if (dp->prices != NULL)
+            dp->costs[base + n] += dp->prices[c];
+        else
+            dp->costs[base + n] += rotap_cover_cost(model, c, others + 1) -
+                                   rotap_cover_cost(model, c, others);
         n++;
     }
     dp->n_options[day - f->first] = n;
@@ -338,14 +345,14 @@ prune(RotapDp *dp, const RotapFrame *f, int day, int from)
         if (ahead && !has_next(dp, f, v[i].key, day))
             continue;
         v[kept] = v[i];
-        v[kept].cost += rotap_frame_minutes_penalty(f, v[kept].key);
+        v[kept].cost += rotap_frame_minutes_penalty(f, v[kept].key) * dp->scale;
         kept++;
     }
     if (kept > BEAM)
         select_cheapest(v, kept, BEAM);
     kept = MIN(kept, BEAM);
     for (int i = 0; i < kept; i++)
-        v[i].cost -= rotap_frame_minutes_penalty(f, v[i].key);
+        v[i].cost -= rotap_frame_minutes_penalty(f, v[i].key) * dp->scale;
     g_array_set_size(dp->nodes, from + kept);
     return ahead;
 }
@@ -389,7 +396,7 @@ rotap_dp_reroster_slack(RotapDp *dp, RotapState *st, RotapUndo *undo, int person
     for (int i = dp->layer_start[last - first + 1]; i < (int)dp->nodes->len; i++) {
         const Node *node = &g_array_index(dp->nodes, Node, i);
 
-        gint64 cost = node->cost + rotap_frame_minutes_penalty(&f, node->key);
+        gint64 cost = node->cost + rotap_frame_minutes_penalty(&f, node->key) * dp->scale;
 
         if ((best < 0 || cost < best_cost) && rotap_frame_finish_ok(&f, node->key)) {
             best = i;
@@ -398,6 +405,7 @@ rotap_dp_reroster_slack(RotapDp *dp, RotapState *st, RotapUndo *undo, int person
     }
     if (best < 0)
         return FALSE;
+    dp->last_cost = best_cost;
     for (int d = last, i = best; d >= first; d--) {
         const Node *node = &g_array_index(dp->nodes, Node, i);
         int value = dp->options[(d - first) * (f.n_shifts + 1) + node->option];
@@ -409,4 +417,17 @@ rotap_dp_reroster_slack(RotapDp *dp, RotapState *st, RotapUndo *undo, int person
         i = node->parent;
     }
     return changed > 0;
+}
+
+void
+rotap_dp_set_prices(RotapDp *dp, const gint64 *prices, gint64 scale)
+{
+    dp->prices = prices;
+    dp->scale = prices != NULL ? scale : 1;
+}
+
+gint64
+rotap_dp_last_cost(const RotapDp *dp)
+{
+    return dp->last_cost;
 }

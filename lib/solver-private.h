@@ -279,6 +279,34 @@ gboolean rotap_dp_reroster(RotapDp *dp, RotapState *state, RotapUndo *undo, int 
 gboolean rotap_dp_reroster_slack(RotapDp *dp, RotapState *state, RotapUndo *undo,
                                  int person, int first, int last, int slack);
 
+/* Charge prices[c] (n_cells entries, NULL: the change of the cell's cover
+ * penalty) for a place in cell c, and every other cost scale times; prices
+ * must outlive their use. */
+void rotap_dp_set_prices(RotapDp *dp, const gint64 *prices, gint64 scale);
+/* The cost of the schedule the last successful re-rostering found. */
+gint64 rotap_dp_last_cost(const RotapDp *dp);
+
+/* Schedules gathered per person (solver-pool.c). */
+typedef struct _RotapPool RotapPool;
+RotapPool *rotap_pool_new(const RotapSolverData *data);
+void rotap_pool_free(RotapPool *pool);
+/* Add every person's schedule in state that the pool lacks. */
+void rotap_pool_add(RotapPool *pool, const RotapState *state);
+/* How many schedules the pool holds, over everyone. */
+int rotap_pool_count(const RotapPool *pool);
+/* Anneal, for up to moves moves from the roster held, over which pooled
+ * schedule each person works, and leave the best roster found in state;
+ * stops early when *cancel is set or the deadline (0: none) passes. */
+void rotap_pool_search(const RotapPool *pool, RotapState *state, RotapRng *rng,
+                       guint64 moves, const gint *cancel, gint64 deadline);
+
+/* Start from schedules priced by a Lagrangian ascent on the cover
+ * (solver-dual.c): the roster held is replaced by a better one assembled
+ * from them; FALSE (the roster unchanged) when the model does not suit or
+ * the ascent would take too long. */
+gboolean rotap_dual_start(RotapState *state, RotapDp *dp, RotapRng *rng,
+                          const gint *cancel, gint64 deadline);
+
 /* Where person breaks one of the limits the re-rostering keeps: a day
  * of the breach, -1 for a limit over the whole horizon (minutes, shifts,
  * weekends), or -2 when the person keeps them all. */

@@ -360,6 +360,8 @@ rotap_search_start(RotapSearch *search, const gint *cancel, gint64 deadline)
     rotap_construct(search->state, &search->rng);
     if (search->dp != NULL)
         repair(search, cancel, deadline);
+    if (search->dp != NULL)
+        rotap_dual_start(search->state, search->dp, &search->rng, cancel, deadline);
     mark_best(search);
     search->t0 = MAX(calibrate(search) * T0_FACTOR, 0.5);
     search->t_end = MAX(search->t0 * T_END_FACTOR, 0.05);
