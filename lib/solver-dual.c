@@ -13,34 +13,38 @@
  * schedule over the horizon when a place in cell c costs prices[c]
  * (rotap_dp_reroster() with rotap_dp_set_prices()), and every cell one of
  * its own, the count y that minimises its cover penalty less prices[c] y.
- * The sum of their optima bounds the roster's soft score from below (while
- * the beam does not bind); each round moves the prices along the
- * subgradient, the people the schedules put in a cell less that y, by a
- * step that falls geometrically from DUAL_STEP of the model's largest
- * soft penalty to DUAL_STEP_END of that.  Together the round's schedules
- * make a poor roster (everyone takes the same cheap places), but near
- * the best prices they are the schedules good rosters are made of: those
- * of the rounds past POOL_FROM of the ascent go to a pool, and an
- * annealing over which pooled schedule each person works
- * (rotap_pool_search(), the restricted master problem of column
- * generation) assembles the roster the search starts from.
+ * The sum of their optima bounds the soft score from below (while the
+ * beam does not bind; Instance6 reached 1947-1949 against the published
+ * 1949).  Each round moves the prices along the subgradient, the people
+ * the schedules put in a cell less that y, by a step that falls
+ * geometrically from DUAL_STEP of the model's largest soft penalty to
+ * DUAL_STEP_END of that.  Together a round's schedules make a poor roster
+ * (everyone takes the same cheap places), but near the best prices they
+ * are what good rosters are made of: the rounds past POOL_FROM of the
+ * ascent, at prices drawn near the ascent's so that ties fall different
+ * ways, add theirs to a pool, and an annealing over which pooled schedule
+ * each person works (rotap_pool_search(), column generation's restricted
+ * master problem) assembles the roster the search starts from.
  *
- * Measured at 10-20 s, 1 thread: Instance6 came out at 1953 in every
- * seed (the search alone: between 1974 and 2068, mostly 20 uncovered
- * places against 19), Instance4 at 1716 (the optimum) where the search
- * alone ends at 1718-1720.  The pool from every round, not the last
- * quarter, gave 1993 on 6 (the master search gets lost among ~6000
- * schedules); schedules at random prices near the best (+-0.3 to 8)
- * added to the pool made 6 worse (1953-2049); a first step of 0.3 or
- * 1.0 rather than 0.5 gave 6 the same 1953 and 4 1717-1718.
+ * Measured at 60 s, 1 thread: Instance6 1953 or better in every seed
+ * (1951, 1952 and 1953 twice with the noise; 1953 in all four without),
+ * where the search alone ended between 1974 and 2068, most often with 20
+ * uncovered places against 19; Instance4 1716, the optimum, where the
+ * search alone ends at 1718-1720.  At 20 s, seed 1: Instance5 1150
+ * against 1233, 12 4115 / 4135, 14 1323 / 1340, 18 5223 / 5315, 9 even,
+ * 16 worse (3659 / 3584).  Pooling every round, not the last quarter,
+ * gave 1993 on Instance6 (the master search gets lost among ~6000
+ * schedules); noise of +-1 to 8 likewise (1958-2049); a first step of 0.3
+ * or 1.0 rather than 0.5 the same 1953 on 6 and 1717-1718 on 4; a master
+ * search that also moved two people at once 1953-1957.
  *
- * The ascent runs for DUAL_ROUNDS rounds, fewer when a round's work (a
- * whole-horizon re-rostering of everyone) would take more than DUAL_WORK
- * person-days in all, and not at all when fewer than DUAL_ROUNDS_MIN
- * remain (Instance13 and 19 upward); under a time limit, also not when
+ * The ascent runs for DUAL_ROUNDS rounds, fewer when they would
+ * re-roster more than DUAL_WORK person-days in all, and not at all when
+ * fewer than DUAL_ROUNDS_MIN remain (Instance13 and 19 upward), nor when
  * its first rounds show it would take more than 1 / DUAL_TIME_SHARE of
- * the time left; the master search then stops at 1 / DUAL_TIME_SHARE of
- * what is left.
+ * the time left; the master search stops at 1 / DUAL_TIME_SHARE of what
+ * is then left.  A move-limited run, whose moves are its budget and which
+ * must come out the same on every machine, does without it.
  */
 #define DUAL_ROUNDS 2000
 #define DUAL_WORK 1000000
@@ -50,9 +54,12 @@
 /* Prices in 1/DUAL_SCALE of the model's penalty unit. */
 #define DUAL_SCALE 64
 #define POOL_FROM 0.75
-/* Days of schedules the master search tries, at most (4 M moves on
+/* The pooled rounds' prices are drawn within +-POOL_NOISE (in the
+ * model's penalty unit) of the ascent's. */
+#define POOL_NOISE 0.2
+/* Days of schedules the master search tries, at most (16 M moves on
  * 28 days). */
-#define MASTER_WORK 112000000
+#define MASTER_WORK 448000000
 #define DUAL_TIME_SHARE 4
 /* The rounds timed before deciding whether the ascent fits the time. */
 #define DUAL_PROBE 10
@@ -154,7 +161,7 @@ rotap_dual_start(RotapState *st, RotapDp *dp, RotapRng *rng, const gint *cancel,
     gint64 began = g_get_monotonic_time();
     RotapPool *pool;
 
-    if (rounds == 0)
+    if (rounds == 0 || deadline <= 0)
         return FALSE;
     prices = g_new(gint64, MAX(data->n_cells, 1));
     lambda = g_new0(double, MAX(data->n_cells, 1));
@@ -169,10 +176,15 @@ rotap_dual_start(RotapState *st, RotapDp *dp, RotapRng *rng, const gint *cancel,
             if (spent / DUAL_PROBE * rounds > (deadline - began) / DUAL_TIME_SHARE)
                 break;
         }
-        for (int c = 0; c < data->n_cells; c++)
-            prices[c] = (gint64)llround(lambda[c] * DUAL_SCALE);
+        gboolean pooled = done >= rounds * POOL_FROM;
+
+        for (int c = 0; c < data->n_cells; c++) {
+            double noise = pooled ? POOL_NOISE * (2 * rotap_rng_double(rng) - 1) : 0;
+
+            prices[c] = (gint64)llround((lambda[c] + noise) * DUAL_SCALE);
+        }
         ascend(st, lambda, price_round(st, dp, prices), done, rounds);
-        if (done >= rounds * POOL_FROM)
+        if (pooled)
             rotap_pool_add(pool, st);
     }
     rotap_state_load(st, start);

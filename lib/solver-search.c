@@ -358,10 +358,11 @@ rotap_search_start(RotapSearch *search, const gint *cancel, gint64 deadline)
     const RotapSolverData *data = search->data;
 
     rotap_construct(search->state, &search->rng);
-    if (search->dp != NULL)
+    if (search->dp != NULL) {
         repair(search, cancel, deadline);
-    if (search->dp != NULL)
+        /* a better start where a price ascent suits (solver-dual.c) */
         rotap_dual_start(search->state, search->dp, &search->rng, cancel, deadline);
+    }
     mark_best(search);
     search->t0 = MAX(calibrate(search) * T0_FACTOR, 0.5);
     search->t_end = MAX(search->t0 * T_END_FACTOR, 0.05);
