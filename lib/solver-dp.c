@@ -78,7 +78,6 @@ struct _RotapDp {
     int *n_options;
     const gint64 *prices; /* n_cells, or NULL: rotap_dp_set_prices() */
     gint64 scale;         /* the other costs' multiplier while prices are set */
-    gint64 last_cost;
 };
 
 RotapDp *
@@ -405,7 +404,6 @@ rotap_dp_reroster_slack(RotapDp *dp, RotapState *st, RotapUndo *undo, int person
     }
     if (best < 0)
         return FALSE;
-    dp->last_cost = best_cost;
     for (int d = last, i = best; d >= first; d--) {
         const Node *node = &g_array_index(dp->nodes, Node, i);
         int value = dp->options[(d - first) * (f.n_shifts + 1) + node->option];
@@ -424,10 +422,4 @@ rotap_dp_set_prices(RotapDp *dp, const gint64 *prices, gint64 scale)
 {
     dp->prices = prices;
     dp->scale = prices != NULL ? scale : 1;
-}
-
-gint64
-rotap_dp_last_cost(const RotapDp *dp)
-{
-    return dp->last_cost;
 }

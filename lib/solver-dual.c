@@ -14,37 +14,38 @@
  * (rotap_dp_reroster() with rotap_dp_set_prices()), and every cell one of
  * its own, the count y that minimises its cover penalty less prices[c] y.
  * The sum of their optima bounds the soft score from below (while the
- * beam does not bind; Instance6 reached 1947-1949 against the published
- * 1949).  Each round moves the prices along the subgradient, the people
- * the schedules put in a cell less that y, by a step that falls
- * geometrically from DUAL_STEP of the model's largest soft penalty to
- * DUAL_STEP_END of that.  Together a round's schedules make a poor roster
- * (everyone takes the same cheap places), but near the best prices they
- * are what good rosters are made of: the rounds past POOL_FROM of the
- * ascent, at prices drawn near the ascent's so that ties fall different
- * ways, add theirs to a pool, and an annealing over which pooled schedule
- * each person works (rotap_pool_search(), column generation's restricted
- * master problem) assembles the roster the search starts from.
+ * beam does not bind; a trace, since removed, showed Instance6 reach
+ * 1947-1949 against the published 1949).  Each round moves the prices
+ * along the subgradient, the people the schedules put in a cell less
+ * that y, by a step that falls geometrically from DUAL_STEP of the
+ * model's largest soft penalty to DUAL_STEP_END of that.  Together a
+ * round's schedules make a poor roster (everyone takes the same cheap
+ * places), but near the best prices they are what good rosters are made
+ * of: the rounds past POOL_FROM of the ascent, at prices drawn near the
+ * ascent's so that ties fall different ways, add theirs to a pool, from
+ * which an annealing over which pooled schedule each person works
+ * (rotap_pool_search(), column generation's restricted master problem)
+ * assembles the roster the search starts from (solver-search.c).
  *
- * Measured at 60 s, 1 thread: Instance6 1953 or better in every seed
- * (1951, 1952 and 1953 twice with the noise; 1953 in all four without),
- * where the search alone ended between 1974 and 2068, most often with 20
- * uncovered places against 19; Instance4 1716, the optimum, where the
- * search alone ends at 1718-1720.  At 20 s, seed 1: Instance5 1150
- * against 1233, 12 4115 / 4135, 14 1323 / 1340, 18 5223 / 5315, 9 even,
- * 16 worse (3659 / 3584).  Pooling every round, not the last quarter,
- * gave 1993 on Instance6 (the master search gets lost among ~6000
- * schedules); noise of +-1 to 8 likewise (1958-2049); a first step of 0.3
- * or 1.0 rather than 0.5 the same 1953 on 6 and 1717-1718 on 4; a master
- * search that also moved two people at once 1953-1957.
+ * In the two-thread table at 60 s (bench/results/curtois-60s-2threads-
+ * 454ca18, seeds 1-3) against the search alone (3401f3b): Instance4 1716
+ * in every seed (1718.7), 5 1147.3 (1174.3), 6 1951, 1953, 1953 (1973,
+ * 2044, 2061: now always the least possible 19 uncovered places); but 7-9
+ * and 11-12, 14 lost what the time taken costs the search (8: 1371.0
+ * against 1336.7, 14: 1403 against 1310); mean gap on 1-12 1.02 %
+ * against 1.19 %.  At 60 s, 1 thread, before the table: Instance6 1951,
+ * 1952, 1953, 1953 (1953 in all four without the noise), 4 1716.
+ * Pooling every round, not the last quarter, gave 1993 on Instance6 (the
+ * master search gets lost among ~6000 schedules); noise of +-1 to 8
+ * likewise (1958-2049); a first step of 0.3 or 1.0 rather than 0.5 the
+ * same 1953 on 6 and 1717-1718 on 4; a master search that also moved two
+ * people at once 1953-1957.
  *
  * The ascent runs for DUAL_ROUNDS rounds, fewer when they would
  * re-roster more than DUAL_WORK person-days in all, and not at all when
  * fewer than DUAL_ROUNDS_MIN remain (Instance13 and 19 upward), nor when
  * its first rounds show it would take more than 1 / DUAL_TIME_SHARE of
- * the time left; the master search stops at 1 / DUAL_TIME_SHARE of what
- * is then left.  A move-limited run, whose moves are its budget and which
- * must come out the same on every machine, does without it.
+ * the time left.
  */
 #define DUAL_ROUNDS 2000
 #define DUAL_WORK 1000000
@@ -57,17 +58,13 @@
 /* The pooled rounds' prices are drawn within +-POOL_NOISE (in the
  * model's penalty unit) of the ascent's. */
 #define POOL_NOISE 0.2
-/* Days of schedules the master search tries, at most (16 M moves on
- * 28 days). */
-#define MASTER_WORK 448000000
 #define DUAL_TIME_SHARE 4
 /* The rounds timed before deciding whether the ascent fits the time. */
 #define DUAL_PROBE 10
 
-/* The count y of cell that minimises its cover penalty less price y, and
- * that minimum in *value. */
+/* The count y of cell that minimises its cover penalty less price y. */
 static int
-best_count(const RotaModel *model, int cell, int n_people, double price, double *value)
+best_count(const RotaModel *model, int cell, int n_people, double price)
 {
     int best = 0;
     double best_value = (double)rotap_cover_cost(model, cell, 0);
@@ -80,28 +77,22 @@ best_count(const RotaModel *model, int cell, int n_people, double price, double 
             best_value = v;
         }
     }
-    *value = best_value;
     return best;
 }
 
-/* Give everyone their cheapest schedule at prices (in 1/DUAL_SCALE);
- * the sum of their costs. */
-static double
+/* Give everyone their cheapest schedule at prices (in 1/DUAL_SCALE). */
+static void
 price_round(RotapState *st, RotapDp *dp, const gint64 *prices)
 {
     const RotapSolverData *data = st->data;
     RotapUndo undo;
-    gint64 sum = 0;
 
     rotap_dp_set_prices(dp, prices, DUAL_SCALE);
     for (int p = 0; p < data->n_people; p++) {
         rotap_undo_clear(&undo);
-        /* FALSE, with the cost, also when the schedule held is the cheapest */
         rotap_dp_reroster(dp, st, &undo, p, 0, data->n_days - 1);
-        sum += rotap_dp_last_cost(dp);
     }
     rotap_dp_set_prices(dp, NULL, 1);
-    return (double)sum / DUAL_SCALE;
 }
 
 /* How many rounds the ascent takes on this model; 0: none. */
@@ -117,29 +108,24 @@ planned_rounds(const RotapSolverData *data)
 }
 
 /* Move the prices one step along the subgradient of round (of rounds),
- * given the cell counts the round's schedules made; the bound. */
-static double
-ascend(const RotapState *st, double *lambda, double person_sum, int round, int rounds)
+ * given the cell counts the round's schedules made. */
+static void
+ascend(const RotapState *st, double *lambda, int round, int rounds)
 {
     const RotapSolverData *data = st->data;
-    double bound = person_sum, norm = 0, step;
+    double norm = 0, step;
     g_autofree double *grad = g_new(double, MAX(data->n_cells, 1));
 
     for (int c = 0; c < data->n_cells; c++) {
-        double value;
-        int y = best_count(data->model, c, data->n_people, lambda[c], &value);
-
-        bound += value;
-        grad[c] = st->cell_n[c] - y;
+        grad[c] = st->cell_n[c] - best_count(data->model, c, data->n_people, lambda[c]);
         norm += grad[c] * grad[c];
     }
     if (norm == 0)
-        return bound;
+        return;
     step = (double)data->soft_unit * DUAL_STEP *
            pow(DUAL_STEP_END, (double)round / (double)rounds) / sqrt(norm);
     for (int c = 0; c < data->n_cells; c++)
         lambda[c] += step * grad[c];
-    return bound;
 }
 
 static gboolean
@@ -149,9 +135,9 @@ stopped(const gint *cancel, gint64 deadline)
            (deadline > 0 && g_get_monotonic_time() >= deadline);
 }
 
-gboolean
-rotap_dual_start(RotapState *st, RotapDp *dp, RotapRng *rng, const gint *cancel,
-                 gint64 deadline)
+RotapPool *
+rotap_dual_pool(RotapState *st, RotapDp *dp, RotapRng *rng, const gint *cancel,
+                gint64 deadline)
 {
     const RotapSolverData *data = st->data;
     int rounds = planned_rounds(data), done = 0;
@@ -161,8 +147,8 @@ rotap_dual_start(RotapState *st, RotapDp *dp, RotapRng *rng, const gint *cancel,
     gint64 began = g_get_monotonic_time();
     RotapPool *pool;
 
-    if (rounds == 0 || deadline <= 0)
-        return FALSE;
+    if (rounds == 0)
+        return NULL;
     prices = g_new(gint64, MAX(data->n_cells, 1));
     lambda = g_new0(double, MAX(data->n_cells, 1));
     start = g_new(int, MAX(data->n_slots, 1));
@@ -170,30 +156,26 @@ rotap_dual_start(RotapState *st, RotapDp *dp, RotapRng *rng, const gint *cancel,
     pool = rotap_pool_new(data);
     rotap_pool_add(pool, st);
     for (; done < rounds && !stopped(cancel, deadline); done++) {
-        if (done == DUAL_PROBE && deadline > 0) {
-            gint64 spent = g_get_monotonic_time() - began;
-
-            if (spent / DUAL_PROBE * rounds > (deadline - began) / DUAL_TIME_SHARE)
-                break;
-        }
         gboolean pooled = done >= rounds * POOL_FROM;
 
+        if (done == DUAL_PROBE && deadline > 0 &&
+            (g_get_monotonic_time() - began) / DUAL_PROBE * rounds >
+                (deadline - began) / DUAL_TIME_SHARE)
+            break;
         for (int c = 0; c < data->n_cells; c++) {
             double noise = pooled ? POOL_NOISE * (2 * rotap_rng_double(rng) - 1) : 0;
 
             prices[c] = (gint64)llround((lambda[c] + noise) * DUAL_SCALE);
         }
-        ascend(st, lambda, price_round(st, dp, prices), done, rounds);
+        price_round(st, dp, prices);
+        ascend(st, lambda, done, rounds);
         if (pooled)
             rotap_pool_add(pool, st);
     }
     rotap_state_load(st, start);
-    if (done == rounds) {
-        gint64 now = g_get_monotonic_time();
-        gint64 until = deadline > 0 ? now + (deadline - now) / DUAL_TIME_SHARE : 0;
-
-        rotap_pool_search(pool, st, rng, MASTER_WORK / data->n_days, cancel, until);
+    if (done < rounds) {
+        rotap_pool_free(pool);
+        return NULL;
     }
-    rotap_pool_free(pool);
-    return done == rounds;
+    return pool;
 }

@@ -283,8 +283,6 @@ gboolean rotap_dp_reroster_slack(RotapDp *dp, RotapState *state, RotapUndo *undo
  * penalty) for a place in cell c, and every other cost scale times; prices
  * must outlive their use. */
 void rotap_dp_set_prices(RotapDp *dp, const gint64 *prices, gint64 scale);
-/* The cost of the schedule the last successful re-rostering found. */
-gint64 rotap_dp_last_cost(const RotapDp *dp);
 
 /* Schedules gathered per person (solver-pool.c). */
 typedef struct _RotapPool RotapPool;
@@ -300,12 +298,13 @@ int rotap_pool_count(const RotapPool *pool);
 void rotap_pool_search(const RotapPool *pool, RotapState *state, RotapRng *rng,
                        guint64 moves, const gint *cancel, gint64 deadline);
 
-/* Start from schedules priced by a Lagrangian ascent on the cover
- * (solver-dual.c): the roster held is replaced by a better one assembled
- * from them; FALSE (the roster unchanged) when the model does not suit or
- * the ascent would take too long. */
-gboolean rotap_dual_start(RotapState *state, RotapDp *dp, RotapRng *rng,
-                          const gint *cancel, gint64 deadline);
+/* The schedules of the late rounds of a Lagrangian price ascent on the
+ * cover (solver-dual.c), and the roster held, in a new pool (the caller
+ * frees it); the roster held is as it was.  NULL when the model does not
+ * suit, or the ascent was stopped by *cancel or the deadline (0: none) or
+ * would take more than a share of the time to it. */
+RotapPool *rotap_dual_pool(RotapState *state, RotapDp *dp, RotapRng *rng,
+                           const gint *cancel, gint64 deadline);
 
 /* Where person breaks one of the limits the re-rostering keeps: a day
  * of the breach, -1 for a limit over the whole horizon (minutes, shifts,

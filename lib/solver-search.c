@@ -76,6 +76,10 @@
  * moves seldom land on one of its 2.8 M slots. */
 #define MEND_PERIOD 32
 #define HOT_CAP 64
+/* The master search's budget (start_from_pool()): days of schedules
+ * tried (16 M moves on 28 days), and its share of the time left. */
+#define MASTER_WORK 448000000
+#define MASTER_TIME_SHARE 4
 
 struct _RotapSearch {
     const RotapSolverData *data;
@@ -352,6 +356,32 @@ out:
     g_free(days);
 }
 
+/*
+ * Under a time limit, start from the best roster the master search
+ * assembles from priced schedules (rotap_dual_pool(), whose comment has
+ * the measurements), for at most MASTER_WORK / n_days moves and
+ * 1 / MASTER_TIME_SHARE of the time left.  A move-limited run, whose
+ * moves are its budget and which must come out the same on every machine,
+ * does without it.
+ */
+static void
+start_from_pool(RotapSearch *search, const gint *cancel, gint64 deadline)
+{
+    const RotapSolverData *data = search->data;
+    RotapPool *pool;
+    gint64 now;
+
+    if (deadline <= 0)
+        return;
+    pool = rotap_dual_pool(search->state, search->dp, &search->rng, cancel, deadline);
+    if (pool == NULL)
+        return;
+    now = g_get_monotonic_time();
+    rotap_pool_search(pool, search->state, &search->rng, MASTER_WORK / data->n_days,
+                      cancel, now + (deadline - now) / MASTER_TIME_SHARE);
+    rotap_pool_free(pool);
+}
+
 void
 rotap_search_start(RotapSearch *search, const gint *cancel, gint64 deadline)
 {
@@ -360,8 +390,7 @@ rotap_search_start(RotapSearch *search, const gint *cancel, gint64 deadline)
     rotap_construct(search->state, &search->rng);
     if (search->dp != NULL) {
         repair(search, cancel, deadline);
-        /* a better start where a price ascent suits (solver-dual.c) */
-        rotap_dual_start(search->state, search->dp, &search->rng, cancel, deadline);
+        start_from_pool(search, cancel, deadline);
     }
     mark_best(search);
     search->t0 = MAX(calibrate(search) * T0_FACTOR, 0.5);

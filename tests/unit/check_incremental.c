@@ -672,6 +672,136 @@ START_TEST(test_frozen_slots)
 }
 END_TEST
 
+/* What person's schedule costs at prices (in 1/scale of the penalty unit):
+ * its requests times scale and the prices of its places. */
+static gint64
+priced_cost(const RotapState *st, int person, const gint64 *prices, gint64 scale)
+{
+    const RotapSolverData *data = st->data;
+    gint64 cost = 0;
+
+    for (int d = 0; d < data->n_days; d++) {
+        int s = person * data->n_days + d, v = st->x[s];
+
+        cost += rotap_request_cost(data, s, v) * scale;
+        if (v >= 0 && v < data->n_cells)
+            cost += prices[v];
+    }
+    return cost;
+}
+
+/*
+ * With prices on the cells, re-rostering one person over the horizon
+ * charges a place its price instead of the change of the cover penalty:
+ * of the schedules that keep the person's limits, the one it applies never
+ * costs more at those prices than the one held, often less; and the
+ * incremental score still agrees with the evaluator.
+ */
+START_TEST(test_priced_reroster)
+{
+    const gint64 scale = 64;
+    g_autoptr(RotaModel) model = test_load_curtois("tests/data/curtois/Instance2.txt");
+    RotapSolverData *data = rotap_solver_data_new(model, NULL);
+    RotapState *st = rotap_state_new(data);
+    RotapDp *dp = rotap_dp_new(data);
+    g_autofree gint64 *prices = g_new(gint64, data->n_cells);
+    RotapUndo undo = {0};
+    RotapRng rng;
+    int compared = 0, cheaper = 0;
+
+    rotap_rng_seed(&rng, 6, 0);
+    rotap_construct(st, &rng);
+    for (int trial = 0; trial < 300; trial++) {
+        int p = trial % data->n_people;
+        gboolean kept_before = rotap_person_keeps_horizon_limits(st, p);
+        gint64 before;
+
+        for (int c = 0; c < data->n_cells; c++)
+            prices[c] = rotap_rng_below(&rng, 4001) - 3000;
+        before = priced_cost(st, p, prices, scale);
+        rotap_undo_clear(&undo);
+        rotap_dp_set_prices(dp, prices, scale);
+        rotap_dp_reroster(dp, st, &undo, p, 0, data->n_days - 1);
+        rotap_dp_set_prices(dp, NULL, 1);
+        if (!kept_before || !rotap_person_keeps_horizon_limits(st, p))
+            continue;
+        ck_assert_int_le(priced_cost(st, p, prices, scale), before);
+        cheaper += priced_cost(st, p, prices, scale) < before;
+        compared++;
+    }
+    ck_assert_int_ge(compared, 100);
+    ck_assert_int_gt(cheaper, 10);
+    check_state(st, NULL, "priced", 0);
+    rotap_dp_free(dp);
+    rotap_state_free(st);
+    rotap_solver_data_free(data);
+}
+END_TEST
+
+/*
+ * The pool keeps each schedule once; the master search over it, from a
+ * greedy roster whose people's schedules after a whole-horizon
+ * re-rostering are pooled too, ends at least as good as that better
+ * roster and with the evaluator's score.  The Lagrangian ascent's pool
+ * (no deadline: every round) holds the roster it was given, which it
+ * leaves as it was, and schedules of its own; a master search over it
+ * makes the greedy roster better.
+ */
+START_TEST(test_pool_search)
+{
+    g_autoptr(RotaModel) model = test_load_curtois("tests/data/curtois/Instance2.txt");
+    RotapSolverData *data = rotap_solver_data_new(model, NULL);
+    RotapState *st = rotap_state_new(data);
+    RotapDp *dp = rotap_dp_new(data);
+    RotapPool *pool = rotap_pool_new(data);
+    g_autofree int *greedy = g_new(int, data->n_slots);
+    RotapUndo undo = {0};
+    RotapRng rng;
+    int better_hard, greedy_hard;
+    gint64 better_soft, greedy_soft;
+
+    rotap_rng_seed(&rng, 8, 0);
+    rotap_construct(st, &rng);
+    memcpy(greedy, st->x, sizeof(int) * data->n_slots);
+    greedy_hard = st->cost.hard;
+    greedy_soft = st->cost.soft;
+    rotap_pool_add(pool, st);
+    ck_assert_int_eq(rotap_pool_count(pool), data->n_people);
+    rotap_pool_add(pool, st);
+    ck_assert_int_eq(rotap_pool_count(pool), data->n_people);
+    for (int p = 0; p < data->n_people; p++) {
+        rotap_undo_clear(&undo);
+        rotap_dp_reroster(dp, st, &undo, p, 0, data->n_days - 1);
+    }
+    better_hard = st->cost.hard;
+    better_soft = st->cost.soft;
+    ck_assert_int_lt(
+        rotap_cost_compare(better_hard, better_soft, greedy_hard, greedy_soft), 0);
+    rotap_pool_add(pool, st);
+    ck_assert_int_gt(rotap_pool_count(pool), data->n_people);
+    rotap_state_load(st, greedy);
+    rotap_pool_search(pool, st, &rng, 200000, NULL, 0);
+    ck_assert_int_le(
+        rotap_cost_compare(st->cost.hard, st->cost.soft, better_hard, better_soft), 0);
+    check_state(st, NULL, "pool", 0);
+    rotap_pool_free(pool);
+
+    rotap_state_load(st, greedy);
+    pool = rotap_dual_pool(st, dp, &rng, NULL, 0);
+    ck_assert_ptr_nonnull(pool);
+    ck_assert_int_eq(memcmp(st->x, greedy, sizeof(int) * data->n_slots), 0);
+    ck_assert_int_gt(rotap_pool_count(pool), data->n_people);
+    rotap_pool_search(pool, st, &rng, 200000, NULL, 0);
+    ck_assert_int_lt(
+        rotap_cost_compare(st->cost.hard, st->cost.soft, greedy_hard, greedy_soft), 0);
+    check_state(st, NULL, "dual pool", 0);
+    rotap_pool_free(pool);
+    rotap_dp_free(dp);
+    rotap_state_free(st);
+    rotap_solver_data_free(data);
+}
+END_TEST
+
 static Suite *
 incremental_suite(void)
 {
@@ -691,6 +821,8 @@ incremental_suite(void)
     tcase_add_test(curtois, test_pair_exchange_is_best);
     tcase_add_test(curtois, test_long_window_counts);
     tcase_add_test(curtois, test_breach_days);
+    tcase_add_test(curtois, test_priced_reroster);
+    tcase_add_test(curtois, test_pool_search);
     suite_add_tcase(suite, curtois);
     suite_add_tcase(suite, models);
     return suite;
