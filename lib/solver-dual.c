@@ -128,13 +128,6 @@ ascend(const RotapState *st, double *lambda, int round, int rounds)
         lambda[c] += step * grad[c];
 }
 
-static gboolean
-stopped(const gint *cancel, gint64 deadline)
-{
-    return (cancel != NULL && g_atomic_int_get(cancel)) ||
-           (deadline > 0 && g_get_monotonic_time() >= deadline);
-}
-
 RotapPool *
 rotap_dual_pool(RotapState *st, RotapDp *dp, RotapRng *rng, const gint *cancel,
                 gint64 deadline)
@@ -155,7 +148,7 @@ rotap_dual_pool(RotapState *st, RotapDp *dp, RotapRng *rng, const gint *cancel,
     memcpy(start, st->x, sizeof(int) * data->n_slots);
     pool = rotap_pool_new(data);
     rotap_pool_add(pool, st);
-    for (; done < rounds && !stopped(cancel, deadline); done++) {
+    for (; done < rounds && !rotap_stopped(cancel, deadline); done++) {
         gboolean pooled = done >= rounds * POOL_FROM;
 
         if (done == DUAL_PROBE && deadline > 0 &&

@@ -125,8 +125,7 @@ rotap_pool_search(const RotapPool *pool, RotapState *st, RotapRng *rng, guint64 
         gint64 mag = st->cost.mag, soft = st->cost.soft;
         double delta;
 
-        if ((i & 1023) == 0 && ((cancel != NULL && g_atomic_int_get(cancel)) ||
-                                (deadline > 0 && g_get_monotonic_time() >= deadline)))
+        if ((i & 1023) == 0 && rotap_stopped(cancel, deadline))
             break;
         if (n < 2)
             continue;

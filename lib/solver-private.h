@@ -284,6 +284,15 @@ gboolean rotap_dp_reroster_slack(RotapDp *dp, RotapState *state, RotapUndo *undo
  * must outlive their use. */
 void rotap_dp_set_prices(RotapDp *dp, const gint64 *prices, gint64 scale);
 
+/* Whether a search should stop: *cancel is set (cancel may be NULL) or
+ * the monotonic clock has reached deadline (0: none). */
+static inline gboolean
+rotap_stopped(const gint *cancel, gint64 deadline)
+{
+    return (cancel != NULL && g_atomic_int_get(cancel)) ||
+           (deadline > 0 && g_get_monotonic_time() >= deadline);
+}
+
 /* Schedules gathered per person (solver-pool.c). */
 typedef struct _RotapPool RotapPool;
 RotapPool *rotap_pool_new(const RotapSolverData *data);

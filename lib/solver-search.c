@@ -240,15 +240,6 @@ start_cycle(RotapSearch *search, double temp)
     search->alpha = exp(log(search->t_end / temp) / (double)search->cycle_len);
 }
 
-/* Whether to stop: *cancel is set (cancel may be NULL) or the monotonic
- * clock has reached deadline (0: none). */
-static gboolean
-stopped(const gint *cancel, gint64 deadline)
-{
-    return (cancel != NULL && g_atomic_int_get(cancel)) ||
-           (deadline > 0 && g_get_monotonic_time() >= deadline);
-}
-
 /* Re-roster person over first..last and keep the change unless it
  * worsens the construction's weighted cost; TRUE when kept. */
 static gboolean
@@ -329,7 +320,7 @@ repair(RotapSearch *search, const gint *cancel, gint64 deadline)
     for (int pass = 0; again && pass < 2; pass++) {
         again = FALSE;
         for (int p = 0; p < data->n_people; p++) {
-            if (stopped(cancel, deadline))
+            if (rotap_stopped(cancel, deadline))
                 goto out;
             if (!find_breaches(st, p, days, &everywhere))
                 continue;
@@ -347,7 +338,7 @@ repair(RotapSearch *search, const gint *cancel, gint64 deadline)
         }
     }
     for (int p = 0; p < data->n_people; p++) {
-        if (stopped(cancel, deadline))
+        if (rotap_stopped(cancel, deadline))
             goto out;
         if (rotap_person_breaks(st, p) != -2)
             reroster_unless_worse(search, &undo, p, 0, data->n_days - 1);
@@ -485,7 +476,7 @@ rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel, gint64 dead
         gint64 mag = st->cost.mag, soft = st->cost.soft;
         double delta;
 
-        if ((i & 1023) == 0 && stopped(cancel, deadline))
+        if ((i & 1023) == 0 && rotap_stopped(cancel, deadline))
             break;
         if (++search->cycle_pos >= search->cycle_len)
             next_cycle(search);
