@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "curtois-private.h"
+#include "formats/curtois-private.h"
 #include "util-private.h"
 
 /*

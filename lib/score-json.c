@@ -2,7 +2,7 @@
 /* score-json.c: a score and its violations as JSON, for roster files and the CLI. */
 #include "config.h"
 
-#include "json-private.h"
+#include "formats/json-private.h"
 #include "score-private.h"
 #include "util-private.h"
 

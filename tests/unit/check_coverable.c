@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "solver-private.h"
+#include "solver/solver-private.h"
 #include "testhelp.h"
 
 /*

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ical-private.h"
+#include "ical/ical-private.h"
 #include "testhelp.h"
 
 /*

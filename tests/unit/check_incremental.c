@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "solver-private.h"
+#include "solver/solver-private.h"
 #include "testhelp.h"
 
 /* Moves between two comparisons with the evaluator, and comparisons per model. */

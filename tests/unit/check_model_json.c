@@ -5,7 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "json-private.h"
+#include "formats/json-private.h"
 #include "model-private.h"
 #include "testhelp.h"
 #include "util-private.h"

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "ical-private.h"
-#include "json-private.h"
+#include "formats/json-private.h"
 #include "roster-private.h"
 #include "util-private.h"
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "ical-private.h"
-#include "json-private.h"
+#include "formats/json-private.h"
 #include "util-private.h"
 
 #define LEDGER_FORMAT "rota-ical-ledger"
