@@ -240,6 +240,8 @@ write_people(const RotapSpec *spec, const char *dir, GError **error)
         cell(&s, p->unit);
         cell_list(&s, p->tags, TRUE);
         cell(&s, p->community);
+        cell(&s, p->phone);
+        cell(&s, p->phone != NULL ? (p->phone_public ? "是" : "否") : NULL);
         person_limits(&s, &p->limits, set, shifts);
         end_line(&s);
     }

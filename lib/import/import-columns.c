@@ -18,7 +18,8 @@ static const RotapColumnName segment_fields[] = {
 
 static const RotapColumnName person_fields[] = {
     {"id", "编号"},   {"name", "姓名"},      {"unit", "单位"},
-    {"tags", "身份"}, {"community", "社区"},
+    {"tags", "身份"}, {"community", "社区"}, {"phone", "电话"},
+    {"phone_public", "公开电话"},
 };
 
 static const RotapColumnName off_fields[] = {

@@ -79,6 +79,22 @@ read_limits(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row,
     }
 }
 
+static gboolean parse_on(const char *cell, gboolean *on);
+
+/* 公开电话: 是/否 (empty: no). */
+static void
+read_phone_public(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row,
+                  RotapPersonSpec *person)
+{
+    const char *cell = rotap_sheet_cell(sheet, row, F_PERSON_PHONE_PUBLIC);
+
+    if (*cell != '\0' && !parse_on(cell, &person->phone_public))
+        rotap_sheet_field_error(sheet, run->errors, row->line, F_PERSON_PHONE_PUBLIC,
+                                ROTAP_TR(run->errors, "expected 是 (yes) or 否 (no), found \"%s\"",
+                                         "应为“是”或“否”，而不是“%s”"),
+                                cell);
+}
+
 static void
 read_person(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row,
             RotapPersonSpec *person)
@@ -96,6 +112,8 @@ read_person(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row,
                             GINT_TO_POINTER(GPOINTER_TO_INT(count) + 1));
     }
     person->community = rotap_cell_dup(rotap_sheet_cell(sheet, row, F_PERSON_COMMUNITY));
+    person->phone = rotap_cell_dup(rotap_sheet_cell(sheet, row, F_PERSON_PHONE));
+    read_phone_public(run, sheet, row, person);
     read_limits(run, sheet, row, &person->limits);
 }
 
