@@ -124,11 +124,11 @@ decode(RotapCsv *csv, int file, const char *data, gsize length, gsize *out_lengt
                               ROTAP_TR(errors,
                                        "bytes that are neither UTF-8 nor GB18030 (save the sheet as \"CSV UTF-8\")",
                                        "这一行的字节既不是 UTF-8 也不是 GB18030（请另存为“CSV UTF-8”）"));
-    else
-        rotap_errors_add_line(errors, file, csv->name, line_of(data, bad),
+    else if (!g_utf8_validate_len(data, length, &end))
+        rotap_errors_add_line(errors, file, csv->name, line_of(data, (gsize)(end - data)),
                               ROTAP_TR(errors,
-                                       "the file mixes UTF-8 and GB18030 lines (save the sheet again as \"CSV UTF-8\")",
-                                       "文件混用了 UTF-8 和 GB18030 两种编码（请重新另存为“CSV UTF-8”）"));
+                                       "this line is not UTF-8 and other lines are not GB18030: the file mixes the two (save the sheet again as \"CSV UTF-8\")",
+                                       "这一行不是 UTF-8，而别的行又不是 GB18030：文件混用了两种编码（请重新另存为“CSV UTF-8”）"));
     return NULL;
 }
 
@@ -139,12 +139,21 @@ typedef struct {
     gboolean failed;
 } Reader;
 
+/* A cell, trimmed; a line break inside it reads as LF, as Excel writes it
+ * inside a cell even in a CRLF file. */
 static void
 on_field(void *field, size_t length, void *data)
 {
     Reader *r = data;
+    char *cell = g_strndup(field != NULL ? field : "", length);
+    char *out = cell;
 
-    g_ptr_array_add(r->cells, rotap_trim(g_strndup(field != NULL ? field : "", length)));
+    for (const char *p = cell; *p != '\0'; p++) {
+        if (!(p[0] == '\r' && p[1] == '\n'))
+            *out++ = *p;
+    }
+    *out = '\0';
+    g_ptr_array_add(r->cells, rotap_trim(cell));
 }
 
 static void
@@ -188,22 +197,20 @@ is_space_tab(unsigned char c)
     return c == ' ';
 }
 
-/* Comma unless the header line holds a tab and no comma outside quotes. */
+/* Tab when the header line holds a tab outside quotes (a header cell may
+ * hold a comma, as in "名称, 全称"), else comma. */
 static char
 detect_delimiter(const char *text)
 {
     gboolean quoted = FALSE;
-    int commas = 0, tabs = 0;
 
     for (const char *p = text; *p != '\0' && (quoted || *p != '\n'); p++) {
         if (*p == '"')
             quoted = !quoted;
-        else if (!quoted && *p == ',')
-            commas++;
         else if (!quoted && *p == '\t')
-            tabs++;
+            return '\t';
     }
-    return tabs > commas ? '\t' : ',';
+    return ',';
 }
 
 static gboolean

@@ -487,9 +487,10 @@ parse_file(Feed *feed, const char *path)
     icalerror_clear_errno();
     calendar = icalparser_parse_string(data);
     if (calendar == NULL || icalcomponent_isa(calendar) != ICAL_VCALENDAR_COMPONENT) {
-        feed_error(feed, ROTAP_TR(feed->run->errors, "not an iCalendar file (%s)",
-                                  "不是 iCalendar 日历文件（%s）"),
-                   calendar == NULL ? icalerror_strerror(icalerrno) : "no VCALENDAR");
+        feed_error(feed, "%s",
+                   ROTAP_TR(feed->run->errors,
+                            "libical cannot read it as iCalendar (no VCALENDAR found)",
+                            "libical 无法把它读作 iCalendar 日历（没有 VCALENDAR）"));
         if (calendar != NULL)
             icalcomponent_free(calendar);
         return NULL;

@@ -105,35 +105,65 @@ kind_word(const RotapErrors *errors, RotapRefKind kind)
     return errors->chinese ? zh[kind] : en[kind];
 }
 
-/* Up to three names nearest to text, as "“a”, “b”", or NULL. */
+/* Whether every character of text appears in name, in order: 县住建局
+ * is how people shorten 县住房和城乡建设局. */
+static gboolean
+is_abbreviation(const char *text, const char *name)
+{
+    const char *n = name;
+
+    for (const char *t = text; *t != '\0'; t = g_utf8_next_char(t)) {
+        gunichar c = g_utf8_get_char(t);
+
+        while (*n != '\0' && g_utf8_get_char(n) != c)
+            n = g_utf8_next_char(n);
+        if (*n == '\0')
+            return FALSE;
+        n = g_utf8_next_char(n);
+    }
+    return TRUE;
+}
+
+/* Whether name may be suggested for text, and how far it is: names of
+ * which text is an abbreviation come first (rank 0), then names within
+ * half their length in edit distance (rank 1). */
+static gboolean
+candidate(const char *text, const char *name, int *rank, int *distance)
+{
+    long longest = MAX(g_utf8_strlen(text, -1), g_utf8_strlen(name, -1));
+
+    *distance = rotap_text_distance(text, name);
+    *rank = is_abbreviation(text, name) ? 0 : 1;
+    return *rank == 0 || *distance * 2 <= longest;
+}
+
+/* Up to three of the nearest names to text (quoted), or NULL. */
 static char *
-nearest_names(const RefTable *table, const char *text)
+nearest_names(const RefTable *table, const char *text, gboolean chinese)
 {
     GString *out = NULL;
-    int best = G_MAXINT, n = 0;
-    long length = g_utf8_strlen(text, -1);
+    int best_rank = 2, best = G_MAXINT, n = 0, rank, d;
 
     for (guint i = 0; i < table->all_names->len; i++) {
-        const char *name = table->all_names->pdata[i];
-        int d = rotap_text_distance(text, name);
-        long longest = MAX(length, g_utf8_strlen(name, -1));
-
-        if (d * 2 <= longest && d < best)
+        if (!candidate(text, table->all_names->pdata[i], &rank, &d))
+            continue;
+        if (rank < best_rank || (rank == best_rank && d < best)) {
+            best_rank = rank;
             best = d;
+        }
     }
-    if (best == G_MAXINT)
-        return NULL;
     for (guint i = 0; i < table->all_names->len && n < 3; i++) {
         const char *name = table->all_names->pdata[i];
 
-        if (rotap_text_distance(text, name) != best)
+        if (!candidate(text, name, &rank, &d) || rank != best_rank || d != best)
             continue;
         if (out == NULL)
             out = g_string_new(NULL);
-        g_string_append_printf(out, "%s\"%s\"", n > 0 ? ", " : "", name);
+        g_string_append_printf(out, chinese ? "%s“%s”" : "%s\"%s\"", n > 0 ? ", " : "",
+                               name);
         n++;
     }
-    return g_string_free(out, FALSE);
+    return out != NULL ? g_string_free(out, FALSE) : NULL;
 }
 
 static void
@@ -141,12 +171,12 @@ unknown_error(RotapImportRun *run, RotapRefKind kind, const char *text,
               const RotapSheet *sheet, int row, int field)
 {
     RotapErrors *errors = run->errors;
-    g_autofree char *near = nearest_names(&run->resolver->tables[kind], text);
+    g_autofree char *near = nearest_names(&run->resolver->tables[kind], text, errors->chinese);
 
     if (near != NULL)
         rotap_sheet_field_error(sheet, errors, row, field,
                                 ROTAP_TR(errors, "unknown %s \"%s\" (did you mean %s?)",
-                                         "未知%s“%s”（是不是 %s？）"),
+                                         "未知%s“%s”（是不是%s？）"),
                                 kind_word(errors, kind), text, near);
     else
         rotap_sheet_field_error(sheet, errors, row, field,

@@ -68,8 +68,12 @@ rotap_sheet_error(const RotapSheet *sheet, RotapErrors *errors, int row, int col
     if (sheet->csv->header != NULL && col < sheet->csv->header->n_cells)
         header = sheet->csv->header->cells[col];
     text = g_string_new(NULL);
-    g_string_append_printf(text, "%s:%d:%d: 列 %s", sheet->csv->name, row, col + 1,
-                           header);
+    if (*header != '\0')
+        g_string_append_printf(text, "%s:%d:%d: 列 %s", sheet->csv->name, row, col + 1,
+                               header);
+    else /* a column without a name is named by its number */
+        g_string_append_printf(text, "%s:%d:%d: 列 %d", sheet->csv->name, row, col + 1,
+                               col + 1);
     if (sheet->keys != NULL && sheet->keys[col] != NULL &&
         strcmp(sheet->keys[col], header) != 0)
         g_string_append_printf(text, " (%s)", sheet->keys[col]);
