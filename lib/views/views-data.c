@@ -183,10 +183,12 @@ rotap_view_onsite(const RotapView *v, int unit, int day, int *person)
     return ROTAP_ONSITE_OTHER;
 }
 
+/* A duty without a name of its own (its name is its id) goes by its
+ * shift's name, which people read more easily than an id. */
 const char *
 rotap_view_duty_name(const RotaModel *m, int duty, int shift)
 {
-    if (duty >= 0)
+    if (duty >= 0 && strcmp(m->duties[duty].name, m->duties[duty].id) != 0)
         return m->duties[duty].name;
     return m->shifts[shift].name;
 }

@@ -224,7 +224,7 @@ static void
 make_overview(RotapSite *site)
 {
     const RotaModel *m = site->view->model;
-    g_autofree char *title = g_strdup_printf("%s 值勤总览", m->name);
+    g_autofree char *title = g_strdup_printf("%s · 总览", m->name);
     GString *out = rotap_page_new(title, ROTAP_PAGE_PORTRAIT, NULL);
 
     g_string_append(out, "<h1>");

@@ -4,7 +4,9 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 /* One style sheet for every page, inline so that a page loads nothing. */
 static const char base_css[] =
@@ -25,7 +27,7 @@ static const char base_css[] =
     ".miss{background:#f8cbad;font-weight:bold}"
     ".bad{color:#b71c1c;font-weight:bold}"
     "svg.chart{width:100%;height:auto;max-width:1000px}"
-    "svg.qr{display:block}"
+    "svg.qr{display:block;shape-rendering:crispEdges}"
     "ul.links{columns:4;padding-left:1.2em}"
     "@media print{body{max-width:none;padding:0;font-size:10.5pt}"
     "nav,.noprint{display:none}a{color:inherit;text-decoration:none}"
@@ -252,6 +254,43 @@ find_week(const RotaSiteWriter *w, int *first, int *last)
     *last = MIN(m->n_days - 1, day + (7 - m->weekday[day]));
 }
 
+/* Replace file atomically: readers see the old page or the new one.
+ * Without fsync: a page is remade by exporting again, and syncing a few
+ * hundred files would take the export's whole time. */
+static gboolean
+replace_file(const char *file, const GString *page, GError **error)
+{
+    g_autofree char *tmp = g_strconcat(file, ".tmp-XXXXXX", NULL);
+    int fd = g_mkstemp_full(tmp, O_WRONLY, 0644);
+    gsize done = 0;
+    int saved = 0;
+
+    if (fd < 0) {
+        saved = errno;
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot create: %s", file,
+                    g_strerror(saved));
+        return FALSE;
+    }
+    while (done < page->len && saved == 0) {
+        gssize n = write(fd, page->str + done, page->len - done);
+
+        if (n < 0 && errno != EINTR)
+            saved = errno;
+        else if (n > 0)
+            done += (gsize)n;
+    }
+    if (close(fd) != 0 && saved == 0)
+        saved = errno;
+    if (saved == 0 && g_rename(tmp, file) != 0)
+        saved = errno;
+    if (saved == 0)
+        return TRUE;
+    (void)g_unlink(tmp);
+    g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot write: %s", file,
+                g_strerror(saved));
+    return FALSE;
+}
+
 static gboolean
 write_page(const char *dir, const char *path, const GString *page, GError **error)
 {
@@ -265,12 +304,7 @@ write_page(const char *dir, const char *path, const GString *page, GError **erro
                     g_strerror(saved));
         return FALSE;
     }
-    if (!g_file_set_contents_full(file, page->str, (gssize)page->len,
-                                  G_FILE_SET_CONTENTS_CONSISTENT, 0644, error)) {
-        g_prefix_error(error, "%s: ", file);
-        return FALSE;
-    }
-    return TRUE;
+    return replace_file(file, page, error);
 }
 
 /* Pages of an earlier export that this one did not write (a segment, unit

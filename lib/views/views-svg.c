@@ -7,12 +7,16 @@
 
 #define QUIET_ZONE 4 /* modules of white around a QR code, as the standard asks */
 
-/* One path for the dark modules, a horizontal run of them per "h" stroke. */
+/* The dark modules as one stroked path: per row a move to the middle of
+ * its first run, then "h" strokes for runs and relative moves over gaps,
+ * which keeps a code of a typical feed URL near 4 kB. */
 static void
 append_modules(GString *out, const QRcode *qr)
 {
-    g_string_append(out, "<path fill=\"#000\" d=\"");
+    g_string_append(out, "<path stroke=\"#000\" stroke-width=\"1\" d=\"");
     for (int y = 0; y < qr->width; y++) {
+        int pen = -1; /* x where the last stroke ended, -1 before the first */
+
         for (int x = 0; x < qr->width; x++) {
             int run = 0;
 
@@ -20,8 +24,12 @@ append_modules(GString *out, const QRcode *qr)
                 run++;
             if (run == 0)
                 continue;
-            g_string_append_printf(out, "M%d %dh%dv1h-%dz", x + QUIET_ZONE, y + QUIET_ZONE,
-                                   run, run);
+            if (pen < 0)
+                g_string_append_printf(out, "M%d %d.5", x + QUIET_ZONE, y + QUIET_ZONE);
+            else
+                g_string_append_printf(out, "m%d 0", x - pen);
+            g_string_append_printf(out, "h%d", run);
+            pen = x + run;
             x += run;
         }
     }
@@ -38,8 +46,8 @@ rotap_svg_qr(RotapSite *site, GString *out, const char *text, int size_mm)
         return FALSE;
     side = qr->width + 2 * QUIET_ZONE;
     g_string_append_printf(out,
-                           "<svg class=\"qr\" viewBox=\"0 0 %d %d\" width=\"%dmm\" "
-                           "height=\"%dmm\" role=\"img\" shape-rendering=\"crispEdges\" "
+                           "<svg class=\"qr\" viewBox=\"0 0 %d %d\" "
+                           "style=\"width:%dmm;height:%dmm\" role=\"img\" "
                            "aria-label=\"二维码\"><rect width=\"%d\" height=\"%d\" "
                            "fill=\"#fff\"/>",
                            side, side, size_mm, size_mm, side, side);
