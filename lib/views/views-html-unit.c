@@ -10,10 +10,10 @@ static const char unit_css[] =
     "table.grid th,table.grid td{padding:1px 2px;text-align:center;overflow:hidden}"
     "table.grid td.l,table.grid th.l{text-align:left}"
     "col.nm{width:16mm}col.rl{width:15mm}col.t{width:10mm}"
-    ".slips{break-before:page;display:flex;flex-wrap:wrap;gap:4mm}"
-    ".slip{width:64mm;border:1px dashed #777;padding:3mm;text-align:center;"
+    ".slips{break-before:page;display:flex;flex-wrap:wrap;gap:3mm}"
+    ".slip{width:52mm;border:1px dashed #777;padding:2mm;text-align:center;"
     "break-inside:avoid;font-size:9pt}"
-    ".slip .nm{font-size:15pt;font-weight:bold}"
+    ".slip .nm{font-size:14pt;font-weight:bold;line-height:1.2}"
     ".slip svg.qr{margin:2mm auto}"
     ".slip .url{font-size:6.5pt;word-break:break-all;color:#333}";
 
@@ -160,7 +160,7 @@ append_slip(GString *out, RotapSite *site, int person)
     g_string_append(out, "</div><div>");
     rotap_html_text(out, m->units[m->people[person].unit].name);
     g_string_append(out, "</div>");
-    rotap_svg_qr(site, out, url, 34);
+    rotap_svg_qr(site, out, url, 28);
     g_string_append(out, "<div>用手机扫码，在日历应用中订阅</div><div class=\"url\">");
     rotap_html_text(out, url);
     g_string_append(out, "</div></div>\n");

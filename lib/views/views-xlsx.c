@@ -79,7 +79,7 @@ sheet_name(Book *b, const char *wanted)
     for (const char *p = wanted; *p != '\0'; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
 
-        if (c < 0x20 || strchr("[]:*?/\\", (int)c) != NULL)
+        if (c < 0x20 || (c < 0x80 && strchr("[]:*?/\\", (int)c) != NULL))
             g_string_append_c(clean, '_');
         else
             g_string_append_unichar(clean, c);
