@@ -95,6 +95,7 @@ configure_site(RotaSiteWriter *writer, const Options *o, GError **error)
 {
     g_autofree char *dir = g_strdup(o->output);
     g_autofree char *secret = NULL;
+    g_autoptr(GError) local = NULL;
     gsize length = strlen(dir);
 
     while (length > 1 && dir[length - 1] == '/')
@@ -113,9 +114,8 @@ configure_site(RotaSiteWriter *writer, const Options *o, GError **error)
     }
     if (o->feeds_url == NULL)
         return TRUE;
-    if (!rota_site_writer_set_feeds_url(writer, o->feeds_url, error)) {
-        cli_set_usage_error(error, "export", "--feeds-url: %s",
-                            error != NULL && *error != NULL ? (*error)->message : "");
+    if (!rota_site_writer_set_feeds_url(writer, o->feeds_url, &local)) {
+        cli_set_usage_error(error, "export", "--feeds-url: %s", local->message);
         return FALSE;
     }
     secret = o->secret != NULL ? g_strdup(o->secret) : g_strconcat(dir, ".secret", NULL);
