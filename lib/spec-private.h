@@ -92,6 +92,8 @@ typedef struct {
     char *unit;
     GPtrArray *tags; /* char * */
     char *community;
+    char *phone;           /* NULL: none */
+    gboolean phone_public; /* the phone may be shown on public pages */
     RotapLimitsSpec limits;
     GArray *off;      /* RotapOffSpec */
     GArray *requests; /* RotapRequestSpec */
@@ -121,6 +123,9 @@ typedef struct {
 typedef struct {
     char *name;
     char *timezone; /* NULL = "Asia/Shanghai" */
+    gboolean has_contact;
+    char *contact_hotline; /* NULL: none */
+    char *contact_office;  /* NULL: none */
     char *start;
     int days;
     gboolean has_calendar;

@@ -18,8 +18,9 @@
  */
 
 static const char *const top_keys[] = {
-    "format", "version",  "name",  "timezone", "start",  "days",  "calendar", "shifts",
-    "forbid", "segments", "units", "people",   "duties", "rules", NULL};
+    "format", "version", "name",  "contact", "timezone", "start", "days", "calendar",
+    "shifts", "forbid",  "segments", "units", "people",   "duties", "rules", NULL};
+static const char *const contact_keys[] = {"hotline", "office", NULL};
 static const char *const calendar_keys[] = {"holidays", "workdays", NULL};
 static const char *const shift_keys[] = {"id", "name", "start", "end", NULL};
 static const char *const forbid_keys[] = {"after", "next_day", NULL};
@@ -374,12 +375,32 @@ read_rules(const RotapJsonReader *reader, struct json_object *root, RotapSpec *s
     return read_weights(reader, rules, spec, error);
 }
 
+/* "contact": { "hotline": "12345", "office": "..." }, both optional. */
+static gboolean
+read_contact(const RotapJsonReader *reader, struct json_object *root, RotapSpec *spec,
+             GError **error)
+{
+    struct json_object *contact = NULL;
+
+    if (!rotap_json_get_object(reader, root, "", "contact", FALSE, &contact, error))
+        return FALSE;
+    if (contact == NULL)
+        return TRUE;
+    spec->has_contact = TRUE;
+    return rotap_json_check_keys(reader, contact, "contact", contact_keys, error) &&
+           rotap_json_read_string(reader, contact, "contact", "hotline", FALSE,
+                                  &spec->contact_hotline, error) &&
+           rotap_json_read_string(reader, contact, "contact", "office", FALSE,
+                                  &spec->contact_office, error);
+}
+
 static gboolean
 read_horizon(const RotapJsonReader *reader, struct json_object *root, RotapSpec *spec,
              GError **error)
 {
     return rotap_json_check_keys(reader, root, "", top_keys, error) &&
            rotap_json_read_string(reader, root, "", "name", TRUE, &spec->name, error) &&
+           read_contact(reader, root, spec, error) &&
            rotap_json_read_string(reader, root, "", "timezone", FALSE, &spec->timezone,
                                   error) &&
            rotap_json_read_string(reader, root, "", "start", TRUE, &spec->start, error) &&

@@ -203,6 +203,11 @@ write_person(GString *out, const RotapPersonSpec *person)
     obj_string(&obj, "unit", person->unit);
     obj_strings(&obj, "tags", person->tags);
     obj_string(&obj, "community", person->community);
+    obj_string(&obj, "phone", person->phone);
+    if (person->phone_public) {
+        obj_key(&obj, "phone_public");
+        g_string_append(out, "true");
+    }
     if (limits_given(&person->limits)) {
         obj_key(&obj, "limits");
         write_limits(out, &person->limits);
@@ -437,6 +442,15 @@ write_header(GString *out, const RotapSpec *spec)
     if (spec->name != NULL) {
         top_key(out, "name");
         rotap_json_append_string(out, spec->name);
+    }
+    if (spec->has_contact) {
+        Obj contact;
+
+        top_key(out, "contact");
+        obj_begin(&contact, out);
+        obj_string(&contact, "hotline", spec->contact_hotline);
+        obj_string(&contact, "office", spec->contact_office);
+        obj_end(&contact);
     }
     if (spec->timezone != NULL) {
         top_key(out, "timezone");
