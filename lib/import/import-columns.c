@@ -166,6 +166,20 @@ known_columns(RotaSheetKind kind)
     return g_string_free(out, FALSE);
 }
 
+/* *slot (a field's or a limit's column, -1 while unseen) becomes col; a
+ * second column for the same thing is an error. */
+static void
+claim_column(RotapSheet *sheet, RotapErrors *errors, int *slot, int col)
+{
+    if (*slot >= 0)
+        rotap_sheet_error(
+            sheet, errors, 1, col,
+            ROTAP_TR(errors, "the same column as column %d", "与第 %d 列重复"),
+            *slot + 1);
+    else
+        *slot = col;
+}
+
 /* The key of a people sheet's limit column (set in keys), or NULL. */
 static const char *
 limit_column(RotapSheet *sheet, const char *header, int col, const GArray *shifts,
@@ -177,13 +191,7 @@ limit_column(RotapSheet *sheet, const char *header, int col, const GArray *shift
         if (strcmp(header, limit_chinese[l]) == 0 ||
             g_ascii_strcasecmp(header, rotap_limit_name((RotaLimit)l)) == 0) {
             sheet->keys[col] = g_strdup(rotap_limit_name((RotaLimit)l));
-            if (sheet->limit[l] >= 0)
-                rotap_sheet_error(
-                    sheet, errors, 1, col,
-                    ROTAP_TR(errors, "the same column as column %d", "与第 %d 列重复"),
-                    sheet->limit[l] + 1);
-            else
-                sheet->limit[l] = col;
+            claim_column(sheet, errors, &sheet->limit[l], col);
             return sheet->keys[col];
         }
     }
@@ -218,13 +226,7 @@ map_column(RotapSheet *sheet, int col, const GArray *shifts, RotapErrors *errors
         if (!name_is(header, &names[f]))
             continue;
         sheet->keys[col] = g_strdup(names[f].key);
-        if (sheet->field[f] >= 0)
-            rotap_sheet_error(
-                sheet, errors, 1, col,
-                ROTAP_TR(errors, "the same column as column %d", "与第 %d 列重复"),
-                sheet->field[f] + 1);
-        else
-            sheet->field[f] = col;
+        claim_column(sheet, errors, &sheet->field[f], col);
         return;
     }
     if (sheet->kind == ROTA_SHEET_PEOPLE) {

@@ -206,10 +206,7 @@ read_off_row(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row)
         off.off.to = g_strdup(off.off.from);
     off.person = g_strdup(rotap_sheet_cell(sheet, row, F_OFF_PERSON));
     if (!ok) {
-        g_free(off.person);
-        g_free(off.off.from);
-        g_free(off.off.to);
-        g_free(off.off.shift);
+        rotap_off_row_clear(&off);
         return;
     }
     g_array_append_val(run->off_rows, off);
@@ -281,9 +278,7 @@ read_request_row(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row)
     r.request.shift = rotap_cell_dup(rotap_sheet_cell(sheet, row, F_REQ_SHIFT));
     r.person = g_strdup(rotap_sheet_cell(sheet, row, F_REQ_PERSON));
     if (!ok) {
-        g_free(r.person);
-        g_free(r.request.date);
-        g_free(r.request.shift);
+        rotap_request_row_clear(&r);
         return;
     }
     g_array_append_val(run->request_rows, r);
@@ -320,4 +315,21 @@ rotap_request_copy(RotapRequestSpec *to, const RotapRequestSpec *from)
     *to = *from;
     to->date = g_strdup(from->date);
     to->shift = g_strdup(from->shift);
+}
+
+void
+rotap_off_row_clear(RotapOffRow *row)
+{
+    g_free(row->person);
+    g_free(row->off.from);
+    g_free(row->off.to);
+    g_free(row->off.shift);
+}
+
+void
+rotap_request_row_clear(RotapRequestRow *row)
+{
+    g_free(row->person);
+    g_free(row->request.date);
+    g_free(row->request.shift);
 }

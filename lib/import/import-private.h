@@ -223,6 +223,9 @@ const char *rotap_tag_from_cell(const char *word);
 const char *rotap_tag_to_cell(const char *tag);
 /* Duplicate ids of the lists read from sheets, reported at the second row. */
 void rotap_check_duplicates(RotapImportRun *run);
+/* Free what a row of the off or requests sheet holds (import-people.c). */
+void rotap_off_row_clear(RotapOffRow *row);
+void rotap_request_row_clear(RotapRequestRow *row);
 /* Copy off entries and requests (import-people.c). */
 void rotap_off_copy(RotapOffSpec *to, const RotapOffSpec *from);
 void rotap_request_copy(RotapRequestSpec *to, const RotapRequestSpec *from);

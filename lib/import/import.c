@@ -224,22 +224,11 @@ run_clear(RotapImportRun *run)
 {
     for (int k = 0; k < ROTA_N_SHEETS; k++)
         g_array_unref(run->origins[k]);
-    for (guint i = 0; i < run->off_rows->len; i++) {
-        RotapOffRow *r = &g_array_index(run->off_rows, RotapOffRow, i);
-
-        g_free(r->person);
-        g_free(r->off.from);
-        g_free(r->off.to);
-        g_free(r->off.shift);
-    }
+    for (guint i = 0; i < run->off_rows->len; i++)
+        rotap_off_row_clear(&g_array_index(run->off_rows, RotapOffRow, i));
     g_array_unref(run->off_rows);
-    for (guint i = 0; i < run->request_rows->len; i++) {
-        RotapRequestRow *r = &g_array_index(run->request_rows, RotapRequestRow, i);
-
-        g_free(r->person);
-        g_free(r->request.date);
-        g_free(r->request.shift);
-    }
+    for (guint i = 0; i < run->request_rows->len; i++)
+        rotap_request_row_clear(&g_array_index(run->request_rows, RotapRequestRow, i));
     g_array_unref(run->request_rows);
     g_hash_table_unref(run->tags);
     rotap_spec_free(run->old);
