@@ -88,10 +88,13 @@ rotap_sheet_free(RotapSheet *sheet)
 {
     if (sheet == NULL)
         return;
+    /* keys has a NULL for each ignored or unknown column: not a GStrv. */
+    for (int col = 0; sheet->keys != NULL && col < sheet->csv->header->n_cells; col++)
+        g_free(sheet->keys[col]);
+    g_free(sheet->keys);
     rotap_csv_free(sheet->csv);
     if (sheet->max_shifts != NULL)
         g_ptr_array_unref(sheet->max_shifts);
-    g_strfreev(sheet->keys);
     g_free(sheet);
 }
 
