@@ -538,6 +538,12 @@ rotap_import_availability(RotapImportRun *run, const char *dir, int file,
     Feed feed;
     int files = 0, pairs = 0;
 
+    if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+        rotap_errors_add_line(run->errors, file, dir, 0, "%s",
+                              ROTAP_TR(run->errors, "no such folder of calendars",
+                                       "找不到这个日历文件夹"));
+        return;
+    }
     if (!feed_init(&feed, run)) {
         feed_clear(&feed);
         return;
