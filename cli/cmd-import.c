@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* cmd-import.c: "rota import" (a model from CSV sheets and calendars) and "rota export sheets" (back). */
+/* cmd-import.c: "rota import" (a model from CSV sheets and calendars) and "rota export
+ * sheets" (back). */
 #include "cli-private.h"
 
 #include <stdio.h>
@@ -68,7 +69,8 @@ check_import_options(const Options *o, int argc, GError **error)
         return FALSE;
     }
     if (o->base == NULL) {
-        cli_set_usage_error(error, "import", "the base model --base BASE.json is required");
+        cli_set_usage_error(error, "import",
+                            "the base model --base BASE.json is required");
         return FALSE;
     }
     if (o->output == NULL) {
@@ -144,17 +146,16 @@ cli_cmd_import(int argc, char **argv, GError **error)
         {"availability", 'a', 0, G_OPTION_ARG_FILENAME, &o.availability,
          "A folder of calendars, DIR/ID.ics per person: busy times become days off",
          "DIR"},
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-         "The model.json to write", "MODEL"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, "The model.json to write",
+         "MODEL"},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
          "Language of messages and summary: en or zh (default: from LANG)", "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    g_autoptr(GOptionContext) context =
-        cli_context_new("--base BASE.json [--units F] [--segments F] [--people F]… "
-                        "[--off F] [--requests F] [--availability DIR] -o MODEL",
-                        "Build a model from the coordinators' CSV sheets.",
-                        import_description);
+    g_autoptr(GOptionContext) context = cli_context_new(
+        "--base BASE.json [--units F] [--segments F] [--people F]… "
+        "[--off F] [--requests F] [--availability DIR] -o MODEL",
+        "Build a model from the coordinators' CSV sheets.", import_description);
     gboolean ok = FALSE;
 
     g_option_context_add_main_entries(context, entries, NULL);
@@ -185,8 +186,9 @@ cli_export_sheets(int argc, char **argv, GError **error)
          "The output folder (created when missing)", "DIR"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    g_autoptr(GOptionContext) context = cli_context_new(
-        "sheets MODEL -o DIR", "Write a model's lists as CSV sheets.", sheets_description);
+    g_autoptr(GOptionContext) context =
+        cli_context_new("sheets MODEL -o DIR", "Write a model's lists as CSV sheets.",
+                        sheets_description);
     g_autoptr(RotaModel) model = NULL;
 
     g_option_context_add_main_entries(context, entries, NULL);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* rota-import.h: a model from the coordinators' CSV sheets and people's calendars, and back. */
+/* rota-import.h: a model from the coordinators' CSV sheets and people's calendars, and
+ * back. */
 #ifndef ROTA_IMPORT_H
 #define ROTA_IMPORT_H
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* export-sheets.c: rota export sheets: a model's lists as the CSV sheets rota import reads, plus base.json. */
+/* export-sheets.c: rota export sheets: a model's lists as the CSV sheets rota import
+ * reads, plus base.json. */
 #include "config.h"
 
 #include "import/import-private.h"
@@ -177,11 +178,13 @@ used_limits(const RotapSpec *spec, GPtrArray *shifts)
         const char *id = g_array_index(spec->shifts, RotapShiftSpec, s).id;
 
         for (guint i = 0; i < spec->people->len; i++) {
-            const GArray *counts = g_array_index(spec->people, RotapPersonSpec, i).limits.max_shifts;
+            const GArray *counts =
+                g_array_index(spec->people, RotapPersonSpec, i).limits.max_shifts;
             gboolean found = FALSE;
 
             for (guint c = 0; c < counts->len && !found; c++)
-                found = strcmp(g_array_index(counts, RotapShiftCountSpec, c).shift, id) == 0;
+                found =
+                    strcmp(g_array_index(counts, RotapShiftCountSpec, c).shift, id) == 0;
             if (found) {
                 g_ptr_array_add(shifts, (gpointer)id);
                 break;

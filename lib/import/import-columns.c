@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* import-columns.c: the columns of each sheet, in Chinese or English, and a header mapped to them. */
+/* import-columns.c: the columns of each sheet, in Chinese or English, and a header mapped
+ * to them. */
 #include "config.h"
 
 #include "import/import-private.h"
@@ -7,8 +8,8 @@
 #include <string.h>
 
 static const RotapColumnName unit_fields[] = {
-    {"id", "编号"}, {"name", "名称"}, {"head", "一把手"}, {"deputies", "副职"},
-    {"segments", "包保路段"},
+    {"id", "编号"},       {"name", "名称"},         {"head", "一把手"},
+    {"deputies", "副职"}, {"segments", "包保路段"},
 };
 
 static const RotapColumnName segment_fields[] = {
@@ -17,8 +18,12 @@ static const RotapColumnName segment_fields[] = {
 };
 
 static const RotapColumnName person_fields[] = {
-    {"id", "编号"},   {"name", "姓名"},      {"unit", "单位"},
-    {"tags", "身份"}, {"community", "社区"}, {"phone", "电话"},
+    {"id", "编号"},
+    {"name", "姓名"},
+    {"unit", "单位"},
+    {"tags", "身份"},
+    {"community", "社区"},
+    {"phone", "电话"},
     {"phone_public", "公开电话"},
 };
 
@@ -30,12 +35,13 @@ static const RotapColumnName off_fields[] = {
 };
 
 static const RotapColumnName request_fields[] = {
-    {"person", "编号"}, {"date", "日期"}, {"shift", "班次"}, {"on", "意愿"}, {"weight", "权重"},
+    {"person", "编号"}, {"date", "日期"},   {"shift", "班次"},
+    {"on", "意愿"},     {"weight", "权重"},
 };
 
 /* Chinese names of the limits, in RotaLimit order. */
 static const char *const limit_chinese[ROTA_N_LIMITS] = {
-    "最少分钟",     "最多分钟",     "每周最多班次", "每周最多分钟",   "最少连续天数",
+    "最少分钟",     "最多分钟",     "每周最多班次", "每周最多分钟", "最少连续天数",
     "最多连续天数", "最少连休天数", "最多周末",     "最少休息分钟",
 };
 
@@ -82,10 +88,13 @@ rotap_sheet_free(RotapSheet *sheet)
 {
     if (sheet == NULL)
         return;
+    /* keys has a NULL for each ignored or unknown column: not a GStrv. */
+    for (int col = 0; sheet->keys != NULL && col < sheet->csv->header->n_cells; col++)
+        g_free(sheet->keys[col]);
+    g_free(sheet->keys);
     rotap_csv_free(sheet->csv);
     if (sheet->max_shifts != NULL)
         g_ptr_array_unref(sheet->max_shifts);
-    g_strfreev(sheet->keys);
     g_free(sheet);
 }
 
@@ -148,7 +157,8 @@ known_columns(RotaSheetKind kind)
     GString *out = g_string_new(NULL);
 
     for (int i = 0; i < n; i++)
-        g_string_append_printf(out, "%s%s %s", i > 0 ? ", " : "", names[i].zh, names[i].key);
+        g_string_append_printf(out, "%s%s %s", i > 0 ? ", " : "", names[i].zh,
+                               names[i].key);
     if (kind == ROTA_SHEET_PEOPLE) {
         for (int l = 0; l < ROTA_N_LIMITS; l++)
             g_string_append_printf(out, ", %s %s", limit_chinese[l],
@@ -157,6 +167,20 @@ known_columns(RotaSheetKind kind)
     }
     g_string_append(out, ", 备注 note, #…");
     return g_string_free(out, FALSE);
+}
+
+/* *slot (a field's or a limit's column, -1 while unseen) becomes col; a
+ * second column for the same thing is an error. */
+static void
+claim_column(RotapSheet *sheet, RotapErrors *errors, int *slot, int col)
+{
+    if (*slot >= 0)
+        rotap_sheet_error(
+            sheet, errors, 1, col,
+            ROTAP_TR(errors, "the same column as column %d", "与第 %d 列重复"),
+            *slot + 1);
+    else
+        *slot = col;
 }
 
 /* The key of a people sheet's limit column (set in keys), or NULL. */
@@ -170,13 +194,7 @@ limit_column(RotapSheet *sheet, const char *header, int col, const GArray *shift
         if (strcmp(header, limit_chinese[l]) == 0 ||
             g_ascii_strcasecmp(header, rotap_limit_name((RotaLimit)l)) == 0) {
             sheet->keys[col] = g_strdup(rotap_limit_name((RotaLimit)l));
-            if (sheet->limit[l] >= 0)
-                rotap_sheet_error(sheet, errors, 1, col,
-                                  ROTAP_TR(errors, "the same column as column %d",
-                                           "与第 %d 列重复"),
-                                  sheet->limit[l] + 1);
-            else
-                sheet->limit[l] = col;
+            claim_column(sheet, errors, &sheet->limit[l], col);
             return sheet->keys[col];
         }
     }
@@ -211,13 +229,7 @@ map_column(RotapSheet *sheet, int col, const GArray *shifts, RotapErrors *errors
         if (!name_is(header, &names[f]))
             continue;
         sheet->keys[col] = g_strdup(names[f].key);
-        if (sheet->field[f] >= 0)
-            rotap_sheet_error(sheet, errors, 1, col,
-                              ROTAP_TR(errors, "the same column as column %d",
-                                       "与第 %d 列重复"),
-                              sheet->field[f] + 1);
-        else
-            sheet->field[f] = col;
+        claim_column(sheet, errors, &sheet->field[f], col);
         return;
     }
     if (sheet->kind == ROTA_SHEET_PEOPLE) {
@@ -249,9 +261,9 @@ rotap_sheet_new(RotapCsv *csv, RotaSheetKind kind, int file, const GArray *shift
     for (int l = 0; l < ROTA_N_LIMITS; l++)
         sheet->limit[l] = -1;
     if (csv->header == NULL) {
-        rotap_errors_add_line(errors, file, csv->name, 0,
-                              ROTAP_TR(errors, "empty sheet (no header row)",
-                                       "空表（没有表头行）"));
+        rotap_errors_add_line(
+            errors, file, csv->name, 0,
+            ROTAP_TR(errors, "empty sheet (no header row)", "空表（没有表头行）"));
         rotap_sheet_free(sheet);
         return NULL;
     }
@@ -265,7 +277,8 @@ rotap_sheet_new(RotapCsv *csv, RotaSheetKind kind, int file, const GArray *shift
 /* Cells beyond the header's last column, or under a column without a
  * name, would be dropped silently: each is an error. */
 void
-rotap_sheet_check_row(const RotapSheet *sheet, const RotapCsvRow *row, RotapErrors *errors)
+rotap_sheet_check_row(const RotapSheet *sheet, const RotapCsvRow *row,
+                      RotapErrors *errors)
 {
     const RotapCsvRow *header = sheet->csv->header;
 
@@ -274,7 +287,8 @@ rotap_sheet_check_row(const RotapSheet *sheet, const RotapCsvRow *row, RotapErro
             continue;
         if (col >= header->n_cells) {
             rotap_sheet_error(sheet, errors, row->line, col,
-                              ROTAP_TR(errors, "a cell beyond the last column of the header",
+                              ROTAP_TR(errors,
+                                       "a cell beyond the last column of the header",
                                        "单元格超出了表头的最后一列"));
             return;
         }
@@ -287,15 +301,17 @@ rotap_sheet_check_row(const RotapSheet *sheet, const RotapCsvRow *row, RotapErro
 
 /* A required column: its absence is one error at the header. */
 gboolean
-rotap_sheet_require(const RotapSheet *sheet, int field, const char *why, RotapErrors *errors)
+rotap_sheet_require(const RotapSheet *sheet, int field, const char *why,
+                    RotapErrors *errors)
 {
     int n;
     const RotapColumnName *names = rotap_sheet_fields(sheet->kind, &n);
 
     if (sheet->field[field] >= 0)
         return TRUE;
-    rotap_errors_add_line(errors, sheet->file, sheet->csv->name, 1,
-                          ROTAP_TR(errors, "no column %s (%s): %s", "缺少“%s”（%s）列：%s"),
-                          names[field].zh, names[field].key, why);
+    rotap_errors_add_line(
+        errors, sheet->file, sheet->csv->name, 1,
+        ROTAP_TR(errors, "no column %s (%s): %s", "缺少“%s”（%s）列：%s"),
+        names[field].zh, names[field].key, why);
     return FALSE;
 }

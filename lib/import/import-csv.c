@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* import-csv.c: a sheet's bytes as Excel and WPS save them (UTF-8 or GB18030, comma or tab, CRLF) into rows, with libcsv. */
+/* import-csv.c: a sheet's bytes as Excel and WPS save them (UTF-8 or GB18030, comma or
+ * tab, CRLF) into rows, with libcsv. */
 #include "config.h"
 
 #include "import/import-private.h"
@@ -104,9 +105,10 @@ decode(RotapCsv *csv, int file, const char *data, gsize length, gsize *out_lengt
             *out_length = length - 3;
             return g_strndup(data + 3, length - 3);
         }
-        rotap_errors_add_line(errors, file, csv->name, line_of(data, (gsize)(end - data)),
-                              ROTAP_TR(errors, "not UTF-8, although the file starts with a UTF-8 BOM",
-                                       "文件以 UTF-8 BOM 开头，但这一行不是 UTF-8"));
+        rotap_errors_add_line(
+            errors, file, csv->name, line_of(data, (gsize)(end - data)),
+            ROTAP_TR(errors, "not UTF-8, although the file starts with a UTF-8 BOM",
+                     "文件以 UTF-8 BOM 开头，但这一行不是 UTF-8"));
         return NULL;
     }
     if (g_utf8_validate_len(data, length, NULL)) {
@@ -116,19 +118,25 @@ decode(RotapCsv *csv, int file, const char *data, gsize length, gsize *out_lengt
     }
     if (valid_gb18030(data, length, &bad)) {
         csv->encoding = "GB18030";
-        return g_convert(data, (gssize)length, "UTF-8", "GB18030", NULL, out_length, NULL);
+        return g_convert(data, (gssize)length, "UTF-8", "GB18030", NULL, out_length,
+                         NULL);
     }
     line = first_bad_line(data, length);
     if (line > 0)
-        rotap_errors_add_line(errors, file, csv->name, line,
-                              ROTAP_TR(errors,
-                                       "bytes that are neither UTF-8 nor GB18030 (save the sheet as \"CSV UTF-8\")",
-                                       "这一行的字节既不是 UTF-8 也不是 GB18030（请另存为“CSV UTF-8”）"));
+        rotap_errors_add_line(
+            errors, file, csv->name, line,
+            ROTAP_TR(errors,
+                     "bytes that are neither UTF-8 nor GB18030 (save the sheet as \"CSV "
+                     "UTF-8\")",
+                     "这一行的字节既不是 UTF-8 也不是 GB18030（请另存为“CSV UTF-8”）"));
     else if (!g_utf8_validate_len(data, length, &end))
-        rotap_errors_add_line(errors, file, csv->name, line_of(data, (gsize)(end - data)),
-                              ROTAP_TR(errors,
-                                       "this line is not UTF-8 and other lines are not GB18030: the file mixes the two (save the sheet again as \"CSV UTF-8\")",
-                                       "这一行不是 UTF-8，而别的行又不是 GB18030：文件混用了两种编码（请重新另存为“CSV UTF-8”）"));
+        rotap_errors_add_line(
+            errors, file, csv->name, line_of(data, (gsize)(end - data)),
+            ROTAP_TR(errors,
+                     "this line is not UTF-8 and other lines are not GB18030: the file "
+                     "mixes the two (save the sheet again as \"CSV UTF-8\")",
+                     "这一行不是 UTF-8，而别的行又不是 "
+                     "GB18030：文件混用了两种编码（请重新另存为“CSV UTF-8”）"));
     return NULL;
 }
 
@@ -226,17 +234,19 @@ blank_line(const char *line, gsize length)
 static void
 parse_error(Reader *r, int file, int line, RotapErrors *errors)
 {
-    rotap_errors_add_line(errors, file, r->csv->name, line,
-                          ROTAP_TR(errors,
-                                   "bad quoting: a quote inside an unquoted cell, text after a closing quote, or a quote never closed",
-                                   "引号有误：未加引号的单元格里有引号、右引号后还有文字，或引号没有闭合"));
+    rotap_errors_add_line(
+        errors, file, r->csv->name, line,
+        ROTAP_TR(errors,
+                 "bad quoting: a quote inside an unquoted cell, text after a closing "
+                 "quote, or a quote never closed",
+                 "引号有误：未加引号的单元格里有引号、右引号后还有文字，或引号没有闭合"));
     r->failed = TRUE;
 }
 
 /* Feed text to libcsv line by line, noting where each record starts. */
 static void
-feed_lines(struct csv_parser *parser, Reader *r, const char *text, gsize length,
-           int file, RotapErrors *errors)
+feed_lines(struct csv_parser *parser, Reader *r, const char *text, gsize length, int file,
+           RotapErrors *errors)
 {
     gsize start = 0;
     int line = 1;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* import-ical.c: people's busy times from iCalendar files (libical) into (date, shift) pairs off. */
+/* import-ical.c: people's busy times from iCalendar files (libical) into (date, shift)
+ * pairs off. */
 #include "config.h"
 
 #include "import/import-private.h"
@@ -34,16 +35,18 @@ typedef struct {
     int n_shifts;
     gint64 *shift_start; /* n_days * n_shifts, Unix seconds */
     gint64 *shift_end;
-    guint8 *off;    /* n_days * n_shifts */
+    guint8 *off;     /* n_days * n_shifts */
     guint8 *all_day; /* n_days */
     gboolean failed;
 } Feed;
 
 /* A local wall time in zone as Unix seconds. */
 static gint64
-local_unix(GTimeZone *zone, int year, int month, int day, int hour, int minute, int second)
+local_unix(GTimeZone *zone, int year, int month, int day, int hour, int minute,
+           int second)
 {
-    g_autoptr(GDateTime) t = g_date_time_new(zone, year, month, day, hour, minute, second);
+    g_autoptr(GDateTime) t =
+        g_date_time_new(zone, year, month, day, hour, minute, second);
 
     return t != NULL ? g_date_time_to_unix(t) : 0;
 }
@@ -61,7 +64,8 @@ feed_error(Feed *feed, const char *format, ...)
     message = g_strdup_vprintf(format, args);
     va_end(args);
     if (!feed->failed)
-        rotap_errors_add_line(feed->run->errors, feed->file, feed->path, 0, "%s", message);
+        rotap_errors_add_line(feed->run->errors, feed->file, feed->path, 0, "%s",
+                              message);
     feed->failed = TRUE;
 }
 
@@ -92,10 +96,10 @@ to_unix(Feed *feed, struct icaltimetype t, const char *tzid)
         g_autoptr(GTimeZone) zone = g_time_zone_new_identifier(tzid);
 
         if (zone == NULL) {
-            feed_error(feed,
-                       ROTAP_TR(feed->run->errors, "unknown time zone \"%s\"",
-                                "未知时区“%s”"),
-                       tzid);
+            feed_error(
+                feed,
+                ROTAP_TR(feed->run->errors, "unknown time zone \"%s\"", "未知时区“%s”"),
+                tzid);
             return 0;
         }
         return local_unix(zone, t.year, t.month, t.day, t.hour, t.minute, t.second);
@@ -123,7 +127,8 @@ mark_dates(Feed *feed, struct icaltimetype date, int days)
     GDate d;
     int first;
 
-    if (!g_date_valid_dmy((GDateDay)date.day, (GDateMonth)date.month, (GDateYear)date.year))
+    if (!g_date_valid_dmy((GDateDay)date.day, (GDateMonth)date.month,
+                          (GDateYear)date.year))
         return;
     g_date_set_dmy(&d, (GDateDay)date.day, (GDateMonth)date.month, (GDateYear)date.year);
     first = (int)g_date_get_julian(&d) - (int)g_date_get_julian(&feed->run->start);
@@ -140,20 +145,24 @@ typedef struct {
 } Length;
 
 static Length
-event_length(Feed *feed, icalcomponent *event, struct icaltimetype start, const char *tzid)
+event_length(Feed *feed, icalcomponent *event, struct icaltimetype start,
+             const char *tzid)
 {
     icalproperty *dtend = icalcomponent_get_first_property(event, ICAL_DTEND_PROPERTY);
-    icalproperty *duration = icalcomponent_get_first_property(event, ICAL_DURATION_PROPERTY);
+    icalproperty *duration =
+        icalcomponent_get_first_property(event, ICAL_DURATION_PROPERTY);
     Length length = {start.is_date, 0, start.is_date ? 1 : 0};
 
     if (dtend != NULL) {
         struct icaltimetype end = icalproperty_get_dtend(dtend);
 
         if (start.is_date)
-            length.days = (int)((to_unix(feed, end, NULL) - to_unix(feed, start, NULL) +
-                                 43200) / 86400);
+            length.days =
+                (int)((to_unix(feed, end, NULL) - to_unix(feed, start, NULL) + 43200) /
+                      86400);
         else
-            length.seconds = to_unix(feed, end, tzid_of(dtend)) - to_unix(feed, start, tzid);
+            length.seconds =
+                to_unix(feed, end, tzid_of(dtend)) - to_unix(feed, start, tzid);
     } else if (duration != NULL) {
         int seconds = icaldurationtype_as_int(icalproperty_get_duration(duration));
 
@@ -166,7 +175,8 @@ event_length(Feed *feed, icalcomponent *event, struct icaltimetype start, const 
 }
 
 static void
-mark_instance(Feed *feed, struct icaltimetype start, const char *tzid, const Length *length)
+mark_instance(Feed *feed, struct icaltimetype start, const char *tzid,
+              const Length *length)
 {
     if (length->all_day) {
         mark_dates(feed, start, length->days);
@@ -265,7 +275,8 @@ is_busy(icalcomponent *event)
 static void
 read_event(Feed *feed, icalcomponent *event, GHashTable *overridden)
 {
-    icalproperty *dtstart = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY);
+    icalproperty *dtstart =
+        icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY);
     icalproperty *rrule = icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY);
     struct icaltimetype start;
     const char *tzid, *uid = icalcomponent_get_uid(event);
@@ -304,14 +315,18 @@ overridden_instances(Feed *feed)
 {
     GHashTable *keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 
-    for (icalcomponent *c = icalcomponent_get_first_component(feed->calendar, ICAL_VEVENT_COMPONENT);
-         c != NULL; c = icalcomponent_get_next_component(feed->calendar, ICAL_VEVENT_COMPONENT)) {
-        icalproperty *rid = icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY);
+    for (icalcomponent *c =
+             icalcomponent_get_first_component(feed->calendar, ICAL_VEVENT_COMPONENT);
+         c != NULL;
+         c = icalcomponent_get_next_component(feed->calendar, ICAL_VEVENT_COMPONENT)) {
+        icalproperty *rid =
+            icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY);
 
         if (rid != NULL)
-            g_hash_table_add(keys, instance_key(icalcomponent_get_uid(c),
-                                                to_unix(feed, icalproperty_get_recurrenceid(rid),
-                                                        tzid_of(rid))));
+            g_hash_table_add(
+                keys, instance_key(icalcomponent_get_uid(c),
+                                   to_unix(feed, icalproperty_get_recurrenceid(rid),
+                                           tzid_of(rid))));
     }
     return keys;
 }
@@ -339,11 +354,13 @@ read_freebusy(Feed *feed, icalcomponent *fb)
 static const char *
 parse_problem(icalcomponent *component)
 {
-    icalproperty *p = icalcomponent_get_first_property(component, ICAL_XLICERROR_PROPERTY);
+    icalproperty *p =
+        icalcomponent_get_first_property(component, ICAL_XLICERROR_PROPERTY);
 
     if (p != NULL)
         return icalproperty_get_xlicerror(p);
-    for (icalcomponent *c = icalcomponent_get_first_component(component, ICAL_ANY_COMPONENT);
+    for (icalcomponent *c =
+             icalcomponent_get_first_component(component, ICAL_ANY_COMPONENT);
          c != NULL; c = icalcomponent_get_next_component(component, ICAL_ANY_COMPONENT)) {
         const char *problem = parse_problem(c);
 
@@ -359,7 +376,8 @@ feed_init(Feed *feed, RotapImportRun *run)
 {
     const GArray *shifts = run->spec->shifts;
     int n_days = run->n_days;
-    const char *zone = run->spec->timezone != NULL ? run->spec->timezone : "Asia/Shanghai";
+    const char *zone =
+        run->spec->timezone != NULL ? run->spec->timezone : "Asia/Shanghai";
 
     memset(feed, 0, sizeof *feed);
     feed->run = run;
@@ -429,11 +447,15 @@ read_calendar(Feed *feed)
 {
     g_autoptr(GHashTable) overridden = overridden_instances(feed);
 
-    for (icalcomponent *c = icalcomponent_get_first_component(feed->calendar, ICAL_VEVENT_COMPONENT);
-         c != NULL; c = icalcomponent_get_next_component(feed->calendar, ICAL_VEVENT_COMPONENT))
+    for (icalcomponent *c =
+             icalcomponent_get_first_component(feed->calendar, ICAL_VEVENT_COMPONENT);
+         c != NULL;
+         c = icalcomponent_get_next_component(feed->calendar, ICAL_VEVENT_COMPONENT))
         read_event(feed, c, overridden);
-    for (icalcomponent *c = icalcomponent_get_first_component(feed->calendar, ICAL_VFREEBUSY_COMPONENT);
-         c != NULL; c = icalcomponent_get_next_component(feed->calendar, ICAL_VFREEBUSY_COMPONENT))
+    for (icalcomponent *c =
+             icalcomponent_get_first_component(feed->calendar, ICAL_VFREEBUSY_COMPONENT);
+         c != NULL;
+         c = icalcomponent_get_next_component(feed->calendar, ICAL_VFREEBUSY_COMPONENT))
         read_freebusy(feed, c);
 }
 
@@ -451,7 +473,8 @@ add_off(Feed *feed, RotapPersonSpec *person, GString *summary)
         text = rotap_format_date(&date);
         for (int s = 0; s < feed->n_shifts; s++) {
             RotapOffSpec off = {ROTAP_OFF_FORM_DAY, NULL, NULL, NULL};
-            const char *shift = g_array_index(feed->run->spec->shifts, RotapShiftSpec, s).id;
+            const char *shift =
+                g_array_index(feed->run->spec->shifts, RotapShiftSpec, s).id;
 
             if (!feed->all_day[d] && !feed->off[(gsize)d * feed->n_shifts + s])
                 continue;
@@ -463,8 +486,9 @@ add_off(Feed *feed, RotapPersonSpec *person, GString *summary)
             off.shift = feed->all_day[d] ? NULL : g_strdup(shift);
             g_array_append_val(person->off, off);
             g_string_append_printf(summary, " %s %s", text,
-                                   feed->all_day[d] ? (feed->run->errors->chinese ? "全天" : "all-day")
-                                                    : shift);
+                                   feed->all_day[d]
+                                       ? (feed->run->errors->chinese ? "全天" : "all-day")
+                                       : shift);
             n++;
         }
     }
@@ -497,8 +521,9 @@ parse_file(Feed *feed, const char *path)
     }
     problem = parse_problem(calendar);
     if (problem != NULL) {
-        feed_error(feed, ROTAP_TR(feed->run->errors, "libical cannot read it: %s",
-                                  "libical 无法解析：%s"),
+        feed_error(feed,
+                   ROTAP_TR(feed->run->errors, "libical cannot read it: %s",
+                            "libical 无法解析：%s"),
                    problem);
         icalcomponent_free(calendar);
         return NULL;
@@ -513,13 +538,20 @@ rotap_import_availability(RotapImportRun *run, const char *dir, int file,
     Feed feed;
     int files = 0, pairs = 0;
 
+    if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+        rotap_errors_add_line(run->errors, file, dir, 0, "%s",
+                              ROTAP_TR(run->errors, "no such folder of calendars",
+                                       "找不到这个日历文件夹"));
+        return;
+    }
     if (!feed_init(&feed, run)) {
         feed_clear(&feed);
         return;
     }
     for (guint i = 0; i < run->spec->people->len; i++) {
         RotapPersonSpec *person = &g_array_index(run->spec->people, RotapPersonSpec, i);
-        g_autofree char *name = g_strconcat(person->id != NULL ? person->id : "", ".ics", NULL);
+        g_autofree char *name =
+            g_strconcat(person->id != NULL ? person->id : "", ".ics", NULL);
         g_autofree char *path = g_build_filename(dir, name, NULL);
         icalcomponent *calendar;
 
@@ -533,15 +565,17 @@ rotap_import_availability(RotapImportRun *run, const char *dir, int file,
         read_calendar(&feed);
         files++;
         if (!feed.failed) {
-            g_string_append_printf(summary, run->errors->chinese ? "%s：不可排班" : "%s: off", path);
+            g_string_append_printf(
+                summary, run->errors->chinese ? "%s：不可排班" : "%s: off", path);
             pairs += add_off(&feed, person, summary);
             g_string_append_c(summary, '\n');
         }
         icalcomponent_free(calendar);
     }
     g_string_append_printf(summary,
-                           run->errors->chinese ? "日历：%d 个文件，%d 个（日期，班次）不可排班\n"
-                                                : "calendars: %d files, %d (date, shift) pairs off\n",
+                           run->errors->chinese
+                               ? "日历：%d 个文件，%d 个（日期，班次）不可排班\n"
+                               : "calendars: %d files, %d (date, shift) pairs off\n",
                            files, pairs);
     feed_clear(&feed);
 }

@@ -44,16 +44,15 @@ count_cell(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row, int c
     if (*cell == '\0')
         return FALSE;
     if (!rotap_parse_int(cell, value)) {
-        rotap_sheet_error(sheet, run->errors, row->line, col,
-                          ROTAP_TR(run->errors, "not a whole number: \"%s\"",
-                                   "不是整数：“%s”"),
-                          cell);
+        rotap_sheet_error(
+            sheet, run->errors, row->line, col,
+            ROTAP_TR(run->errors, "not a whole number: \"%s\"", "不是整数：“%s”"), cell);
         return FALSE;
     }
     if (*value < 0) {
-        rotap_sheet_error(sheet, run->errors, row->line, col,
-                          ROTAP_TR(run->errors, "must not be negative: %d", "不能为负数：%d"),
-                          *value);
+        rotap_sheet_error(
+            sheet, run->errors, row->line, col,
+            ROTAP_TR(run->errors, "must not be negative: %d", "不能为负数：%d"), *value);
         return FALSE;
     }
     return TRUE;
@@ -90,7 +89,8 @@ read_phone_public(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row
 
     if (*cell != '\0' && !parse_on(cell, &person->phone_public))
         rotap_sheet_field_error(sheet, run->errors, row->line, F_PERSON_PHONE_PUBLIC,
-                                ROTAP_TR(run->errors, "expected 是 (yes) or 否 (no), found \"%s\"",
+                                ROTAP_TR(run->errors,
+                                         "expected 是 (yes) or 否 (no), found \"%s\"",
                                          "应为“是”或“否”，而不是“%s”"),
                                 cell);
 }
@@ -99,7 +99,8 @@ static void
 read_person(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row,
             RotapPersonSpec *person)
 {
-    g_autoptr(GPtrArray) tags = rotap_split_list(rotap_sheet_cell(sheet, row, F_PERSON_TAGS));
+    g_autoptr(GPtrArray) tags =
+        rotap_split_list(rotap_sheet_cell(sheet, row, F_PERSON_TAGS));
 
     person->name = rotap_cell_dup(rotap_sheet_cell(sheet, row, F_PERSON_NAME));
     person->unit = rotap_cell_dup(rotap_sheet_cell(sheet, row, F_PERSON_UNIT));
@@ -122,11 +123,13 @@ rotap_read_people(RotapImportRun *run, RotapSheet *sheet)
 {
     RotapErrors *errors = run->errors;
 
-    if (!rotap_sheet_require(sheet, F_PERSON_ID,
-                             ROTAP_TR(errors,
-                                      "people need a stable id: their calendar feeds are named after it, and a new id moves a person's subscription",
-                                      "人员需要固定的编号：个人日历订阅以编号命名，编号一变订阅就失效"),
-                             errors))
+    if (!rotap_sheet_require(
+            sheet, F_PERSON_ID,
+            ROTAP_TR(errors,
+                     "people need a stable id: their calendar feeds are named after it, "
+                     "and a new id moves a person's subscription",
+                     "人员需要固定的编号：个人日历订阅以编号命名，编号一变订阅就失效"),
+            errors))
         return;
     for (guint i = 0; i < sheet->csv->rows->len; i++) {
         const RotapCsvRow *row = sheet->csv->rows->pdata[i];
@@ -157,7 +160,8 @@ date_cell(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row, int fi
     if (rotap_parse_sheet_date(cell, run->has_horizon ? &run->start : NULL, run->n_days,
                                run->errors->chinese, out, &why))
         return TRUE;
-    rotap_sheet_field_error(sheet, run->errors, row->line, field, "%s: \"%s\"", why, cell);
+    rotap_sheet_field_error(sheet, run->errors, row->line, field, "%s: \"%s\"", why,
+                            cell);
     return FALSE;
 }
 
@@ -187,10 +191,10 @@ read_off_row(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row)
         ok = FALSE;
     }
     if (ok && off.off.to != NULL && strcmp(off.off.to, off.off.from) < 0) {
-        rotap_sheet_field_error(sheet, run->errors, row->line, F_OFF_TO,
-                                ROTAP_TR(run->errors, "ends before it starts (%s)",
-                                         "结束早于开始（%s）"),
-                                off.off.from);
+        rotap_sheet_field_error(
+            sheet, run->errors, row->line, F_OFF_TO,
+            ROTAP_TR(run->errors, "ends before it starts (%s)", "结束早于开始（%s）"),
+            off.off.from);
         ok = FALSE;
     }
     off.off.shift = rotap_cell_dup(rotap_sheet_cell(sheet, row, F_OFF_SHIFT));
@@ -202,10 +206,7 @@ read_off_row(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row)
         off.off.to = g_strdup(off.off.from);
     off.person = g_strdup(rotap_sheet_cell(sheet, row, F_OFF_PERSON));
     if (!ok) {
-        g_free(off.person);
-        g_free(off.off.from);
-        g_free(off.off.to);
-        g_free(off.off.shift);
+        rotap_off_row_clear(&off);
         return;
     }
     g_array_append_val(run->off_rows, off);
@@ -214,8 +215,8 @@ read_off_row(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row)
 void
 rotap_read_off(RotapImportRun *run, RotapSheet *sheet)
 {
-    const char *why = ROTAP_TR(run->errors, "each day off belongs to a person",
-                               "每条请假都要写明是谁");
+    const char *why =
+        ROTAP_TR(run->errors, "each day off belongs to a person", "每条请假都要写明是谁");
 
     if (!rotap_sheet_require(sheet, F_OFF_PERSON, why, run->errors) ||
         !rotap_sheet_require(sheet, F_OFF_FROM,
@@ -263,11 +264,11 @@ read_request_row(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row)
     if (*on != '\0') {
         r.request.has_on = parse_on(on, &r.request.on);
         if (!r.request.has_on) {
-            rotap_sheet_field_error(sheet, run->errors, row->line, F_REQ_ON,
-                                    ROTAP_TR(run->errors,
-                                             "expected 想 (yes) or 不想 (no), found \"%s\"",
-                                             "应为“想”或“不想”，而不是“%s”"),
-                                    on);
+            rotap_sheet_field_error(
+                sheet, run->errors, row->line, F_REQ_ON,
+                ROTAP_TR(run->errors, "expected 想 (yes) or 不想 (no), found \"%s\"",
+                         "应为“想”或“不想”，而不是“%s”"),
+                on);
             ok = FALSE;
         }
     }
@@ -277,9 +278,7 @@ read_request_row(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row)
     r.request.shift = rotap_cell_dup(rotap_sheet_cell(sheet, row, F_REQ_SHIFT));
     r.person = g_strdup(rotap_sheet_cell(sheet, row, F_REQ_PERSON));
     if (!ok) {
-        g_free(r.person);
-        g_free(r.request.date);
-        g_free(r.request.shift);
+        rotap_request_row_clear(&r);
         return;
     }
     g_array_append_val(run->request_rows, r);
@@ -292,10 +291,10 @@ rotap_read_requests(RotapImportRun *run, RotapSheet *sheet)
                              ROTAP_TR(run->errors, "each request belongs to a person",
                                       "每条意愿都要写明是谁"),
                              run->errors) ||
-        !rotap_sheet_require(sheet, F_REQ_DATE,
-                             ROTAP_TR(run->errors, "each request is about a date",
-                                      "每条意愿都要有日期"),
-                             run->errors))
+        !rotap_sheet_require(
+            sheet, F_REQ_DATE,
+            ROTAP_TR(run->errors, "each request is about a date", "每条意愿都要有日期"),
+            run->errors))
         return;
     for (guint i = 0; i < sheet->csv->rows->len; i++)
         read_request_row(run, sheet, sheet->csv->rows->pdata[i]);
@@ -316,4 +315,21 @@ rotap_request_copy(RotapRequestSpec *to, const RotapRequestSpec *from)
     *to = *from;
     to->date = g_strdup(from->date);
     to->shift = g_strdup(from->shift);
+}
+
+void
+rotap_off_row_clear(RotapOffRow *row)
+{
+    g_free(row->person);
+    g_free(row->off.from);
+    g_free(row->off.to);
+    g_free(row->off.shift);
+}
+
+void
+rotap_request_row_clear(RotapRequestRow *row)
+{
+    g_free(row->person);
+    g_free(row->request.date);
+    g_free(row->request.shift);
 }

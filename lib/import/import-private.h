@@ -20,7 +20,7 @@
 /* ---- the CSV text */
 
 typedef struct {
-    int line;     /* the line of the file on which the record starts (header = 1) */
+    int line; /* the line of the file on which the record starts (header = 1) */
     int n_cells;
     char **cells; /* trimmed UTF-8, never NULL */
 } RotapCsvRow;
@@ -109,11 +109,11 @@ const char *rotap_sheet_file_name(RotaSheetKind kind); /* "units.csv", ... */
 typedef struct {
     RotapCsv *csv;
     RotaSheetKind kind;
-    int file;                      /* order of the file in the run */
-    int field[ROTAP_MAX_FIELDS];   /* 0-based column of each field, or -1 */
-    int limit[ROTA_N_LIMITS];      /* people: column of each limit, or -1 */
-    GPtrArray *max_shifts;         /* people: shift id per column, NULL if none */
-    char **keys;                   /* per column: its key for messages, or NULL */
+    int file;                    /* order of the file in the run */
+    int field[ROTAP_MAX_FIELDS]; /* 0-based column of each field, or -1 */
+    int limit[ROTA_N_LIMITS];    /* people: column of each limit, or -1 */
+    GPtrArray *max_shifts;       /* people: shift id per column, NULL if none */
+    char **keys;                 /* per column: its key for messages, or NULL */
 } RotapSheet;
 
 /* Map the header of csv to the fields of kind; unknown and repeated
@@ -188,8 +188,8 @@ typedef struct {
     GArray *off_rows;     /* RotapOffRow */
     GArray *request_rows; /* RotapRequestRow */
     RotapResolver *resolver;
-    int n_by_name;        /* references resolved by name */
-    GHashTable *tags;     /* tag -> count, people read from sheets */
+    int n_by_name;    /* references resolved by name */
+    GHashTable *tags; /* tag -> count, people read from sheets */
 } RotapImportRun;
 
 typedef struct {
@@ -223,6 +223,9 @@ const char *rotap_tag_from_cell(const char *word);
 const char *rotap_tag_to_cell(const char *tag);
 /* Duplicate ids of the lists read from sheets, reported at the second row. */
 void rotap_check_duplicates(RotapImportRun *run);
+/* Free what a row of the off or requests sheet holds (import-people.c). */
+void rotap_off_row_clear(RotapOffRow *row);
+void rotap_request_row_clear(RotapRequestRow *row);
 /* Copy off entries and requests (import-people.c). */
 void rotap_off_copy(RotapOffSpec *to, const RotapOffSpec *from);
 void rotap_request_copy(RotapRequestSpec *to, const RotapRequestSpec *from);

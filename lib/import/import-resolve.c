@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* import-resolve.c: references written as an id or an exact name; ambiguous and unknown ones named with their candidates. */
+/* import-resolve.c: references written as an id or an exact name; ambiguous and unknown
+ * ones named with their candidates. */
 #include "config.h"
 
 #include "import/import-private.h"
@@ -8,8 +9,8 @@
 #include <string.h>
 
 typedef struct {
-    GHashTable *ids;   /* id -> index + 1 (borrowed keys) */
-    GHashTable *names; /* name -> GPtrArray of ids (borrowed strings) */
+    GHashTable *ids;      /* id -> index + 1 (borrowed keys) */
+    GHashTable *names;    /* name -> GPtrArray of ids (borrowed strings) */
     GPtrArray *all_names; /* distinct names, in list order (borrowed) */
 } RefTable;
 
@@ -39,8 +40,8 @@ static void
 table_init(RefTable *table)
 {
     table->ids = g_hash_table_new(g_str_hash, g_str_equal);
-    table->names =
-        g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+    table->names = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                         (GDestroyNotify)g_ptr_array_unref);
     table->all_names = g_ptr_array_new();
 }
 
@@ -171,7 +172,8 @@ unknown_error(RotapImportRun *run, RotapRefKind kind, const char *text,
               const RotapSheet *sheet, int row, int field)
 {
     RotapErrors *errors = run->errors;
-    g_autofree char *near = nearest_names(&run->resolver->tables[kind], text, errors->chinese);
+    g_autofree char *near =
+        nearest_names(&run->resolver->tables[kind], text, errors->chinese);
 
     if (near != NULL)
         rotap_sheet_field_error(sheet, errors, row, field,
@@ -201,8 +203,8 @@ ambiguous_error(RotapImportRun *run, RotapRefKind kind, const char *text,
 }
 
 gboolean
-rotap_resolve(RotapImportRun *run, RotapRefKind kind, char **slot, const RotapSheet *sheet,
-              int row, int field)
+rotap_resolve(RotapImportRun *run, RotapRefKind kind, char **slot,
+              const RotapSheet *sheet, int row, int field)
 {
     const RefTable *table = &run->resolver->tables[kind];
     GPtrArray *ids;
@@ -238,13 +240,15 @@ resolve_records(RotapImportRun *run)
     RotapSpec *spec = run->spec;
 
     for (guint i = 0; i < run->origins[ROTA_SHEET_UNITS]->len; i++) {
-        const RotapOrigin *o = &g_array_index(run->origins[ROTA_SHEET_UNITS], RotapOrigin, i);
+        const RotapOrigin *o =
+            &g_array_index(run->origins[ROTA_SHEET_UNITS], RotapOrigin, i);
         RotapUnitSpec *u = &g_array_index(spec->units, RotapUnitSpec, i);
 
         if (o->sheet == NULL)
             continue;
         rotap_resolve(run, ROTAP_REF_PERSON, &u->head, o->sheet, o->line, F_UNIT_HEAD);
-        resolve_list(run, ROTAP_REF_PERSON, u->deputies, o->sheet, o->line, F_UNIT_DEPUTIES);
+        resolve_list(run, ROTAP_REF_PERSON, u->deputies, o->sheet, o->line,
+                     F_UNIT_DEPUTIES);
         resolve_list(run, ROTAP_REF_SEGMENT, u->segments, o->sheet, o->line,
                      F_UNIT_SEGMENTS);
     }
@@ -254,10 +258,12 @@ resolve_records(RotapImportRun *run)
         RotapSegmentSpec *s = &g_array_index(spec->segments, RotapSegmentSpec, i);
 
         if (o->sheet != NULL)
-            rotap_resolve(run, ROTAP_REF_PERSON, &s->chief, o->sheet, o->line, F_SEG_CHIEF);
+            rotap_resolve(run, ROTAP_REF_PERSON, &s->chief, o->sheet, o->line,
+                          F_SEG_CHIEF);
     }
     for (guint i = 0; i < run->origins[ROTA_SHEET_PEOPLE]->len; i++) {
-        const RotapOrigin *o = &g_array_index(run->origins[ROTA_SHEET_PEOPLE], RotapOrigin, i);
+        const RotapOrigin *o =
+            &g_array_index(run->origins[ROTA_SHEET_PEOPLE], RotapOrigin, i);
         RotapPersonSpec *p = &g_array_index(spec->people, RotapPersonSpec, i);
 
         if (o->sheet == NULL)
@@ -284,7 +290,8 @@ join_off(RotapImportRun *run)
 {
     for (guint i = 0; i < run->off_rows->len; i++) {
         RotapOffRow *r = &g_array_index(run->off_rows, RotapOffRow, i);
-        RotapPersonSpec *person = person_of(run, &r->person, r->sheet, r->line, F_OFF_PERSON);
+        RotapPersonSpec *person =
+            person_of(run, &r->person, r->sheet, r->line, F_OFF_PERSON);
         RotapOffSpec off;
 
         if (!rotap_resolve(run, ROTAP_REF_SHIFT, &r->off.shift, r->sheet, r->line,
@@ -308,10 +315,10 @@ inside_horizon(RotapImportRun *run, const RotapRequestRow *r)
     g_date_add_days(&end, (guint)run->n_days);
     if (g_date_compare(&date, &run->start) >= 0 && g_date_compare(&date, &end) < 0)
         return TRUE;
-    rotap_sheet_field_error(r->sheet, run->errors, r->line, F_REQ_DATE,
-                            ROTAP_TR(run->errors, "%s is outside the horizon",
-                                     "%s 不在计划期内"),
-                            r->request.date);
+    rotap_sheet_field_error(
+        r->sheet, run->errors, r->line, F_REQ_DATE,
+        ROTAP_TR(run->errors, "%s is outside the horizon", "%s 不在计划期内"),
+        r->request.date);
     return FALSE;
 }
 
@@ -320,7 +327,8 @@ join_requests(RotapImportRun *run)
 {
     for (guint i = 0; i < run->request_rows->len; i++) {
         RotapRequestRow *r = &g_array_index(run->request_rows, RotapRequestRow, i);
-        RotapPersonSpec *person = person_of(run, &r->person, r->sheet, r->line, F_REQ_PERSON);
+        RotapPersonSpec *person =
+            person_of(run, &r->person, r->sheet, r->line, F_REQ_PERSON);
         RotapRequestSpec request;
 
         if (!rotap_resolve(run, ROTAP_REF_SHIFT, &r->request.shift, r->sheet, r->line,

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* import-sheets.c: rows of the units and segments sheets into the spec, and duplicate ids. */
+/* import-sheets.c: rows of the units and segments sheets into the spec, and duplicate
+ * ids. */
 #include "config.h"
 
 #include "import/import-private.h"
@@ -50,10 +51,9 @@ rotap_read_units(RotapImportRun *run, RotapSheet *sheet)
 {
     RotapErrors *errors = run->errors;
 
-    if (!rotap_sheet_require(sheet, F_UNIT_ID,
-                             ROTAP_TR(errors, "every unit needs its id",
-                                      "每个单位都需要编号"),
-                             errors))
+    if (!rotap_sheet_require(
+            sheet, F_UNIT_ID,
+            ROTAP_TR(errors, "every unit needs its id", "每个单位都需要编号"), errors))
         return;
     for (guint i = 0; i < sheet->csv->rows->len; i++) {
         const RotapCsvRow *row = sheet->csv->rows->pdata[i];
@@ -103,24 +103,22 @@ read_geo(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row,
     if (*lat == '\0' && *lon == '\0')
         return;
     if (*lat == '\0' || *lon == '\0') {
-        rotap_sheet_field_error(sheet, run->errors, row->line,
-                                *lat == '\0' ? F_SEG_LAT : F_SEG_LON, "%s",
-                                ROTAP_TR(run->errors, "latitude and longitude go together",
-                                         "纬度和经度要一起填写"));
+        rotap_sheet_field_error(
+            sheet, run->errors, row->line, *lat == '\0' ? F_SEG_LAT : F_SEG_LON, "%s",
+            ROTAP_TR(run->errors, "latitude and longitude go together",
+                     "纬度和经度要一起填写"));
         return;
     }
     if (!parse_coordinate(lat, 90, &segment->lat)) {
-        rotap_sheet_field_error(sheet, run->errors, row->line, F_SEG_LAT,
-                                ROTAP_TR(run->errors, "not a latitude: \"%s\"",
-                                         "不是纬度：“%s”"),
-                                lat);
+        rotap_sheet_field_error(
+            sheet, run->errors, row->line, F_SEG_LAT,
+            ROTAP_TR(run->errors, "not a latitude: \"%s\"", "不是纬度：“%s”"), lat);
         ok = FALSE;
     }
     if (!parse_coordinate(lon, 180, &segment->lon)) {
-        rotap_sheet_field_error(sheet, run->errors, row->line, F_SEG_LON,
-                                ROTAP_TR(run->errors, "not a longitude: \"%s\"",
-                                         "不是经度：“%s”"),
-                                lon);
+        rotap_sheet_field_error(
+            sheet, run->errors, row->line, F_SEG_LON,
+            ROTAP_TR(run->errors, "not a longitude: \"%s\"", "不是经度：“%s”"), lon);
         ok = FALSE;
     }
     segment->has_geo = ok;
@@ -137,11 +135,12 @@ read_segment(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row,
         const char *value = segment_kind(kind);
 
         if (value == NULL)
-            rotap_sheet_field_error(sheet, run->errors, row->line, F_SEG_KIND,
-                                    ROTAP_TR(run->errors,
-                                             "unknown kind \"%s\" (expected 路段 road or 小区 compound)",
-                                             "未知类型“%s”（应为“路段”或“小区”）"),
-                                    kind);
+            rotap_sheet_field_error(
+                sheet, run->errors, row->line, F_SEG_KIND,
+                ROTAP_TR(run->errors,
+                         "unknown kind \"%s\" (expected 路段 road or 小区 compound)",
+                         "未知类型“%s”（应为“路段”或“小区”）"),
+                kind);
         segment->kind = g_strdup(value != NULL ? value : kind);
     }
     segment->grid = rotap_cell_dup(rotap_sheet_cell(sheet, row, F_SEG_GRID));
@@ -155,10 +154,9 @@ rotap_read_segments(RotapImportRun *run, RotapSheet *sheet)
 {
     RotapErrors *errors = run->errors;
 
-    if (!rotap_sheet_require(sheet, F_SEG_ID,
-                             ROTAP_TR(errors, "every segment needs its id",
-                                      "每个路段都需要编号"),
-                             errors))
+    if (!rotap_sheet_require(
+            sheet, F_SEG_ID,
+            ROTAP_TR(errors, "every segment needs its id", "每个路段都需要编号"), errors))
         return;
     for (guint i = 0; i < sheet->csv->rows->len; i++) {
         const RotapCsvRow *row = sheet->csv->rows->pdata[i];
@@ -206,21 +204,21 @@ check_list(RotapImportRun *run, RotaSheetKind kind, int id_field)
         if (origin->sheet == NULL)
             continue; /* the base model's own: rota check reports it */
         {
-            const RotapOrigin *o = &g_array_index(origins, RotapOrigin, GPOINTER_TO_UINT(first));
+            const RotapOrigin *o =
+                &g_array_index(origins, RotapOrigin, GPOINTER_TO_UINT(first));
 
             if (o->sheet == origin->sheet)
-                rotap_sheet_field_error(origin->sheet, run->errors, origin->line, id_field,
-                                        ROTAP_TR(run->errors,
-                                                 "duplicate id \"%s\" (first on row %d)",
-                                                 "编号“%s”重复（第一次出现在第 %d 行）"),
-                                        id, o->line);
+                rotap_sheet_field_error(
+                    origin->sheet, run->errors, origin->line, id_field,
+                    ROTAP_TR(run->errors, "duplicate id \"%s\" (first on row %d)",
+                             "编号“%s”重复（第一次出现在第 %d 行）"),
+                    id, o->line);
             else
-                rotap_sheet_field_error(origin->sheet, run->errors, origin->line, id_field,
-                                        ROTAP_TR(run->errors,
-                                                 "duplicate id \"%s\" (first in %s row %d)",
-                                                 "编号“%s”重复（第一次出现在 %s 第 %d 行）"),
-                                        id, o->sheet != NULL ? o->sheet->csv->name : "?",
-                                        o->line);
+                rotap_sheet_field_error(
+                    origin->sheet, run->errors, origin->line, id_field,
+                    ROTAP_TR(run->errors, "duplicate id \"%s\" (first in %s row %d)",
+                             "编号“%s”重复（第一次出现在 %s 第 %d 行）"),
+                    id, o->sheet != NULL ? o->sheet->csv->name : "?", o->line);
         }
     }
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* import-text.c: the import's error list and the reading of cell values (lists, numbers, dates). */
+/* import-text.c: the import's error list and the reading of cell values (lists, numbers,
+ * dates). */
 #include "config.h"
 
 #include "import/import-private.h"
@@ -48,7 +49,8 @@ rotap_errors_add_line(RotapErrors *errors, int file, const char *name, int row,
     message = g_strdup_vprintf(format, args);
     va_end(args);
     if (row > 0)
-        errors_add(errors, file, row, 0, g_strdup_printf("%s:%d: %s", name, row, message));
+        errors_add(errors, file, row, 0,
+                   g_strdup_printf("%s:%d: %s", name, row, message));
     else
         errors_add(errors, file, 0, 0, g_strdup_printf("%s: %s", name, message));
 }
@@ -123,9 +125,9 @@ rotap_errors_join(RotapErrors *errors)
         g_string_append(out, g_array_index(errors->items, RotapImportError, i).text);
     }
     if (n > ROTAP_IMPORT_MAX_ERRORS)
-        g_string_append_printf(out,
-                               ROTAP_TR(errors, "\n… and %u more errors", "\n… 另有 %u 处错误"),
-                               n - ROTAP_IMPORT_MAX_ERRORS);
+        g_string_append_printf(
+            out, ROTAP_TR(errors, "\n… and %u more errors", "\n… 另有 %u 处错误"),
+            n - ROTAP_IMPORT_MAX_ERRORS);
     return g_string_free(out, FALSE);
 }
 
@@ -222,7 +224,8 @@ rotap_parse_int(const char *text, int *value)
     char *end = NULL;
     gint64 v;
 
-    if (text[0] == '\0' || !(g_ascii_isdigit(text[0]) || text[0] == '-' || text[0] == '+'))
+    if (text[0] == '\0' ||
+        !(g_ascii_isdigit(text[0]) || text[0] == '-' || text[0] == '+'))
         return FALSE;
     v = g_ascii_strtoll(text, &end, 10);
     if (end == text || *end != '\0' || v < G_MININT || v > G_MAXINT)
@@ -276,7 +279,8 @@ date_in_horizon(int month, int day, const GDate *start, int n_days, GDate *out)
         GDate date = *start;
 
         g_date_add_days(&date, (guint)d);
-        if (g_date_get_month(&date) == (GDateMonth)month && g_date_get_day(&date) == day) {
+        if (g_date_get_month(&date) == (GDateMonth)month &&
+            g_date_get_day(&date) == day) {
             *out = date;
             return TRUE;
         }
@@ -285,26 +289,28 @@ date_in_horizon(int month, int day, const GDate *start, int n_days, GDate *out)
 }
 
 gboolean
-rotap_parse_sheet_date(const char *text, const GDate *start, int n_days,
-                       gboolean chinese, char **out, const char **why)
+rotap_parse_sheet_date(const char *text, const GDate *start, int n_days, gboolean chinese,
+                       char **out, const char **why)
 {
     int numbers[3] = {0, 0, 0};
     int n = date_numbers(text, numbers);
     GDate date;
 
-    *why = chinese ? "不是日期（应写作 2026-12-05、2026/12/5、2026年12月5日 或 12月5日）"
-                   : "not a date (expected 2026-12-05, 2026/12/5, 2026年12月5日 or 12月5日)";
+    *why = chinese
+               ? "不是日期（应写作 2026-12-05、2026/12/5、2026年12月5日 或 12月5日）"
+               : "not a date (expected 2026-12-05, 2026/12/5, 2026年12月5日 or 12月5日)";
     g_date_clear(&date, 1);
     if (n == 3) {
-        if (numbers[0] < 1900 || !g_date_valid_dmy((GDateDay)numbers[2],
-                                                   (GDateMonth)numbers[1],
-                                                   (GDateYear)numbers[0]))
+        if (numbers[0] < 1900 ||
+            !g_date_valid_dmy((GDateDay)numbers[2], (GDateMonth)numbers[1],
+                              (GDateYear)numbers[0]))
             return FALSE;
         g_date_set_dmy(&date, (GDateDay)numbers[2], (GDateMonth)numbers[1],
                        (GDateYear)numbers[0]);
     } else if (n == 2 && strstr(text, "月") != NULL) {
         if (!date_in_horizon(numbers[0], numbers[1], start, n_days, &date)) {
-            *why = chinese ? "计划期内没有这个月日" : "no such month and day inside the horizon";
+            *why = chinese ? "计划期内没有这个月日"
+                           : "no such month and day inside the horizon";
             return FALSE;
         }
     } else {

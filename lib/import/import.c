@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* import.c: rota import's public API: a base model, sheets replacing its lists, calendars adding days off. */
+/* import.c: rota import's public API: a base model, sheets replacing its lists, calendars
+ * adding days off. */
 #include "config.h"
 
 #include "import/import-private.h"
@@ -223,22 +224,11 @@ run_clear(RotapImportRun *run)
 {
     for (int k = 0; k < ROTA_N_SHEETS; k++)
         g_array_unref(run->origins[k]);
-    for (guint i = 0; i < run->off_rows->len; i++) {
-        RotapOffRow *r = &g_array_index(run->off_rows, RotapOffRow, i);
-
-        g_free(r->person);
-        g_free(r->off.from);
-        g_free(r->off.to);
-        g_free(r->off.shift);
-    }
+    for (guint i = 0; i < run->off_rows->len; i++)
+        rotap_off_row_clear(&g_array_index(run->off_rows, RotapOffRow, i));
     g_array_unref(run->off_rows);
-    for (guint i = 0; i < run->request_rows->len; i++) {
-        RotapRequestRow *r = &g_array_index(run->request_rows, RotapRequestRow, i);
-
-        g_free(r->person);
-        g_free(r->request.date);
-        g_free(r->request.shift);
-    }
+    for (guint i = 0; i < run->request_rows->len; i++)
+        rotap_request_row_clear(&g_array_index(run->request_rows, RotapRequestRow, i));
     g_array_unref(run->request_rows);
     g_hash_table_unref(run->tags);
     rotap_spec_free(run->old);
@@ -268,7 +258,7 @@ replace_list(RotapImportRun *run, RotaSheetKind kind)
 }
 
 static const char *const record_words[][2] = {
-    {"units", "个单位"},  {"segments", "个路段"},  {"people", "人"},
+    {"units", "个单位"},    {"segments", "个路段"}, {"people", "人"},
     {"days off", "条请假"}, {"requests", "条意愿"},
 };
 
@@ -301,7 +291,8 @@ read_input(RotaImport *import, RotapImportRun *run, const Input *input, int file
         rotap_errors_add_line(run->errors, file, input->name, 0, "%s", error->message);
         return;
     }
-    csv = rotap_csv_parse(input->name, file, data != NULL ? data : "", length, run->errors);
+    csv =
+        rotap_csv_parse(input->name, file, data != NULL ? data : "", length, run->errors);
     if (csv == NULL)
         return;
     sheet = rotap_sheet_new(csv, input->kind, file, run->spec->shifts, run->errors);
@@ -320,13 +311,13 @@ read_input(RotaImport *import, RotapImportRun *run, const Input *input, int file
         rotap_read_off(run, sheet);
     else
         rotap_read_requests(run, sheet);
-    g_string_append_printf(import->summary,
-                           import->chinese ? "%s：%u %s（%s，%s分隔）\n"
-                                           : "%s: %u %s (%s, %s-separated)\n",
-                           input->name, records_read(run, input->kind, before),
-                           record_words[input->kind][import->chinese ? 1 : 0], csv->encoding,
-                           csv->delimiter == '\t' ? (import->chinese ? "制表符" : "tab")
-                                                  : (import->chinese ? "逗号" : "comma"));
+    g_string_append_printf(
+        import->summary,
+        import->chinese ? "%s：%u %s（%s，%s分隔）\n" : "%s: %u %s (%s, %s-separated)\n",
+        input->name, records_read(run, input->kind, before),
+        record_words[input->kind][import->chinese ? 1 : 0], csv->encoding,
+        csv->delimiter == '\t' ? (import->chinese ? "制表符" : "tab")
+                               : (import->chinese ? "逗号" : "comma"));
 }
 
 /* People read from sheets keep the base's days off and requests of the
@@ -362,7 +353,8 @@ carry_over(RotapImportRun *run, GArray *base_people)
             for (guint j = 0; old != NULL && j < old->requests->len; j++) {
                 RotapRequestSpec request;
 
-                rotap_request_copy(&request, &g_array_index(old->requests, RotapRequestSpec, j));
+                rotap_request_copy(&request,
+                                   &g_array_index(old->requests, RotapRequestSpec, j));
                 g_array_append_val(person->requests, request);
             }
     }
@@ -377,8 +369,9 @@ summarize(RotaImport *import, RotapImportRun *run)
         tags = g_list_sort(tags, (GCompareFunc)strcmp);
         g_string_append(import->summary, import->chinese ? "身份：" : "tags:");
         for (GList *l = tags; l != NULL; l = l->next)
-            g_string_append_printf(import->summary, " %s %d", (char *)l->data,
-                                   GPOINTER_TO_INT(g_hash_table_lookup(run->tags, l->data)));
+            g_string_append_printf(
+                import->summary, " %s %d", (char *)l->data,
+                GPOINTER_TO_INT(g_hash_table_lookup(run->tags, l->data)));
         g_string_append_c(import->summary, '\n');
     }
     g_string_append_printf(import->summary,
@@ -389,7 +382,8 @@ summarize(RotaImport *import, RotapImportRun *run)
 
 /* "units[3].head: ..." from compile, placed on the sheet row it came from. */
 static char *
-place_compile_error(const RotaImport *import, const RotapImportRun *run, const char *message)
+place_compile_error(const RotaImport *import, const RotapImportRun *run,
+                    const char *message)
 {
     static const char *const lists[] = {"units[", "segments[", "people["};
 
@@ -405,7 +399,8 @@ place_compile_error(const RotaImport *import, const RotapImportRun *run, const c
             const RotapOrigin *o = &g_array_index(run->origins[k], RotapOrigin, index);
 
             if (o->sheet != NULL)
-                return g_strdup_printf("%s:%d: %s", o->sheet->csv->name, o->line, message);
+                return g_strdup_printf("%s:%d: %s", o->sheet->csv->name, o->line,
+                                       message);
         }
     }
     return g_strdup_printf("%s: %s", import->base, message);

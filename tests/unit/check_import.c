@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* check_import.c: rota import's cell values, CSV reading (encodings, quoting, line numbers) and runs. */
+/* check_import.c: rota import's cell values, CSV reading (encodings, quoting, line
+ * numbers) and runs. */
 #include "import/import-private.h"
 #include "testhelp.h"
 
@@ -41,14 +42,22 @@ static const struct {
     const char *text;
     const char *date; /* NULL: an error */
 } date_cases[] = {
-    {"2026-12-05", "2026-12-05"},   {"2026/12/5", "2026-12-05"},
-    {"2026.12.5", "2026-12-05"},    {"2026年12月5日", "2026-12-05"},
-    {"12月5日", "2026-12-05"},      {"1月1日", "2027-01-01"},
-    {"2027-02-01", "2027-02-01"},   {"6月1日", NULL},
-    {"2026-02-30", NULL},           {"2026-12", NULL},
-    {"12/5", NULL},                 {"2026-12-05-1", NULL},
-    {"2026年12月5", "2026-12-05"},  {"明天", NULL},
-    {"2026--12-05", NULL},          {"20261205", NULL},
+    {"2026-12-05", "2026-12-05"},
+    {"2026/12/5", "2026-12-05"},
+    {"2026.12.5", "2026-12-05"},
+    {"2026年12月5日", "2026-12-05"},
+    {"12月5日", "2026-12-05"},
+    {"1月1日", "2027-01-01"},
+    {"2027-02-01", "2027-02-01"},
+    {"6月1日", NULL},
+    {"2026-02-30", NULL},
+    {"2026-12", NULL},
+    {"12/5", NULL},
+    {"2026-12-05-1", NULL},
+    {"2026年12月5", "2026-12-05"},
+    {"明天", NULL},
+    {"2026--12-05", NULL},
+    {"20261205", NULL},
 };
 
 START_TEST(test_dates)
@@ -107,9 +116,10 @@ parse(const char *data, gsize length, RotapErrors *errors)
 START_TEST(test_csv_lines)
 {
     RotapErrors errors;
-    RotapCsv *csv = PARSE("\r\na,b\r\n\r\n1,\"x\r\ny\"\r\n ,  \r\n,,\r\n2,\"q\"\"uote, here\"\r\n"
-                          "3,last",
-                          &errors);
+    RotapCsv *csv =
+        PARSE("\r\na,b\r\n\r\n1,\"x\r\ny\"\r\n ,  \r\n,,\r\n2,\"q\"\"uote, here\"\r\n"
+              "3,last",
+              &errors);
     const RotapCsvRow *row;
 
     ck_assert_ptr_nonnull(csv);
@@ -135,7 +145,8 @@ END_TEST
 START_TEST(test_csv_tab_bom)
 {
     RotapErrors errors;
-    RotapCsv *csv = PARSE("\xEF\xBB\xBF编号\t名称, 全称\n U1 \t\"县委, 办公室\"\n", &errors);
+    RotapCsv *csv =
+        PARSE("\xEF\xBB\xBF编号\t名称, 全称\n U1 \t\"县委, 办公室\"\n", &errors);
     const RotapCsvRow *row;
 
     ck_assert_ptr_nonnull(csv);
@@ -188,7 +199,8 @@ assert_one_error(const char *data, gsize length, const char *message)
 START_TEST(test_csv_errors)
 {
     static const char neither[] = "a,b\n1,2\n3,\xFF\xFF\n";
-    static const char bom_gb[] = "\xEF\xBB\xBF" "a\n\xCD\xF5\n";
+    static const char bom_gb[] = "\xEF\xBB\xBF"
+                                 "a\n\xCD\xF5\n";
     static const char unclosed[] = "a,b\n1,\"x\n2,3\n";
     static const char after[] = "a,b\n1,2\n3,\"x\"y\n";
 
@@ -213,9 +225,10 @@ base_path(void)
 
 START_TEST(test_run_names)
 {
-    static const char people[] = "编号,姓名,单位,身份\nP1,王建国,县住房和城乡建设局,党员\n"
-                                 "P2,张伟,U1,\nP3,李娜,U2,\nP4,张伟,U2,\nP5,刘洋,U3,\n"
-                                 "P6,陈静,县卫生健康局,督查员\n";
+    static const char people[] =
+        "编号,姓名,单位,身份\nP1,王建国,县住房和城乡建设局,党员\n"
+        "P2,张伟,U1,\nP3,李娜,U2,\nP4,张伟,U2,\nP5,刘洋,U3,\n"
+        "P6,陈静,县卫生健康局,督查员\n";
     static const char off[] = "编号,开始,班次\n陈静,12月3日,晚高峰疏导\n";
     g_autoptr(RotaImport) import = rota_import_new(base_path());
     g_autoptr(RotaModel) model = NULL;
@@ -228,8 +241,8 @@ START_TEST(test_run_names)
     model = rota_import_run(import, &error);
     ck_assert_msg(model != NULL, "%s", error != NULL ? error->message : "");
     ck_assert_int_eq(rota_import_get_n_errors(import), 0);
-    ck_assert_ptr_nonnull(strstr(rota_import_get_summary(import),
-                                 "references resolved by name: 4"));
+    ck_assert_ptr_nonnull(
+        strstr(rota_import_get_summary(import), "references resolved by name: 4"));
     p6 = rota_model_find_person(model, "P6");
     ck_assert_int_ge(p6, 0);
     ck_assert_str_eq(rota_model_get_unit_id(model, rota_model_get_person_unit(model, p6)),
@@ -246,7 +259,8 @@ START_TEST(test_run_many_errors)
 
     for (int i = 0; i < 70; i++)
         g_string_append_printf(people, "P%d,某人,县教体局\n", 10 + i);
-    rota_import_add_sheet_data(import, ROTA_SHEET_PEOPLE, "p.csv", people->str, people->len);
+    rota_import_add_sheet_data(import, ROTA_SHEET_PEOPLE, "p.csv", people->str,
+                               people->len);
     ck_assert_ptr_null(rota_import_run(import, &error));
     ck_assert_int_eq(rota_import_get_n_errors(import), 70);
     ck_assert(g_error_matches(error, ROTA_ERROR, ROTA_ERROR_INVALID));
@@ -280,8 +294,8 @@ START_TEST(test_round_trip_county)
     g_autoptr(RotaImport) import = rota_import_new(base);
     g_autoptr(RotaModel) model = NULL;
     g_autoptr(GError) error = NULL;
-    static const char *const names[] = {"units.csv", "segments.csv", "people.csv", "off.csv",
-                                        "requests.csv"};
+    static const char *const names[] = {"units.csv", "segments.csv", "people.csv",
+                                        "off.csv", "requests.csv"};
     g_autofree char *want = rota_model_to_data(county, NULL);
     g_autofree char *got = NULL;
 
