@@ -60,7 +60,7 @@ append_row(GString *out, const RotaModel *m, const RotaAssignment *a)
  * byte order mark and CRLF line ends, as Excel and WPS expect.
  *
  * Returns: (transfer full): the text (g_free() it).
- * Since: 0.1
+ * Since: 0.2
  */
 char *
 rota_roster_to_csv(const RotaRoster *roster, gsize *length)
@@ -88,7 +88,7 @@ rota_roster_to_csv(const RotaRoster *roster, gsize *length)
  * Writes rota_roster_to_csv() to @path.
  *
  * Returns: %TRUE on success; %FALSE with ROTA_ERROR_IO otherwise.
- * Since: 0.1
+ * Since: 0.2
  */
 gboolean
 rota_roster_save_csv(const RotaRoster *roster, const char *path, GError **error)

@@ -257,18 +257,25 @@ append_duties(GString *out, const RotaModel *m, const RotaAssignment *a, int n)
     }
 }
 
-/* A person on the day sheet: the name, and the unit when it is not the
- * segment's. */
+/* A person on the day sheet, for the inspection office: the name, the
+ * unit when it is not the segment's, and the phone (public or not: this
+ * page is internal). */
 static void
 append_member(GString *out, const RotaModel *m, const RotaAssignment *a, int unit)
 {
     int home = m->people[a->person].unit;
+    const char *phone = rota_model_get_person_phone(m, a->person);
 
     rotap_html_text(out, m->people[a->person].name);
     if (home >= 0 && home != unit) {
         g_string_append(out, "<span class=\"muted\">（");
         rotap_html_text(out, m->units[home].name);
         g_string_append(out, "）</span>");
+    }
+    if (phone != NULL) {
+        g_string_append(out, " <span class=\"muted\">");
+        rotap_html_text(out, phone);
+        g_string_append(out, "</span>");
     }
 }
 

@@ -115,7 +115,7 @@ rotap_site_short_date(const RotaModel *model, int day)
  * signs showing the current week until rota_site_writer_set_now().
  *
  * Returns: (transfer full): a new writer; free with rota_site_writer_free().
- * Since: 0.1
+ * Since: 0.2
  */
 RotaSiteWriter *
 rota_site_writer_new(RotaModel *model)
@@ -135,7 +135,7 @@ rota_site_writer_new(RotaModel *model)
  *
  * Releases @writer.
  *
- * Since: 0.1
+ * Since: 0.2
  */
 void
 rota_site_writer_free(RotaSiteWriter *writer)
@@ -160,7 +160,7 @@ rota_site_writer_free(RotaSiteWriter *writer)
  * to Sunday, in the model's time zone) of @now; when @now is outside the
  * horizon, the first or the last week of the horizon.
  *
- * Since: 0.1
+ * Since: 0.2
  */
 void
 rota_site_writer_set_now(RotaSiteWriter *writer, GDateTime *now)
@@ -185,7 +185,7 @@ rota_site_writer_set_now(RotaSiteWriter *writer, GDateTime *now)
  *
  * Returns: %TRUE; %FALSE with ROTA_ERROR_INVALID when @url is not an http
  *   or https URL.
- * Since: 0.1
+ * Since: 0.2
  */
 gboolean
 rota_site_writer_set_feeds_url(RotaSiteWriter *writer, const char *url, GError **error)
@@ -218,7 +218,7 @@ rota_site_writer_set_feeds_url(RotaSiteWriter *writer, const char *url, GError *
  * with the same key.
  *
  * Returns: %TRUE on success; %FALSE with ROTA_ERROR_IO otherwise.
- * Since: 0.1
+ * Since: 0.2
  */
 gboolean
 rota_site_writer_set_secret_file(RotaSiteWriter *writer, const char *path, GError **error)
@@ -377,7 +377,7 @@ free_page(gpointer page)
  *
  * Returns: %TRUE on success; %FALSE with ROTA_ERROR_IO, or
  *   ROTA_ERROR_INVALID when a feeds URL is set without a secret key.
- * Since: 0.1
+ * Since: 0.2
  */
 gboolean
 rota_site_writer_write(RotaSiteWriter *writer, const RotaRoster *roster, const char *dir,

@@ -503,7 +503,7 @@ check(lxw_error status, const char *path, GError **error)
  *
  * Returns: %TRUE on success; %FALSE with ROTA_ERROR_IO otherwise (@path
  *   is then left as it was).
- * Since: 0.1
+ * Since: 0.2
  */
 gboolean
 rota_roster_save_xlsx(const RotaRoster *roster, const char *path, GError **error)
