@@ -70,8 +70,9 @@ rota_roster_to_csv(const RotaRoster *roster, gsize *length)
 
     g_return_val_if_fail(roster != NULL, NULL);
     view = rotap_view_new(roster);
-    out = g_string_new("\xEF\xBB\xBF"
-                       "日期,星期,班次,开始,结束,路段,路段名称,单位,人员,姓名,任务,任务名称\r\n");
+    out = g_string_new(
+        "\xEF\xBB\xBF"
+        "日期,星期,班次,开始,结束,路段,路段名称,单位,人员,姓名,任务,任务名称\r\n");
     for (int i = 0; i < view->n; i++)
         append_row(out, view->model, &view->a[i]);
     if (length != NULL)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* views-html-public.c: the public pages: the segments by grid and each road-chief sign. */
+/* views-html-public.c: the public pages: the segments by grid and each road-chief sign.
+ */
 #include "views/views-html-private.h"
 
 #include <string.h>
@@ -126,8 +127,8 @@ append_week_day(GString *out, const RotapSite *site, int segment, int day)
             g_string_append_printf(out, "%s<span class=\"shift\">",
                                    shift >= 0 ? "<br>" : "");
             rotap_html_text(out, rotap_view_duty_name(m, a->duty, a->shift));
-            g_string_append_printf(out, "</span> <span class=\"time\">%s–%s</span> ", start,
-                                   end);
+            g_string_append_printf(out, "</span> <span class=\"time\">%s–%s</span> ",
+                                   start, end);
             shift = a->shift;
         } else {
             g_string_append(out, "、");
@@ -151,8 +152,9 @@ make_sign(RotapSite *site, int segment)
     g_autofree char *to = rotap_site_short_date(m, site->week_last);
     GString *out = rotap_page_new(title, ROTAP_PAGE_PORTRAIT, sign_css);
 
-    g_string_append(out, "<nav><a href=\"../index.html\">← 全部路段</a></nav>\n"
-                         "<main class=\"sign\">\n<header><p class=\"kicker\">路长公示牌</p><h1>");
+    g_string_append(
+        out, "<nav><a href=\"../index.html\">← 全部路段</a></nav>\n"
+             "<main class=\"sign\">\n<header><p class=\"kicker\">路长公示牌</p><h1>");
     rotap_html_text(out, s->name);
     g_string_append(out, "</h1><p class=\"muted\">路段编号 ");
     rotap_html_text(out, s->id);
@@ -163,8 +165,9 @@ make_sign(RotapSite *site, int segment)
     g_string_append(out, "</p></header>\n<div class=\"top\">\n");
     append_facts(out, site, segment);
     append_feed_qr(out, site, segment);
-    g_string_append_printf(out, "</div>\n<h2>本周值勤（%s—%s）</h2>\n"
-                                "<table class=\"week\">\n",
+    g_string_append_printf(out,
+                           "</div>\n<h2>本周值勤（%s—%s）</h2>\n"
+                           "<table class=\"week\">\n",
                            from, to);
     for (int d = site->week_first; d <= site->week_last; d++)
         append_week_day(out, site, segment, d);
@@ -232,8 +235,9 @@ rotap_site_public(RotapSite *site)
 
     g_string_append(out, "<h1>");
     rotap_html_text(out, title);
-    g_string_append_printf(out, "</h1>\n<p class=\"muted\">共 %d 个路段。点击路段名称查看"
-                                "路长公示牌（可打印张贴）。</p>\n",
+    g_string_append_printf(out,
+                           "</h1>\n<p class=\"muted\">共 %d 个路段。点击路段名称查看"
+                           "路长公示牌（可打印张贴）。</p>\n",
                            m->n_segments);
     for (guint k = 0; k < names->len; k++)
         append_grid(out, site, g_ptr_array_index(names, k));
