@@ -91,3 +91,29 @@ cli_prefers_chinese(const char *lang_option)
     }
     return FALSE;
 }
+
+GDateTime *
+cli_parse_now(const char *command, const char *text, GError **error)
+{
+    GDateTime *now = g_date_time_new_from_iso8601(text, NULL);
+
+    if (now == NULL)
+        cli_set_usage_error(error, command,
+                            "--now: expected an ISO 8601 time such as "
+                            "2026-11-30T08:00:00Z, found \"%s\"",
+                            text);
+    return now;
+}
+
+char *
+cli_secret_path(const char *dir, const char *secret)
+{
+    g_autofree char *base = g_strdup(dir);
+    gsize length = strlen(base);
+
+    if (secret != NULL)
+        return g_strdup(secret);
+    while (length > 1 && base[length - 1] == '/')
+        base[--length] = '\0';
+    return g_strconcat(base, ".secret", NULL);
+}

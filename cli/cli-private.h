@@ -59,6 +59,12 @@ RotaModel *cli_load_model(const char *path, CliFormat format, GError **error);
 RotaRoster *cli_load_roster(RotaModel *model, const char *path, CliFormat format,
                             GError **error);
 
+/* The time of a --now option (ISO 8601); a usage error of command otherwise. */
+GDateTime *cli_parse_now(const char *command, const char *text, GError **error);
+/* The secret key file of an export into dir: secret when given, else
+ * DIR.secret beside dir (never inside it: dir gets published). */
+char *cli_secret_path(const char *dir, const char *secret);
+
 /* Whether messages should be Chinese: --lang, else LC_ALL/LC_MESSAGES/LANG. */
 gboolean cli_prefers_chinese(const char *lang_option);
 

@@ -18,6 +18,8 @@
 #define DEFAULT_DIR "rota-demo"
 #define DEFAULT_SECONDS 5.0
 #define DEFAULT_SEED 1
+/* Where the demo's site expects DIR to be served (its QR codes name it). */
+#define DEMO_URL "http://localhost:8080/"
 
 typedef struct {
     char *output;
@@ -195,6 +197,23 @@ publish(const RotaRoster *roster, const char *dir, const char *staging,
     return rota_feed_writer_export(writer, roster, staging, stats, error);
 }
 
+/* The workbook DIR/roster.xlsx and the site DIR/public, DIR/internal,
+ * whose QR codes point to the feeds as served at DEMO_URL (the personal
+ * ones named with the key publish() just used). */
+static gboolean
+write_views(const RotaRoster *roster, const char *staging, RotaSiteStats *stats,
+            GError **error)
+{
+    g_autoptr(RotaSiteWriter) site = rota_site_writer_new(rota_roster_get_model(roster));
+    g_autofree char *workbook = g_build_filename(staging, "roster.xlsx", NULL);
+    g_autofree char *secret = g_build_filename(staging, "secret.key", NULL);
+
+    return rota_roster_save_xlsx(roster, workbook, error) &&
+           rota_site_writer_set_feeds_url(site, DEMO_URL, error) &&
+           rota_site_writer_set_secret_file(site, secret, error) &&
+           rota_site_writer_write(site, roster, staging, stats, error);
+}
+
 /* Put the finished staging folder in place of dir.  Where the kernel can
  * swap two paths atomically it does; otherwise the old folder is moved
  * aside first, so a crash between the two renames leaves both folders. */
@@ -264,6 +283,19 @@ print_feeds(RotaModel *model, const RotaRoster *roster, RotaFeedWriter *writer,
            dir, path);
 }
 
+static void
+print_views(const RotaSiteStats *site, const char *dir)
+{
+    printf("workbook: %s/roster.xlsx (总览, one sheet per unit, 路段; A4 landscape)\n", dir);
+    printf("site: %d pages, %.1f MB, %d QR codes; open in a browser:\n"
+           "  %s/public/index.html    road-chief signs (publish DIR/public beside "
+           "DIR/feeds)\n"
+           "  %s/internal/index.html  coverage, on-site hours, units, days (coordinators "
+           "only)\n"
+           "  its QR codes expect DIR served at %s (DIR/feeds/... at %sfeeds/...)\n",
+           site->pages, site->bytes / 1e6, site->qr_codes, dir, dir, DEMO_URL, DEMO_URL);
+}
+
 /* Each hard violation on standard error, then the error that makes main()
  * exit with status 3: the files are written, but the roster breaks rules. */
 static gboolean
@@ -289,7 +321,8 @@ check_hard(const RotaScore *score, GError **error)
  * at the end: a failure leaves DIR as it was. */
 static gboolean
 build(GBytes *county, const RotaRoster *roster, const RotaScore *score, const char *dir,
-      RotaFeedWriter *writer, RotaExportStats *stats, GError **error)
+      RotaFeedWriter *writer, RotaExportStats *stats, RotaSiteStats *site,
+      GError **error)
 {
     g_autofree char *staging = g_strdup_printf("%s.tmp-XXXXXX", dir);
 
@@ -300,7 +333,7 @@ build(GBytes *county, const RotaRoster *roster, const RotaScore *score, const ch
     }
     if (write_files(county, roster, score, staging, error) &&
         publish(roster, dir, staging, writer, stats, error) &&
-        install(staging, dir, error))
+        write_views(roster, staging, site, error) && install(staging, dir, error))
         return TRUE;
     remove_tree(staging, NULL);
     return FALSE;
@@ -315,6 +348,7 @@ run(const Options *o, GError **error)
     g_autoptr(RotaScore) score = NULL;
     g_autoptr(RotaFeedWriter) writer = NULL;
     RotaExportStats stats = {0};
+    RotaSiteStats site = {0};
     gint64 start = g_get_monotonic_time(), solved;
     gsize length = 0;
     const char *data;
@@ -331,19 +365,21 @@ run(const Options *o, GError **error)
     solved = g_get_monotonic_time();
     score = rota_score_new(roster, NULL);
     writer = rota_feed_writer_new(model);
-    if (!build(county, roster, score, o->output, writer, &stats, error))
+    if (!build(county, roster, score, o->output, writer, &stats, &site, error))
         return FALSE;
     printf("%s: %d units, %d segments, %d people, %d days\n", rota_model_get_name(model),
            rota_model_get_n_units(model), rota_model_get_n_segments(model),
            rota_model_get_n_people(model), rota_model_get_n_days(model));
     printf("solved in %.1f s (seed %" G_GINT64_FORMAT
            "), written and published in %.1f s: "
-           "%s/model.json, %s/roster.json, %s/secret.key, %s/feeds/\n",
+           "%s/model.json, %s/roster.json, %s/secret.key, %s/feeds/, the workbook and the "
+           "site\n",
            (double)(solved - start) / G_USEC_PER_SEC, o->seed,
            (double)(g_get_monotonic_time() - solved) / G_USEC_PER_SEC, o->output,
            o->output, o->output, o->output);
     cli_demo_print_summary(model, roster, score);
     print_feeds(model, roster, writer, &stats, o->output);
+    print_views(&site, o->output);
     printf("score: hard %d soft %" G_GINT64_FORMAT "\n", rota_score_get_hard(score),
            rota_score_get_soft(score));
     if (fflush(stdout) != 0) {
@@ -360,7 +396,10 @@ static const char description[] =
     "then writes DIR/model.json (the example), DIR/roster.json, the\n"
     "iCalendar feeds in DIR/feeds/ (one per person, unit and segment: the\n"
     "folder to publish), DIR/index.json for coordinators and the feeds'\n"
-    "secret key DIR/secret.key, both outside feeds/.  It\n"
+    "secret key DIR/secret.key, both outside feeds/, the workbook\n"
+    "DIR/roster.xlsx and the site: DIR/public/ (road-chief signs, to publish\n"
+    "beside feeds/) and DIR/internal/ (for coordinators), whose QR codes\n"
+    "expect DIR served at " DEMO_URL " (see 'rota export html --help').  It\n"
     "prints coverage, hard violations, on-site days by heads and deputies,\n"
     "fairness per unit, and where one volunteer's feed is.\n\n"
     "Everything is built in a folder beside DIR and moved into place at the\n"

@@ -55,7 +55,8 @@ static const char description[] =
     "  rota export xlsx county.json roster.json -o roster.xlsx\n"
     "  rota export csv county.json roster.json -o roster.csv\n"
     "  rota export ics county.json roster.json -o pub\n"
-    "  rota export html county.json roster.json -o pub --feeds-url https://rota.example.cn/";
+    "  rota export html county.json roster.json -o pub --feeds-url "
+    "https://rota.example.cn/";
 
 static gboolean
 check_options(const Options *o, const char *format, int argc, GError **error)
@@ -93,23 +94,14 @@ print_line(const char *line, GError **error)
 static gboolean
 configure_site(RotaSiteWriter *writer, const Options *o, GError **error)
 {
-    g_autofree char *dir = g_strdup(o->output);
     g_autofree char *secret = NULL;
     g_autoptr(GError) local = NULL;
-    gsize length = strlen(dir);
 
-    while (length > 1 && dir[length - 1] == '/')
-        dir[--length] = '\0';
     if (o->now != NULL) {
-        g_autoptr(GDateTime) now = g_date_time_new_from_iso8601(o->now, NULL);
+        g_autoptr(GDateTime) now = cli_parse_now("export", o->now, error);
 
-        if (now == NULL) {
-            cli_set_usage_error(error, "export",
-                                "--now: expected an ISO 8601 time such as "
-                                "2026-11-30T08:00:00Z, found \"%s\"",
-                                o->now);
+        if (now == NULL)
             return FALSE;
-        }
         rota_site_writer_set_now(writer, now);
     }
     if (o->feeds_url == NULL)
@@ -118,7 +110,7 @@ configure_site(RotaSiteWriter *writer, const Options *o, GError **error)
         cli_set_usage_error(error, "export", "--feeds-url: %s", local->message);
         return FALSE;
     }
-    secret = o->secret != NULL ? g_strdup(o->secret) : g_strconcat(dir, ".secret", NULL);
+    secret = cli_secret_path(o->output, o->secret);
     return rota_site_writer_set_secret_file(writer, secret, error);
 }
 
@@ -198,10 +190,9 @@ cli_export_views(int argc, char **argv, GError **error)
          "Language of the summary line: en or zh (default: from the locale)", "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    g_autoptr(GOptionContext) context =
-        cli_context_new("xlsx|csv|html MODEL ROSTER -o FILE|DIR",
-                        "Write a roster as a workbook, a CSV file or a static site.",
-                        description);
+    g_autoptr(GOptionContext) context = cli_context_new(
+        "xlsx|csv|html MODEL ROSTER -o FILE|DIR",
+        "Write a roster as a workbook, a CSV file or a static site.", description);
     g_autofree char *format = g_strdup(argv[1]);
     gboolean ok = FALSE;
 

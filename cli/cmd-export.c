@@ -83,25 +83,15 @@ check_options(const Options *o, int argc, char **argv, GError **error)
 static gboolean
 configure(RotaFeedWriter *writer, const Options *o, GError **error)
 {
-    g_autofree char *dir = g_strdup(o->output);
-    g_autofree char *secret = NULL;
-    gsize length = strlen(dir);
+    g_autofree char *secret = cli_secret_path(o->output, o->secret);
 
-    while (length > 1 && dir[length - 1] == '/')
-        dir[--length] = '\0';
-    secret = o->secret != NULL ? g_strdup(o->secret) : g_strconcat(dir, ".secret", NULL);
     if (!rota_feed_writer_set_secret_file(writer, secret, error))
         return FALSE;
     if (o->now != NULL) {
-        g_autoptr(GDateTime) now = g_date_time_new_from_iso8601(o->now, NULL);
+        g_autoptr(GDateTime) now = cli_parse_now("export", o->now, error);
 
-        if (now == NULL) {
-            cli_set_usage_error(error, "export",
-                                "--now: expected an ISO 8601 time such as "
-                                "2026-11-30T08:00:00Z, found \"%s\"",
-                                o->now);
+        if (now == NULL)
             return FALSE;
-        }
         rota_feed_writer_set_now(writer, now);
     }
     rota_feed_writer_set_keep_cancelled(writer, o->keep_cancelled);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* rota-views.h: a roster for people to read: Excel workbook, CSV and a static web site. */
+/* rota-views.h: a roster for people to read: Excel workbook, CSV and a static web site.
+ */
 #ifndef ROTA_VIEWS_H
 #define ROTA_VIEWS_H
 
@@ -13,7 +14,8 @@
 
 G_BEGIN_DECLS
 
-gboolean rota_roster_save_xlsx(const RotaRoster *roster, const char *path, GError **error);
+gboolean rota_roster_save_xlsx(const RotaRoster *roster, const char *path,
+                               GError **error);
 
 char *rota_roster_to_csv(const RotaRoster *roster, gsize *length);
 gboolean rota_roster_save_csv(const RotaRoster *roster, const char *path, GError **error);
@@ -29,9 +31,9 @@ typedef struct _RotaSiteWriter RotaSiteWriter;
 
 /* RotaSiteStats: what one rota_site_writer_write() wrote; a value type. */
 typedef struct {
-    int pages;     /* HTML files written */
-    gint64 bytes;  /* their total size */
-    int qr_codes;  /* QR codes drawn */
+    int pages;    /* HTML files written */
+    gint64 bytes; /* their total size */
+    int qr_codes; /* QR codes drawn */
 } RotaSiteStats;
 
 RotaSiteWriter *rota_site_writer_new(RotaModel *model);

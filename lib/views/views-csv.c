@@ -60,7 +60,7 @@ append_row(GString *out, const RotaModel *m, const RotaAssignment *a)
  * byte order mark and CRLF line ends, as Excel and WPS expect.
  *
  * Returns: (transfer full): the text (g_free() it).
- * Since: 0.1
+ * Since: 0.2
  */
 char *
 rota_roster_to_csv(const RotaRoster *roster, gsize *length)
@@ -70,8 +70,9 @@ rota_roster_to_csv(const RotaRoster *roster, gsize *length)
 
     g_return_val_if_fail(roster != NULL, NULL);
     view = rotap_view_new(roster);
-    out = g_string_new("\xEF\xBB\xBF"
-                       "日期,星期,班次,开始,结束,路段,路段名称,单位,人员,姓名,任务,任务名称\r\n");
+    out = g_string_new(
+        "\xEF\xBB\xBF"
+        "日期,星期,班次,开始,结束,路段,路段名称,单位,人员,姓名,任务,任务名称\r\n");
     for (int i = 0; i < view->n; i++)
         append_row(out, view->model, &view->a[i]);
     if (length != NULL)
@@ -88,7 +89,7 @@ rota_roster_to_csv(const RotaRoster *roster, gsize *length)
  * Writes rota_roster_to_csv() to @path.
  *
  * Returns: %TRUE on success; %FALSE with ROTA_ERROR_IO otherwise.
- * Since: 0.1
+ * Since: 0.2
  */
 gboolean
 rota_roster_save_csv(const RotaRoster *roster, const char *path, GError **error)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* views-data.c: a roster indexed for the views: by day, person and cell, with its totals. */
+/* views-data.c: a roster indexed for the views: by day, person and cell, with its totals.
+ */
 #include "views/views-private.h"
 
 #include <string.h>
@@ -68,7 +69,7 @@ count_people(RotapView *v)
     v->duties = g_new0(int, m->n_people);
     v->minutes = g_new0(int, m->n_people);
     v->onsite = g_new0(int, m->n_people);
-    v->onsite_person = g_new(int, (gsize)m->n_days * (m->n_units > 0 ? m->n_units : 1));
+    v->onsite_person = g_new(int, (gsize)m->n_days *(m->n_units > 0 ? m->n_units : 1));
     for (gsize i = 0; i < (gsize)m->n_days * m->n_units; i++)
         v->onsite_person[i] = -1;
     for (int i = 0; i < v->n; i++) {
@@ -97,7 +98,8 @@ count_cells(RotapView *v)
     v->unit_uncovered = g_new0(int, m->n_units > 0 ? m->n_units : 1);
     for (int i = 0; i < v->n; i++) {
         const RotaAssignment *a = &v->a[i];
-        int cell = a->duty >= 0 ? rotap_model_find_cell(m, a->duty, a->segment, a->day) : -1;
+        int cell =
+            a->duty >= 0 ? rotap_model_find_cell(m, a->duty, a->segment, a->day) : -1;
 
         if (cell >= 0)
             v->cell_count[cell]++;

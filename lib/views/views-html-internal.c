@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* views-html-internal.c: the coordinators' pages: the overview and each day's duty sheet. */
+/* views-html-internal.c: the coordinators' pages: the overview and each day's duty sheet.
+ */
 #include "views/views-html-private.h"
 
 #include <string.h>
@@ -14,17 +15,18 @@ append_summary(GString *out, const RotapSite *site)
     g_autofree char *last = rota_model_dup_date(m, m->n_days - 1);
     int hard = rota_score_get_hard(site->score);
 
-    g_string_append_printf(out,
-                           "<p>%s 至 %s，%d 个单位、%d 个路段、%d 人；值勤安排 %d 条。"
-                           "评分：硬约束违反 <span class=\"%s\">%d</span>，软约束扣分 %"
-                           G_GINT64_FORMAT "。</p>\n",
-                           first, last, m->n_units, m->n_segments, m->n_people,
-                           site->view->n, hard > 0 ? "bad" : "", hard,
-                           rota_score_get_soft(site->score));
-    g_string_append(out, "<nav><a href=\"../public/index.html\">公开页面（路长公示牌）</a> · "
-                         "<a href=\"#coverage\">岗位覆盖</a> · <a href=\"#onsite\">马路办公</a> · "
-                         "<a href=\"#fairness\">公平性</a> · <a href=\"#uncovered\">未排满岗位</a>"
-                         " · <a href=\"#units\">各单位</a> · <a href=\"#days\">各日</a></nav>\n");
+    g_string_append_printf(
+        out,
+        "<p>%s 至 %s，%d 个单位、%d 个路段、%d 人；值勤安排 %d 条。"
+        "评分：硬约束违反 <span class=\"%s\">%d</span>，软约束扣分 %" G_GINT64_FORMAT
+        "。</p>\n",
+        first, last, m->n_units, m->n_segments, m->n_people, site->view->n,
+        hard > 0 ? "bad" : "", hard, rota_score_get_soft(site->score));
+    g_string_append(
+        out, "<nav><a href=\"../public/index.html\">公开页面（路长公示牌）</a> · "
+             "<a href=\"#coverage\">岗位覆盖</a> · <a href=\"#onsite\">马路办公</a> · "
+             "<a href=\"#fairness\">公平性</a> · <a href=\"#uncovered\">未排满岗位</a>"
+             " · <a href=\"#units\">各单位</a> · <a href=\"#days\">各日</a></nav>\n");
 }
 
 static char **
@@ -55,8 +57,9 @@ append_coverage(GString *out, const RotapSite *site)
     g_string_append(out, "<h2 id=\"coverage\">每日岗位覆盖</h2>\n");
     rotap_svg_bars(out, "每日岗位：已排与缺", m->n_days, values, 2, colours, names,
                    (const char *const *)labels, 1);
-    g_string_append(out, "<table>\n<tr><th>日期</th><th>星期</th><th>需要</th><th>已排</th>"
-                         "<th>缺</th><th>覆盖率</th></tr>\n");
+    g_string_append(out,
+                    "<table>\n<tr><th>日期</th><th>星期</th><th>需要</th><th>已排</th>"
+                    "<th>缺</th><th>覆盖率</th></tr>\n");
     for (int d = 0; d < m->n_days; d++) {
         g_autofree char *date = rota_model_dup_date(m, d);
         int missing = v->day_wanted[d] - v->day_filled[d];
@@ -74,8 +77,9 @@ append_coverage(GString *out, const RotapSite *site)
     }
     g_string_append(out, "</table>\n");
     if (v->week_wanted > 0)
-        g_string_append_printf(out, "<p>按周安排的任务（如督查巡检）：需要 %d，已排 %d。</p>\n",
-                               v->week_wanted, v->week_filled);
+        g_string_append_printf(
+            out, "<p>按周安排的任务（如督查巡检）：需要 %d，已排 %d。</p>\n",
+            v->week_wanted, v->week_filled);
 }
 
 static void
@@ -95,10 +99,17 @@ append_onsite(GString *out, const RotapSite *site)
             int person, k;
 
             switch (rotap_view_onsite(v, u, d, &person)) {
-            case ROTAP_ONSITE_HEAD: k = 0; break;
-            case ROTAP_ONSITE_DEPUTY: k = 1; break;
-            case ROTAP_ONSITE_NONE: continue;
-            default: k = 2; break;
+            case ROTAP_ONSITE_HEAD:
+                k = 0;
+                break;
+            case ROTAP_ONSITE_DEPUTY:
+                k = 1;
+                break;
+            case ROTAP_ONSITE_NONE:
+                continue;
+            default:
+                k = 2;
+                break;
             }
             values[3 * d + k]++;
             totals[k]++;
@@ -142,10 +153,11 @@ append_fairness(GString *out, const RotapSite *site)
         }
     }
     g_array_sort(rows, compare_spread);
-    g_string_append(out, "<h2 id=\"fairness\">各单位值勤时长（公平性）</h2>\n"
-                         "<p class=\"muted\">不含一把手和马路办公；按最多与最少之差排列。</p>\n"
-                         "<table>\n<tr><th>单位</th><th>人数</th><th>最少（小时）</th>"
-                         "<th>最多（小时）</th><th>相差</th><th>范围</th></tr>\n");
+    g_string_append(
+        out, "<h2 id=\"fairness\">各单位值勤时长（公平性）</h2>\n"
+             "<p class=\"muted\">不含一把手和马路办公；按最多与最少之差排列。</p>\n"
+             "<table>\n<tr><th>单位</th><th>人数</th><th>最少（小时）</th>"
+             "<th>最多（小时）</th><th>相差</th><th>范围</th></tr>\n");
     for (guint k = 0; k < rows->len; k++) {
         const Spread *s = &g_array_index(rows, Spread, k);
         g_autofree char *stem = rotap_site_unit_stem(site, s->unit);
@@ -171,8 +183,9 @@ append_problems(GString *out, const RotapSite *site)
     const RotaModel *m = site->view->model;
     int n = rota_score_get_n_violations(site->score), shown = 0;
 
-    g_string_append(out, "<h2 id=\"uncovered\">未排满的岗位与硬约束违反</h2>\n<table>\n"
-                         "<tr><th>日期</th><th>类别</th><th>路段</th><th>原因</th></tr>\n");
+    g_string_append(out,
+                    "<h2 id=\"uncovered\">未排满的岗位与硬约束违反</h2>\n<table>\n"
+                    "<tr><th>日期</th><th>类别</th><th>路段</th><th>原因</th></tr>\n");
     for (int i = 0; i < n; i++) {
         const RotaViolation *v = rota_score_get_violation(site->score, i);
         g_autofree char *date = v->day >= 0 ? rota_model_dup_date(m, v->day) : NULL;
@@ -183,7 +196,8 @@ append_problems(GString *out, const RotapSite *site)
         g_string_append(out, "<tr><td>");
         if (date != NULL)
             g_string_append_printf(out, "<a href=\"day/%s.html\">%s</a>", date, date);
-        g_string_append_printf(out, "</td><td%s>%s</td><td>", v->hard ? " class=\"bad\"" : "",
+        g_string_append_printf(out, "</td><td%s>%s</td><td>",
+                               v->hard ? " class=\"bad\"" : "",
                                v->hard ? "硬约束" : "未排满");
         if (v->segment >= 0)
             rotap_html_text(out, m->segments[v->segment].name);
@@ -210,12 +224,13 @@ append_links(GString *out, const RotapSite *site)
         rotap_html_text(out, m->units[u].name);
         g_string_append(out, "</a></li>\n");
     }
-    g_string_append(out, "</ul>\n<h2 id=\"days\">各日值勤单</h2>\n<ul class=\"links\">\n");
+    g_string_append(out,
+                    "</ul>\n<h2 id=\"days\">各日值勤单</h2>\n<ul class=\"links\">\n");
     for (int d = 0; d < m->n_days; d++) {
         g_autofree char *date = rota_model_dup_date(m, d);
 
-        g_string_append_printf(out, "<li><a href=\"day/%s.html\">%s 周%s</a></li>\n", date,
-                               date, rotap_view_weekday(m->weekday[d]));
+        g_string_append_printf(out, "<li><a href=\"day/%s.html\">%s 周%s</a></li>\n",
+                               date, date, rotap_view_weekday(m->weekday[d]));
     }
     g_string_append(out, "</ul>\n");
 }
@@ -229,8 +244,9 @@ make_overview(RotapSite *site)
 
     g_string_append(out, "<h1>");
     rotap_html_text(out, title);
-    g_string_append(out, "</h1>\n<p class=\"muted\">内部页面：含个人订阅地址，请勿公开发布。"
-                         "</p>\n");
+    g_string_append(out,
+                    "</h1>\n<p class=\"muted\">内部页面：含个人订阅地址，请勿公开发布。"
+                    "</p>\n");
     append_summary(out, site);
     append_coverage(out, site);
     append_onsite(out, site);
@@ -257,18 +273,25 @@ append_duties(GString *out, const RotaModel *m, const RotaAssignment *a, int n)
     }
 }
 
-/* A person on the day sheet: the name, and the unit when it is not the
- * segment's. */
+/* A person on the day sheet, for the inspection office: the name, the
+ * unit when it is not the segment's, and the phone (public or not: this
+ * page is internal). */
 static void
 append_member(GString *out, const RotaModel *m, const RotaAssignment *a, int unit)
 {
     int home = m->people[a->person].unit;
+    const char *phone = rota_model_get_person_phone(m, a->person);
 
     rotap_html_text(out, m->people[a->person].name);
     if (home >= 0 && home != unit) {
         g_string_append(out, "<span class=\"muted\">（");
         rotap_html_text(out, m->units[home].name);
         g_string_append(out, "）</span>");
+    }
+    if (phone != NULL) {
+        g_string_append(out, " <span class=\"muted\">");
+        rotap_html_text(out, phone);
+        g_string_append(out, "</span>");
     }
 }
 
@@ -335,9 +358,9 @@ make_day(RotapSite *site, int day)
     int i = v->day_start[day], end = v->day_start[day + 1];
 
     title = g_strdup_printf("%s 周%s%s 值勤单", date, rotap_view_weekday(m->weekday[day]),
-                            mark == NULL                ? ""
+                            mark == NULL              ? ""
                             : strcmp(mark, "休") == 0 ? "（调休放假）"
-                                                        : "（调休上班）");
+                                                      : "（调休上班）");
     out = rotap_page_new(title, ROTAP_PAGE_PORTRAIT, NULL);
     append_day_nav(out, m, day);
     g_string_append(out, "<h1>");
@@ -356,8 +379,9 @@ make_day(RotapSite *site, int day)
         rotap_view_format_time(stop, shift->end);
         g_string_append(out, "<h2>");
         rotap_html_text(out, shift->name);
-        g_string_append_printf(out, " %s–%s</h2>\n<table>\n<tr><th>路段</th><th>责任单位</th>"
-                                    "<th>任务</th><th>值勤人员</th></tr>\n",
+        g_string_append_printf(out,
+                               " %s–%s</h2>\n<table>\n<tr><th>路段</th><th>责任单位</th>"
+                               "<th>任务</th><th>值勤人员</th></tr>\n",
                                start, stop);
         i = append_shift_rows(out, site, i, end);
         g_string_append(out, "</table>\n");

@@ -6,10 +6,10 @@
 #include "views/views-private.h"
 
 struct _RotaSiteWriter {
-    RotaModel *model;        /* a reference */
-    GDateTime *now;          /* NULL: the current time */
-    char *feeds_url;         /* ends in '/', or NULL: no QR codes */
-    RotaFeedWriter *feeds;   /* the feeds' paths (and, with a secret, the personal ones) */
+    RotaModel *model;      /* a reference */
+    GDateTime *now;        /* NULL: the current time */
+    char *feeds_url;       /* ends in '/', or NULL: no QR codes */
+    RotaFeedWriter *feeds; /* the feeds' paths (and, with a secret, the personal ones) */
     gboolean has_secret;
 };
 
@@ -19,16 +19,16 @@ typedef struct {
     const RotapView *view;
     const RotaScore *score;
     int week_first, week_last; /* the days of the signs' week inside the horizon */
-    GPtrArray *paths;  /* char *, relative to DIR */
-    GPtrArray *pages;  /* GString *, the same order */
+    GPtrArray *paths;          /* char *, relative to DIR */
+    GPtrArray *pages;          /* GString *, the same order */
     int qr_codes;
 } RotapSite;
 
 /* ---- frame (views-html.c) ---- */
 
 typedef enum {
-    ROTAP_PAGE_PORTRAIT,  /* A4 portrait: signs, lists */
-    ROTAP_PAGE_LANDSCAPE  /* A4 landscape: the unit's month */
+    ROTAP_PAGE_PORTRAIT, /* A4 portrait: signs, lists */
+    ROTAP_PAGE_LANDSCAPE /* A4 landscape: the unit's month */
 } RotapPageSize;
 
 /* A page up to and including <body>: title, the common style sheet, the
@@ -59,8 +59,8 @@ void rotap_svg_range(GString *out, double lo, double hi, double top);
 
 /* ---- pages ---- */
 
-void rotap_site_public(RotapSite *site);   /* views-html-public.c */
-void rotap_site_internal(RotapSite *site); /* views-html-internal.c */
+void rotap_site_public(RotapSite *site);         /* views-html-public.c */
+void rotap_site_internal(RotapSite *site);       /* views-html-internal.c */
 void rotap_site_unit(RotapSite *site, int unit); /* views-html-unit.c */
 
 #endif

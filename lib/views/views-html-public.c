@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* views-html-public.c: the public pages: the segments by grid and each road-chief sign. */
+/* views-html-public.c: the public pages: the segments by grid and each road-chief sign.
+ */
 #include "views/views-html-private.h"
 
 #include <string.h>
@@ -20,6 +21,8 @@ static const char sign_css[] =
     ".sign table.week th:first-child{width:6.5em;white-space:nowrap}"
     ".sign .shift{font-weight:bold}"
     ".sign .time{color:#555;font-size:.9em}"
+    ".sign .phone{white-space:nowrap}"
+    ".sign tr.hot td{font-weight:bold;color:#b71c1c}"
     ".sign footer{margin-top:3mm;text-align:center;color:#555;font-size:.9em}"
     "@media print{.sign{font-size:11pt}}";
 
@@ -30,6 +33,33 @@ append_name(GString *out, const RotaModel *m, int person)
     rotap_html_text(out, person >= 0 ? m->people[person].name : "—");
 }
 
+/* A road chief or head on the sign: the name, and the phone only where the
+ * model marks it public (a public page carries no other number). */
+static void
+append_public_person(GString *out, const RotaModel *m, int person)
+{
+    const char *phone = person >= 0 ? rota_model_get_person_phone(m, person) : NULL;
+
+    append_name(out, m, person);
+    if (phone != NULL && rota_model_is_person_phone_public(m, person)) {
+        g_string_append(out, "　<span class=\"phone\">电话 ");
+        rotap_html_text(out, phone);
+        g_string_append(out, "</span>");
+    }
+}
+
+/* A row of the facts table, when there is something to say. */
+static void
+append_fact(GString *out, const char *label, const char *value, gboolean stress)
+{
+    if (value == NULL)
+        return;
+    g_string_append_printf(out, "<tr%s><th>%s</th><td>", stress ? " class=\"hot\"" : "",
+                           label);
+    rotap_html_text(out, value);
+    g_string_append(out, "</td></tr>\n");
+}
+
 static void
 append_facts(GString *out, const RotapSite *site, int segment)
 {
@@ -38,17 +68,15 @@ append_facts(GString *out, const RotapSite *site, int segment)
     int unit = s->unit;
 
     g_string_append(out, "<table class=\"facts\">\n<tr><th>路长</th><td>");
-    append_name(out, m, s->chief);
+    append_public_person(out, m, s->chief);
     g_string_append(out, "</td></tr>\n<tr><th>责任单位</th><td>");
     rotap_html_text(out, unit >= 0 ? m->units[unit].name : "—");
     g_string_append(out, "</td></tr>\n<tr><th>单位一把手</th><td>");
-    append_name(out, m, unit >= 0 ? m->units[unit].head : -1);
+    append_public_person(out, m, unit >= 0 ? m->units[unit].head : -1);
     g_string_append(out, "</td></tr>\n");
-    if (s->location != NULL) {
-        g_string_append(out, "<tr><th>位置</th><td>");
-        rotap_html_text(out, s->location);
-        g_string_append(out, "</td></tr>\n");
-    }
+    append_fact(out, "位置", s->location, FALSE);
+    append_fact(out, "监督电话", rota_model_get_contact_hotline(m), TRUE);
+    append_fact(out, "管理办公室", rota_model_get_contact_office(m), FALSE);
     g_string_append(out, "</table>\n");
 }
 
@@ -99,8 +127,8 @@ append_week_day(GString *out, const RotapSite *site, int segment, int day)
             g_string_append_printf(out, "%s<span class=\"shift\">",
                                    shift >= 0 ? "<br>" : "");
             rotap_html_text(out, rotap_view_duty_name(m, a->duty, a->shift));
-            g_string_append_printf(out, "</span> <span class=\"time\">%s–%s</span> ", start,
-                                   end);
+            g_string_append_printf(out, "</span> <span class=\"time\">%s–%s</span> ",
+                                   start, end);
             shift = a->shift;
         } else {
             g_string_append(out, "、");
@@ -124,8 +152,9 @@ make_sign(RotapSite *site, int segment)
     g_autofree char *to = rotap_site_short_date(m, site->week_last);
     GString *out = rotap_page_new(title, ROTAP_PAGE_PORTRAIT, sign_css);
 
-    g_string_append(out, "<nav><a href=\"../index.html\">← 全部路段</a></nav>\n"
-                         "<main class=\"sign\">\n<header><p class=\"kicker\">路长公示牌</p><h1>");
+    g_string_append(
+        out, "<nav><a href=\"../index.html\">← 全部路段</a></nav>\n"
+             "<main class=\"sign\">\n<header><p class=\"kicker\">路长公示牌</p><h1>");
     rotap_html_text(out, s->name);
     g_string_append(out, "</h1><p class=\"muted\">路段编号 ");
     rotap_html_text(out, s->id);
@@ -136,8 +165,9 @@ make_sign(RotapSite *site, int segment)
     g_string_append(out, "</p></header>\n<div class=\"top\">\n");
     append_facts(out, site, segment);
     append_feed_qr(out, site, segment);
-    g_string_append_printf(out, "</div>\n<h2>本周值勤（%s—%s）</h2>\n"
-                                "<table class=\"week\">\n",
+    g_string_append_printf(out,
+                           "</div>\n<h2>本周值勤（%s—%s）</h2>\n"
+                           "<table class=\"week\">\n",
                            from, to);
     for (int d = site->week_first; d <= site->week_last; d++)
         append_week_day(out, site, segment, d);
@@ -205,8 +235,9 @@ rotap_site_public(RotapSite *site)
 
     g_string_append(out, "<h1>");
     rotap_html_text(out, title);
-    g_string_append_printf(out, "</h1>\n<p class=\"muted\">共 %d 个路段。点击路段名称查看"
-                                "路长公示牌（可打印张贴）。</p>\n",
+    g_string_append_printf(out,
+                           "</h1>\n<p class=\"muted\">共 %d 个路段。点击路段名称查看"
+                           "路长公示牌（可打印张贴）。</p>\n",
                            m->n_segments);
     for (guint k = 0; k < names->len; k++)
         append_grid(out, site, g_ptr_array_index(names, k));

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* views-html-unit.c: a unit's page: its month as a grid (A4 landscape) and the members' slips. */
+/* views-html-unit.c: a unit's page: its month as a grid (A4 landscape) and the members'
+ * slips. */
 #include "views/views-html-private.h"
 
 #include <string.h>
@@ -39,10 +40,11 @@ members(const RotaModel *m, int unit)
 static void
 append_heads(GString *out, const RotaModel *m)
 {
-    g_string_append_printf(out, "<table class=\"grid\">\n<colgroup><col class=\"nm\">"
-                                "<col class=\"rl\"><col span=\"%d\"><col span=\"3\" "
-                                "class=\"t\"></colgroup>\n<thead><tr><th rowspan=\"2\" "
-                                "class=\"l\">姓名</th><th rowspan=\"2\" class=\"l\">身份</th>",
+    g_string_append_printf(out,
+                           "<table class=\"grid\">\n<colgroup><col class=\"nm\">"
+                           "<col class=\"rl\"><col span=\"%d\"><col span=\"3\" "
+                           "class=\"t\"></colgroup>\n<thead><tr><th rowspan=\"2\" "
+                           "class=\"l\">姓名</th><th rowspan=\"2\" class=\"l\">身份</th>",
                            m->n_days);
     for (int d = 0; d < m->n_days; d++) {
         GDate date = m->start;
@@ -79,7 +81,8 @@ append_member_row(GString *out, const RotapView *v, int person)
     for (int d = 0; d < m->n_days; d++) {
         g_string_append_printf(out, "<td%s>",
                                rotap_view_is_restday(m, d) ? " class=\"rest\"" : "");
-        for (int i = v->person_day[(gsize)person * m->n_days + d]; i >= 0; i = v->next_same[i]) {
+        for (int i = v->person_day[(gsize)person * m->n_days + d]; i >= 0;
+             i = v->next_same[i]) {
             if (i != v->person_day[(gsize)person * m->n_days + d])
                 g_string_append_c(out, '/');
             rotap_html_text(out, v->shift_short[v->a[i].shift]);
@@ -87,7 +90,8 @@ append_member_row(GString *out, const RotapView *v, int person)
         g_string_append(out, "</td>");
     }
     g_string_append_printf(out, "<td>%d</td><td>%.1f</td><td>%d</td></tr>\n",
-                           v->duties[person], v->minutes[person] / 60.0, v->onsite[person]);
+                           v->duties[person], v->minutes[person] / 60.0,
+                           v->onsite[person]);
 }
 
 /* On-site: 正 for the head, 副1, 副2 ... for the deputies, 缺 for nobody. */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* views-html.c: the static site: its writer, the page frame, and writing the pages out. */
+/* views-html.c: the static site: its writer, the page frame, and writing the pages out.
+ */
 #include "views/views-html-private.h"
 
 #include <errno.h>
@@ -42,10 +43,12 @@ rotap_page_new(const char *title, RotapPageSize size, const char *css)
                                  "initial-scale=1\">\n<title>");
 
     rotap_html_text(page, title);
-    g_string_append_printf(page, "</title>\n<style>%s@page{size:A4 %s;margin:%s}%s</style>\n"
-                                 "</head>\n<body>\n",
-                           base_css, size == ROTAP_PAGE_PORTRAIT ? "portrait" : "landscape",
-                           size == ROTAP_PAGE_PORTRAIT ? "12mm" : "8mm", css != NULL ? css : "");
+    g_string_append_printf(
+        page,
+        "</title>\n<style>%s@page{size:A4 %s;margin:%s}%s</style>\n"
+        "</head>\n<body>\n",
+        base_css, size == ROTAP_PAGE_PORTRAIT ? "portrait" : "landscape",
+        size == ROTAP_PAGE_PORTRAIT ? "12mm" : "8mm", css != NULL ? css : "");
     return page;
 }
 
@@ -62,11 +65,21 @@ rotap_html_text(GString *out, const char *text)
 {
     for (const char *p = text; *p != '\0'; p++) {
         switch (*p) {
-        case '&': g_string_append(out, "&amp;"); break;
-        case '<': g_string_append(out, "&lt;"); break;
-        case '>': g_string_append(out, "&gt;"); break;
-        case '"': g_string_append(out, "&quot;"); break;
-        default: g_string_append_c(out, *p); break;
+        case '&':
+            g_string_append(out, "&amp;");
+            break;
+        case '<':
+            g_string_append(out, "&lt;");
+            break;
+        case '>':
+            g_string_append(out, "&gt;");
+            break;
+        case '"':
+            g_string_append(out, "&quot;");
+            break;
+        default:
+            g_string_append_c(out, *p);
+            break;
         }
     }
 }
@@ -115,7 +128,7 @@ rotap_site_short_date(const RotaModel *model, int day)
  * signs showing the current week until rota_site_writer_set_now().
  *
  * Returns: (transfer full): a new writer; free with rota_site_writer_free().
- * Since: 0.1
+ * Since: 0.2
  */
 RotaSiteWriter *
 rota_site_writer_new(RotaModel *model)
@@ -135,7 +148,7 @@ rota_site_writer_new(RotaModel *model)
  *
  * Releases @writer.
  *
- * Since: 0.1
+ * Since: 0.2
  */
 void
 rota_site_writer_free(RotaSiteWriter *writer)
@@ -160,7 +173,7 @@ rota_site_writer_free(RotaSiteWriter *writer)
  * to Sunday, in the model's time zone) of @now; when @now is outside the
  * horizon, the first or the last week of the horizon.
  *
- * Since: 0.1
+ * Since: 0.2
  */
 void
 rota_site_writer_set_now(RotaSiteWriter *writer, GDateTime *now)
@@ -185,24 +198,24 @@ rota_site_writer_set_now(RotaSiteWriter *writer, GDateTime *now)
  *
  * Returns: %TRUE; %FALSE with ROTA_ERROR_INVALID when @url is not an http
  *   or https URL.
- * Since: 0.1
+ * Since: 0.2
  */
 gboolean
 rota_site_writer_set_feeds_url(RotaSiteWriter *writer, const char *url, GError **error)
 {
     g_return_val_if_fail(writer != NULL, FALSE);
-    if (url != NULL && ((!g_str_has_prefix(url, "http://") &&
-                         !g_str_has_prefix(url, "https://")) ||
-                        strpbrk(url, " \t\r\n\"<>") != NULL)) {
+    if (url != NULL &&
+        ((!g_str_has_prefix(url, "http://") && !g_str_has_prefix(url, "https://")) ||
+         strpbrk(url, " \t\r\n\"<>") != NULL)) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
                     "expected an http:// or https:// URL without spaces, found \"%s\"",
                     url);
         return FALSE;
     }
     g_free(writer->feeds_url);
-    writer->feeds_url = url == NULL       ? NULL
+    writer->feeds_url = url == NULL                  ? NULL
                         : g_str_has_suffix(url, "/") ? g_strdup(url)
-                                                    : g_strconcat(url, "/", NULL);
+                                                     : g_strconcat(url, "/", NULL);
     return TRUE;
 }
 
@@ -218,7 +231,7 @@ rota_site_writer_set_feeds_url(RotaSiteWriter *writer, const char *url, GError *
  * with the same key.
  *
  * Returns: %TRUE on success; %FALSE with ROTA_ERROR_IO otherwise.
- * Since: 0.1
+ * Since: 0.2
  */
 gboolean
 rota_site_writer_set_secret_file(RotaSiteWriter *writer, const char *path, GError **error)
@@ -237,9 +250,10 @@ find_week(const RotaSiteWriter *w, int *first, int *last)
 {
     const RotaModel *m = w->model;
     g_autoptr(GTimeZone) named = g_time_zone_new_identifier(m->timezone);
-    g_autoptr(GTimeZone) zone = named != NULL ? g_time_zone_ref(named) : g_time_zone_new_utc();
-    g_autoptr(GDateTime) now = w->now != NULL ? g_date_time_ref(w->now)
-                                              : g_date_time_new_now_utc();
+    g_autoptr(GTimeZone) zone =
+        named != NULL ? g_time_zone_ref(named) : g_time_zone_new_utc();
+    g_autoptr(GDateTime) now =
+        w->now != NULL ? g_date_time_ref(w->now) : g_date_time_new_now_utc();
     g_autoptr(GDateTime) local = g_date_time_to_timezone(now, zone);
     GDate today;
     int day;
@@ -377,7 +391,7 @@ free_page(gpointer page)
  *
  * Returns: %TRUE on success; %FALSE with ROTA_ERROR_IO, or
  *   ROTA_ERROR_INVALID when a feeds URL is set without a secret key.
- * Since: 0.1
+ * Since: 0.2
  */
 gboolean
 rota_site_writer_write(RotaSiteWriter *writer, const RotaRoster *roster, const char *dir,

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* views-private.h: what the workbook, the CSV and the site share: a roster indexed for reading. */
+/* views-private.h: what the workbook, the CSV and the site share: a roster indexed for
+ * reading. */
 #ifndef ROTA_VIEWS_PRIVATE_H
 #define ROTA_VIEWS_PRIVATE_H
 
@@ -13,11 +14,11 @@
  * many places are filled.  Built once per export; borrows the roster.
  */
 typedef enum {
-    ROTAP_ONSITE_NONE,    /* not an on-site day, or the unit owns no segment */
-    ROTAP_ONSITE_HEAD,    /* the head was on site */
-    ROTAP_ONSITE_DEPUTY,  /* a deputy stood in */
-    ROTAP_ONSITE_OTHER,   /* somebody else (a hard violation) */
-    ROTAP_ONSITE_MISSING  /* nobody */
+    ROTAP_ONSITE_NONE,   /* not an on-site day, or the unit owns no segment */
+    ROTAP_ONSITE_HEAD,   /* the head was on site */
+    ROTAP_ONSITE_DEPUTY, /* a deputy stood in */
+    ROTAP_ONSITE_OTHER,  /* somebody else (a hard violation) */
+    ROTAP_ONSITE_MISSING /* nobody */
 } RotapOnsite;
 
 typedef struct {
@@ -25,19 +26,19 @@ typedef struct {
     const RotaRoster *roster;
     RotaAssignment *a; /* sorted copy */
     int n;
-    int *day_start;    /* n_days + 1 offsets into a */
-    int *person_day;   /* n_people * n_days: first assignment, or -1 */
-    int *next_same;    /* n: the next assignment of the same person and day, or -1 */
-    int *duties;       /* n_people: assignments other than on-site */
-    int *minutes;      /* n_people: their minutes */
-    int *onsite;       /* n_people: on-site assignments */
+    int *day_start;     /* n_days + 1 offsets into a */
+    int *person_day;    /* n_people * n_days: first assignment, or -1 */
+    int *next_same;     /* n: the next assignment of the same person and day, or -1 */
+    int *duties;        /* n_people: assignments other than on-site */
+    int *minutes;       /* n_people: their minutes */
+    int *onsite;        /* n_people: on-site assignments */
     int *onsite_person; /* n_days * n_units: the first on-site person, or -1 */
-    int *cell_count;   /* n_cells: assignments in the cell */
-    int *day_wanted;   /* n_days: places of one-day cells wanted that day */
-    int *day_filled;   /* n_days: of those, filled (at most min per cell) */
+    int *cell_count;    /* n_cells: assignments in the cell */
+    int *day_wanted;    /* n_days: places of one-day cells wanted that day */
+    int *day_filled;    /* n_days: of those, filled (at most min per cell) */
     int week_wanted, week_filled; /* the same over weekly cells */
-    int *unit_uncovered; /* n_units: places missing at the unit's segments */
-    char **shift_short;  /* n_shifts: the shortest unique prefix of the name */
+    int *unit_uncovered;          /* n_units: places missing at the unit's segments */
+    char **shift_short;           /* n_shifts: the shortest unique prefix of the name */
 } RotapView;
 
 RotapView *rotap_view_new(const RotaRoster *roster);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* views-svg.c: drawings of the site as inline SVG: QR codes (libqrencode) and bar charts. */
+/* views-svg.c: drawings of the site as inline SVG: QR codes (libqrencode) and bar charts.
+ */
 #include "views/views-html-private.h"
 
 #include <qrencode.h>
@@ -125,10 +126,11 @@ rotap_svg_bars(GString *out, const char *title, int n_x, const int *values, int 
             if (h <= 0)
                 continue;
             y -= h;
-            g_string_append_printf(out,
-                                   "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" "
-                                   "fill=\"%s\"/>",
-                                   LEFT + x * BAR_W + 2, y, BAR_W - 4, h, colours[k]);
+            g_string_append_printf(
+                out,
+                "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" "
+                "fill=\"%s\"/>",
+                LEFT + x * BAR_W + 2, y, BAR_W - 4, h, colours[k]);
         }
         if (x % label_step == 0) {
             g_string_append_printf(out,

@@ -95,7 +95,8 @@ sheet_name(Book *b, const char *wanted)
         g_autofree char *suffix = k == 1 ? g_strdup("") : g_strdup_printf("(%d)", k);
         glong keep = MIN(length, LXW_SHEETNAME_MAX - (glong)strlen(suffix));
         const char *end = g_utf8_offset_to_pointer(clean->str, keep);
-        char *name = g_strdup_printf("%.*s%s", (int)(end - clean->str), clean->str, suffix);
+        char *name =
+            g_strdup_printf("%.*s%s", (int)(end - clean->str), clean->str, suffix);
         char *key = g_utf8_casefold(name, -1);
 
         if (!g_hash_table_contains(b->names, key)) {
@@ -118,7 +119,8 @@ add_sheet(Book *b, const char *wanted)
 
 /* A4 landscape, one page wide, the header rows on every page. */
 static void
-print_setup(lxw_worksheet *ws, int header_rows, lxw_row_t freeze_row, lxw_col_t freeze_col)
+print_setup(lxw_worksheet *ws, int header_rows, lxw_row_t freeze_row,
+            lxw_col_t freeze_col)
 {
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, PAPER_A4);
@@ -139,9 +141,9 @@ write_day_heads(Book *b, lxw_worksheet *ws, lxw_col_t first)
     for (int d = 0; d < m->n_days; d++) {
         g_autofree char *date = rota_model_dup_date(m, d);
         const char *mark = rotap_view_day_mark(m, d);
-        g_autofree char *week = g_strdup_printf("%s%s%s", rotap_view_weekday(m->weekday[d]),
-                                                mark != NULL ? " " : "",
-                                                mark != NULL ? mark : "");
+        g_autofree char *week =
+            g_strdup_printf("%s%s%s", rotap_view_weekday(m->weekday[d]),
+                            mark != NULL ? " " : "", mark != NULL ? mark : "");
         lxw_format *f = rotap_view_is_restday(m, d) ? b->head_rest : b->head;
 
         worksheet_write_string(ws, 1, (lxw_col_t)(first + d), date + 5, f);
@@ -181,7 +183,8 @@ write_person_row(Book *b, lxw_worksheet *ws, lxw_row_t row, int person)
     const lxw_col_t days = 3, totals = (lxw_col_t)(3 + m->n_days);
     g_autofree char *tags = rotap_view_dup_tags(m, person);
     const char *role = rotap_view_role(m, person);
-    g_autofree char *who = g_strdup_printf("%s%s%s", role, *role && *tags ? "、" : "", tags);
+    g_autofree char *who =
+        g_strdup_printf("%s%s%s", role, *role && *tags ? "、" : "", tags);
 
     worksheet_write_string(ws, row, 0, m->people[person].id, b->text);
     worksheet_write_string(ws, row, 1, m->people[person].name, b->text);
@@ -215,7 +218,8 @@ write_onsite_row(Book *b, lxw_worksheet *ws, lxw_row_t row, int unit)
         if (kind == ROTAP_ONSITE_MISSING)
             worksheet_write_string(ws, row, (lxw_col_t)(3 + d), "缺", b->missing);
         else if (kind != ROTAP_ONSITE_NONE)
-            worksheet_write_string(ws, row, (lxw_col_t)(3 + d), m->people[person].name, f);
+            worksheet_write_string(ws, row, (lxw_col_t)(3 + d), m->people[person].name,
+                                   f);
         else
             worksheet_write_blank(ws, row, (lxw_col_t)(3 + d), f);
     }
@@ -294,7 +298,8 @@ write_unit_sheet(Book *b, int unit)
     worksheet_set_column(ws, 1, 1, 8, NULL);
     worksheet_set_column(ws, 2, 2, 10, NULL);
     worksheet_set_column(ws, 3, (lxw_col_t)(2 + m->n_days), 4.5, NULL);
-    worksheet_set_column(ws, (lxw_col_t)(3 + m->n_days), (lxw_col_t)(5 + m->n_days), 7, NULL);
+    worksheet_set_column(ws, (lxw_col_t)(3 + m->n_days), (lxw_col_t)(5 + m->n_days), 7,
+                         NULL);
     print_setup(ws, HEADER_ROWS - 1, HEADER_ROWS, 3);
 }
 
@@ -381,11 +386,18 @@ unit_figures(const RotapView *v, int unit, UnitFigures *f)
         int person;
 
         switch (rotap_view_onsite(v, unit, d, &person)) {
-        case ROTAP_ONSITE_HEAD: f->head++; break;
-        case ROTAP_ONSITE_DEPUTY: f->deputy++; break;
+        case ROTAP_ONSITE_HEAD:
+            f->head++;
+            break;
+        case ROTAP_ONSITE_DEPUTY:
+            f->deputy++;
+            break;
         case ROTAP_ONSITE_OTHER:
-        case ROTAP_ONSITE_MISSING: f->missed++; break;
-        case ROTAP_ONSITE_NONE: break;
+        case ROTAP_ONSITE_MISSING:
+            f->missed++;
+            break;
+        case ROTAP_ONSITE_NONE:
+            break;
         }
     }
     f->uncovered = v->unit_uncovered[unit];
@@ -402,7 +414,8 @@ write_figures(Book *b, lxw_worksheet *ws, lxw_row_t row, const UnitFigures *f,
     worksheet_write_number(ws, row, 5, f->head, b->number);
     worksheet_write_number(ws, row, 6, f->deputy, b->number);
     worksheet_write_number(ws, row, 7, f->missed, f->missed > 0 ? b->missing : b->number);
-    worksheet_write_number(ws, row, 8, f->uncovered, f->uncovered > 0 ? b->missing : b->number);
+    worksheet_write_number(ws, row, 8, f->uncovered,
+                           f->uncovered > 0 ? b->missing : b->number);
     if (spread && f->has_spread) {
         worksheet_write_number(ws, row, 9, f->min / 60.0, b->hours);
         worksheet_write_number(ws, row, 10, f->max / 60.0, b->hours);
@@ -437,8 +450,10 @@ static void
 write_overview(Book *b)
 {
     static const char *const heads[] = {
-        "编号", "单位", "人数", "值勤次数", "值勤小时", "一把手马路办公天数",
-        "副职代岗天数", "缺岗天数", "未排满岗位", "人均最少小时", "人均最多小时", NULL};
+        "编号",         "单位",         "人数",
+        "值勤次数",     "值勤小时",     "一把手马路办公天数",
+        "副职代岗天数", "缺岗天数",     "未排满岗位",
+        "人均最少小时", "人均最多小时", NULL};
     const RotaModel *m = b->v->model;
     lxw_worksheet *ws = add_sheet(b, "总览");
     g_autofree char *title = g_strdup_printf("%s　总览", m->name);
@@ -480,8 +495,8 @@ check(lxw_error status, const char *path, GError **error)
 {
     if (status == LXW_NO_ERROR)
         return TRUE;
-    g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot write the workbook: %s", path,
-                lxw_strerror(status));
+    g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot write the workbook: %s",
+                path, lxw_strerror(status));
     return FALSE;
 }
 
@@ -503,7 +518,7 @@ check(lxw_error status, const char *path, GError **error)
  *
  * Returns: %TRUE on success; %FALSE with ROTA_ERROR_IO otherwise (@path
  *   is then left as it was).
- * Since: 0.1
+ * Since: 0.2
  */
 gboolean
 rota_roster_save_xlsx(const RotaRoster *roster, const char *path, GError **error)

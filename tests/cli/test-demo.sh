@@ -6,7 +6,8 @@
 dir="$TMP/demo"
 run "demo" "$ROTA" demo -o "$dir" --time-limit 2 --threads 1
 expect_status 0
-for f in model.json roster.json secret.key index.json .rota-ledger.json; do
+for f in model.json roster.json secret.key index.json .rota-ledger.json roster.xlsx \
+         public/index.html public/segment/S0001.html internal/index.html internal/unit/U0001.html; do
     if [ -s "$dir/$f" ]; then pass "demo: $f written"
     else fail "demo: $f missing"; fi
 done
@@ -22,7 +23,9 @@ else fail "demo: $n personal feeds, expected 2998"; fi
 if [ "$(stat -c %a "$dir/secret.key")" = 600 ]; then pass "demo: secret.key mode 0600"
 else fail "demo: secret.key mode $(stat -c %a "$dir/secret.key")"; fi
 for prefix in "coverage: " "hard violations: none" "on-site hours: " "fairness: mean penalty " \
-              "feeds: " "one volunteer's feed: " "try it: python3 -m http.server -d $dir/feeds"; do
+              "feeds: " "one volunteer's feed: " "try it: python3 -m http.server -d $dir/feeds" \
+              "workbook: $dir/roster.xlsx" "site: 272 pages" "  $dir/public/index.html" \
+              "  $dir/internal/index.html"; do
     if grep -q "^$prefix" "$TMP/out"; then pass "demo: summary line '$prefix'"
     else fail "demo: no summary line '$prefix'" "$(head -20 "$TMP/out")"; fi
 done

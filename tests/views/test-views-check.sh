@@ -52,6 +52,12 @@ m["units"][1]["name"] = long + "<&>"
 del m["people"][4]["unit"]                      # P5 without a unit, serving by tag
 m["duties"][0]["who"] = {"tags": ["party"]}
 m["duties"][1]["who"] = {"tags": ["volunteer"]}
+# Phones: P1 (chief of S1, head of U1) public, P2 (on duty 12-29) and P4 (chief
+# of S2, head of U2) private; the model's contact.
+m["people"][0].update(phone="13800000001", phone_public=True)
+m["people"][1].update(phone="13900000002")
+m["people"][3].update(phone="13700000004")
+m["contact"] = {"hotline": "12345", "office": "县城市精细化管理办公室"}
 json.dump(m, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False, indent=1)
 PY
 "$ROTA" check "$TMP/names.json" >/dev/null 2>"$TMP/err" || fail "names: model" "$(cat "$TMP/err")"
@@ -63,6 +69,18 @@ tidy_ok names "$TMP/names"
 if grep -q '督查组——一个非常非常非常长的单位名称用来测试截断&lt;&amp;&gt;' "$TMP/names/internal/index.html"; then
     pass "names html: names escaped"
 else fail "names html: names escaped"; fi
+# Public pages carry the public phone and the hotline, never a private phone;
+# the day sheet of the inspection office carries every phone.
+sign="$TMP/names/public/segment/S1.html"
+if grep -q '电话 13800000001' "$sign" && grep -q '<th>监督电话</th><td>12345</td>' "$sign"; then
+    pass "phones: the sign shows the public phone and the hotline"
+else fail "phones: sign" "$(grep -o '<table class="facts">.*' "$sign" | head -3)"; fi
+if ! grep -rqE '13900000002|13700000004' "$TMP/names/public"; then
+    pass "phones: no private phone under public/"
+else fail "phones: a private phone under public/" "$(grep -rlE '13900000002|13700000004' "$TMP/names/public")"; fi
+if grep -q '13900000002' "$TMP/names/internal/day/2026-12-29.html"; then
+    pass "phones: the day sheet shows a private phone"
+else fail "phones: the day sheet lacks P2's phone"; fi
 
 # The county: 103 units, 136 segments, 31 days.
 "$ROTA" solve "$county" --moves 1000 --threads 1 --quiet -o "$TMP/county.json" >/dev/null
