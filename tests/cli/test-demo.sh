@@ -22,7 +22,8 @@ else fail "demo: $n personal feeds, expected 2998"; fi
 if [ "$(stat -c %a "$dir/secret.key")" = 600 ]; then pass "demo: secret.key mode 0600"
 else fail "demo: secret.key mode $(stat -c %a "$dir/secret.key")"; fi
 for prefix in "coverage: " "hard violations: none" "on-site hours: " "fairness: mean penalty " \
-              "feeds: " "one volunteer's feed: " "try it: python3 -m http.server -d $dir/feeds"; do
+              "feeds: " "one volunteer's feed: " "publish it: nginx with examples/nginx/rota.conf" \
+              "  subscribe to http://localhost:8080/feeds/person/"; do
     if grep -q "^$prefix" "$TMP/out"; then pass "demo: summary line '$prefix'"
     else fail "demo: no summary line '$prefix'" "$(head -20 "$TMP/out")"; fi
 done
