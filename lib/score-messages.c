@@ -117,8 +117,8 @@ write_eligibility(Writer *w, const RotapFinding *f)
     default:
         g_string_printf(w->en, "%s may not serve %s at %s (%s)", p, duty_name(w, v), s,
                         date);
-        g_string_printf(w->zh, "%s 不具备 %s “%s”的值勤资格（%s）", p, s,
-                        duty_name(w, v), date);
+        g_string_printf(w->zh, "%s 不具备 %s “%s”的值勤资格（%s）", p, s, duty_name(w, v),
+                        date);
         break;
     }
 }

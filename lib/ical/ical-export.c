@@ -396,7 +396,8 @@ prepare_teams(Export *e, guint n)
 {
     const RotaModel *model = e->ctx.model;
     GArray *teams = g_array_new(FALSE, TRUE, sizeof(RotapTeam));
-    g_autoptr(GHashTable) by_key = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g_autoptr(GHashTable) by_key =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 
     e->ctx.team_of = g_new0(int, n + 1);
     for (guint i = 0; i < n; i++)

@@ -99,8 +99,8 @@ team_event(const RotapFeedContext *ctx, RotapFeedKind kind, const RotaAssignment
     ref.n_team = (int)team->people->len;
     if (team->details == NULL)
         team->details = rotap_ical_event_description(ctx->model, &ref, FALSE);
-    *content =
-        rotap_ical_event_content(ctx->model, &ref, kind, FALSE, team->details, NULL, NULL);
+    *content = rotap_ical_event_content(ctx->model, &ref, kind, FALSE, team->details,
+                                        NULL, NULL);
     return live_event(ctx, uid, team->key, ctx->starts[team->first], *content, previous);
 }
 
@@ -275,8 +275,9 @@ rotap_ical_build_feed(const RotapFeedContext *ctx, const char *path, RotapFeedKi
             g_free(uid); /* the roster holds this assignment twice, or its team */
             continue;
         }
-        event = kind == ROTAP_FEED_PERSON ? person_event(ctx, a, uid, previous, &content)
-                                          : team_event(ctx, kind, a, uid, previous, &content);
+        event = kind == ROTAP_FEED_PERSON
+                    ? person_event(ctx, a, uid, previous, &content)
+                    : team_event(ctx, kind, a, uid, previous, &content);
         rotap_ledger_feed_add(feed, event);
         g_hash_table_insert(contents, event, content);
     }

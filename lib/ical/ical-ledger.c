@@ -238,7 +238,8 @@ read_ledger(RotapLedger *ledger, struct json_object *root)
         g_strcmp0(json_object_get_string(format), LEDGER_FORMAT) != 0 ||
         !json_object_object_get_ex(root, "version", &version) ||
         !json_object_is_type(version, json_type_int) ||
-        json_object_get_int(version) < 1 || json_object_get_int(version) > LEDGER_VERSION ||
+        json_object_get_int(version) < 1 ||
+        json_object_get_int(version) > LEDGER_VERSION ||
         !json_object_object_get_ex(root, "keys", &keys) ||
         !json_object_is_type(keys, json_type_array) ||
         !json_object_object_get_ex(root, "feeds", &feeds) ||
@@ -332,7 +333,8 @@ rotap_ledger_to_data(const RotapLedger *ledger, gsize *length)
 {
     GString *out = g_string_new(NULL);
 
-    g_string_printf(out, "{\"format\": \"" LEDGER_FORMAT "\", \"version\": %d,\n\"keys\": [",
+    g_string_printf(out,
+                    "{\"format\": \"" LEDGER_FORMAT "\", \"version\": %d,\n\"keys\": [",
                     LEDGER_VERSION);
 
     for (guint k = 0; k < ledger->keys->len; k++) {

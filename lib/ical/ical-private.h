@@ -164,8 +164,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(RotapLedger, rotap_ledger_free)
 /* The people of one (date, shift, segment, duty) of the roster, for the
  * team events of unit and segment feeds. */
 typedef struct {
-    int first;    /* an assignment of the team: its date, shift, ... */
-    int key;      /* its key in the new ledger (person ROTAP_TEAM_PERSON) */
+    int first;      /* an assignment of the team: its date, shift, ... */
+    int key;        /* its key in the new ledger (person ROTAP_TEAM_PERSON) */
     GArray *people; /* int person indices, ascending by person id, distinct */
     char *details;  /* its description, or NULL yet */
 } RotapTeam;

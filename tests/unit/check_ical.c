@@ -690,12 +690,17 @@ START_TEST(test_team_changes)
     ck_assert_int_eq(count_lines(after, "BEGIN:VEVENT"), 5);
     ck_assert_int_eq(count_lines(after, "SEQUENCE:1"), 1);
     ck_assert_int_eq(count_lines(after, "STATUS:CANCELLED"), 0);
-    ck_assert_int_eq(count_lines(after, "SUMMARY:早高峰 · 人民路(东风街—解放街) · 赵敏、李娜"),
-                     1);
-    g_free(after);
-    after = unfold(read_out(ROTAP_FEEDS_DIR "/segment/S001.ics"));
-    ck_assert_ptr_nonnull(strstr(after, "值勤人员（2人）：赵敏（P0002，县住房和城乡建设局）、"
-                                        "李娜（P0003，县住房和城乡建设局）"));
+    ck_assert_int_eq(
+        count_lines(after, "SUMMARY:早高峰 · 人民路(东风街—解放街) · 赵敏、李娜"), 1);
+    {
+        g_autofree char *folded = read_out(ROTAP_FEEDS_DIR "/segment/S001.ics");
+
+        g_free(after);
+        after = unfold(folded);
+    }
+    ck_assert_ptr_nonnull(strstr(after,
+                                 "值勤人员（2人）：赵敏（P0002，县住房和城乡建设局）、"
+                                 "李娜（P0003，县住房和城乡建设局）"));
     u1 = read_out(ROTAP_FEEDS_DIR "/unit/U001.ics");
     ck_assert_int_eq(count_lines(u1, "SEQUENCE:1"), 1);
     ck_assert_int_eq(count_lines(u1, "BEGIN:VALARM"), 0);
@@ -706,7 +711,8 @@ START_TEST(test_team_changes)
     g_free(after);
     after = read_out(ROTAP_FEEDS_DIR "/segment/S001.ics");
     ck_assert_int_eq(count_lines(after, "SEQUENCE:2"), 1);
-    ck_assert_int_eq(count_lines(after, "SUMMARY:早高峰 · 人民路(东风街—解放街) · 李娜"), 1);
+    ck_assert_int_eq(count_lines(after, "SUMMARY:早高峰 · 人民路(东风街—解放街) · 李娜"),
+                     1);
 }
 END_TEST
 
@@ -760,8 +766,9 @@ START_TEST(test_upgrade_from_v1)
     ck_assert_ptr_nonnull(strstr(ledger, "\"version\": 1,"));
     g_clear_pointer(&ledger, g_free);
     export_ok(model, roster, "2026-12-01T00:00:00Z", 30, &stats);
-    ck_assert_int_eq(stats.events_cancelled, 18); /* 9 in the units', 9 in the segments' */
-    ck_assert_int_eq(stats.events_new, 18);       /* their teams */
+    ck_assert_int_eq(stats.events_cancelled,
+                     18);                   /* 9 in the units', 9 in the segments' */
+    ck_assert_int_eq(stats.events_new, 18); /* their teams */
     ck_assert_int_eq(stats.events_changed, 0);
     ck_assert_int_eq(stats.events, 9 + 18 + 18);
     /* U001, U002, S001, S002; the personal feeds, S003 (no duty) and index.json
@@ -784,7 +791,8 @@ START_TEST(test_upgrade_from_v1)
         g_autofree char *flat = unfold(s1);
 
         ck_assert_int_eq(
-            count_lines(flat, "SUMMARY:【已取消】李娜 · 早高峰 · 人民路(东风街—解放街)"), 1);
+            count_lines(flat, "SUMMARY:【已取消】李娜 · 早高峰 · 人民路(东风街—解放街)"),
+            1);
     }
     ledger = read_out(ROTAP_LEDGER_NAME);
     ck_assert_ptr_nonnull(strstr(ledger, "\"version\": 2,"));

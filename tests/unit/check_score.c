@@ -213,9 +213,8 @@ START_TEST(test_eligibility)
     assert_where(model, nth(score, "eligibility", 0), 0, "am", "S001", "P0005");
     assert_where(model, nth(score, "eligibility", 1), 3, "pm", "S001", "P0004");
     assert_where(model, nth(score, "eligibility", 2), 5, "pm", "S001", "P0003");
-    ck_assert_str_eq(
-        nth(score, "eligibility", 0)->message,
-        "P0005 may not serve 早高峰交通疏导 at S001 人民路 (2026-12-01)");
+    ck_assert_str_eq(nth(score, "eligibility", 0)->message,
+                     "P0005 may not serve 早高峰交通疏导 at S001 人民路 (2026-12-01)");
 }
 END_TEST
 
@@ -586,9 +585,10 @@ START_TEST(test_quota_in_empty_cell)
     ck_assert_int_eq(term_penalty(score, "quota"), 1000);
     assert_where(model, nth(score, "quota", 0), 2, "am", "S001", NULL);
     assert_where(model, nth(score, "quota", 1), 3, "am", "S001", NULL);
-    ck_assert_str_eq(nth(score, "quota", 1)->message,
-                     "S001 人民路 早高峰交通疏导 2026-12-04: 0 of 1 wanted \"party\" people "
-                     "assigned");
+    ck_assert_str_eq(
+        nth(score, "quota", 1)->message,
+        "S001 人民路 早高峰交通疏导 2026-12-04: 0 of 1 wanted \"party\" people "
+        "assigned");
 }
 END_TEST
 
@@ -614,17 +614,15 @@ START_TEST(test_week_windows)
     ck_assert_int_eq(rota_score_get_soft(score), 1000);
     v = nth(score, "over_max", 0);
     assert_where(model, v, 0, "pm", "S001", NULL);
-    ck_assert_str_eq(v->message,
-                     "S001 人民路 inspect 2026-12-01..2026-12-04: 2 people "
-                     "assigned; at most 1 allowed");
+    ck_assert_str_eq(v->message, "S001 人民路 inspect 2026-12-01..2026-12-04: 2 people "
+                                 "assigned; at most 1 allowed");
     ck_assert_str_eq(v->message_zh,
                      "S001 人民路 inspect 2026-12-01 至 2026-12-04：安排 2 "
                      "人，最多 1 人");
     v = nth(score, "uncovered", 0);
     assert_where(model, v, 6, "pm", "S001", NULL);
-    ck_assert_str_eq(v->message,
-                     "S001 人民路 inspect 2026-12-07: 0 of 1 place filled; "
-                     "4 eligible people free");
+    ck_assert_str_eq(v->message, "S001 人民路 inspect 2026-12-07: 0 of 1 place filled; "
+                                 "4 eligible people free");
 }
 END_TEST
 
@@ -978,45 +976,46 @@ START_TEST(test_json_document)
     g_autofree char *json = rota_score_to_json(score);
 
     ck_assert_str_eq(
-        json, "{\n"
-              "  \"hard\": 2,\n"
-              "  \"soft\": 1000,\n"
-              "  \"terms\": [\n"
-              "    { \"name\": \"eligibility\", \"count\": 1, \"penalty\": 0 },\n"
-              "    { \"name\": \"onsite_missing\", \"count\": 1, \"penalty\": 0 },\n"
-              "    { \"name\": \"uncovered\", \"count\": 1, \"penalty\": 1000 }\n"
-              "  ],\n"
-              "  \"violations\": [\n"
-              "    { \"constraint\": \"eligibility\", \"hard\": true, \"penalty\": 0, "
-              "\"date\": "
-              "\"2026-12-03\", \"shift\": \"onsite\", \"segment\": \"S002\", \"person\": "
-              "\"P0004\", "
-              "\"unit\": \"U001\", \"duty\": \"onsite\", \"message\": \"P0004 赵敏 does "
-              "the on-site "
-              "hour (马路办公) at S002 解放街 on 2026-12-03 but is neither head nor "
-              "deputy of U001 "
-              "县住建局\", \"message_zh\": \"P0004 赵敏 2026-12-03 在 S002 解放街 "
-              "马路办公，但不是 "
-              "U001 县住建局 的一把手或副职\" },\n"
-              "    { \"constraint\": \"onsite_missing\", \"hard\": true, \"penalty\": 0, "
-              "\"date\": "
-              "\"2026-12-03\", \"shift\": \"onsite\", \"unit\": \"U001\", \"message\": "
-              "\"U001 县住建局 "
-              "2026-12-03: nobody does the on-site hour (马路办公), though P0001 王强 is "
-              "available\", \"message_zh\": \"U001 县住建局 2026-12-03 无人马路办公，而 "
-              "P0001 王强 "
-              "可以到岗\" },\n"
-              "    { \"constraint\": \"uncovered\", \"hard\": false, \"penalty\": 1000, "
-              "\"date\": "
-              "\"2026-12-03\", \"shift\": \"am\", \"segment\": \"S001\", \"duty\": "
-              "\"rush-am\", "
-              "\"message\": \"S001 人民路 早高峰交通疏导 2026-12-03: 1 of 2 places filled; 2 "
-              "eligible "
-              "people free\", \"message_zh\": \"S001 人民路 早高峰交通疏导 2026-12-03：应到 "
-              "2 人，实到 1 "
-              "人；可排且空闲的合格人员 2 人\" }\n"
-              "  ]\n"
-              "}\n");
+        json,
+        "{\n"
+        "  \"hard\": 2,\n"
+        "  \"soft\": 1000,\n"
+        "  \"terms\": [\n"
+        "    { \"name\": \"eligibility\", \"count\": 1, \"penalty\": 0 },\n"
+        "    { \"name\": \"onsite_missing\", \"count\": 1, \"penalty\": 0 },\n"
+        "    { \"name\": \"uncovered\", \"count\": 1, \"penalty\": 1000 }\n"
+        "  ],\n"
+        "  \"violations\": [\n"
+        "    { \"constraint\": \"eligibility\", \"hard\": true, \"penalty\": 0, "
+        "\"date\": "
+        "\"2026-12-03\", \"shift\": \"onsite\", \"segment\": \"S002\", \"person\": "
+        "\"P0004\", "
+        "\"unit\": \"U001\", \"duty\": \"onsite\", \"message\": \"P0004 赵敏 does "
+        "the on-site "
+        "hour (马路办公) at S002 解放街 on 2026-12-03 but is neither head nor "
+        "deputy of U001 "
+        "县住建局\", \"message_zh\": \"P0004 赵敏 2026-12-03 在 S002 解放街 "
+        "马路办公，但不是 "
+        "U001 县住建局 的一把手或副职\" },\n"
+        "    { \"constraint\": \"onsite_missing\", \"hard\": true, \"penalty\": 0, "
+        "\"date\": "
+        "\"2026-12-03\", \"shift\": \"onsite\", \"unit\": \"U001\", \"message\": "
+        "\"U001 县住建局 "
+        "2026-12-03: nobody does the on-site hour (马路办公), though P0001 王强 is "
+        "available\", \"message_zh\": \"U001 县住建局 2026-12-03 无人马路办公，而 "
+        "P0001 王强 "
+        "可以到岗\" },\n"
+        "    { \"constraint\": \"uncovered\", \"hard\": false, \"penalty\": 1000, "
+        "\"date\": "
+        "\"2026-12-03\", \"shift\": \"am\", \"segment\": \"S001\", \"duty\": "
+        "\"rush-am\", "
+        "\"message\": \"S001 人民路 早高峰交通疏导 2026-12-03: 1 of 2 places filled; 2 "
+        "eligible "
+        "people free\", \"message_zh\": \"S001 人民路 早高峰交通疏导 2026-12-03：应到 "
+        "2 人，实到 1 "
+        "人；可排且空闲的合格人员 2 人\" }\n"
+        "  ]\n"
+        "}\n");
 }
 END_TEST
 
