@@ -514,6 +514,11 @@ run(Export *e, const RotaRoster *roster, GError **error)
  * it names another feed.  The paths of index.json are relative to
  * @dir/feeds, i.e. the URL paths under wherever @dir/feeds is served.
  *
+ * A personal feed holds one event per assignment, with a reminder; a unit
+ * or segment feed one event per team, i.e. per (date, shift, segment,
+ * duty), naming all its people, without reminder (its UID stays while the
+ * team changes).
+ *
  * Only one export at a time runs into one @dir: a second one fails with
  * ROTA_ERROR_IO while @dir/.rota-lock is locked.  Temporary files left in
  * @dir by a crashed export are removed first.  The ledger of
@@ -529,7 +534,9 @@ run(Export *e, const RotaRoster *roster, GError **error)
  *
  * A ledger from before the feeds/ folder (feeds directly in @dir) is
  * still read: its paths are the same; the old files in @dir are left
- * for the coordinator to remove.
+ * for the coordinator to remove.  A ledger from before team events
+ * (version 1) is read too: the per-person events it lists in unit and
+ * segment feeds are published as cancelled.
  *
  * Returns: %TRUE on success; ROTA_ERROR_IO, ROTA_ERROR_FORMAT (a damaged
  *   ledger) or ROTA_ERROR_INVALID (no secret, unknown time zone) otherwise.
