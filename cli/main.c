@@ -17,8 +17,11 @@ static const CliCommand commands[] = {
     {"diff", "OLD_ROSTER NEW_ROSTER", "who is affected by a new roster, and how",
      cli_cmd_diff},
     {"demo", "[-o DIR]", "solve and publish the built-in county example", cli_cmd_demo},
-    {"export", "ics MODEL ROSTER -o DIR", "publish a roster as iCalendar feeds",
+    {"export", "ics|xlsx|csv|html MODEL ROSTER -o OUT",
+     "publish a roster as feeds, workbook, CSV or site",
      cli_cmd_export},
+    {"import", "--base BASE -o MODEL …", "build a model from CSV sheets and calendars",
+     cli_cmd_import},
     {"help", "[COMMAND]", "show the help of rota or of one command", cli_cmd_help},
 };
 

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: MIT */
+/* rota-views.h: a roster for people to read: Excel workbook, CSV and a static web site. */
+#ifndef ROTA_VIEWS_H
+#define ROTA_VIEWS_H
+
+#if !defined(ROTA_INSIDE) && !defined(ROTA_COMPILATION)
+#error "Only <rota/rota.h> can be included directly."
+#endif
+
+#include <glib.h>
+#include <rota/rota-model.h>
+#include <rota/rota-roster.h>
+
+G_BEGIN_DECLS
+
+gboolean rota_roster_save_xlsx(const RotaRoster *roster, const char *path, GError **error);
+
+char *rota_roster_to_csv(const RotaRoster *roster, gsize *length);
+gboolean rota_roster_save_csv(const RotaRoster *roster, const char *path, GError **error);
+
+/*
+ * RotaSiteWriter writes a roster as a static site in Chinese (DESIGN.md
+ * §10): DIR/public/ (the segments' road-chief signs, fit to publish) and
+ * DIR/internal/ (the overview, one page per unit and per day, for the
+ * coordinators).  The pages need no JavaScript and load nothing from
+ * elsewhere.
+ */
+typedef struct _RotaSiteWriter RotaSiteWriter;
+
+/* RotaSiteStats: what one rota_site_writer_write() wrote; a value type. */
+typedef struct {
+    int pages;     /* HTML files written */
+    gint64 bytes;  /* their total size */
+    int qr_codes;  /* QR codes drawn */
+} RotaSiteStats;
+
+RotaSiteWriter *rota_site_writer_new(RotaModel *model);
+void rota_site_writer_free(RotaSiteWriter *writer);
+
+void rota_site_writer_set_now(RotaSiteWriter *writer, GDateTime *now);
+gboolean rota_site_writer_set_feeds_url(RotaSiteWriter *writer, const char *url,
+                                        GError **error);
+gboolean rota_site_writer_set_secret_file(RotaSiteWriter *writer, const char *path,
+                                          GError **error);
+
+gboolean rota_site_writer_write(RotaSiteWriter *writer, const RotaRoster *roster,
+                                const char *dir, RotaSiteStats *stats, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RotaSiteWriter, rota_site_writer_free)
+
+G_END_DECLS
+
+#endif
