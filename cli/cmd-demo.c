@@ -265,6 +265,7 @@ print_feeds(RotaModel *model, const RotaRoster *roster, RotaFeedWriter *writer,
     int person = cli_demo_pick_volunteer(model, roster, &n_duties);
     int unit = rota_model_get_person_unit(model, person);
     g_autofree char *path = rota_feed_writer_dup_person_path(writer, person);
+    g_autofree char *absolute = g_canonicalize_filename(dir, NULL);
 
     printf("feeds: %d (%d people, %d units, %d segments) in %s/feeds, %s/index.json "
            "for coordinators; %d files written, %d unchanged\n",
@@ -276,11 +277,10 @@ print_feeds(RotaModel *model, const RotaRoster *roster, RotaFeedWriter *writer,
            rota_model_get_person_name(model, person),
            unit >= 0 ? rota_model_get_unit_name(model, unit) : "no unit", n_duties, dir,
            path);
-    printf("try it: python3 -m http.server -d %s/feeds 8000\n"
-           "  and subscribe to http://localhost:8000/%s\n"
-           "  (on your own machine only: that server lists folders, which shows every\n"
-           "  feed's name; a public server must publish DIR/feeds without listings)\n",
-           dir, path);
+    printf("publish it: nginx with examples/nginx/rota.conf in a server block with\n"
+           "  root %s; listen 8080 (README, \"Publishing the feeds\");\n"
+           "  subscribe to http://localhost:8080/feeds/%s\n",
+           absolute, path);
 }
 
 static void

@@ -492,3 +492,19 @@ rotap_model_find_tag(const RotaModel *model, const char *tag)
     g_return_val_if_fail(model != NULL, -1);
     return rotap_compile_lookup(model, ROTAP_KIND_TAG, tag);
 }
+
+const char *
+rotap_model_duty_label(const RotaModel *model, int duty, int shift)
+{
+    const RotapShift *s;
+
+    g_return_val_if_fail(model != NULL, "");
+    if (duty >= 0 && duty < model->n_duties && model->duties[duty].name != NULL &&
+        model->duties[duty].name[0] != '\0')
+        return model->duties[duty].name;
+    if (duty >= 0 && duty < model->n_duties)
+        shift = model->duties[duty].shift;
+    g_return_val_if_fail(shift >= 0 && shift < model->n_shifts, "");
+    s = &model->shifts[shift];
+    return s->name != NULL && s->name[0] != '\0' ? s->name : s->id;
+}

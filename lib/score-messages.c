@@ -10,8 +10,11 @@
 /*
  * Messages name things by id and, where it says more, by name: "P0003
  * 李娜", "S001 人民路".  Curtois models name everything by its id, so a name
- * equal to the id is left out rather than printed twice.  Shifts are named
- * by their name alone ("早高峰疏导"), as a coordinator calls them.
+ * equal to the id is left out rather than printed twice.  Where a duty is
+ * meant (an assignment, a cell), it is named as the feeds name it, by the
+ * duty's name ("早高峰交通疏导", rotap_model_duty_label()); where a shift is
+ * meant (rest, succession, shift limits, requests), by the shift's name
+ * alone ("早高峰疏导"), as a coordinator calls them.
  */
 typedef struct {
     const RotaModel *model;
@@ -65,15 +68,12 @@ shift_name(const Writer *w, int shift)
     return s->name != NULL && *s->name != '\0' ? s->name : s->id;
 }
 
+/* A duty by the name every output gives it (the feeds too): its name, else
+ * its shift's name. */
 static const char *
 duty_name(const Writer *w, const RotaViolation *v)
 {
-    const RotapDuty *d;
-
-    if (v->duty < 0)
-        return shift_name(w, v->shift);
-    d = &w->model->duties[v->duty];
-    return d->name != NULL && *d->name != '\0' ? d->name : d->id;
+    return rotap_model_duty_label(w->model, v->duty, v->shift);
 }
 
 static const char *
@@ -115,10 +115,10 @@ write_eligibility(Writer *w, const RotapFinding *f)
         g_string_printf(w->zh, "%s %s 在 %s %s，但该责任区不属于任何单位", p, date, s, h);
         break;
     default:
-        g_string_printf(w->en, "%s may not serve %s at %s (%s %s)", p, duty_name(w, v), s,
-                        date, h);
-        g_string_printf(w->zh, "%s 不具备 %s “%s”的值勤资格（%s %s）", p, s,
-                        duty_name(w, v), date, h);
+        g_string_printf(w->en, "%s may not serve %s at %s (%s)", p, duty_name(w, v), s,
+                        date);
+        g_string_printf(w->zh, "%s 不具备 %s “%s”的值勤资格（%s）", p, s, duty_name(w, v),
+                        date);
         break;
     }
 }
@@ -130,18 +130,19 @@ write_assignment(Writer *w, const RotapFinding *f)
     const char *p = person_label(w, w->person, v->person),
                *s = segment_label(w, v->segment);
     const char *date = w->dates[v->day], *h = shift_name(w, v->shift);
+    const char *d = duty_name(w, v);
 
     switch (f->term) {
     case ROTAP_TERM_OFF:
-        g_string_printf(w->en, "%s is off on %s but is assigned %s at %s", p, date, h, s);
-        g_string_printf(w->zh, "%s %s 已登记不可上岗，却被安排在 %s %s", p, date, s, h);
+        g_string_printf(w->en, "%s is off on %s but is assigned %s at %s", p, date, d, s);
+        g_string_printf(w->zh, "%s %s 已登记不可上岗，却被安排在 %s %s", p, date, s, d);
         break;
     case ROTAP_TERM_DOUBLE_BOOKING:
         g_string_printf(w->en,
                         "%s has %d duties on %s; at most one allowed (extra: %s at %s)",
-                        p, (int)f->arg[0], date, h, s);
+                        p, (int)f->arg[0], date, d, s);
         g_string_printf(w->zh, "%s %s 被安排 %d 项值勤，每天最多一项（多出：%s %s）", p,
-                        date, (int)f->arg[0], s, h);
+                        date, (int)f->arg[0], s, d);
         break;
     case ROTAP_TERM_MIN_REST:
         g_string_printf(w->en,
@@ -163,8 +164,8 @@ write_assignment(Writer *w, const RotapFinding *f)
         break;
     case ROTAP_TERM_LOCKED:
         g_string_printf(w->en, "%s %s: the locked duty %s at %s was changed or removed",
-                        p, date, h, s);
-        g_string_printf(w->zh, "%s %s：已锁定的值勤（%s %s）被改动或删除", p, date, s, h);
+                        p, date, d, s);
+        g_string_printf(w->zh, "%s %s：已锁定的值勤（%s %s）被改动或删除", p, date, s, d);
         break;
     case ROTAP_TERM_ELIGIBILITY:
         write_eligibility(w, f);
@@ -280,7 +281,8 @@ write_person(Writer *w, const RotapFinding *f)
 
 /* ------------------------------------------------------------ cells */
 
-/* "S001 人民路 早高峰疏导 2026-12-03" (a week window: its first..last due day). */
+/* "S001 人民路 早高峰交通疏导 2026-12-03": segment, duty, day (a week window:
+ * its first..last due day). */
 static void
 cell_prefix(Writer *w, int cell)
 {
@@ -288,7 +290,7 @@ cell_prefix(Writer *w, int cell)
     const char *first = w->dates[c->n_days > 0 ? c->days[0] : c->first_day];
 
     g_string_printf(w->window, "%s %s %s", segment_label(w, c->segment),
-                    shift_name(w, c->shift), first);
+                    rotap_model_duty_label(w->model, c->duty, c->shift), first);
     g_string_assign(w->window_zh, w->window->str);
     if (c->n_days > 1) {
         g_string_append_printf(w->window, "..%s", w->dates[c->days[c->n_days - 1]]);
@@ -456,7 +458,7 @@ write_fairness(Writer *w, const RotapFinding *f)
                     n, low->str, high->str, mean->str);
 }
 
-/* "早高峰疏导 at S001, 马路办公 at S002" or "none" for one person-day. */
+/* "早高峰交通疏导 at S001, 马路办公 at S002" (duties) or "none" for one person-day. */
 static void
 append_duties(Writer *w, GString *en, GString *zh, const RotapPersonDays *pd, int person,
               int day)
@@ -471,11 +473,10 @@ append_duties(Writer *w, GString *en, GString *zh, const RotapPersonDays *pd, in
     for (int k = begin; k < end; k++) {
         const RotaAssignment *a = &pd->asg[pd->list[k]];
         const char *s = w->model->segments[a->segment].id;
+        const char *d = rotap_model_duty_label(w->model, a->duty, a->shift);
 
-        g_string_append_printf(en, "%s%s at %s", k > begin ? ", " : "",
-                               shift_name(w, a->shift), s);
-        g_string_append_printf(zh, "%s%s %s", k > begin ? "、" : "", s,
-                               shift_name(w, a->shift));
+        g_string_append_printf(en, "%s%s at %s", k > begin ? ", " : "", d, s);
+        g_string_append_printf(zh, "%s%s %s", k > begin ? "、" : "", s, d);
     }
 }
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* ical-event.c: one duty event: UID, times, Chinese summary and description, alarm. */
+/* ical-event.c: one duty event (an assignment, or a team): UID, times, Chinese
+ * summary and description, alarm. */
 #include "config.h"
 
 #include <string.h>
@@ -17,21 +18,27 @@
  * practice, and the kind of feed appended), so it is stable across
  * publications and rosters; the same assignment has one UID per kind of
  * feed, so that a client subscribed to a personal and a unit feed never
- * sees one UID with two contents.
+ * sees one UID with two contents.  A team's UID hashes its four ids (the
+ * person left out, the kind marked as a team's: 'U', 'S'), so it stays
+ * while the team changes.
  */
 char *
 rotap_ical_uid(const char *const ids[ROTAP_N_IDS], RotapFeedKind kind)
 {
     static const char kinds[] = {'p', 'u', 's'};
+    static const char teams[] = {'p', 'U', 'S'};
     g_autoptr(GChecksum) checksum = g_checksum_new(G_CHECKSUM_SHA256);
-    char tail[2] = {kinds[kind], '\0'};
+    gboolean team = kind != ROTAP_FEED_PERSON && ids[ROTAP_ID_PERSON][0] == '\0';
+    char tail = team ? teams[kind] : kinds[kind];
 
     for (int i = 0; i < ROTAP_N_IDS; i++) {
+        if (team && i == ROTAP_ID_PERSON)
+            continue;
         g_checksum_update(checksum, (const guchar *)ids[i], (gssize)strlen(ids[i]));
         g_checksum_update(checksum, (const guchar *)"\x1f", 1);
     }
-    g_checksum_update(checksum, (const guchar *)tail, 1);
-    return g_strdup_printf("%.24s-%c@rota", g_checksum_get_string(checksum), kinds[kind]);
+    g_checksum_update(checksum, (const guchar *)&tail, 1);
+    return g_strdup_printf("%.24s-%c@rota", g_checksum_get_string(checksum), tail);
 }
 
 gboolean
@@ -42,20 +49,23 @@ rotap_ical_resolve(const RotaModel *model, const char *const ids[ROTAP_N_IDS],
         return FALSE;
     ref->shift = rota_model_find_shift(model, ids[1]);
     ref->segment = rota_model_find_segment(model, ids[2]);
-    ref->person = rota_model_find_person(model, ids[3]);
+    ref->person = ids[ROTAP_ID_PERSON][0] == '\0'
+                      ? -1
+                      : rota_model_find_person(model, ids[ROTAP_ID_PERSON]);
     ref->duty = strcmp(ids[4], "onsite") == 0 ? ROTA_DUTY_ONSITE
                                               : rota_model_find_duty(model, ids[4]);
-    return ref->shift >= 0 && ref->segment >= 0 && ref->person >= 0 &&
+    ref->team = NULL;
+    ref->n_team = 0;
+    return ref->shift >= 0 && ref->segment >= 0 &&
+           (ref->person >= 0 || ids[ROTAP_ID_PERSON][0] == '\0') &&
            (ref->duty >= 0 || ref->duty == ROTA_DUTY_ONSITE);
 }
 
-/* What the duty is called: the duty's name, else its shift's name. */
+/* What the duty is called, as in every output (score messages too). */
 static const char *
 duty_label(const RotaModel *model, const RotapEventRef *ref)
 {
-    if (ref->duty >= 0 && model->duties[ref->duty].name != NULL)
-        return model->duties[ref->duty].name;
-    return model->shifts[ref->shift].name;
+    return rotap_model_duty_label(model, ref->duty, ref->shift);
 }
 
 static void
@@ -73,10 +83,13 @@ summary(const RotaModel *model, const RotapEventRef *ref, RotapFeedKind kind,
 {
     GString *text = g_string_new(cancelled ? CANCELLED_PREFIX : "");
 
-    if (kind != ROTAP_FEED_PERSON)
+    if (kind != ROTAP_FEED_PERSON && ref->person >= 0)
         g_string_append_printf(text, "%s · ", model->people[ref->person].name);
     g_string_append_printf(text, "%s · %s", duty_label(model, ref),
                            model->segments[ref->segment].name);
+    for (int i = 0; i < ref->n_team; i++)
+        g_string_append_printf(text, "%s%s", i == 0 ? " · " : "、",
+                               model->people[ref->team[i]].name);
     return g_string_free(text, FALSE);
 }
 
@@ -113,11 +126,26 @@ rotap_ical_event_description(const RotaModel *model, const RotapEventRef *ref,
     append_person(text, model, segment->chief);
     g_string_append_printf(text, "\n责任单位：%s\n",
                            segment->unit >= 0 ? model->units[segment->unit].name : "无");
-    g_string_append(text, "值勤人员：");
-    append_person(text, model, ref->person);
-    if (model->people[ref->person].unit >= 0)
-        g_string_append_printf(text, "，%s",
-                               model->units[model->people[ref->person].unit].name);
+    if (ref->person >= 0) {
+        g_string_append(text, "值勤人员：");
+        append_person(text, model, ref->person);
+        if (model->people[ref->person].unit >= 0)
+            g_string_append_printf(text, "，%s",
+                                   model->units[model->people[ref->person].unit].name);
+    } else if (ref->n_team > 0) {
+        /* 值勤人员（2人）：李娜（P0003，县住建局）、赵敏（P0002，县住建局） */
+        g_string_append_printf(text, "值勤人员（%d人）：", ref->n_team);
+        for (int i = 0; i < ref->n_team; i++) {
+            const RotapPerson *p = &model->people[ref->team[i]];
+
+            g_string_append_printf(text, "%s%s（%s", i > 0 ? "、" : "", p->name, p->id);
+            if (p->unit >= 0)
+                g_string_append_printf(text, "，%s", model->units[p->unit].name);
+            g_string_append(text, "）");
+        }
+    } else {
+        g_string_truncate(text, text->len - 1); /* the last '\n' */
+    }
     return g_string_free(text, FALSE);
 }
 
@@ -142,7 +170,9 @@ append_times(GString *out, const RotaModel *model, const RotapEventRef *ref, cha
  * The fixed order of the content lines is part of the byte-stability
  * contract: an unchanged assignment gives the same text, whose hash the
  * ledger compares.  A cancelled event keeps its times and says so in its
- * summary (for clients that ignore STATUS) and carries no alarm.
+ * summary (for clients that ignore STATUS) and carries no alarm; nor do
+ * the events of unit and segment feeds (a board's subscribers need no
+ * reminder of every duty).
  */
 char *
 rotap_ical_event_content(const RotaModel *model, const RotapEventRef *ref,
@@ -176,7 +206,7 @@ rotap_ical_event_content(const RotaModel *model, const RotapEventRef *ref,
                                g_ascii_formatd(lon, sizeof lon, "%.6f", segment->lon));
     }
     append_property(out, "DESCRIPTION", details);
-    if (!cancelled) {
+    if (!cancelled && kind == ROTAP_FEED_PERSON) {
         g_string_append(out, "BEGIN:VALARM\nACTION:DISPLAY\n");
         append_property(out, "DESCRIPTION", title);
         g_string_append(out, "TRIGGER:" ALARM_TRIGGER "\nEND:VALARM\n");

@@ -27,6 +27,7 @@ typedef struct {
     RotapFeedContext ctx;
     RotapLedger *previous;
     RotapLedger *next;
+    guint n_teams;
 } Export;
 
 static GPtrArray **
@@ -356,8 +357,70 @@ write_ledger(Export *e, GError **error)
     return rotap_write_file_atomic(path, data, length, error);
 }
 
+static int
+compare_person_ids(gconstpointer a, gconstpointer b, gpointer model)
+{
+    const RotaModel *m = model;
+
+    return strcmp(m->people[*(const int *)a].id, m->people[*(const int *)b].id);
+}
+
+/* The team of assignment i: found by its ledger key (the ids with person
+ * ROTAP_TEAM_PERSON), or started. */
+static int
+find_team(Export *e, GArray *teams, GHashTable *by_key, guint i)
+{
+    char **ids = e->ctx.ids[i];
+    const char *team_ids[ROTAP_N_IDS] = {ids[0], ids[1], ids[2], ROTAP_TEAM_PERSON,
+                                         ids[4]};
+    char *key = rotap_ledger_make_key(team_ids, e->ctx.starts[i], e->ctx.ends[i]);
+    gpointer found = g_hash_table_lookup(by_key, key);
+    RotapTeam team = {.first = (int)i};
+
+    if (found != NULL) {
+        g_free(key);
+        return GPOINTER_TO_INT(found) - 1;
+    }
+    team.key = rotap_ledger_intern_key(e->next, e->ctx.key_index, key);
+    team.people = g_array_new(FALSE, FALSE, sizeof(int));
+    g_array_append_val(teams, team);
+    g_hash_table_insert(by_key, key, GINT_TO_POINTER((int)teams->len));
+    return (int)teams->len - 1;
+}
+
+/* The teams: the people of each (date, shift, segment, duty) of the
+ * roster, ascending by id, each once; their keys follow the assignments'
+ * in the new ledger. */
+static void
+prepare_teams(Export *e, guint n)
+{
+    const RotaModel *model = e->ctx.model;
+    GArray *teams = g_array_new(FALSE, TRUE, sizeof(RotapTeam));
+    g_autoptr(GHashTable) by_key =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+    e->ctx.team_of = g_new0(int, n + 1);
+    for (guint i = 0; i < n; i++)
+        e->ctx.team_of[i] = find_team(e, teams, by_key, i);
+    for (guint i = 0; i < n; i++) {
+        RotapTeam *team = &g_array_index(teams, RotapTeam, e->ctx.team_of[i]);
+        int person = e->ctx.first[i].person;
+        gboolean seen = FALSE;
+
+        for (guint k = 0; k < team->people->len && !seen; k++)
+            seen = g_array_index(team->people, int, k) == person;
+        if (!seen)
+            g_array_append_val(team->people, person);
+    }
+    for (guint t = 0; t < teams->len; t++)
+        g_array_sort_with_data(g_array_index(teams, RotapTeam, t).people,
+                               compare_person_ids, (gpointer)model);
+    e->n_teams = teams->len;
+    e->ctx.teams = (RotapTeam *)(gpointer)g_array_free(teams, FALSE);
+}
+
 /* Per assignment: its ids, local start and end, and its ledger key (key k
- * of the new ledger is assignment k). */
+ * of the new ledger is assignment k); then the teams. */
 static void
 prepare_keys(Export *e, const RotaRoster *roster)
 {
@@ -389,6 +452,7 @@ prepare_keys(Export *e, const RotaRoster *roster)
                         rotap_ledger_make_key((const char *const *)ids, e->ctx.starts[i],
                                               e->ctx.ends[i]));
     }
+    prepare_teams(e, n);
 }
 
 static void
@@ -402,6 +466,12 @@ free_keys(Export *e, guint n)
     for (guint i = 0; i < n; i++)
         g_free(e->ctx.details[i]);
     g_free(e->ctx.details);
+    for (guint t = 0; t < e->n_teams; t++) {
+        g_array_unref(e->ctx.teams[t].people);
+        g_free(e->ctx.teams[t].details);
+    }
+    g_free(e->ctx.teams);
+    g_free(e->ctx.team_of);
 }
 
 static gboolean
@@ -413,8 +483,8 @@ run(Export *e, const RotaRoster *roster, GError **error)
     Groups g;
     gboolean ok;
 
-    prepare_keys(e, roster);
     e->ctx.key_index = g_hash_table_new(g_str_hash, g_str_equal);
+    prepare_keys(e, roster);
     group(model, roster, &g);
     ok = publish_model_feeds(e, &g, error) && publish_orphans(e, error);
     g_hash_table_destroy(e->ctx.key_index);
@@ -444,6 +514,11 @@ run(Export *e, const RotaRoster *roster, GError **error)
  * it names another feed.  The paths of index.json are relative to
  * @dir/feeds, i.e. the URL paths under wherever @dir/feeds is served.
  *
+ * A personal feed holds one event per assignment, with a reminder; a unit
+ * or segment feed one event per team, i.e. per (date, shift, segment,
+ * duty), naming all its people, without reminder (its UID stays while the
+ * team changes).
+ *
  * Only one export at a time runs into one @dir: a second one fails with
  * ROTA_ERROR_IO while @dir/.rota-lock is locked.  Temporary files left in
  * @dir by a crashed export are removed first.  The ledger of
@@ -459,7 +534,9 @@ run(Export *e, const RotaRoster *roster, GError **error)
  *
  * A ledger from before the feeds/ folder (feeds directly in @dir) is
  * still read: its paths are the same; the old files in @dir are left
- * for the coordinator to remove.
+ * for the coordinator to remove.  A ledger from before team events
+ * (version 1) is read too: the per-person events it lists in unit and
+ * segment feeds are published as cancelled.
  *
  * Returns: %TRUE on success; ROTA_ERROR_IO, ROTA_ERROR_FORMAT (a damaged
  *   ledger) or ROTA_ERROR_INVALID (no secret, unknown time zone) otherwise.

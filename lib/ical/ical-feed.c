@@ -28,29 +28,21 @@ content_hash(const char *content)
     return g_strdup_printf("%016" G_GINT64_MODIFIER "x", hash);
 }
 
-/* The event of a current assignment: new, unchanged (its SEQUENCE and
- * LAST-MODIFIED = DTSTAMP kept) or changed (SEQUENCE + 1, modified now).
- * A cancelled event that comes back counts as changed. */
+/* The event of the current content of uid (key: its ledger key; start:
+ * its local DTSTART): new, unchanged (its SEQUENCE and LAST-MODIFIED =
+ * DTSTAMP kept) or changed (SEQUENCE + 1, modified now).  A cancelled
+ * event that comes back counts as changed.  Takes uid. */
 static RotapLedgerEvent *
-live_event(const RotapFeedContext *ctx, RotapFeedKind kind, const RotaAssignment *a,
-           char *uid, const RotapLedgerFeed *previous, char **content)
+live_event(const RotapFeedContext *ctx, char *uid, int key, const char *start,
+           const char *content, const RotapLedgerFeed *previous)
 {
     RotapLedgerEvent *event = g_new0(RotapLedgerEvent, 1);
     const RotapLedgerEvent *old;
-    int k = (int)(a - ctx->first);
-    RotapEventRef ref = {
-        .shift = a->shift, .segment = a->segment, .person = a->person, .duty = a->duty};
 
-    event->key = k;
+    event->key = key;
     event->uid = uid;
-    event->start = g_strdup(ctx->starts[k]);
-    ref.date = ctx->model->start;
-    g_date_add_days(&ref.date, (guint)a->day);
-    if (ctx->details[k] == NULL)
-        ctx->details[k] = rotap_ical_event_description(ctx->model, &ref, FALSE);
-    *content = rotap_ical_event_content(ctx->model, &ref, kind, FALSE, ctx->details[k],
-                                        NULL, NULL);
-    event->hash = content_hash(*content);
+    event->start = g_strdup(start);
+    event->hash = content_hash(content);
     old = previous != NULL ? g_hash_table_lookup(previous->by_uid, event->uid) : NULL;
     if (old != NULL && strcmp(old->hash, event->hash) == 0) {
         event->sequence = old->sequence;
@@ -67,9 +59,56 @@ live_event(const RotapFeedContext *ctx, RotapFeedKind kind, const RotaAssignment
     return event;
 }
 
+/* The date, shift, segment and duty of an assignment, as an event. */
+static RotapEventRef
+assignment_ref(const RotapFeedContext *ctx, const RotaAssignment *a)
+{
+    RotapEventRef ref = {
+        .shift = a->shift, .segment = a->segment, .person = a->person, .duty = a->duty};
+
+    ref.date = ctx->model->start;
+    g_date_add_days(&ref.date, (guint)a->day);
+    return ref;
+}
+
+/* A personal feed's event of assignment a: its content in *content. */
+static RotapLedgerEvent *
+person_event(const RotapFeedContext *ctx, const RotaAssignment *a, char *uid,
+             const RotapLedgerFeed *previous, char **content)
+{
+    int k = (int)(a - ctx->first);
+    RotapEventRef ref = assignment_ref(ctx, a);
+
+    if (ctx->details[k] == NULL)
+        ctx->details[k] = rotap_ical_event_description(ctx->model, &ref, FALSE);
+    *content = rotap_ical_event_content(ctx->model, &ref, ROTAP_FEED_PERSON, FALSE,
+                                        ctx->details[k], NULL, NULL);
+    return live_event(ctx, uid, k, ctx->starts[k], *content, previous);
+}
+
+/* A unit or segment feed's event of the team of assignment a. */
+static RotapLedgerEvent *
+team_event(const RotapFeedContext *ctx, RotapFeedKind kind, const RotaAssignment *a,
+           char *uid, const RotapLedgerFeed *previous, char **content)
+{
+    RotapTeam *team = &ctx->teams[ctx->team_of[a - ctx->first]];
+    RotapEventRef ref = assignment_ref(ctx, a);
+
+    ref.person = -1;
+    ref.team = (const int *)(gpointer)team->people->data;
+    ref.n_team = (int)team->people->len;
+    if (team->details == NULL)
+        team->details = rotap_ical_event_description(ctx->model, &ref, FALSE);
+    *content = rotap_ical_event_content(ctx->model, &ref, kind, FALSE, team->details,
+                                        NULL, NULL);
+    return live_event(ctx, uid, team->key, ctx->starts[team->first], *content, previous);
+}
+
 /* A published event that the roster no longer has becomes a tombstone:
  * its text rebuilt from the current model (or bare when its ids are
- * gone), STATUS:CANCELLED, SEQUENCE + 1, kept with its content. */
+ * gone), STATUS:CANCELLED, SEQUENCE + 1, kept with its content.  This is
+ * also how the per-person events that unit and segment feeds held before
+ * team events leave those feeds: cancelled, not silently removed. */
 static RotapLedgerEvent *
 tombstone(const RotapFeedContext *ctx, RotapFeedKind kind, const RotapLedgerEvent *old)
 {
@@ -221,15 +260,24 @@ rotap_ical_build_feed(const RotapFeedContext *ctx, const char *path, RotapFeedKi
 
     for (int i = 0; i < n; i++) {
         const RotaAssignment *a = assignments[i];
-        char *uid = rotap_ical_uid((const char *const *)ctx->ids[a - ctx->first], kind);
+        int k = (int)(a - ctx->first);
+        const char *const *ids =
+            kind == ROTAP_FEED_PERSON
+                ? (const char *const *)ctx->ids[k]
+                : (const char *const *)ctx->ids[ctx->teams[ctx->team_of[k]].first];
+        const char *team_ids[ROTAP_N_IDS] = {ids[0], ids[1], ids[2], ROTAP_TEAM_PERSON,
+                                             ids[4]};
+        char *uid = rotap_ical_uid(kind == ROTAP_FEED_PERSON ? ids : team_ids, kind);
         char *content = NULL;
         RotapLedgerEvent *event;
 
         if (g_hash_table_contains(feed->by_uid, uid)) {
-            g_free(uid); /* the roster holds this assignment twice */
+            g_free(uid); /* the roster holds this assignment twice, or its team */
             continue;
         }
-        event = live_event(ctx, kind, a, uid, previous, &content);
+        event = kind == ROTAP_FEED_PERSON
+                    ? person_event(ctx, a, uid, previous, &content)
+                    : team_event(ctx, kind, a, uid, previous, &content);
         rotap_ledger_feed_add(feed, event);
         g_hash_table_insert(contents, event, content);
     }

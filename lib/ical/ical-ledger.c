@@ -10,6 +10,17 @@
 #include "util-private.h"
 
 #define LEDGER_FORMAT "rota-ical-ledger"
+/*
+ * Version 2: unit and segment feeds hold one event per team (date, shift,
+ * segment, duty), whose key has the person id ROTAP_TEAM_PERSON.  Version
+ * 1 (rota before team events) listed one event per assignment in those
+ * feeds too; it is read as is: those events are not in the new publication
+ * (team events have other UIDs), so they are published as cancelled (the
+ * person's name in their summary), kept --keep-cancelled days and expire
+ * like any tombstone.  A subscriber thus sees the per-person events
+ * cancelled and the team events appear, never events silently removed.
+ */
+#define LEDGER_VERSION 2
 #define KEY_SEPARATOR "\t"
 static const char *const kind_names[] = {"person", "unit", "segment"};
 
@@ -221,10 +232,14 @@ read_feed(struct json_object *object, const RotapLedger *ledger)
 static gboolean
 read_ledger(RotapLedger *ledger, struct json_object *root)
 {
-    struct json_object *format, *keys, *feeds;
+    struct json_object *format, *version, *keys, *feeds;
 
     if (!json_object_object_get_ex(root, "format", &format) ||
         g_strcmp0(json_object_get_string(format), LEDGER_FORMAT) != 0 ||
+        !json_object_object_get_ex(root, "version", &version) ||
+        !json_object_is_type(version, json_type_int) ||
+        json_object_get_int(version) < 1 ||
+        json_object_get_int(version) > LEDGER_VERSION ||
         !json_object_object_get_ex(root, "keys", &keys) ||
         !json_object_is_type(keys, json_type_array) ||
         !json_object_object_get_ex(root, "feeds", &feeds) ||
@@ -316,8 +331,11 @@ append_feed(GString *out, const RotapLedgerFeed *feed)
 char *
 rotap_ledger_to_data(const RotapLedger *ledger, gsize *length)
 {
-    GString *out = g_string_new("{\"format\": \"" LEDGER_FORMAT "\", \"version\": 1,\n"
-                                "\"keys\": [");
+    GString *out = g_string_new(NULL);
+
+    g_string_printf(out,
+                    "{\"format\": \"" LEDGER_FORMAT "\", \"version\": %d,\n\"keys\": [",
+                    LEDGER_VERSION);
 
     for (guint k = 0; k < ledger->keys->len; k++) {
         g_string_append(out, k == 0 ? "\n  " : ",\n  ");

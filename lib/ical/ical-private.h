@@ -45,20 +45,33 @@ char *rotap_ical_vtimezone(const char *tzid, const GDate *first, int n_days,
 
 typedef enum { ROTAP_FEED_PERSON, ROTAP_FEED_UNIT, ROTAP_FEED_SEGMENT } RotapFeedKind;
 
-/* One assignment in terms of the current model, its date possibly outside
- * the horizon (a tombstone of an earlier publication). */
+/*
+ * What an event is about, in terms of the current model, its date possibly
+ * outside the horizon (a tombstone of an earlier publication): one
+ * assignment (person >= 0; personal feeds, and the per-person events that
+ * unit and segment feeds held before team events), or the team of one
+ * (date, shift, segment, duty) (person -1; unit and segment feeds), whose
+ * people are team[0..n_team-1] (none for a rebuilt tombstone).
+ */
 typedef struct {
     GDate date;
     int shift, segment, person;
     int duty; /* a duty index or ROTA_DUTY_ONSITE */
+    const int *team;
+    int n_team;
 } RotapEventRef;
 
-/* The five ids of an assignment: date, shift, segment, person, duty. */
+/* The five ids of an assignment: date, shift, segment, person, duty.  A
+ * team has the person id "" (ROTAP_TEAM_PERSON). */
 #define ROTAP_N_IDS 5
+#define ROTAP_ID_PERSON 3
+#define ROTAP_TEAM_PERSON ""
 
-/* The UID of an assignment in one kind of feed: a hash of its ids. */
+/* The UID of an event in one kind of feed: a hash of its ids (of the four
+ * ids but the person for a team), so stable across publications. */
 char *rotap_ical_uid(const char *const ids[ROTAP_N_IDS], RotapFeedKind kind);
-/* Resolve ids in model (FALSE if any is unknown there). */
+/* Resolve ids in model (FALSE if any is unknown there); a team's ids give
+ * person -1 and no people. */
 gboolean rotap_ical_resolve(const RotaModel *model, const char *const ids[ROTAP_N_IDS],
                             RotapEventRef *ref);
 /* The DESCRIPTION text of an event, the same in every kind of feed. */
@@ -67,7 +80,8 @@ char *rotap_ical_event_description(const RotaModel *model, const RotapEventRef *
 /* The content of an event: every line but BEGIN/END, UID, DTSTAMP,
  * SEQUENCE and LAST-MODIFIED, '\n'-separated and unfolded.  details is
  * its description, or NULL to compute it; start and end (nullable)
- * receive the local DTSTART/DTEND values. */
+ * receive the local DTSTART/DTEND values.  Only a live event of a
+ * personal feed carries a reminder (VALARM). */
 char *rotap_ical_event_content(const RotaModel *model, const RotapEventRef *ref,
                                RotapFeedKind kind, gboolean cancelled,
                                const char *details, char **start, char **end);
@@ -147,6 +161,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(RotapLedger, rotap_ledger_free)
 
 /* ---- one feed (ical-feed.c) ---- */
 
+/* The people of one (date, shift, segment, duty) of the roster, for the
+ * team events of unit and segment feeds. */
+typedef struct {
+    int first;      /* an assignment of the team: its date, shift, ... */
+    int key;        /* its key in the new ledger (person ROTAP_TEAM_PERSON) */
+    GArray *people; /* int person indices, ascending by person id, distinct */
+    char *details;  /* its description, or NULL yet */
+} RotapTeam;
+
 typedef struct {
     const RotaModel *model;
     const char *vtimezone; /* folded VTIMEZONE lines */
@@ -159,6 +182,8 @@ typedef struct {
     char **starts, **ends;       /* per assignment: local DTSTART, DTEND */
     char ***ids;                 /* per assignment: its ROTAP_N_IDS ids */
     char **details;              /* per assignment: its description, or NULL yet */
+    int *team_of;                /* per assignment: the index of its team */
+    RotapTeam *teams;            /* per (date, shift, segment, duty) of the roster */
     RotapLedger *next;           /* whose key k is assignment k */
     GHashTable *key_index;       /* key -> index + 1, for tombstones' keys */
     const RotapLedger *previous;

@@ -23,7 +23,8 @@ else fail "demo: $n personal feeds, expected 2998"; fi
 if [ "$(stat -c %a "$dir/secret.key")" = 600 ]; then pass "demo: secret.key mode 0600"
 else fail "demo: secret.key mode $(stat -c %a "$dir/secret.key")"; fi
 for prefix in "coverage: " "hard violations: none" "on-site hours: " "fairness: mean penalty " \
-              "feeds: " "one volunteer's feed: " "try it: python3 -m http.server -d $dir/feeds" \
+              "feeds: " "one volunteer's feed: " "publish it: nginx with examples/nginx/rota.conf" \
+              "  subscribe to http://localhost:8080/feeds/person/" \
               "workbook: $dir/roster.xlsx" "site: 272 pages" "  $dir/public/index.html" \
               "  $dir/internal/index.html"; do
     if grep -q "^$prefix" "$TMP/out"; then pass "demo: summary line '$prefix'"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # test-export.sh: rota export ics: golden feeds, what is publishable, re-export, lock,
-# stale temporary files, default secret, usage errors.
+# stale temporary files, team events in unit and segment feeds and the upgrade
+# from a publication before them, default secret, usage errors.
 . "$ROTA_TEST_SRCDIR/tests/cli/common.sh"
 
 ics="$DATA/ics"
@@ -15,6 +16,37 @@ expect_out_line "feeds 11: files written 12, unchanged 0; events 27: new 27, cha
 if diff -r -x .rota-lock "$ics/golden" "$TMP/pub1" >"$TMP/diff" 2>&1; then
     pass "export golden: byte for byte"
 else fail "export golden: differs from tests/data/ics/golden" "$(head -20 "$TMP/diff")"; fi
+
+# Unit and segment feeds: one event per team, no reminder; personal feeds: one
+# per assignment, each with its reminder.
+alarms=$(cat "$TMP/pub1"/feeds/unit/*.ics "$TMP/pub1"/feeds/segment/*.ics | grep -c '^BEGIN:VALARM')
+personal=$(cat "$TMP/pub1"/feeds/person/*.ics | grep -c '^BEGIN:VALARM')
+if [ "$alarms" -eq 0 ] && [ "$personal" -eq 9 ]; then
+    pass "team events: no VALARM in unit and segment feeds, 9 in personal ones"
+else fail "team events: $alarms VALARMs in unit and segment feeds, $personal in personal ones"; fi
+
+# The upgrade: golden-v1 is the same publication by rota before team events
+# (per-person events in every feed, ledger version 1).  Exporting into it
+# cancels those events in unit and segment feeds (never silently drops
+# them), adds the team events and leaves the personal feeds alone.
+cp -R "$ics/golden-v1" "$TMP/upgrade"
+run "upgrade from v1" "$ROTA" export ics "$ics/model.json" "$ics/roster.json" \
+    -o "$TMP/upgrade" --secret "$ics/secret.key" --now 2026-12-01T00:00:00Z
+expect_status 0
+expect_out_line "feeds 11: files written 4, unchanged 8; events 45: new 18, changed 0, cancelled 18, expired 0"
+board="$TMP/upgrade/feeds/segment/S001.ics"
+if [ "$(grep -c '^STATUS:CANCELLED' "$board")" -eq 5 ] &&
+    [ "$(grep -c '^STATUS:CONFIRMED' "$board")" -eq 5 ] &&
+    [ "$(grep -B5 '^STATUS:CANCELLED' "$board" | grep -c '^SEQUENCE:1')" -eq 5 ]; then
+    pass "upgrade from v1: S001's 5 per-person events cancelled (SEQUENCE 1), 5 team events"
+else fail "upgrade from v1: S001" "$(grep -E '^(STATUS|SEQUENCE)' "$board" | tr '\n' ' ')"; fi
+if diff -r "$ics/golden-v1/feeds/person" "$TMP/upgrade/feeds/person" >/dev/null &&
+    grep -q '"version": 2,' "$TMP/upgrade/.rota-ledger.json"; then
+    pass "upgrade from v1: personal feeds unchanged, ledger version 2"
+else fail "upgrade from v1: personal feeds changed or ledger not version 2"; fi
+run "upgrade from v1, again" "$ROTA" export ics "$ics/model.json" "$ics/roster.json" \
+    -o "$TMP/upgrade" --secret "$ics/secret.key" --now 2026-12-02T00:00:00Z
+expect_out_line "feeds 11: files written 0, unchanged 12; events 45: new 0, changed 0, cancelled 0, expired 0"
 
 # DIR/feeds is what gets published: the three feed folders and nothing that
 # names a personal token (index.json, the ledger, the secret, the lock).

@@ -8,7 +8,10 @@
 # every VEVENT has UID, DTSTAMP (UTC), DTSTART and DTEND in a TZID whose
 # VTIMEZONE is in the same file; no UID repeats in a feed; icalendar reads
 # DTSTART as zoned and at the UTC instant that the system tz database
-# gives.  --manifest writes, per file, each event's UID and UTC start/end
+# gives.  Live events of personal feeds carry a VALARM; events of unit
+# and segment feeds (one per team, files under unit/ or segment/) carry
+# none, and no two live ones are of one team (same DTSTART, LOCATION and
+# duty, the first DESCRIPTION line).  --manifest writes, per file, each event's UID and UTC start/end
 # (from the tz database, not from the file) for check-icaljs.mjs.
 # Exit 0 if all is well, 1 with one line per problem otherwise, 77 when
 # this python has no icalendar module.
@@ -138,6 +141,12 @@ def check_decoded(rel, uid, event, name, expected):
                 f"the tz database says {expected}")
 
 
+def is_board(rel):
+    """A unit or segment feed: one event per team, no reminders."""
+    parts = rel.replace(os.sep, "/").split("/")
+    return len(parts) >= 2 and parts[-2] in ("unit", "segment")
+
+
 def check_event(rel, block, event, zones, seen, shapes):
     uid_prop = raw_prop(block, "UID")
     uid = uid_prop[1] if uid_prop else "(no UID)"
@@ -157,7 +166,10 @@ def check_event(rel, block, event, zones, seen, shapes):
     if status and status[1] not in ("CONFIRMED", "TENTATIVE", "CANCELLED"):
         problem(rel, f"{uid}: STATUS {status[1]}")
     cancelled = bool(status and status[1] == "CANCELLED")
-    if not cancelled and not any(c.name == "VALARM" for c in event.subcomponents):
+    alarms = sum(1 for c in event.subcomponents if c.name == "VALARM")
+    if is_board(rel) and alarms:
+        problem(rel, f"{uid}: a VALARM in a unit or segment feed")
+    elif not is_board(rel) and not cancelled and not alarms:
         problem(rel, f"{uid}: no VALARM reminder")
     entry = {"uid": uid, "sequence": int(seq[1]) if seq and seq[1].isdigit() else 0,
              "cancelled": cancelled}
@@ -176,6 +188,13 @@ def check_event(rel, block, event, zones, seen, shapes):
     if shape in shapes:
         problem(rel, f"{uid}: differs from {shapes[shape]} only in UID/DTSTAMP/LAST-MODIFIED")
     shapes.setdefault(shape, uid)
+    if is_board(rel) and not cancelled:
+        start, where, what = (raw_prop(block, n) for n in ("DTSTART", "LOCATION", "DESCRIPTION"))
+        team = ("team", start and start[1], where and where[1],
+                what and what[1].split("\\n", 1)[0])
+        if team in shapes:
+            problem(rel, f"{uid}: the same team as {shapes[team]} (one event per team)")
+        shapes.setdefault(team, uid)
     return entry
 
 

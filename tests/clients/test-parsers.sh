@@ -85,6 +85,29 @@ if have_icaljs; then
         node "$CLIENTS_DIR/check-icaljs.mjs" "$TMP/notz" "$TMP/notz.json"
 fi
 
+# A unit or segment feed as rota wrote it before team events (per-person
+# events, each with a reminder) is rejected; so is one team in two events.
+check_fails "per-person events in a segment feed (before team events)" \
+    "a VALARM in a unit or segment feed" \
+    "$PY" "$CLIENTS_DIR/check-ics.py" "$ROTA_TEST_SRCDIR/tests/data/ics/golden-v1/feeds"
+mkdir -p "$TMP/team/segment"
+"$ROTA" export ics "$ROTA_TEST_SRCDIR/tests/data/ics/model.json" \
+    "$ROTA_TEST_SRCDIR/tests/data/ics/roster.json" -o "$TMP/team-pub" \
+    --secret "$ROTA_TEST_SRCDIR/tests/data/ics/secret.key" --now 2026-11-30T08:00:00Z >/dev/null
+"$PY" - "$TMP/team-pub/feeds/segment/S002.ics" "$TMP/team/segment/S002.ics" <<'EOF'
+import re, sys
+data = open(sys.argv[1], "rb").read()
+i = data.index(b"BEGIN:VEVENT")
+j = data.index(b"END:VEVENT\r\n", i) + len(b"END:VEVENT\r\n")
+twin = re.sub(rb"UID:[^\r]*", b"UID:twin@rota", data[i:j])
+twin = re.sub(rb"SUMMARY:[^\r]*", "SUMMARY:早高峰 · 另一人".encode(), twin)
+open(sys.argv[2], "wb").write(data[:j] + twin + data[j:])
+EOF
+check_with "team events of rota's unit and segment feeds" "$PY" "$CLIENTS_DIR/check-ics.py" \
+    "$TMP/team-pub/feeds"
+check_fails "one team in two events" "one event per team" \
+    "$PY" "$CLIENTS_DIR/check-ics.py" "$TMP/team"
+
 # ---- rota's own feeds: a first publication, then a re-solve with people away
 # (changed and cancelled events) exported into the same folder.
 printf 'client-test secret key\n' >"$TMP/secret"

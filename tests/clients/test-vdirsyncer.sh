@@ -3,18 +3,21 @@
 # test-vdirsyncer.sh: a real subscribing client (vdirsyncer, http -> filesystem)
 # follows rota's feeds across re-solves: changes replace, no duplicates,
 # cancelled duties marked, unchanged items untouched, a no-change re-export a
-# no-op, expired tombstones gone but no feed ever emptied.
+# no-op, expired tombstones gone but no feed ever emptied.  The feeds are
+# served as in production: Debian's nginx with examples/nginx/rota.conf, on
+# 127.0.0.1 (tests/clients/nginx.sh).
 # KEEP=1 leaves the temporary folder (feeds, vdir, vdirsyncer config and logs).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/nginx.sh"
 
 command -v vdirsyncer >/dev/null || missing "vdirsyncer (Debian package vdirsyncer)"
 [ -x "$PY" ] || missing "$PY"
+have_nginx || missing "$NGINX or curl (Debian packages nginx-light, curl)"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/rota-vdirsyncer.XXXXXX")
-server=
 cleanup() {
-    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+    nginx_stop
     if [ -n "${KEEP:-}" ]; then echo "kept $TMP"; else rm -rf "$TMP"; fi
 }
 trap cleanup EXIT
@@ -22,8 +25,9 @@ trap cleanup EXIT
 unset http_proxy HTTP_PROXY https_proxy HTTPS_PROXY all_proxy ALL_PROXY
 export no_proxy=127.0.0.1,localhost NO_PROXY=127.0.0.1,localhost
 
-# rota exports into $out; only $out/feeds is served (index.json and the
-# ledger stay private), and subscriptions use index.json's paths as URLs.
+# rota exports into $out; nginx serves $out/feeds as /feeds/ (index.json and
+# the ledger stay private), and subscriptions use /feeds/ + index.json's
+# paths as URLs.
 out="$TMP/out"
 feeds="$out/feeds"
 printf 'vdirsyncer test key\n' >"$TMP/secret"
@@ -55,22 +59,15 @@ sync_all() {
     >/dev/null
 publish export1 "$CLIENT_MODEL" "$TMP/r1.json" 2026-12-20T08:00:00Z
 
-"$PY" -u -m http.server --bind 127.0.0.1 --directory "$feeds" 0 >"$TMP/http.log" 2>&1 &
-server=$!
-port=
-for _ in $(seq 50); do
-    port=$(sed -n 's/^Serving HTTP on [0-9.]* port \([0-9]*\).*/\1/p' "$TMP/http.log")
-    [ -n "$port" ] && break
-    sleep 0.1
-done
-if [ -z "$port" ]; then
-    fail "static HTTP server did not start" "$(cat "$TMP/http.log")"
+if ! nginx_start "$out" "$TMP/nginx"; then
+    fail "nginx with examples/nginx/rota.conf did not start"
     finish
     exit 1
 fi
+port=$NGINX_PORT
 
 # One pair per feed of index.json: http storage (the subscription URL: the
-# index path under the served DIR/feeds) -> filesystem storage.
+# index path under /feeds/, where nginx serves DIR/feeds) -> filesystem storage.
 "$PY" - "$out" "$TMP" "$port" <<'EOF'
 import json, os, re, sys
 out, tmp, port = sys.argv[1:4]
@@ -86,7 +83,7 @@ for rel in rels:
     conf.append(f'[pair {pair}]\na = "{pair}_feed"\nb = "{pair}_local"\n'
                 f'collections = null\nconflict_resolution = "a wins"\n\n'
                 f'[storage {pair}_feed]\ntype = "http"\n'
-                f'url = "http://127.0.0.1:{port}/{rel}"\n\n'
+                f'url = "http://127.0.0.1:{port}/feeds/{rel}"\n\n'
                 f'[storage {pair}_local]\ntype = "filesystem"\n'
                 f'path = "{tmp}/vdir/{pair}"\nfileext = ".ics"\n')
 with open(os.path.join(tmp, "pairs.json"), "w") as f:
@@ -95,7 +92,7 @@ with open(os.path.join(tmp, "config"), "w") as f:
     f.write("\n".join(conf))
 EOF
 npairs=$("$PY" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$TMP/pairs.json")
-if [ "$npairs" -eq 20 ]; then pass "subscribed to 20 feeds on 127.0.0.1:$port"
+if [ "$npairs" -eq 20 ]; then pass "subscribed to 20 feeds on 127.0.0.1:$port (nginx)"
 else fail "subscribed to $npairs feeds, expected 20"; fi
 
 status=0
@@ -211,5 +208,10 @@ check_with "fifth sync: snapshot of the vdir" "$PY" "$CLIENTS_DIR/vdir-compare.p
     snapshot "$TMP/vdir" "$TMP/pairs.json" "$TMP/snap5.json"
 check_with "fifth sync: in step" "$PY" "$CLIENTS_DIR/vdir-compare.py" compare "$TMP/pub4" \
     "$feeds" "$TMP/pairs.json" "$TMP/snap4.json" "$TMP/snap5.json"
+
+# Every sync went through nginx: its access log has the feeds' GETs.
+gets=$(grep -c '"GET /feeds/[a-z]*/[^ ]*\.ics HTTP/[0-9.]*" 200 ' "$TMP/nginx/logs/access.log" || true)
+if [ "${gets:-0}" -ge 100 ]; then pass "nginx served $gets feed requests with 200"
+else fail "nginx access log: ${gets:-0} feed requests with 200" "$(tail -n 3 "$TMP/nginx/logs/access.log")"; fi
 
 finish

@@ -609,19 +609,206 @@ START_TEST(test_libical_parses)
 }
 END_TEST
 
-/* Two events of one feed never differ only in UID: unit and segment
- * feeds name the person. */
+/* Unit and segment feeds hold one event per team (date, shift, segment,
+ * duty) naming its people and without a reminder; personal feeds one per
+ * assignment, with one.  Two events of one feed never differ only in UID. */
 START_TEST(test_events_distinct)
 {
     g_autoptr(RotaModel) model = load_model(NULL, NULL);
     g_autoptr(RotaRoster) roster = load_roster(model, NULL, NULL);
     g_autofree char *u1 = NULL;
+    g_autofree char *s1 = NULL;
+    g_autofree char *p3 = NULL;
     RotaExportStats stats;
 
     export_ok(model, roster, NOW, -1, &stats);
     u1 = read_out(ROTAP_FEEDS_DIR "/unit/U001.ics");
-    ck_assert_int_eq(count_lines(u1, "SUMMARY:李娜 · 早高峰 · 人民路(东风街—解放街)"), 1);
-    ck_assert_int_eq(count_lines(u1, "SUMMARY:赵敏 · 早高峰 · 人民路(东风街—解放街)"), 1);
+    ck_assert_int_eq(count_lines(u1, "SUMMARY:早高峰 · 人民路(东风街—解放街) · 李娜"), 1);
+    ck_assert_int_eq(count_lines(u1, "SUMMARY:早高峰 · 人民路(东风街—解放街) · 赵敏"), 1);
+    ck_assert_int_eq(count_lines(u1, "BEGIN:VALARM"), 0);
+    s1 = read_out(ROTAP_FEEDS_DIR "/segment/S001.ics");
+    ck_assert_int_eq(count_lines(s1, "BEGIN:VEVENT"), 5);
+    ck_assert_int_eq(count_lines(s1, "BEGIN:VALARM"), 0);
+    ck_assert_int_eq(count_lines(s1, "UID:"), 5);
+    p3 = read_out(P3_FEED);
+    ck_assert_int_eq(count_lines(p3, "BEGIN:VEVENT"), 2);
+    ck_assert_int_eq(count_lines(p3, "BEGIN:VALARM"), 2);
+}
+END_TEST
+
+/* Unfolded content lines of text ("\r\n " joins), for names that fold. */
+static char *
+unfold(const char *text)
+{
+    g_auto(GStrv) parts = g_strsplit(text, "\r\n ", -1);
+
+    return g_strjoinv("", parts);
+}
+
+/* The line of text that starts with prefix, or NULL (a copy). */
+static char *
+line_with(const char *text, const char *prefix)
+{
+    g_auto(GStrv) lines = g_strsplit(text, "\r\n", -1);
+
+    for (int i = 0; lines[i] != NULL; i++)
+        if (g_str_has_prefix(lines[i], prefix))
+            return g_strdup(lines[i]);
+    return NULL;
+}
+
+/* P0002 joins P0003's rush hour on 12-01 at S001: the team event of U001
+ * and S001 keeps its UID, names both (ordered by id) and raises SEQUENCE;
+ * P0002 gets a personal event with its reminder; nothing is cancelled. */
+#define ADD_P2                                                                           \
+    "{ \"date\": \"2026-12-01\", \"shift\": \"am\", \"segment\": \"S001\", \"person\": " \
+    "\"P0002\", \"duty\": \"rush-am\" }"
+
+START_TEST(test_team_changes)
+{
+    g_autoptr(RotaModel) model = load_model(NULL, NULL);
+    g_autoptr(RotaRoster) roster = load_roster(model, NULL, NULL);
+    g_autoptr(RotaRoster) roster2 = load_roster(model, NULL, ADD_P2);
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autofree char *uid_before = NULL;
+    g_autofree char *uid_after = NULL;
+    g_autofree char *u1 = NULL;
+    RotaExportStats stats;
+
+    export_ok(model, roster, NOW, -1, &stats);
+    before = read_out(ROTAP_FEEDS_DIR "/segment/S001.ics");
+    uid_before = line_with(before, "UID:");
+    export_ok(model, roster2, "2026-12-01T00:00:00Z", -1, &stats);
+    ck_assert_int_eq(stats.events_new, 1);     /* P0002's own */
+    ck_assert_int_eq(stats.events_changed, 2); /* the team in U001 and S001 */
+    ck_assert_int_eq(stats.events_cancelled, 0);
+    ck_assert_int_eq(stats.events, 28);
+    after = read_out(ROTAP_FEEDS_DIR "/segment/S001.ics");
+    uid_after = line_with(after, "UID:");
+    ck_assert_str_eq(uid_before, uid_after);
+    ck_assert_int_eq(count_lines(after, "BEGIN:VEVENT"), 5);
+    ck_assert_int_eq(count_lines(after, "SEQUENCE:1"), 1);
+    ck_assert_int_eq(count_lines(after, "STATUS:CANCELLED"), 0);
+    ck_assert_int_eq(
+        count_lines(after, "SUMMARY:早高峰 · 人民路(东风街—解放街) · 赵敏、李娜"), 1);
+    {
+        g_autofree char *folded = read_out(ROTAP_FEEDS_DIR "/segment/S001.ics");
+
+        g_free(after);
+        after = unfold(folded);
+    }
+    ck_assert_ptr_nonnull(strstr(after,
+                                 "值勤人员（2人）：赵敏（P0002，县住房和城乡建设局）、"
+                                 "李娜（P0003，县住房和城乡建设局）"));
+    u1 = read_out(ROTAP_FEEDS_DIR "/unit/U001.ics");
+    ck_assert_int_eq(count_lines(u1, "SEQUENCE:1"), 1);
+    ck_assert_int_eq(count_lines(u1, "BEGIN:VALARM"), 0);
+    /* Back to one person: changed again, not cancelled. */
+    export_ok(model, roster, "2026-12-01T01:00:00Z", -1, &stats);
+    ck_assert_int_eq(stats.events_changed, 2);
+    ck_assert_int_eq(stats.events_cancelled, 1); /* P0002's own */
+    g_free(after);
+    after = read_out(ROTAP_FEEDS_DIR "/segment/S001.ics");
+    ck_assert_int_eq(count_lines(after, "SEQUENCE:2"), 1);
+    ck_assert_int_eq(count_lines(after, "SUMMARY:早高峰 · 人民路(东风街—解放街) · 李娜"),
+                     1);
+}
+END_TEST
+
+/* Copy the fixture folder src (under the source tree) into dst. */
+static void
+copy_fixture(const char *src, const char *dst)
+{
+    g_autofree char *from = test_srcdir_path(src);
+    GDir *dir = g_dir_open(from, 0, NULL);
+    const char *name;
+
+    ck_assert_msg(dir != NULL, "cannot open %s", from);
+    ck_assert_int_eq(g_mkdir_with_parents(dst, 0755), 0);
+    while ((name = g_dir_read_name(dir)) != NULL) {
+        g_autofree char *child_src = g_build_filename(src, name, NULL);
+        g_autofree char *child_from = g_build_filename(from, name, NULL);
+        g_autofree char *child_dst = g_build_filename(dst, name, NULL);
+        g_autofree char *data = NULL;
+        gsize length = 0;
+
+        if (g_file_test(child_from, G_FILE_TEST_IS_DIR)) {
+            copy_fixture(child_src, child_dst);
+            continue;
+        }
+        ck_assert(g_file_get_contents(child_from, &data, &length, NULL));
+        ck_assert(g_file_set_contents(child_dst, data, (gssize)length, NULL));
+    }
+    g_dir_close(dir);
+}
+
+/*
+ * The upgrade: golden-v1 is this fixture as rota published it before team
+ * events (one event per assignment in every feed, ledger version 1).
+ * Re-exporting the same roster into that folder cancels each per-person
+ * event of the unit and segment feeds (STATUS:CANCELLED, SEQUENCE 1, the
+ * person still named) beside the new team events, leaves the personal
+ * feeds byte for byte, and then converges; the tombstones expire as any.
+ */
+START_TEST(test_upgrade_from_v1)
+{
+    g_autoptr(RotaModel) model = load_model(NULL, NULL);
+    g_autoptr(RotaRoster) roster = load_roster(model, NULL, NULL);
+    g_autofree char *s1 = NULL;
+    g_autofree char *p3 = NULL;
+    g_autofree char *p3_v1 = NULL;
+    g_autofree char *ledger = NULL;
+    RotaExportStats stats;
+
+    copy_fixture("tests/data/ics/golden-v1", tmp_dir);
+    ledger = read_out(ROTAP_LEDGER_NAME);
+    ck_assert_ptr_nonnull(strstr(ledger, "\"version\": 1,"));
+    g_clear_pointer(&ledger, g_free);
+    export_ok(model, roster, "2026-12-01T00:00:00Z", 30, &stats);
+    ck_assert_int_eq(stats.events_cancelled,
+                     18);                   /* 9 in the units', 9 in the segments' */
+    ck_assert_int_eq(stats.events_new, 18); /* their teams */
+    ck_assert_int_eq(stats.events_changed, 0);
+    ck_assert_int_eq(stats.events, 9 + 18 + 18);
+    /* U001, U002, S001, S002; the personal feeds, S003 (no duty) and index.json
+     * are left as they were (the ledger is not counted). */
+    ck_assert_int_eq(stats.files_written, 4);
+    ck_assert_int_eq(stats.files_unchanged, 6 + 1 + 1);
+    p3 = read_out(P3_FEED);
+    p3_v1 = test_read_srcdir_file("tests/data/ics/golden-v1/" P3_FEED, NULL);
+    ck_assert_str_eq(p3, p3_v1);
+    s1 = read_out(ROTAP_FEEDS_DIR "/segment/S001.ics");
+    ck_assert_int_eq(count_lines(s1, "BEGIN:VEVENT"), 10);
+    ck_assert_int_eq(count_lines(s1, "STATUS:CANCELLED"), 5);
+    ck_assert_int_eq(count_lines(s1, "SEQUENCE:1"), 5);
+    ck_assert_int_eq(count_lines(s1, "STATUS:CONFIRMED"), 5);
+    ck_assert_int_eq(count_lines(s1, "SEQUENCE:0"), 5);
+    ck_assert_int_eq(count_lines(s1, "BEGIN:VALARM"), 0);
+    ck_assert_int_eq(count_lines(s1, "SUMMARY:早高峰 · 人民路(东风街—解放街) · 李娜"), 1);
+    ck_assert_int_eq(count_lines(s1, "LAST-MODIFIED:20261201T000000Z"), 10);
+    {
+        g_autofree char *flat = unfold(s1);
+
+        ck_assert_int_eq(
+            count_lines(flat, "SUMMARY:【已取消】李娜 · 早高峰 · 人民路(东风街—解放街)"),
+            1);
+    }
+    ledger = read_out(ROTAP_LEDGER_NAME);
+    ck_assert_ptr_nonnull(strstr(ledger, "\"version\": 2,"));
+    assert_parses(ROTAP_FEEDS_DIR "/segment/S001.ics");
+    /* Again: nothing to do. */
+    export_ok(model, roster, "2026-12-02T00:00:00Z", 30, &stats);
+    ck_assert_int_eq(stats.files_written, 0);
+    ck_assert_int_eq(stats.events_new + stats.events_changed + stats.events_cancelled, 0);
+    /* Past --keep-cancelled the per-person tombstones go; the teams stay. */
+    export_ok(model, roster, "2027-01-01T00:00:00Z", 30, &stats);
+    ck_assert_int_eq(stats.events_expired, 18);
+    ck_assert_int_eq(stats.events, 27);
+    g_free(s1);
+    s1 = read_out(ROTAP_FEEDS_DIR "/segment/S001.ics");
+    ck_assert_int_eq(count_lines(s1, "BEGIN:VEVENT"), 5);
+    ck_assert_int_eq(count_lines(s1, "STATUS:CANCELLED"), 0);
 }
 END_TEST
 
@@ -783,6 +970,8 @@ ical_suite(void)
     tcase_add_test(tc, test_crash_converges);
     tcase_add_test(tc, test_person_removed);
     tcase_add_test(tc, test_damaged_ledger);
+    tcase_add_test(tc, test_team_changes);
+    tcase_add_test(tc, test_upgrade_from_v1);
     suite_add_tcase(suite, tc);
 
     tc = tcase_create("text");

@@ -41,11 +41,19 @@ base_builder(void)
     return b;
 }
 
-/* A duty of shift at S001 on every day, wanting min people (no cap). */
+/* A duty of shift at S001 on every day, wanting min people (no cap).  The
+ * rush-hour duties are named unlike their shifts, as in the county
+ * example, so that messages show which of the two they mean: a duty by its
+ * name (its id when unnamed: inspect, patrol), a shift by the shift's. */
 static int
 add_duty(RotaBuilder *b, const char *id, const char *shift, int min)
 {
     int duty = rota_builder_add_duty(b, id, shift);
+
+    if (strcmp(id, "rush-am") == 0)
+        rota_builder_set_duty_name(b, duty, "早高峰交通疏导");
+    else if (strcmp(id, "rush-pm") == 0)
+        rota_builder_set_duty_name(b, duty, "晚高峰交通疏导");
 
     rota_builder_add_duty_segment(b, duty, "S001");
     rota_builder_set_duty_min(b, duty, min);
@@ -169,10 +177,10 @@ START_TEST(test_off)
     ck_assert_int_eq(v->unit, -1);
     ck_assert_str_eq(
         v->message,
-        "P0003 李娜 is off on 2026-12-02 but is assigned 早高峰疏导 at S001 人民路");
+        "P0003 李娜 is off on 2026-12-02 but is assigned 早高峰交通疏导 at S001 人民路");
     ck_assert_str_eq(
         v->message_zh,
-        "P0003 李娜 2026-12-02 已登记不可上岗，却被安排在 S001 人民路 早高峰疏导");
+        "P0003 李娜 2026-12-02 已登记不可上岗，却被安排在 S001 人民路 早高峰交通疏导");
 }
 END_TEST
 
@@ -205,9 +213,8 @@ START_TEST(test_eligibility)
     assert_where(model, nth(score, "eligibility", 0), 0, "am", "S001", "P0005");
     assert_where(model, nth(score, "eligibility", 1), 3, "pm", "S001", "P0004");
     assert_where(model, nth(score, "eligibility", 2), 5, "pm", "S001", "P0003");
-    ck_assert_str_eq(
-        nth(score, "eligibility", 0)->message,
-        "P0005 may not serve rush-am at S001 人民路 (2026-12-01 早高峰疏导)");
+    ck_assert_str_eq(nth(score, "eligibility", 0)->message,
+                     "P0005 may not serve 早高峰交通疏导 at S001 人民路 (2026-12-01)");
 }
 END_TEST
 
@@ -237,7 +244,7 @@ START_TEST(test_double_booking)
     assert_where(model, nth(score, "double_booking", 2), 1, "pm", "S001", "P0004");
     ck_assert_str_eq(nth(score, "double_booking", 0)->message,
                      "P0003 李娜 has 3 duties on 2026-12-01; at most one allowed "
-                     "(extra: 晚高峰疏导 at S001 人民路)");
+                     "(extra: 晚高峰交通疏导 at S001 人民路)");
 }
 END_TEST
 
@@ -504,12 +511,12 @@ START_TEST(test_over_max_and_over)
     ck_assert_int_eq(v->duty, duty);
     ck_assert_str_eq(
         v->message,
-        "S001 人民路 早高峰疏导 2026-12-03: 3 people assigned; at most 2 allowed");
+        "S001 人民路 早高峰交通疏导 2026-12-03: 3 people assigned; at most 2 allowed");
     v = nth(score, "over", 0);
     ck_assert(!v->hard);
     ck_assert_int_eq(v->penalty, 14);
     ck_assert_str_eq(v->message_zh,
-                     "S001 人民路 早高峰疏导 2026-12-03：安排 3 人，需要 1 人");
+                     "S001 人民路 早高峰交通疏导 2026-12-03：安排 3 人，需要 1 人");
 }
 END_TEST
 
@@ -539,16 +546,16 @@ START_TEST(test_uncovered)
     assert_where(model, v, 2, "am", "S001", NULL);
     ck_assert_int_eq(v->penalty, 1000);
     ck_assert_str_eq(v->message,
-                     "S001 人民路 早高峰疏导 2026-12-03: 1 of 2 places filled; "
+                     "S001 人民路 早高峰交通疏导 2026-12-03: 1 of 2 places filled; "
                      "1 eligible people free");
     ck_assert_str_eq(v->message_zh,
-                     "S001 人民路 早高峰疏导 2026-12-03：应到 2 人，实到 1 "
+                     "S001 人民路 早高峰交通疏导 2026-12-03：应到 2 人，实到 1 "
                      "人；可排且空闲的合格人员 1 人");
     /* Free for pm: P0001 and P0004 (off only for am). */
     v = nth(score, "uncovered", 1);
     ck_assert_int_eq(v->penalty, 20);
     ck_assert_str_eq(v->message,
-                     "S001 人民路 晚高峰疏导 2026-12-03: 1 of 3 places filled; "
+                     "S001 人民路 晚高峰交通疏导 2026-12-03: 1 of 3 places filled; "
                      "2 eligible people free");
 }
 END_TEST
@@ -578,9 +585,10 @@ START_TEST(test_quota_in_empty_cell)
     ck_assert_int_eq(term_penalty(score, "quota"), 1000);
     assert_where(model, nth(score, "quota", 0), 2, "am", "S001", NULL);
     assert_where(model, nth(score, "quota", 1), 3, "am", "S001", NULL);
-    ck_assert_str_eq(nth(score, "quota", 1)->message,
-                     "S001 人民路 早高峰疏导 2026-12-04: 0 of 1 wanted \"party\" people "
-                     "assigned");
+    ck_assert_str_eq(
+        nth(score, "quota", 1)->message,
+        "S001 人民路 早高峰交通疏导 2026-12-04: 0 of 1 wanted \"party\" people "
+        "assigned");
 }
 END_TEST
 
@@ -606,17 +614,15 @@ START_TEST(test_week_windows)
     ck_assert_int_eq(rota_score_get_soft(score), 1000);
     v = nth(score, "over_max", 0);
     assert_where(model, v, 0, "pm", "S001", NULL);
-    ck_assert_str_eq(v->message,
-                     "S001 人民路 晚高峰疏导 2026-12-01..2026-12-04: 2 people "
-                     "assigned; at most 1 allowed");
+    ck_assert_str_eq(v->message, "S001 人民路 inspect 2026-12-01..2026-12-04: 2 people "
+                                 "assigned; at most 1 allowed");
     ck_assert_str_eq(v->message_zh,
-                     "S001 人民路 晚高峰疏导 2026-12-01 至 2026-12-04：安排 2 "
+                     "S001 人民路 inspect 2026-12-01 至 2026-12-04：安排 2 "
                      "人，最多 1 人");
     v = nth(score, "uncovered", 0);
     assert_where(model, v, 6, "pm", "S001", NULL);
-    ck_assert_str_eq(v->message,
-                     "S001 人民路 晚高峰疏导 2026-12-07: 0 of 1 place filled; "
-                     "4 eligible people free");
+    ck_assert_str_eq(v->message, "S001 人民路 inspect 2026-12-07: 0 of 1 place filled; "
+                                 "4 eligible people free");
 }
 END_TEST
 
@@ -816,7 +822,7 @@ START_TEST(test_change_and_locked)
     v = nth(score, "locked", 0);
     assert_where(model, v, 0, "am", "S001", "P0003");
     ck_assert_str_eq(v->message,
-                     "P0003 李娜 2026-12-01: the locked duty 早高峰疏导 at S001 "
+                     "P0003 李娜 2026-12-01: the locked duty 早高峰交通疏导 at S001 "
                      "人民路 was changed or removed");
     assert_where(model, nth(score, "change", 0), 0, NULL, NULL, "P0003");
     assert_where(model, nth(score, "change", 1), 2, NULL, NULL, "P0002");
@@ -824,10 +830,10 @@ START_TEST(test_change_and_locked)
     ck_assert_str_eq(
         nth(score, "change", 0)->message,
         "P0003 李娜 2026-12-01: changed against the previous roster (before: "
-        "早高峰疏导 at S001; now: 晚高峰疏导 at S001)");
+        "早高峰交通疏导 at S001; now: 晚高峰交通疏导 at S001)");
     ck_assert_str_eq(
         nth(score, "change", 1)->message_zh,
-        "P0002 张伟 2026-12-03 的值勤与上一版不同（原：S001 早高峰疏导；现：无）");
+        "P0002 张伟 2026-12-03 的值勤与上一版不同（原：S001 早高峰交通疏导；现：无）");
     /* Without a previous roster, neither name occurs. */
     alone = rota_score_new(roster, NULL);
     ck_assert_int_eq(rota_score_get_hard(alone), 0);
@@ -970,45 +976,46 @@ START_TEST(test_json_document)
     g_autofree char *json = rota_score_to_json(score);
 
     ck_assert_str_eq(
-        json, "{\n"
-              "  \"hard\": 2,\n"
-              "  \"soft\": 1000,\n"
-              "  \"terms\": [\n"
-              "    { \"name\": \"eligibility\", \"count\": 1, \"penalty\": 0 },\n"
-              "    { \"name\": \"onsite_missing\", \"count\": 1, \"penalty\": 0 },\n"
-              "    { \"name\": \"uncovered\", \"count\": 1, \"penalty\": 1000 }\n"
-              "  ],\n"
-              "  \"violations\": [\n"
-              "    { \"constraint\": \"eligibility\", \"hard\": true, \"penalty\": 0, "
-              "\"date\": "
-              "\"2026-12-03\", \"shift\": \"onsite\", \"segment\": \"S002\", \"person\": "
-              "\"P0004\", "
-              "\"unit\": \"U001\", \"duty\": \"onsite\", \"message\": \"P0004 赵敏 does "
-              "the on-site "
-              "hour (马路办公) at S002 解放街 on 2026-12-03 but is neither head nor "
-              "deputy of U001 "
-              "县住建局\", \"message_zh\": \"P0004 赵敏 2026-12-03 在 S002 解放街 "
-              "马路办公，但不是 "
-              "U001 县住建局 的一把手或副职\" },\n"
-              "    { \"constraint\": \"onsite_missing\", \"hard\": true, \"penalty\": 0, "
-              "\"date\": "
-              "\"2026-12-03\", \"shift\": \"onsite\", \"unit\": \"U001\", \"message\": "
-              "\"U001 县住建局 "
-              "2026-12-03: nobody does the on-site hour (马路办公), though P0001 王强 is "
-              "available\", \"message_zh\": \"U001 县住建局 2026-12-03 无人马路办公，而 "
-              "P0001 王强 "
-              "可以到岗\" },\n"
-              "    { \"constraint\": \"uncovered\", \"hard\": false, \"penalty\": 1000, "
-              "\"date\": "
-              "\"2026-12-03\", \"shift\": \"am\", \"segment\": \"S001\", \"duty\": "
-              "\"rush-am\", "
-              "\"message\": \"S001 人民路 早高峰疏导 2026-12-03: 1 of 2 places filled; 2 "
-              "eligible "
-              "people free\", \"message_zh\": \"S001 人民路 早高峰疏导 2026-12-03：应到 "
-              "2 人，实到 1 "
-              "人；可排且空闲的合格人员 2 人\" }\n"
-              "  ]\n"
-              "}\n");
+        json,
+        "{\n"
+        "  \"hard\": 2,\n"
+        "  \"soft\": 1000,\n"
+        "  \"terms\": [\n"
+        "    { \"name\": \"eligibility\", \"count\": 1, \"penalty\": 0 },\n"
+        "    { \"name\": \"onsite_missing\", \"count\": 1, \"penalty\": 0 },\n"
+        "    { \"name\": \"uncovered\", \"count\": 1, \"penalty\": 1000 }\n"
+        "  ],\n"
+        "  \"violations\": [\n"
+        "    { \"constraint\": \"eligibility\", \"hard\": true, \"penalty\": 0, "
+        "\"date\": "
+        "\"2026-12-03\", \"shift\": \"onsite\", \"segment\": \"S002\", \"person\": "
+        "\"P0004\", "
+        "\"unit\": \"U001\", \"duty\": \"onsite\", \"message\": \"P0004 赵敏 does "
+        "the on-site "
+        "hour (马路办公) at S002 解放街 on 2026-12-03 but is neither head nor "
+        "deputy of U001 "
+        "县住建局\", \"message_zh\": \"P0004 赵敏 2026-12-03 在 S002 解放街 "
+        "马路办公，但不是 "
+        "U001 县住建局 的一把手或副职\" },\n"
+        "    { \"constraint\": \"onsite_missing\", \"hard\": true, \"penalty\": 0, "
+        "\"date\": "
+        "\"2026-12-03\", \"shift\": \"onsite\", \"unit\": \"U001\", \"message\": "
+        "\"U001 县住建局 "
+        "2026-12-03: nobody does the on-site hour (马路办公), though P0001 王强 is "
+        "available\", \"message_zh\": \"U001 县住建局 2026-12-03 无人马路办公，而 "
+        "P0001 王强 "
+        "可以到岗\" },\n"
+        "    { \"constraint\": \"uncovered\", \"hard\": false, \"penalty\": 1000, "
+        "\"date\": "
+        "\"2026-12-03\", \"shift\": \"am\", \"segment\": \"S001\", \"duty\": "
+        "\"rush-am\", "
+        "\"message\": \"S001 人民路 早高峰交通疏导 2026-12-03: 1 of 2 places filled; 2 "
+        "eligible "
+        "people free\", \"message_zh\": \"S001 人民路 早高峰交通疏导 2026-12-03：应到 "
+        "2 人，实到 1 "
+        "人；可排且空闲的合格人员 2 人\" }\n"
+        "  ]\n"
+        "}\n");
 }
 END_TEST
 
