@@ -182,8 +182,8 @@ gboolean rotap_model_is_eligible(const RotaModel *model, int cell, int person);
 gboolean rotap_person_has_tag(const RotaModel *model, int person, int tag);
 int rotap_model_find_tag(const RotaModel *model, const char *tag);
 /* What every output calls a duty (feeds, score messages, ...): the duty's
- * name (its id when the model gives none); for ROTA_DUTY_ONSITE and -1 (no
- * duty) its shift's name, else the shift's id.  Borrowed from model. */
+ * name; for a duty without one (or named as its id), ROTA_DUTY_ONSITE and
+ * -1 (no duty) its shift's name, else the shift's id.  Borrowed from model. */
 const char *rotap_model_duty_label(const RotaModel *model, int duty, int shift);
 static inline gboolean
 rotap_model_is_off(const RotaModel *model, int person, int day, int shift)

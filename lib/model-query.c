@@ -2,6 +2,8 @@
 /* model-query.c: unit, person, duty and cell getters, and the private searches. */
 #include "config.h"
 
+#include <string.h>
+
 #include "compile-private.h"
 
 /* ------------------------------------------------------------------ units */
@@ -499,8 +501,11 @@ rotap_model_duty_label(const RotaModel *model, int duty, int shift)
     const RotapShift *s;
 
     g_return_val_if_fail(model != NULL, "");
+    /* A duty the model does not name has its id as name (compile-duties.c):
+     * its shift's name says more to the people on it than "rush-am". */
     if (duty >= 0 && duty < model->n_duties && model->duties[duty].name != NULL &&
-        model->duties[duty].name[0] != '\0')
+        model->duties[duty].name[0] != '\0' &&
+        strcmp(model->duties[duty].name, model->duties[duty].id) != 0)
         return model->duties[duty].name;
     if (duty >= 0 && duty < model->n_duties)
         shift = model->duties[duty].shift;

@@ -749,7 +749,8 @@ copy_fixture(const char *src, const char *dst)
  * Re-exporting the same roster into that folder cancels each per-person
  * event of the unit and segment feeds (STATUS:CANCELLED, SEQUENCE 1, the
  * person still named) beside the new team events, leaves the personal
- * feeds byte for byte, and then converges; the tombstones expire as any.
+ * feeds byte for byte but for the renamed unnamed duty, and then
+ * converges; the tombstones expire as any.
  */
 START_TEST(test_upgrade_from_v1)
 {
@@ -766,18 +767,25 @@ START_TEST(test_upgrade_from_v1)
     ck_assert_ptr_nonnull(strstr(ledger, "\"version\": 1,"));
     g_clear_pointer(&ledger, g_free);
     export_ok(model, roster, "2026-12-01T00:00:00Z", 30, &stats);
-    ck_assert_int_eq(stats.events_cancelled,
-                     18);                   /* 9 in the units', 9 in the segments' */
-    ck_assert_int_eq(stats.events_new, 18); /* their teams */
-    ck_assert_int_eq(stats.events_changed, 0);
+    /* 9 cancelled in the units' feeds and 9 in the segments', their teams new */
+    ck_assert_int_eq(stats.events_cancelled, 18);
+    ck_assert_int_eq(stats.events_new, 18);
+    /* The one event whose text changed: P0003's unnamed duty "patrol" is
+     * called by its shift's name (夜间巡查) now, as in score messages. */
+    ck_assert_int_eq(stats.events_changed, 1);
     ck_assert_int_eq(stats.events, 9 + 18 + 18);
-    /* U001, U002, S001, S002; the personal feeds, S003 (no duty) and index.json
-     * are left as they were (the ledger is not counted). */
-    ck_assert_int_eq(stats.files_written, 4);
-    ck_assert_int_eq(stats.files_unchanged, 6 + 1 + 1);
-    p3 = read_out(P3_FEED);
-    p3_v1 = test_read_srcdir_file("tests/data/ics/golden-v1/" P3_FEED, NULL);
+    /* U001, U002, S001, S002, P0003; the other personal feeds, S003 (no
+     * duty) and index.json are left as they were (the ledger is not
+     * counted). */
+    ck_assert_int_eq(stats.files_written, 5);
+    ck_assert_int_eq(stats.files_unchanged, 5 + 1 + 1);
+    p3 = read_out(P5_FEED);
+    p3_v1 = test_read_srcdir_file("tests/data/ics/golden-v1/" P5_FEED, NULL);
     ck_assert_str_eq(p3, p3_v1);
+    g_free(p3);
+    p3 = read_out(P3_FEED);
+    ck_assert_int_eq(count_lines(p3, "SUMMARY:夜间巡查 · 人民路(东风街—解放街)"), 1);
+    ck_assert_int_eq(count_lines(p3, "SEQUENCE:1"), 1);
     s1 = read_out(ROTAP_FEEDS_DIR "/segment/S001.ics");
     ck_assert_int_eq(count_lines(s1, "BEGIN:VEVENT"), 10);
     ck_assert_int_eq(count_lines(s1, "STATUS:CANCELLED"), 5);

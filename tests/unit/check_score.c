@@ -44,7 +44,7 @@ base_builder(void)
 /* A duty of shift at S001 on every day, wanting min people (no cap).  The
  * rush-hour duties are named unlike their shifts, as in the county
  * example, so that messages show which of the two they mean: a duty by its
- * name (its id when unnamed: inspect, patrol), a shift by the shift's. */
+ * name (its shift's when unnamed: inspect, patrol), a shift by the shift's. */
 static int
 add_duty(RotaBuilder *b, const char *id, const char *shift, int min)
 {
@@ -614,15 +614,17 @@ START_TEST(test_week_windows)
     ck_assert_int_eq(rota_score_get_soft(score), 1000);
     v = nth(score, "over_max", 0);
     assert_where(model, v, 0, "pm", "S001", NULL);
-    ck_assert_str_eq(v->message, "S001 人民路 inspect 2026-12-01..2026-12-04: 2 people "
-                                 "assigned; at most 1 allowed");
+    ck_assert_str_eq(v->message,
+                     "S001 人民路 晚高峰疏导 2026-12-01..2026-12-04: 2 people "
+                     "assigned; at most 1 allowed");
     ck_assert_str_eq(v->message_zh,
-                     "S001 人民路 inspect 2026-12-01 至 2026-12-04：安排 2 "
+                     "S001 人民路 晚高峰疏导 2026-12-01 至 2026-12-04：安排 2 "
                      "人，最多 1 人");
     v = nth(score, "uncovered", 0);
     assert_where(model, v, 6, "pm", "S001", NULL);
-    ck_assert_str_eq(v->message, "S001 人民路 inspect 2026-12-07: 0 of 1 place filled; "
-                                 "4 eligible people free");
+    ck_assert_str_eq(v->message,
+                     "S001 人民路 晚高峰疏导 2026-12-07: 0 of 1 place filled; "
+                     "4 eligible people free");
 }
 END_TEST
 
