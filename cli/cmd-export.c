@@ -23,8 +23,10 @@ options_clear(Options *o)
 }
 
 static const char description[] =
-    "FORMAT is ics here; xlsx, csv and html: see 'rota export xlsx --help'.\n"
-    "Writes into DIR/feeds one iCalendar\n"
+    "FORMAT 'sheets' writes a model's lists as CSV sheets for rota import\n"
+    "(see 'rota export sheets --help'); 'xlsx', 'csv' and 'html' write views\n"
+    "of a roster (see 'rota export xlsx --help').\n\n"
+    "FORMAT 'ics' writes into DIR/feeds one iCalendar\n"
     "feed per person (person/ID-TOKEN.ics, TOKEN derived from the secret key so\n"
     "that nobody can guess another person's feed), per unit (unit/ID.ics) and\n"
     "per segment (segment/ID.ics).  Publish DIR/feeds on a static web server,\n"
@@ -59,7 +61,7 @@ check_options(const Options *o, int argc, char **argv, GError **error)
     }
     if (strcmp(argv[1], "ics") != 0) {
         cli_set_usage_error(error, "export",
-                            "unknown export format \"%s\" (expected ics, xlsx, csv or html)",
+                            "unknown export format \"%s\" (expected ics, sheets, xlsx, csv or html)",
                             argv[1]);
         return FALSE;
     }
@@ -152,6 +154,8 @@ cli_cmd_export(int argc, char **argv, GError **error)
         "ics MODEL ROSTER -o DIR", "Publish a roster as iCalendar feeds.", description);
     gboolean ok = FALSE;
 
+    if (argc >= 2 && strcmp(argv[1], "sheets") == 0)
+        return cli_export_sheets(argc - 1, argv + 1, error);
     if (argc >= 2 && (strcmp(argv[1], "xlsx") == 0 || strcmp(argv[1], "csv") == 0 ||
                       strcmp(argv[1], "html") == 0))
         return cli_export_views(argc, argv, error);

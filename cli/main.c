@@ -20,6 +20,8 @@ static const CliCommand commands[] = {
     {"export", "ics|xlsx|csv|html MODEL ROSTER -o OUT",
      "publish a roster as feeds, workbook, CSV or site",
      cli_cmd_export},
+    {"import", "--base BASE -o MODEL …", "build a model from CSV sheets and calendars",
+     cli_cmd_import},
     {"help", "[COMMAND]", "show the help of rota or of one command", cli_cmd_help},
 };
 

@@ -163,4 +163,12 @@ const char *rotap_weight_name(RotaWeight weight);
 int rotap_weight_default(RotaWeight weight);
 const char *rotap_days_name(RotaDays days); /* NULL for ROTA_DAYS_DATES */
 
+/* model.json text to a spec without validating it (model-json-read.c), and
+ * a spec to the canonical text of rota_model_to_data() (model-json-write.c). */
+RotapSpec *rotap_spec_new_from_data(const char *data, gsize length, const char *source,
+                                    GError **error);
+char *rotap_spec_to_data(const RotapSpec *spec, gsize *length);
+/* A latitude or longitude as model.json writes it (six decimals at most). */
+void rotap_append_coordinate(GString *out, double value);
+
 #endif

@@ -428,6 +428,33 @@ read_spec(const RotapJsonReader *reader, struct json_object *root, RotapSpec *sp
            read_rules(reader, root, spec, error);
 }
 
+/* The spec of a model.json text, read but not validated beyond its JSON
+ * shape: rota import merges sheets into it before compiling.  Errors are
+ * positioned in @source as rota_model_new_from_data() positions them. */
+RotapSpec *
+rotap_spec_new_from_data(const char *data, gsize length, const char *source,
+                         GError **error)
+{
+    RotapJsonReader reader = {source != NULL ? source : "<data>", data, length};
+    struct json_object *root;
+    RotapSpec *spec;
+    gboolean ok;
+
+    if (data == NULL)
+        reader.text = "";
+    root = rotap_json_parse(&reader, error);
+    if (root == NULL)
+        return NULL;
+    spec = rotap_spec_new();
+    ok = read_spec(&reader, root, spec, error);
+    json_object_put(root);
+    if (!ok) {
+        rotap_spec_free(spec);
+        return NULL;
+    }
+    return spec;
+}
+
 /**
  * rota_model_new_from_data:
  * @data: the bytes of a model.json document (need not be NUL-terminated)
@@ -450,25 +477,16 @@ rota_model_new_from_data(const char *data, gsize length, const char *source,
                          GError **error)
 {
     RotapJsonReader reader = {source != NULL ? source : "<data>", data, length};
-    struct json_object *root;
     RotapSpec *spec;
     RotaModel *model;
-    gboolean ok;
 
     g_return_val_if_fail(data != NULL || length == 0, NULL);
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     if (data == NULL)
         reader.text = "";
-    root = rotap_json_parse(&reader, error);
-    if (root == NULL)
+    spec = rotap_spec_new_from_data(data, length, source, error);
+    if (spec == NULL)
         return NULL;
-    spec = rotap_spec_new();
-    ok = read_spec(&reader, root, spec, error);
-    json_object_put(root);
-    if (!ok) {
-        rotap_spec_free(spec);
-        return NULL;
-    }
     model = rotap_model_compile(spec, error);
     if (model == NULL) {
         rotap_json_position_error(&reader, error);

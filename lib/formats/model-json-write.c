@@ -94,8 +94,8 @@ obj_days(Obj *obj, const char *key, const RotapDaysSpec *days)
 }
 
 /* Six decimals (about 0.1 m), without trailing zeros. */
-static void
-append_coordinate(GString *out, double value)
+void
+rotap_append_coordinate(GString *out, double value)
 {
     char buffer[G_ASCII_DTOSTR_BUF_SIZE];
     gsize n;
@@ -328,9 +328,9 @@ write_segment(GString *out, gconstpointer record)
     if (segment->has_geo) {
         obj_key(&obj, "geo");
         g_string_append_c(out, '[');
-        append_coordinate(out, segment->lat);
+        rotap_append_coordinate(out, segment->lat);
         g_string_append(out, ", ");
-        append_coordinate(out, segment->lon);
+        rotap_append_coordinate(out, segment->lon);
         g_string_append_c(out, ']');
     }
     obj_end(&obj);
@@ -493,12 +493,17 @@ write_header(GString *out, const RotapSpec *spec)
 char *
 rota_model_to_data(const RotaModel *model, gsize *length)
 {
-    const RotapSpec *spec;
-    GString *out;
-
     g_return_val_if_fail(model != NULL && model->spec != NULL, NULL);
-    spec = model->spec;
-    out = g_string_new("{\n");
+    return rotap_spec_to_data(model->spec, length);
+}
+
+/* rota_model_to_data() of a spec that need not be valid (rota export
+ * sheets writes a base model without its lists). */
+char *
+rotap_spec_to_data(const RotapSpec *spec, gsize *length)
+{
+    GString *out = g_string_new("{\n");
+
     write_header(out, spec);
     write_records(out, "shifts", spec->shifts, write_shift);
     if (spec->forbid->len > 0)

@@ -90,7 +90,7 @@ if [ ! -e "$TMP/u" ] && [ ! -e "$TMP/x.xlsx" ]; then pass "usage: nothing writte
 else fail "usage: something written"; fi
 run "usage format" "$ROTA" export pdf "$SMALL_MODEL" "$SMALL_ROSTER" -o "$TMP/x"
 expect_status 2
-expect_err_line "rota: unknown export format \"pdf\" (expected ics, xlsx, csv or html) (see 'rota help export')"
+expect_err_line "rota: unknown export format \"pdf\" (expected ics, sheets, xlsx, csv or html) (see 'rota help export')"
 run "bad roster" "$ROTA" export csv "$SMALL_MODEL" "$TMP/none.json" -o "$TMP/n.csv"
 expect_status 1
 if [ ! -e "$TMP/n.csv" ]; then pass "bad roster: nothing written"; else fail "bad roster: wrote"; fi
