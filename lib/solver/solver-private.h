@@ -446,6 +446,9 @@ RotaRoster *rotap_solver_run_dup_best(RotapRun *run);
 int rotap_state_count_coverable(RotapState *state, int *n_uncovered);
 int rotap_roster_count_coverable(RotaModel *model, const RotaRoster *roster,
                                  int *n_uncovered);
+/* Whether person could take a place in cell on day (the slot empty)
+ * without raising any hard term's count or magnitude (solver-check.c). */
+gboolean rotap_state_can_take_place(RotapState *state, int cell, int person, int day);
 /* Fill such places, each with the taker that lowers the soft penalty
  * most, while one does; never worsens (hard, soft); returns the places
  * filled.  A hook for the end of a search (solver-check.c). */
