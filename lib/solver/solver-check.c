@@ -164,3 +164,70 @@ rotap_roster_count_coverable(RotaModel *model, const RotaRoster *roster, int *n_
     rotap_solver_data_free(data);
     return coverable;
 }
+
+/* ------------------------------------------------------------ re-solves */
+
+#define REVERT_PASSES 4
+
+static gboolean
+improved(const RotapState *st, int hard, gint64 soft)
+{
+    return rotap_cost_compare(st->cost.hard, st->cost.soft, hard, soft) < 0;
+}
+
+/* Slot s takes its previous value back, alone or with one partner of the
+ * same day (someone who now holds that value and had another); kept only
+ * when (hard, soft) gets better, else undone.  Returns the slots changed. */
+static int
+try_revert(RotapState *st, int s)
+{
+    const RotapSolverData *data = st->data;
+    int day = s % data->n_days, prev = data->prev_value[s], hard = st->cost.hard;
+    gint64 soft = st->cost.soft;
+    RotapUndo undo;
+
+    rotap_undo_clear(&undo);
+    rotap_move_set(st, &undo, s / data->n_days, day, prev);
+    if (improved(st, hard, soft))
+        return 1;
+    for (int q = 0; prev != ROTAP_NONE && q < data->n_people; q++) {
+        int t = q * data->n_days + day;
+
+        if (t == s || st->x[t] != prev || !rotap_slot_revertible(st, t))
+            continue;
+        rotap_move_set(st, &undo, q, day, data->prev_value[t]);
+        if (improved(st, hard, soft))
+            return 2;
+        rotap_state_set(st, q, day, prev);
+        undo.n--;
+    }
+    rotap_move_undo(st, &undo);
+    return 0;
+}
+
+/*
+ * The end of a re-solve: the annealing leaves changes against the
+ * previous roster that cost `change` and buy nothing (in
+ * shared/cases/replan-onsite-churn, the head's on-site hour moved between
+ * the unit's two segments on days the absence does not touch); each one
+ * that can go back, alone or with the one it was traded with, goes back.
+ * Deterministic: slots in order, at most REVERT_PASSES passes.
+ */
+int
+rotap_state_revert_changes(RotapState *st)
+{
+    const RotapSolverData *data = st->data;
+    int reverted = 0;
+    gboolean again = data->has_prev;
+
+    for (int pass = 0; again && pass < REVERT_PASSES; pass++) {
+        again = FALSE;
+        for (int s = 0; s < data->n_slots; s++) {
+            int n = rotap_slot_revertible(st, s) ? try_revert(st, s) : 0;
+
+            reverted += n;
+            again = again || n > 0;
+        }
+    }
+    return reverted;
+}

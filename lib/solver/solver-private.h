@@ -469,6 +469,14 @@ int rotap_roster_count_coverable(RotaModel *model, const RotaRoster *roster,
 /* Whether person could take a place in cell on day (the slot empty)
  * without raising any hard term's count or magnitude (solver-check.c). */
 gboolean rotap_state_can_take_place(RotapState *state, int cell, int person, int day);
+/* In a re-solve: whether slot differs from the previous roster and could
+ * take its previous value back (not frozen, the value still allowed). */
+gboolean rotap_slot_revertible(const RotapState *state, int slot);
+/* In a re-solve, give changed slots their previous value back wherever
+ * that makes (hard, soft) better: each alone, else together with one
+ * other changed slot of the same day that now holds the value; repeated
+ * while one does.  Returns the slots reverted (solver-check.c). */
+int rotap_state_revert_changes(RotapState *state);
 /* Fill such places, each with the taker that lowers the soft penalty
  * most, while one does; never worsens (hard, soft); returns the places
  * filled.  A hook for the end of a search (solver-check.c). */

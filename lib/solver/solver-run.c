@@ -380,7 +380,17 @@ final_roster(RotapRun *run)
                                         run->best_hard[b], run->best_soft[b]) < 0)
             b = i;
     }
-    roster = export(run, rotap_search_get_best_values(run->searches[b]));
+    if (run->data->has_prev) {
+        /* a re-solve ends without the needless changes it can take back */
+        RotapState *st = rotap_state_new(run->data);
+
+        rotap_state_load(st, rotap_search_get_best_values(run->searches[b]));
+        rotap_state_revert_changes(st);
+        roster = export(run, st->x);
+        rotap_state_free(st);
+    } else {
+        roster = export(run, rotap_search_get_best_values(run->searches[b]));
+    }
     for (int i = 0; i < run->n; i++) {
         gint64 bound;
 
