@@ -50,9 +50,10 @@ bench_find_tools rota-only
 mkdir -p "$out/rota"
 
 # One solve: grid, log, row "instance seed hard objective claim_hard
-# claim_soft exit wall cpu rss".
+# claim_soft exit wall cpu rss bound" (bound: the lower bound the solver
+# proved, its "bound: B" line, or - for "bound: none").
 solve_one() {
-    local n=$1 seed=$2 name=Instance$1 stem rc claim hard soft wall cpu rss
+    local n=$1 seed=$2 name=Instance$1 stem rc claim bound hard soft wall cpu rss
     stem=$out/rota/$name-s$seed
     rm -f "$stem.row" "$stem.grid"
     set +e
@@ -67,14 +68,15 @@ solve_one() {
     read -r wall cpu rss <"$stem.time"
     rm -f "$stem.time"
     claim=$(sed -n 's/^score: hard \([0-9]*\) soft \([0-9]*\)$/\1 \2/p' "$stem.log" | tail -n 1)
+    bound=$(sed -n 's/^bound: \([0-9]*\)$/\1/p' "$stem.log" | tail -n 1)
     hard=- soft=-
     [ -s "$stem.grid" ] && read -r hard soft < <(bench_rescore "$curtois/$name.txt" "$stem.grid")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$seed" "$hard" "$soft" \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$seed" "$hard" "$soft" \
         "${claim% *}" "${claim#* }" "$rc" "$wall" \
-        "$cpu" "$rss" \
+        "$cpu" "$rss" "${bound:--}" \
         >"$stem.row"
     echo "$name seed $seed: hard $hard objective $soft (solver said: ${claim:-nothing})" \
-        "exit $rc, ${wall}s wall, ${rss} KB"
+        "bound ${bound:-none}, exit $rc, ${wall}s wall, ${rss} KB"
 }
 
 for n in $instances; do
@@ -88,7 +90,7 @@ for n in $instances; do
 done
 
 {
-    printf 'instance\tseed\thard\tobjective\tclaim_hard\tclaim_objective\texit\twall_s\tcpu_s\tpeak_rss_kb\n'
+    printf 'instance\tseed\thard\tobjective\tclaim_hard\tclaim_objective\texit\twall_s\tcpu_s\tpeak_rss_kb\tbound\n'
     for f in "$out"/rota/Instance*.row; do [ -e "$f" ] && cat "$f"; done |
         sort -t$'\t' -k1.9n -k2n
 } >"$out/rota.tsv"

@@ -30,8 +30,10 @@ def read_tsv(path):
         return list(csv.DictReader(f, delimiter="\t"))
 
 
+# "bound" (the lower bound a run proved, - for none; issue 26): older rows
+# end before it.
 ROTA_COLUMNS = ["instance", "seed", "hard", "objective", "claim_hard", "claim_objective",
-                "exit", "wall_s", "cpu_s", "peak_rss_kb"]
+                "exit", "wall_s", "cpu_s", "peak_rss_kb", "bound"]
 CBC_COLUMNS = ["instance", "status", "hard", "objective", "cbc_claim", "cbc_bound",
                "wall_s", "cpu_s", "peak_rss_kb"]
 
@@ -83,6 +85,28 @@ def fmt(value, digits=0):
     return f"{value:.{digits}f}" if digits else str(value)
 
 
+def has_bounds(rows):
+    """Whether the runs recorded their bound line (newer run-curtois.sh)."""
+    return any(r.get("bound") is not None for r in rows)
+
+
+def rota_bounds(rows):
+    """{instance: the best lower bound any of its runs proved}."""
+    out = {}
+    for row in rows:
+        b = number(row.get("bound"))
+        if b is not None:
+            out[row["instance"]] = max(b, out.get(row["instance"], b))
+    return out
+
+
+def proven_gap(value, bound):
+    """(value − bound) / value in %: how far value can be from the optimum."""
+    if value is None or bound is None or value <= 0:
+        return None
+    return 100.0 * (value - bound) / value
+
+
 def rota_summary(rows):
     """{instance: (best, mean, all hard 0, runs, peak MB)} from rota.tsv rows."""
     by = {}
@@ -108,12 +132,16 @@ def cbc_value(row):
     return number(row["objective"])
 
 
-def instance_rows(best_known, rota, cbc, pub):
+def instance_rows(best_known, rota, cbc, pub, bounds=None):
+    """The table; with bounds (a dict, from runs that recorded them), two more
+    columns after the gap: rota's bound and the proven gap of its best roster."""
+    extra = "" if bounds is None else "| rota bound | proven gap % (best) "
     lines = [
-        "| Instance | best known | rota best | rota mean | gap % (mean) | hard 0 | rota MB "
+        "| Instance | best known | rota best | rota mean | gap % (mean) " + extra
+        + "| hard 0 | rota MB "
         "| CBC | CBC status | CBC gap % | CBC bound | CBC cpu s | "
         + " | ".join(c + " 10 min" for c, _ in METHODS) + " |",
-        "|---" * (12 + len(METHODS)) + "|",
+        "|---" * (12 + (0 if bounds is None else 2) + len(METHODS)) + "|",
     ]
     for name, best in best_known:
         r_best, r_mean, r_hard0, runs, peak = rota.get(name, (None, None, None, 0, None))
@@ -121,8 +149,12 @@ def instance_rows(best_known, rota, cbc, pub):
         cval = cbc_value(crow)
         status = crow["status"] if crow else None
         hard0 = "–" if not runs else ("yes" if r_hard0 else "**no**")
+        proof = []
+        if bounds is not None:
+            proof = [fmt(bounds.get(name)), fmt(proven_gap(r_best, bounds.get(name)), 2)]
         cells = [
             name, str(best), fmt(r_best), fmt(r_mean, 1), fmt(gap(r_mean, best), 2),
+        ] + proof + [
             hard0, fmt(peak, 1), fmt(cval), status or "–", fmt(gap(cval, best), 2),
             crow["cbc_bound"].replace("-", "–") if crow else "–",
             crow["cpu_s"] if crow else "–",
@@ -198,7 +230,9 @@ def main(argv):
     folder = os.path.normpath(args[0] if args else os.path.join(here, "results", "curtois-60s"))
     with open(os.path.join(curtois, "best_known.csv"), newline="") as f:
         best_known = [(r["instance"], int(r["best_known"])) for r in csv.DictReader(f)]
-    rota = rota_summary(read_results(folder, "rota", ROTA_COLUMNS))
+    rota_rows = read_results(folder, "rota", ROTA_COLUMNS)
+    rota = rota_summary(rota_rows)
+    bounds = rota_bounds(rota_rows) if has_bounds(rota_rows) else None
     cbc = {r["instance"]: r for r in read_results(folder, "cbc", CBC_COLUMNS)}
     pub = published(curtois)
     lines = [f"# Curtois-Qu Instance1–24: {os.path.basename(folder)}", "",
@@ -209,9 +243,14 @@ def main(argv):
              "Published columns: 10-minute runs from ORProjects/NRP's table "
              "(reported_values.csv), on other machines. How loaded this 2-core machine "
              "was during the runs is said in the lines below (machine-*.txt); cpu s "
-             "shows the CPU share a run actually got.", ""]
+             "shows the CPU share a run actually got."
+             + ("" if bounds is None else
+                " rota bound: the best lower bound its runs proved (the price ascent's "
+                "Lagrangian bound, `bound:` line of `rota solve`; – = none); proven gap % = "
+                "(rota best − bound) / rota best, how far the best roster can at most be "
+                "from the optimum."), ""]
     lines += machine_notes(folder) + [""]
-    lines += instance_rows(best_known, rota, cbc, pub)
+    lines += instance_rows(best_known, rota, cbc, pub, bounds)
     lines += summary_rows(best_known, rota, cbc, pub)
     text = "\n".join(lines) + "\n"
     with open(folder + ".md", "w") as f:

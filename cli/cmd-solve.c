@@ -97,7 +97,7 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     g_autoptr(RotaRoster) best = NULL;
     g_autoptr(RotaScore) score = NULL;
     CliProgress progress;
-    gint64 start = g_get_monotonic_time();
+    gint64 start = g_get_monotonic_time(), bound = 0;
     double seconds;
 
     cli_progress_init(&progress, "solve");
@@ -128,6 +128,10 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     if (o->output != NULL)
         printf("wrote %s\n", o->output);
     print_terms(score);
+    if (rota_solver_get_bound(solver, &bound))
+        printf("bound: %" G_GINT64_FORMAT "\n", bound);
+    else
+        printf("bound: none\n");
     printf("score: hard %d soft %" G_GINT64_FORMAT "\n", rota_score_get_hard(score),
            rota_score_get_soft(score));
     if (fflush(stdout) != 0) {
@@ -172,10 +176,16 @@ static const char description[] =
     "Ctrl-C stops the search early and still writes the best roster.\n\n"
     "Progress goes to standard error (a live line on a terminal, a line every\n"
     "2 s otherwise, nothing with --quiet).  Standard output gets a summary and\n"
-    "the table of terms, ending with 'score: hard H soft S', scored by the\n"
-    "same evaluator as 'rota score'.  Without -o only that is printed; with -o\n"
-    "the roster is written atomically (roster.json, or the tab-separated grid\n"
-    "for --format curtois, where S is the benchmark's objective).\n\n"
+    "the table of terms, then 'bound: B' and 'score: hard H soft S', scored by\n"
+    "the same evaluator as 'rota score'.  B is a lower bound on the soft score\n"
+    "of any roster without hard violations, proved by the price ascent (a\n"
+    "timed run on a model shaped like the benchmark's, whose soft score is\n"
+    "the cover and requests alone), so S - B bounds how far S is from the\n"
+    "best; 'bound: none' where the ascent did not run or proved nothing.\n"
+    "Without -o only that is printed; with -o the roster is written atomically\n"
+    "(roster.json, whose \"solver\" object then holds the bound, or the\n"
+    "tab-separated grid for --format curtois, where S is the benchmark's\n"
+    "objective).\n\n"
     "Exit status: 0 when every hard constraint holds; 3 when the roster breaks\n"
     "some (each is named on standard error; the roster is still written); 1 on\n"
     "bad input or I/O errors; 2 on bad usage.\n\n"

@@ -12,6 +12,8 @@ struct _RotaRoster {
     gboolean has_solver_info;
     int threads;
     guint64 moves;
+    gboolean has_bound; /* the solver proved a lower bound on the soft score */
+    gint64 bound;
     char *model_sha256;      /* as read from a roster file, or NULL */
 };
 

@@ -74,6 +74,8 @@ rota_roster_copy(const RotaRoster *roster)
     copy->has_solver_info = roster->has_solver_info;
     copy->threads = roster->threads;
     copy->moves = roster->moves;
+    copy->has_bound = roster->has_bound;
+    copy->bound = roster->bound;
     copy->model_sha256 = g_strdup(roster->model_sha256);
     return copy;
 }

@@ -117,7 +117,7 @@ typedef struct {
     int *cell_of;    /* by assignment: its cell, -1 for on-site ones */
     gint64 *minutes; /* by person: non-on-site duty minutes (fairness) */
     GArray *findings;
-    struct _RotapCover *cover; /* for the free counts of messages, or NULL */
+    struct _RotapFreeCheck *free_check; /* for the free counts of messages, or NULL */
 } RotapScoreCtx;
 
 static inline int
@@ -152,8 +152,21 @@ void rotap_score_check_onsite(RotapScoreCtx *ctx); /* on-site eligibility and th
 /* locked and change, against ctx->prev. */
 void rotap_score_check_changes(RotapScoreCtx *ctx);
 
-/* Eligible people free for an uncovered cell (its message), memoised in
- * memo, made by rotap_score_free_memo_new() and owned by the caller. */
+/*
+ * Whether person could take one more place in cell on day without a new
+ * hard violation, judged on the roster of ctx alone (score-free.c): the
+ * day free, the cell due, the person eligible and not off, and no hard
+ * term's count or size raised.  Built for the "eligible people free"
+ * figure of uncovered places; ctx must outlive it.
+ */
+typedef struct _RotapFreeCheck RotapFreeCheck;
+RotapFreeCheck *rotap_free_check_new(const RotapScoreCtx *ctx);
+void rotap_free_check_free(RotapFreeCheck *fc);
+gboolean rotap_free_check_can_take(RotapFreeCheck *fc, int cell, int person, int day);
+
+/* Eligible people free for an uncovered cell (its message) by
+ * ctx->free_check, memoised in memo, made by rotap_score_free_memo_new()
+ * and owned by the caller. */
 GHashTable *rotap_score_free_memo_new(void);
 int rotap_score_count_free(const RotapScoreCtx *ctx, int cell, GHashTable *memo);
 
@@ -168,14 +181,11 @@ RotaScore *rotap_score_new_without_messages(const RotaRoster *roster,
                                             const RotaRoster *previous);
 
 /*
- * Whether an eligible person could take one more place without a new hard
- * violation (solver-check.c): built from the roster being scored, for the
- * "eligible people free" figure of uncovered places.  can_take is FALSE
- * when person already has an assignment that day.
+ * An evaluation's working state with every check run (findings unsorted),
+ * for tests that ask score-free.c about a roster; free it with
+ * rotap_score_ctx_free().
  */
-typedef struct _RotapCover RotapCover;
-RotapCover *rotap_cover_new(RotaModel *model, const RotaRoster *roster);
-void rotap_cover_free(RotapCover *cover);
-gboolean rotap_cover_can_take(RotapCover *cover, int cell, int person, int day);
+RotapScoreCtx *rotap_score_ctx_new(const RotaRoster *roster, const RotaRoster *previous);
+void rotap_score_ctx_free(RotapScoreCtx *ctx);
 
 #endif

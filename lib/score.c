@@ -346,47 +346,65 @@ tally(RotaScore *score)
             score->terms[score->n_terms++] = (RotapTerm)t;
 }
 
+/* Index roster (and previous) and run every check into a new context. */
+RotapScoreCtx *
+rotap_score_ctx_new(const RotaRoster *roster, const RotaRoster *previous)
+{
+    RotaModel *model = roster->model;
+    RotapScoreCtx *ctx = g_new0(RotapScoreCtx, 1);
+    Ranks ranks = {model, NULL, NULL};
+
+    ranks.shift_rank = make_ranks(model, model->n_shifts, compare_shift_order);
+    ranks.segment_rank = make_ranks(model, model->n_segments, compare_segment_order);
+    ctx->model = model;
+    ctx->findings = g_array_new(FALSE, FALSE, sizeof(RotapFinding));
+    person_days_build(&ctx->pd, roster, &ranks);
+    if (previous != NULL) {
+        person_days_build(&ctx->prev, previous, &ranks);
+        ctx->has_prev = TRUE;
+    }
+    g_free(ranks.shift_rank);
+    g_free(ranks.segment_rank);
+
+    rotap_score_check_cells(ctx);
+    rotap_score_check_people(ctx);
+    rotap_score_check_wishes(ctx);
+    rotap_score_check_onsite(ctx);
+    if (ctx->has_prev)
+        rotap_score_check_changes(ctx);
+    return ctx;
+}
+
+void
+rotap_score_ctx_free(RotapScoreCtx *ctx)
+{
+    if (ctx == NULL)
+        return;
+    rotap_free_check_free(ctx->free_check);
+    if (ctx->findings != NULL)
+        g_array_unref(ctx->findings);
+    person_days_clear(&ctx->pd);
+    person_days_clear(&ctx->prev);
+    g_free(ctx->cell_of);
+    g_free(ctx->minutes);
+    g_free(ctx);
+}
+
 static RotaScore *
 score_new(const RotaRoster *roster, const RotaRoster *previous, gboolean messages)
 {
     RotaModel *model = roster->model;
-    RotapScoreCtx ctx = {0};
-    Ranks ranks = {model, NULL, NULL};
-    RotaScore *score;
+    RotapScoreCtx *ctx = rotap_score_ctx_new(roster, previous);
+    RotaScore *score = g_new0(RotaScore, 1);
 
-    ranks.shift_rank = make_ranks(model, model->n_shifts, compare_shift_order);
-    ranks.segment_rank = make_ranks(model, model->n_segments, compare_segment_order);
-    ctx.model = model;
-    ctx.findings = g_array_new(FALSE, FALSE, sizeof(RotapFinding));
-    person_days_build(&ctx.pd, roster, &ranks);
-    if (previous != NULL) {
-        person_days_build(&ctx.prev, previous, &ranks);
-        ctx.has_prev = TRUE;
-    }
-
-    rotap_score_check_cells(&ctx);
-    rotap_score_check_people(&ctx);
-    rotap_score_check_wishes(&ctx);
-    rotap_score_check_onsite(&ctx);
-    if (ctx.has_prev)
-        rotap_score_check_changes(&ctx);
-
-    score = g_new0(RotaScore, 1);
     score->model = rota_model_ref(model);
-    score->findings = sort_findings(model, ctx.findings);
+    score->findings = sort_findings(model, g_steal_pointer(&ctx->findings));
     tally(score);
     if (messages && score->term_count[ROTAP_TERM_UNCOVERED] > 0)
-        ctx.cover = rotap_cover_new(model, roster);
+        ctx->free_check = rotap_free_check_new(ctx);
     if (messages)
-        rotap_score_write_messages(score, &ctx);
-    rotap_cover_free(ctx.cover);
-
-    person_days_clear(&ctx.pd);
-    person_days_clear(&ctx.prev);
-    g_free(ctx.cell_of);
-    g_free(ctx.minutes);
-    g_free(ranks.shift_rank);
-    g_free(ranks.segment_rank);
+        rotap_score_write_messages(score, ctx);
+    rotap_score_ctx_free(ctx);
     return score;
 }
 

@@ -47,6 +47,7 @@ void rota_solver_set_progress_func(RotaSolver *solver, RotaProgressFunc func,
 gboolean rota_solver_run(RotaSolver *solver, GError **error);
 void rota_solver_cancel(RotaSolver *solver);
 RotaRoster *rota_solver_dup_best(RotaSolver *solver);
+gboolean rota_solver_get_bound(RotaSolver *solver, gint64 *bound);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(RotaSolver, rota_solver_free)
 

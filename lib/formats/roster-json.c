@@ -12,7 +12,7 @@
 const char *const rotap_roster_top_keys[] = {
     "format", "version", "model",       "model_sha256", "seed",
     "solver", "score",   "assignments", "violations",   NULL};
-static const char *const solver_keys[] = {"threads", "moves", NULL};
+static const char *const solver_keys[] = {"threads", "moves", "bound", NULL};
 static const char *const assignment_keys[] = {"date", "shift",  "segment", "person",
                                               "duty", "locked", NULL};
 
@@ -88,7 +88,8 @@ read_solver(const RotapJsonReader *reader, struct json_object *root, RotaRoster 
     struct json_object *solver = NULL;
     gboolean present;
     int threads = 0;
-    guint64 moves = 0;
+    guint64 moves = 0, bound = 0;
+    gboolean has_bound = FALSE;
 
     if (!rotap_json_get_object(reader, root, "", "solver", FALSE, &solver, error))
         return FALSE;
@@ -97,7 +98,8 @@ read_solver(const RotapJsonReader *reader, struct json_object *root, RotaRoster 
     if (!rotap_json_check_keys(reader, solver, "solver", solver_keys, error) ||
         !rotap_json_get_int(reader, solver, "solver", "threads", TRUE, &present, &threads,
                             error) ||
-        !get_uint64(reader, solver, "solver", "moves", TRUE, &present, &moves, error))
+        !get_uint64(reader, solver, "solver", "moves", TRUE, &present, &moves, error) ||
+        !get_uint64(reader, solver, "solver", "bound", FALSE, &has_bound, &bound, error))
         return FALSE;
     if (threads < 0) {
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, "solver.threads",
@@ -105,6 +107,8 @@ read_solver(const RotapJsonReader *reader, struct json_object *root, RotaRoster 
         return FALSE;
     }
     rota_roster_set_solver_info(roster, threads, moves);
+    roster->has_bound = has_bound;
+    roster->bound = (gint64)MIN(bound, (guint64)G_MAXINT64);
     return TRUE;
 }
 
@@ -359,10 +363,15 @@ append_header(GString *out, const RotaRoster *roster, const RotaScore *score)
         g_string_append(out, ",\n");
     }
     g_string_append_printf(out, "  \"seed\": %" G_GUINT64_FORMAT ",\n", roster->seed);
-    if (roster->has_solver_info)
+    if (roster->has_solver_info) {
         g_string_append_printf(
-            out, "  \"solver\": { \"threads\": %d, \"moves\": %" G_GUINT64_FORMAT " },\n",
+            out, "  \"solver\": { \"threads\": %d, \"moves\": %" G_GUINT64_FORMAT,
             roster->threads, roster->moves);
+        /* only a time-limited run has one: --moves files stay as they were */
+        if (roster->has_bound)
+            g_string_append_printf(out, ", \"bound\": %" G_GINT64_FORMAT, roster->bound);
+        g_string_append(out, " },\n");
+    }
     if (score != NULL) {
         g_string_append(out, "  \"score\": ");
         rotap_score_append_json(out, score, 4);

@@ -14,28 +14,38 @@ adds_hard(const RotapCost *before, const RotapCost *after)
     return FALSE;
 }
 
-/* Whether person, unassigned on one of the cell's days, can take a place
- * in cell c there without a new hard violation. */
+/*
+ * Whether person could take a place in cell c on day without a new hard
+ * violation: the slot empty, the value allowed (rotap_can_take()), and no
+ * hard term's count or magnitude raised.  The state is as it was after.
+ * The evaluator answers the same question from a roster by its own rules
+ * (score-free.c, for its messages); check_free.c compares the two.
+ */
+gboolean
+rotap_state_can_take_place(RotapState *st, int c, int person, int day)
+{
+    const RotapSolverData *data = st->data;
+    RotapCost before = st->cost;
+    gboolean ok;
+
+    if (st->x[person * data->n_days + day] != ROTAP_NONE ||
+        !rotap_can_take(data, person, day, c))
+        return FALSE;
+    rotap_state_set(st, person, day, c);
+    ok = !adds_hard(&before, &st->cost);
+    rotap_state_set(st, person, day, ROTAP_NONE);
+    return ok;
+}
+
+/* Whether person can take a place in cell c on one of its days. */
 static gboolean
 can_cover(RotapState *st, int c, int person)
 {
-    const RotapSolverData *data = st->data;
-    const RotapCell *cell = &data->model->cells[c];
+    const RotapCell *cell = &st->data->model->cells[c];
 
-    for (int k = 0; k < cell->n_days; k++) {
-        int day = cell->days[k];
-        RotapCost before = st->cost;
-        gboolean ok;
-
-        if (st->x[person * data->n_days + day] != ROTAP_NONE ||
-            !rotap_can_take(data, person, day, c))
-            continue;
-        rotap_state_set(st, person, day, c);
-        ok = !adds_hard(&before, &st->cost);
-        rotap_state_set(st, person, day, ROTAP_NONE);
-        if (ok)
+    for (int k = 0; k < cell->n_days; k++)
+        if (rotap_state_can_take_place(st, c, person, cell->days[k]))
             return TRUE;
-    }
     return FALSE;
 }
 
@@ -155,59 +165,69 @@ rotap_roster_count_coverable(RotaModel *model, const RotaRoster *roster, int *n_
     return coverable;
 }
 
-/* ------------------------------------------------------------ for messages */
+/* ------------------------------------------------------------ re-solves */
 
-struct _RotapCover {
-    RotapSolverData *data;
-    RotapState *state;
-};
+#define REVERT_PASSES 4
+
+static gboolean
+improved(const RotapState *st, int hard, gint64 soft)
+{
+    return rotap_cost_compare(st->cost.hard, st->cost.soft, hard, soft) < 0;
+}
+
+/* Slot s takes its previous value back, alone or with one partner of the
+ * same day (someone who now holds that value and had another); kept only
+ * when (hard, soft) gets better, else undone.  Returns the slots changed. */
+static int
+try_revert(RotapState *st, int s)
+{
+    const RotapSolverData *data = st->data;
+    int day = s % data->n_days, prev = data->prev_value[s], hard = st->cost.hard;
+    gint64 soft = st->cost.soft;
+    RotapUndo undo;
+
+    rotap_undo_clear(&undo);
+    rotap_move_set(st, &undo, s / data->n_days, day, prev);
+    if (improved(st, hard, soft))
+        return 1;
+    for (int q = 0; prev != ROTAP_NONE && q < data->n_people; q++) {
+        int t = q * data->n_days + day;
+
+        if (t == s || st->x[t] != prev || !rotap_slot_revertible(st, t))
+            continue;
+        rotap_move_set(st, &undo, q, day, data->prev_value[t]);
+        if (improved(st, hard, soft))
+            return 2;
+        rotap_state_set(st, q, day, prev);
+        undo.n--;
+    }
+    rotap_move_undo(st, &undo);
+    return 0;
+}
 
 /*
- * The evaluator's view (score-cells.c): a state holding roster, so that
- * rotap_cover_can_take() answers whether one more assignment breaks a
- * hard rule.  Slots the solver cannot represent (two assignments in a
- * day, an assignment no duty cell produces) stay marked busy.
+ * The end of a re-solve: the annealing leaves changes against the
+ * previous roster that cost `change` and buy nothing (in
+ * shared/cases/replan-onsite-churn, the head's on-site hour moved between
+ * the unit's two segments on days the absence does not touch); each one
+ * that can go back, alone or with the one it was traded with, goes back.
+ * Deterministic: slots in order, at most REVERT_PASSES passes.
  */
-RotapCover *
-rotap_cover_new(RotaModel *model, const RotaRoster *roster)
+int
+rotap_state_revert_changes(RotapState *st)
 {
-    RotapCover *cover = g_new0(RotapCover, 1);
-    g_autofree int *values = NULL;
+    const RotapSolverData *data = st->data;
+    int reverted = 0;
+    gboolean again = data->has_prev;
 
-    cover->data = rotap_solver_data_new(model, roster);
-    cover->state = rotap_state_new(cover->data);
-    values = g_new(int, MAX(cover->data->n_slots, 1));
-    for (int s = 0; s < cover->data->n_slots; s++)
-        values[s] =
-            cover->data->prev_value[s] >= 0 ? cover->data->prev_value[s] : ROTAP_NONE;
-    rotap_state_load(cover->state, values);
-    return cover;
-}
+    for (int pass = 0; again && pass < REVERT_PASSES; pass++) {
+        again = FALSE;
+        for (int s = 0; s < data->n_slots; s++) {
+            int n = rotap_slot_revertible(st, s) ? try_revert(st, s) : 0;
 
-void
-rotap_cover_free(RotapCover *cover)
-{
-    if (cover == NULL)
-        return;
-    rotap_state_free(cover->state);
-    rotap_solver_data_free(cover->data);
-    g_free(cover);
-}
-
-gboolean
-rotap_cover_can_take(RotapCover *cover, int cell, int person, int day)
-{
-    RotapState *st = cover->state;
-    const RotapSolverData *data = cover->data;
-    int slot = person * data->n_days + day;
-    RotapCost before = st->cost;
-    gboolean ok;
-
-    if (st->x[slot] != ROTAP_NONE || data->prev_value[slot] != ROTAP_NONE ||
-        !rotap_can_take(data, person, day, cell))
-        return FALSE;
-    rotap_state_set(st, person, day, cell);
-    ok = !adds_hard(&before, &st->cost);
-    rotap_state_set(st, person, day, ROTAP_NONE);
-    return ok;
+            reverted += n;
+            again = again || n > 0;
+        }
+    }
+    return reverted;
 }

@@ -38,7 +38,7 @@
  * / 2.13 %.  250 loses least where a small beam loses.  Against 4000
  * again on Instance15-21 (20 s, 1 thread, seeds 1-3): better on 19 and
  * 21, worse on 15, 16, 17 and 20, even on 18, all within the seeds'
- * spread (bench/results/curtois-60s-1613e51/NOTES.md). */
+ * spread (bench/results/notes/curtois-60s-1613e51.md). */
 #define BEAM 250
 /* Windows longer than LOOK_AHEAD_MIN days rank their beam by more than
  * the cost so far (prune()). */

@@ -13,9 +13,13 @@
  * schedule over the horizon when a place in cell c costs prices[c]
  * (rotap_dp_reroster() with rotap_dp_set_prices()), and every cell one of
  * its own, the count y that minimises its cover penalty less prices[c] y.
- * The sum of their optima bounds the soft score from below (while the
- * beam does not bind; a trace, since removed, showed Instance6 reach
- * 1947-1949 against the published 1949).  Each round moves the prices
+ * The sum of their optima bounds the soft score from below when each
+ * person's optimum is exact, which the beam of the re-rostering does not
+ * promise: the bound is therefore taken, at BOUND_CHECKS rounds' prices,
+ * from an exact programme of its own (solver-bound.c; Instance2 825,
+ * Instance4 1710, Instance6 1934 against the optima 828, 1716, 1950, but
+ * nothing useful on Instance7 and 8, whose prices the beam drives to the
+ * full reward of a place).  Each round moves the prices
  * along the subgradient, the people the schedules put in a cell less
  * that y, by a step that falls geometrically from DUAL_STEP of the
  * model's largest soft penalty to DUAL_STEP_END of that.  Together a
@@ -61,6 +65,8 @@
 #define DUAL_TIME_SHARE 4
 /* The rounds timed before deciding whether the ascent fits the time. */
 #define DUAL_PROBE 10
+/* Rounds whose prices are turned into a lower bound (bound_round()). */
+#define BOUND_CHECKS 2
 
 /* The count y of cell that minimises its cover penalty less price y. */
 static int
@@ -128,9 +134,25 @@ ascend(const RotapState *st, double *lambda, int round, int rounds)
         lambda[c] += step * grad[c];
 }
 
+/*
+ * Whether round done (of rounds) prices the bound: BOUND_CHECKS rounds
+ * spread over the ascent before the pooled rounds, whose prices carry
+ * noise, the last of them the last round without it.  The bound takes
+ * an exact programme per person (solver-bound.c), several times a round
+ * of the ascent, so only a few rounds are priced for it.
+ */
+static gboolean
+bound_round(int done, int rounds)
+{
+    int plain = (int)(rounds * POOL_FROM), every = MAX(plain / BOUND_CHECKS, 1);
+
+    return done < plain && (plain - 1 - done) % every == 0 &&
+           (plain - 1 - done) / every < BOUND_CHECKS;
+}
+
 RotapPool *
 rotap_dual_pool(RotapState *st, RotapDp *dp, RotapRng *rng, const gint *cancel,
-                gint64 deadline)
+                gint64 deadline, gboolean *has_bound, gint64 *bound)
 {
     const RotapSolverData *data = st->data;
     int rounds = planned_rounds(data), done = 0;
@@ -138,8 +160,10 @@ rotap_dual_pool(RotapState *st, RotapDp *dp, RotapRng *rng, const gint *cancel,
     g_autofree double *lambda = NULL;
     g_autofree int *start = NULL;
     gint64 began = g_get_monotonic_time();
+    gboolean bounded = rotap_bound_applies(data);
     RotapPool *pool;
 
+    *has_bound = FALSE;
     if (rounds == 0)
         return NULL;
     prices = g_new(gint64, MAX(data->n_cells, 1));
@@ -150,6 +174,7 @@ rotap_dual_pool(RotapState *st, RotapDp *dp, RotapRng *rng, const gint *cancel,
     rotap_pool_add(pool, st);
     for (; done < rounds && !rotap_stopped(cancel, deadline); done++) {
         gboolean pooled = done >= rounds * POOL_FROM;
+        gint64 b;
 
         if (done == DUAL_PROBE && deadline > 0 &&
             (g_get_monotonic_time() - began) / DUAL_PROBE * rounds >
@@ -159,6 +184,13 @@ rotap_dual_pool(RotapState *st, RotapDp *dp, RotapRng *rng, const gint *cancel,
             double noise = pooled ? POOL_NOISE * (2 * rotap_rng_double(rng) - 1) : 0;
 
             prices[c] = (gint64)llround((lambda[c] + noise) * DUAL_SCALE);
+        }
+        if (bounded && bound_round(done, rounds)) {
+            if (rotap_bound_at_prices(st, prices, DUAL_SCALE, &b) &&
+                (!*has_bound || b > *bound)) {
+                *bound = b;
+                *has_bound = TRUE;
+            }
         }
         price_round(st, dp, prices);
         ascend(st, lambda, done, rounds);

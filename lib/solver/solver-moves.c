@@ -488,12 +488,51 @@ static const int move_weights[N_MOVES] = {15, 5, 15, 25, 10, 20, 20, 5, 10};
 #define MAX_BLOCK 7
 #define MAX_CHANGE 5
 #define SPAN 7
+/* In a re-solve, one move in REVERT_EVERY gives a changed slot its
+ * previous value back, the first found among REVERT_SCAN slots from a
+ * random one (a slot may: not frozen, the value still allowed). */
+#define REVERT_EVERY 16
+#define REVERT_SCAN 256
+
+gboolean
+rotap_slot_revertible(const RotapState *st, int slot)
+{
+    const RotapSolverData *data = st->data;
+    int prev = data->prev_value[slot];
+
+    return prev != ROTAP_PREV_OTHER && st->x[slot] != prev && !data->frozen[slot] &&
+           rotap_can_take(data, slot / data->n_days, slot % data->n_days, prev);
+}
+
+/* A changed (person, day) takes its previous value again (the search then
+ * accepts or undoes it): a re-solve's needless changes each cost
+ * `change`, but random moves seldom land on exactly the slot and value
+ * that would take one back. */
+static gboolean
+move_revert(RotapState *st, RotapRng *rng, RotapUndo *undo)
+{
+    const RotapSolverData *data = st->data;
+    int start = rotap_rng_below(rng, data->n_slots);
+
+    for (int i = 0; i < MIN(REVERT_SCAN, data->n_slots); i++) {
+        int slot = (start + i) % data->n_slots;
+
+        if (!rotap_slot_revertible(st, slot))
+            continue;
+        rotap_move_set(st, undo, slot / data->n_days, slot % data->n_days,
+                       data->prev_value[slot]);
+        return TRUE;
+    }
+    return FALSE;
+}
 
 gboolean
 rotap_move_random(RotapState *st, RotapRng *rng, RotapUndo *undo)
 {
     int total = 0, r, kind = 0;
 
+    if (st->data->has_prev && rotap_rng_below(rng, REVERT_EVERY) == 0)
+        return move_revert(st, rng, undo);
     for (int k = 0; k < N_MOVES; k++)
         total += move_weights[k];
     r = rotap_rng_below(rng, total);

@@ -311,9 +311,26 @@ void rotap_pool_search(const RotapPool *pool, RotapState *state, RotapRng *rng,
  * cover (solver-dual.c), and the roster held, in a new pool (the caller
  * frees it); the roster held is as it was.  NULL when the model does not
  * suit, or the ascent was stopped by *cancel or the deadline (0: none) or
- * would take more than a share of the time to it. */
+ * would take more than a share of the time to it.  *has_bound tells
+ * whether *bound holds the best lower bound on the soft score that the
+ * ascent's prices gave (rotap_bound_at_prices()); it may be set also
+ * when the ascent is cut short. */
 RotapPool *rotap_dual_pool(RotapState *state, RotapDp *dp, RotapRng *rng,
-                           const gint *cancel, gint64 deadline);
+                           const gint *cancel, gint64 deadline, gboolean *has_bound,
+                           gint64 *bound);
+
+/* Whether the soft score of data's model is the cover and the requests
+ * alone, with every hard constraint one person's (the benchmark's shape,
+ * no previous roster): the Lagrangian bound below applies. */
+gboolean rotap_bound_applies(const RotapSolverData *data);
+/* A lower bound on the soft score of every roster of state's model that
+ * keeps all hard constraints, from prices (n_cells entries, in 1/scale of
+ * a penalty unit) on the cover (solver-bound.c); FALSE when it does not
+ * apply, a person's programme grows too large or the bound is not
+ * positive (it proves nothing).  Only the model of state is used, not
+ * its roster. */
+gboolean rotap_bound_at_prices(const RotapState *state, const gint64 *prices,
+                               gint64 scale, gint64 *bound);
 
 /* Where person breaks one of the limits the re-rostering keeps: a day
  * of the breach, -1 for a limit over the whole horizon (minutes, shifts,
@@ -406,6 +423,9 @@ guint64 rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel,
 /* Start the annealing over in cycles of about moves each. */
 void rotap_search_fit_cycle(RotapSearch *search, guint64 moves);
 void rotap_search_get_best(const RotapSearch *search, int *hard, gint64 *soft);
+/* The lower bound the search's price ascent proved (solver-bound.c):
+ * FALSE when it has none. */
+gboolean rotap_search_get_bound(const RotapSearch *search, gint64 *bound);
 const int *rotap_search_get_best_values(const RotapSearch *search);
 /* Continue from values (another search's best, with that cost). */
 void rotap_search_adopt(RotapSearch *search, const int *values);
@@ -446,6 +466,17 @@ RotaRoster *rotap_solver_run_dup_best(RotapRun *run);
 int rotap_state_count_coverable(RotapState *state, int *n_uncovered);
 int rotap_roster_count_coverable(RotaModel *model, const RotaRoster *roster,
                                  int *n_uncovered);
+/* Whether person could take a place in cell on day (the slot empty)
+ * without raising any hard term's count or magnitude (solver-check.c). */
+gboolean rotap_state_can_take_place(RotapState *state, int cell, int person, int day);
+/* In a re-solve: whether slot differs from the previous roster and could
+ * take its previous value back (not frozen, the value still allowed). */
+gboolean rotap_slot_revertible(const RotapState *state, int slot);
+/* In a re-solve, give changed slots their previous value back wherever
+ * that makes (hard, soft) better: each alone, else together with one
+ * other changed slot of the same day that now holds the value; repeated
+ * while one does.  Returns the slots reverted (solver-check.c). */
+int rotap_state_revert_changes(RotapState *state);
 /* Fill such places, each with the taker that lowers the soft penalty
  * most, while one does; never worsens (hard, soft); returns the places
  * filled.  A hook for the end of a search (solver-check.c). */

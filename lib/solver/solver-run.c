@@ -366,10 +366,12 @@ monitor(RotapRun *run)
     g_mutex_unlock(lock);
 }
 
-/* The final result: the best search, ties to the lowest index. */
+/* The final result: the best search, ties to the lowest index, with the
+ * best lower bound any search proved (its threads have ended). */
 static RotaRoster *
 final_roster(RotapRun *run)
 {
+    RotaRoster *roster;
     int b = 0;
 
     for (int i = 0; i < run->n; i++) {
@@ -378,7 +380,27 @@ final_roster(RotapRun *run)
                                         run->best_hard[b], run->best_soft[b]) < 0)
             b = i;
     }
-    return export(run, rotap_search_get_best_values(run->searches[b]));
+    if (run->data->has_prev) {
+        /* a re-solve ends without the needless changes it can take back */
+        RotapState *st = rotap_state_new(run->data);
+
+        rotap_state_load(st, rotap_search_get_best_values(run->searches[b]));
+        rotap_state_revert_changes(st);
+        roster = export(run, st->x);
+        rotap_state_free(st);
+    } else {
+        roster = export(run, rotap_search_get_best_values(run->searches[b]));
+    }
+    for (int i = 0; i < run->n; i++) {
+        gint64 bound;
+
+        if (rotap_search_get_bound(run->searches[i], &bound) &&
+            (!roster->has_bound || bound > roster->bound)) {
+            roster->has_bound = TRUE;
+            roster->bound = bound;
+        }
+    }
+    return roster;
 }
 
 /**

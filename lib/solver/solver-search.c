@@ -119,6 +119,10 @@ struct _RotapSearch {
      * (NULL when the model does not suit). */
     RotapDp *dp;
     RotapPair *pair;
+
+    /* A lower bound on the soft score from the price ascent, if any. */
+    gboolean has_bound;
+    gint64 bound;
 };
 
 RotapSearch *
@@ -364,7 +368,8 @@ start_from_pool(RotapSearch *search, const gint *cancel, gint64 deadline)
 
     if (deadline <= 0)
         return;
-    pool = rotap_dual_pool(search->state, search->dp, &search->rng, cancel, deadline);
+    pool = rotap_dual_pool(search->state, search->dp, &search->rng, cancel, deadline,
+                           &search->has_bound, &search->bound);
     if (pool == NULL)
         return;
     now = g_get_monotonic_time();
@@ -509,6 +514,14 @@ rotap_search_get_best(const RotapSearch *search, int *hard, gint64 *soft)
 {
     *hard = search->best_hard;
     *soft = search->best_soft;
+}
+
+gboolean
+rotap_search_get_bound(const RotapSearch *search, gint64 *bound)
+{
+    if (search->has_bound)
+        *bound = search->bound;
+    return search->has_bound;
 }
 
 const int *

@@ -187,6 +187,40 @@ rota_solver_cancel(RotaSolver *solver)
 }
 
 /**
+ * rota_solver_get_bound:
+ * @solver: a solver whose rota_solver_run() has returned
+ * @bound: (out): the bound, set only when there is one
+ *
+ * A lower bound on the soft score of every roster of the model that keeps
+ * all hard constraints, proved by the run: a Lagrangian bound from the
+ * prices of the price ascent on the cover, which runs under a time limit
+ * on models whose soft score is the cover and people's requests alone
+ * (the Curtois-Qu benchmark's shape).  A roster of soft score S is then
+ * at most S - @bound above the optimum.
+ *
+ * Returns: TRUE when the run proved a positive bound; FALSE when the
+ *   ascent did not run (a move-limited run, another kind of model, too
+ *   little time) or proved nothing.
+ * Since: 0.1
+ */
+gboolean
+rota_solver_get_bound(RotaSolver *solver, gint64 *bound)
+{
+    gboolean found = FALSE;
+
+    g_return_val_if_fail(solver != NULL, FALSE);
+    g_return_val_if_fail(bound != NULL, FALSE);
+
+    g_mutex_lock(&solver->lock);
+    if (solver->best != NULL && solver->best->has_bound) {
+        *bound = solver->best->bound;
+        found = TRUE;
+    }
+    g_mutex_unlock(&solver->lock);
+    return found;
+}
+
+/**
  * rota_solver_dup_best:
  * @solver: a solver
  *

@@ -46,6 +46,14 @@ moves=$(sed -n 's/.*"threads": 2, "moves": \([0-9]*\).*/\1/p' "$TMP/t.json")
 if [ -n "$moves" ] && [ "$moves" -gt 0 ]; then pass "solve timed: $moves moves recorded"
 else fail "solve timed: no moves recorded" "$(head -5 "$TMP/t.json")"; fi
 
+# A roster file may carry the bound a timed run proved (not negative).
+sed 's/"moves": 200000 }/"moves": 200000, "bound": 5 }/' "$TMP/a.json" >"$TMP/bound.json"
+run "score with bound" "$ROTA" score "$small" "$TMP/bound.json"
+expect_status 3
+sed 's/"moves": 200000 }/"moves": 200000, "bound": -5 }/' "$TMP/a.json" >"$TMP/bound.json"
+run "score with negative bound" "$ROTA" score "$small" "$TMP/bound.json"
+expect_status 1
+
 # Without -o: the summary and the score line only, no file.
 run "solve no output" "$ROTA" solve "$small" --moves 50000 --threads 1 -q
 expect_status 3
@@ -93,6 +101,31 @@ expect_last_line "$(score_line "$TMP/solve-i1.out")"
 rows=$(wc -l <"$TMP/i1.grid")
 if [ "$rows" -eq 8 ]; then pass "solve curtois: one grid row per employee"
 else fail "solve curtois: $rows grid rows, expected 8"; fi
+
+# The lower bound: a move-limited run has none (no price ascent), and
+# says so on the line before the score line; a timed run of Instance1
+# proves one at most the optimum 607 (or none, when the ascent did not
+# fit into a busy machine's share of the time).
+if [ "$(tail -n 2 "$TMP/solve-i1.out" | head -n 1)" = "bound: none" ]
+then pass "solve curtois --moves: bound: none"
+else fail "solve curtois --moves: bound line" "$(tail -n 2 "$TMP/solve-i1.out")"; fi
+if [ "$(tail -n 2 "$TMP/solve-a.out" | head -n 1)" = "bound: none" ] &&
+    ! grep -q '"bound"' "$TMP/a.json"
+then pass "solve small: bound: none, none in the file"
+else fail "solve small: bound" "$(tail -n 2 "$TMP/solve-a.out")"; fi
+run "solve curtois timed" "$ROTA" solve --format curtois "$instance1" --time-limit 2 \
+    --threads 1 -q
+expect_status 0
+bound_line=$(tail -n 2 "$TMP/out" | head -n 1)
+bound=${bound_line#bound: }
+case $bound_line in
+"bound: none") pass "solve curtois timed: no bound (ascent did not fit)" ;;
+"bound: "[0-9]*)
+    if [ "$bound" -gt 0 ] && [ "$bound" -le 607 ]; then
+        pass "solve curtois timed: bound $bound <= 607"
+    else fail "solve curtois timed: bound $bound above the optimum 607"; fi ;;
+*) fail "solve curtois timed: bound line" "$(tail -n 2 "$TMP/out")" ;;
+esac
 
 # Usage and input errors.
 run "solve no model" "$ROTA" solve

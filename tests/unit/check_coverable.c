@@ -213,6 +213,90 @@ START_TEST(test_construct_finds_the_free_one)
 }
 END_TEST
 
+/*
+ * A unit with two segments: its head's on-site hour may be at either, and
+ * a morning place at each is open to its four members.
+ */
+static const char replan_model[] =
+    "{ \"format\": \"rota-model\", \"version\": 1, \"name\": \"replan\",\n"
+    "  \"start\": \"2026-12-07\", \"days\": 7,\n"
+    "  \"shifts\": [{ \"id\": \"am\", \"start\": \"07:00\", \"end\": \"09:00\" },\n"
+    "    { \"id\": \"onsite\", \"start\": \"09:00\", \"end\": \"10:00\" }],\n"
+    "  \"segments\": [{ \"id\": \"S1\" }, { \"id\": \"S2\" }],\n"
+    "  \"units\": [{ \"id\": \"U1\", \"head\": \"P1\", \"deputies\": [\"P2\"],\n"
+    "    \"segments\": [\"S1\", \"S2\"] }],\n"
+    "  \"people\": [{ \"id\": \"P1\", \"unit\": \"U1\" }, { \"id\": \"P2\", \"unit\": "
+    "\"U1\" },\n"
+    "    { \"id\": \"P3\", \"unit\": \"U1\" }, { \"id\": \"P4\", \"unit\": \"U1\" }],\n"
+    "  \"duties\": [{ \"id\": \"d\", \"shift\": \"am\", \"segments\": \"*\", \"min\": 1 "
+    "}],\n"
+    "  \"rules\": { \"onsite\": { \"shift\": \"onsite\", \"days\": \"all\" },\n"
+    "    \"weights\": { \"fairness\": 0 } }\n"
+    "}\n";
+
+/*
+ * A re-solve's needless changes go back: from a roster whose previous is
+ * itself, the head's on-site hour moved to the other segment on three
+ * days and two people's places traded on another (each change costs
+ * `change`) all return, alone or as the trade, and the cost is the
+ * previous roster's again.
+ */
+START_TEST(test_revert_changes)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RotaModel) model = rota_model_new_from_data(
+        replan_model, strlen(replan_model), "replan.json", &error);
+    RotapSolverData *first, *data;
+    RotapState *st;
+    g_autoptr(RotaRoster) previous = NULL;
+    RotapCost before;
+    RotapRng rng;
+    int a = -1, b = -1, va, vb;
+
+    ck_assert_msg(model != NULL, "%s", error != NULL ? error->message : "?");
+    first = rotap_solver_data_new(model, NULL);
+    st = rotap_state_new(first);
+    rotap_rng_seed(&rng, 3, 0);
+    rotap_construct(st, &rng);
+    previous = rotap_state_export(first, st->x);
+    rotap_state_free(st);
+    rotap_solver_data_free(first);
+
+    data = rotap_solver_data_new(model, previous);
+    st = rotap_state_new(data);
+    rotap_state_load(st, data->prev_value);
+    before = st->cost;
+    ck_assert_int_eq(before.count[ROTAP_TERM_CHANGE], 0);
+    for (int d = 1; d <= 3; d++) {
+        int v = st->x[d]; /* P1's on-site hour, at S1 or S2 */
+
+        ck_assert(v >= data->n_cells);
+        rotap_state_set(st, 0, d, v == data->n_cells ? v + 1 : v - 1);
+    }
+    /* the two people in day 5's two places trade them */
+    for (int p = 1; p < 4; p++) {
+        if (st->x[p * 7 + 5] < 0 || st->x[p * 7 + 5] >= data->n_cells)
+            continue;
+        if (a < 0)
+            a = p;
+        else
+            b = p;
+    }
+    ck_assert(a > 0 && b > 0);
+    va = st->x[a * 7 + 5];
+    vb = st->x[b * 7 + 5];
+    rotap_state_set(st, a, 5, vb);
+    rotap_state_set(st, b, 5, va);
+    ck_assert_int_eq(st->cost.count[ROTAP_TERM_CHANGE], 5);
+    ck_assert_int_eq(rotap_state_revert_changes(st), 5);
+    ck_assert_int_eq(st->cost.count[ROTAP_TERM_CHANGE], 0);
+    ck_assert_int_eq(st->cost.soft, before.soft);
+    ck_assert_int_eq(memcmp(st->x, data->prev_value, sizeof(int) * data->n_slots), 0);
+    rotap_state_free(st);
+    rotap_solver_data_free(data);
+}
+END_TEST
+
 static Suite *
 coverable_suite(void)
 {
@@ -223,6 +307,7 @@ coverable_suite(void)
     tcase_add_test(tc, test_coverable_empty);
     tcase_add_test(tc, test_message_counts_free);
     tcase_add_test(tc, test_cover_free);
+    tcase_add_test(tc, test_revert_changes);
     suite_add_tcase(s, tc);
     tc = tcase_create("construct");
     tcase_add_test(tc, test_construct_covers);

@@ -758,7 +758,8 @@ START_TEST(test_pool_search)
     RotapUndo undo = {0};
     RotapRng rng;
     int better_hard, greedy_hard;
-    gint64 better_soft, greedy_soft;
+    gint64 better_soft, greedy_soft, bound = 0;
+    gboolean has_bound = FALSE;
 
     rotap_rng_seed(&rng, 8, 0);
     rotap_construct(st, &rng);
@@ -787,7 +788,7 @@ START_TEST(test_pool_search)
     rotap_pool_free(pool);
 
     rotap_state_load(st, greedy);
-    pool = rotap_dual_pool(st, dp, &rng, NULL, 0);
+    pool = rotap_dual_pool(st, dp, &rng, NULL, 0, &has_bound, &bound);
     ck_assert_ptr_nonnull(pool);
     ck_assert_int_eq(memcmp(st->x, greedy, sizeof(int) * data->n_slots), 0);
     ck_assert_int_gt(rotap_pool_count(pool), data->n_people);
@@ -795,6 +796,8 @@ START_TEST(test_pool_search)
     ck_assert_int_lt(
         rotap_cost_compare(st->cost.hard, st->cost.soft, greedy_hard, greedy_soft), 0);
     check_state(st, NULL, "dual pool", 0);
+    ck_assert(has_bound);
+    ck_assert_int_le(bound, 828); /* Instance2's optimum */
     rotap_pool_free(pool);
     rotap_dp_free(dp);
     rotap_state_free(st);
