@@ -13,6 +13,7 @@
 #include <rota/rota-diff.h>
 #include <rota/rota-solver.h>
 #include <rota/rota-export.h>
+#include <rota/rota-records.h>
 #undef ROTA_INSIDE
 
 #endif
