@@ -19,6 +19,8 @@ static const CliCommand commands[] = {
     {"demo", "[-o DIR]", "solve and publish the built-in county example", cli_cmd_demo},
     {"export", "ics MODEL ROSTER -o DIR", "publish a roster as iCalendar feeds",
      cli_cmd_export},
+    {"record", "attendance|finding|close RECORDS", "record what happened on duty",
+     cli_cmd_record},
     {"help", "[COMMAND]", "show the help of rota or of one command", cli_cmd_help},
 };
 
