@@ -21,6 +21,8 @@ static const CliCommand commands[] = {
      cli_cmd_export},
     {"record", "attendance|finding|close RECORDS", "record what happened on duty",
      cli_cmd_record},
+    {"swap", "MODEL ROSTER --date D ...", "give a duty to someone else, or list who could",
+     cli_cmd_swap},
     {"help", "[COMMAND]", "show the help of rota or of one command", cli_cmd_help},
 };
 

@@ -14,6 +14,7 @@
 #include <rota/rota-solver.h>
 #include <rota/rota-export.h>
 #include <rota/rota-records.h>
+#include <rota/rota-swap.h>
 #undef ROTA_INSIDE
 
 #endif
