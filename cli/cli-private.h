@@ -35,6 +35,7 @@ gboolean cli_cmd_solve(int argc, char **argv, GError **error);
 gboolean cli_cmd_export(int argc, char **argv, GError **error);
 gboolean cli_cmd_record(int argc, char **argv, GError **error);
 gboolean cli_cmd_swap(int argc, char **argv, GError **error);
+gboolean cli_cmd_bulletin(int argc, char **argv, GError **error);
 
 /* A GOptionContext for one subcommand: "rota NAME" plus its synopsis in
  * --help, the summary and a description with examples below the options. */
