@@ -22,7 +22,7 @@ static const char style[] =
     "border-bottom:2px solid #c0392b;padding-bottom:2px}"
     "table{border-collapse:collapse;width:100%;margin:4px 0}"
     "th,td{border:1px solid #bbb;padding:2px 5px;text-align:right}"
-    "th{background:#f3f3f3}.l{text-align:left}"
+    "th{background:#f3f3f3}td{white-space:nowrap}.l{text-align:left}"
     ".red{color:#b71c1c;font-weight:bold}.black{color:#000;font-weight:bold}"
     ".lists{display:flex;gap:16px}.lists div{flex:1}"
     "svg{display:block;margin:6px 0}"
