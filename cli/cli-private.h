@@ -38,6 +38,9 @@ gboolean cli_cmd_import(int argc, char **argv, GError **error);
 gboolean cli_export_sheets(int argc, char **argv, GError **error);
 /* "rota export xlsx|csv|html" (cmd-export-views.c), called by cli_cmd_export. */
 gboolean cli_export_views(int argc, char **argv, GError **error);
+gboolean cli_cmd_record(int argc, char **argv, GError **error);
+gboolean cli_cmd_swap(int argc, char **argv, GError **error);
+gboolean cli_cmd_bulletin(int argc, char **argv, GError **error);
 
 /* A GOptionContext for one subcommand: "rota NAME" plus its synopsis in
  * --help, the summary and a description with examples below the options. */

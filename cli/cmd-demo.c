@@ -380,6 +380,8 @@ run(const Options *o, GError **error)
     cli_demo_print_summary(model, roster, score);
     print_feeds(model, roster, writer, &stats, o->output);
     print_views(&site, o->output);
+    if (!cli_demo_bulletin(model, o->output, error))
+        return FALSE;
     printf("score: hard %d soft %" G_GINT64_FORMAT "\n", rota_score_get_hard(score),
            rota_score_get_soft(score));
     if (fflush(stdout) != 0) {

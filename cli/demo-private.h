@@ -15,4 +15,9 @@ void cli_demo_print_summary(RotaModel *model, const RotaRoster *roster,
  * with any duty, else person 0.  *n_duties gets that person's duties. */
 int cli_demo_pick_volunteer(RotaModel *model, const RotaRoster *roster, int *n_duties);
 
+/* The bulletin of the county's committed month of records (its roster and
+ * records.json, built in): prints the top and the bottom of the ranking and
+ * writes DIR/bulletin/bulletin.html, .json and .csv. */
+gboolean cli_demo_bulletin(RotaModel *model, const char *dir, GError **error);
+
 #endif

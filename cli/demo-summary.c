@@ -3,6 +3,7 @@
  * fairness. */
 #include "demo-private.h"
 
+#include <gio/gio.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -259,4 +260,68 @@ cli_demo_pick_volunteer(RotaModel *model, const RotaRoster *roster, int *n_dutie
         pick = 0;
     *n_duties = n_people > 0 ? any[pick] : 0;
     return pick;
+}
+
+static GBytes *
+demo_resource(const char *name, GError **error)
+{
+    g_autofree char *path = g_strdup_printf("/org/rota/demo/%s", name);
+    GBytes *bytes = g_resources_lookup_data(path, 0, NULL);
+
+    if (bytes == NULL)
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_FAILED, "%s is not built into rota",
+                    name);
+    return bytes;
+}
+
+static void
+print_bulletin_unit(RotaModel *model, const RotaBulletinUnit *u)
+{
+    printf("  %3d  %-6s %6.2f  %s%s\n", u->rank, rota_model_get_unit_id(model, u->unit),
+           (double)u->score / 100.0, rota_model_get_unit_name(model, u->unit),
+           u->red     ? "  红榜"
+           : u->black ? "  黑榜"
+                      : "");
+}
+
+gboolean
+cli_demo_bulletin(RotaModel *model, const char *dir, GError **error)
+{
+    g_autoptr(GBytes) roster_bytes = demo_resource("roster.json", error);
+    g_autoptr(GBytes) records_bytes =
+        roster_bytes ? demo_resource("records.json", error) : NULL;
+    g_autoptr(RotaRoster) roster = NULL;
+    g_autoptr(RotaRecords) records = NULL;
+    g_autoptr(RotaBulletin) bulletin = NULL;
+    g_autofree char *from = rota_model_dup_date(model, 0);
+    g_autofree char *to = rota_model_dup_date(model, rota_model_get_n_days(model) - 1);
+    g_autofree char *out = g_build_filename(dir, "bulletin", NULL);
+    gsize length = 0;
+    const char *data;
+    int n;
+
+    if (records_bytes == NULL)
+        return FALSE;
+    data = g_bytes_get_data(roster_bytes, &length);
+    roster =
+        rota_roster_new_from_data(model, data, length, "roster.json (built in)", error);
+    if (roster == NULL)
+        return FALSE;
+    data = g_bytes_get_data(records_bytes, &length);
+    records = rota_records_new_from_data(model, roster, data, length,
+                                         "records.json (built in)", error);
+    bulletin = records ? rota_bulletin_new(records, roster, from, to, error) : NULL;
+    if (bulletin == NULL || !rota_bulletin_save(bulletin, out, error))
+        return FALSE;
+    n = rota_bulletin_get_n_units(bulletin);
+    printf("bulletin %s..%s of the committed month of records "
+           "(examples/county/records.json), "
+           "%s/bulletin.html:\n",
+           from, to, out);
+    for (int i = 0; i < MIN(3, n); i++)
+        print_bulletin_unit(model, rota_bulletin_get_unit(bulletin, i));
+    printf("  ...\n");
+    for (int i = MAX(n - 3, 3); i < n; i++)
+        print_bulletin_unit(model, rota_bulletin_get_unit(bulletin, i));
+    return TRUE;
 }

@@ -22,6 +22,12 @@ static const CliCommand commands[] = {
      cli_cmd_export},
     {"import", "--base BASE -o MODEL …", "build a model from CSV sheets and calendars",
      cli_cmd_import},
+    {"record", "attendance|finding|close RECORDS", "record what happened on duty",
+     cli_cmd_record},
+    {"swap", "MODEL ROSTER --date D ...", "give a duty to someone else, or list who could",
+     cli_cmd_swap},
+    {"bulletin", "MODEL ROSTER RECORDS --month M", "the period's bulletin, 红榜 and 黑榜",
+     cli_cmd_bulletin},
     {"help", "[COMMAND]", "show the help of rota or of one command", cli_cmd_help},
 };
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "compile-private.h"
+#include "records/records-private.h"
 #include "util-private.h"
 
 #define MAX_DAYS 3660
@@ -465,6 +466,7 @@ rotap_model_compile(RotapSpec *spec, GError **error)
     if (!compile_horizon(model, error) || !compile_calendar(model, error) ||
         !register_ids(model, error) || !compile_shifts(model, error) ||
         !compile_sites(model, error) || !rotap_compile_rules(model, error) ||
+        !rotap_compile_record_rules(model, error) ||
         !rotap_compile_people(model, tags, error) ||
         !rotap_compile_duties(model, tags, error) ||
         !rotap_compile_onsite(model, error)) {

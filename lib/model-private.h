@@ -164,6 +164,9 @@ struct _RotaModel {
     guint8 *onsite_day; /* n_days flags, NULL without an on-site rule */
 
     int weights[ROTA_N_WEIGHTS];
+    int deadline_hours[ROTA_N_CATEGORIES]; /* effective (records/records-rules.c) */
+    gint64 assess[ROTA_N_ASSESS];          /* effective, in hundredths */
+    guint assess_on;                       /* bit (1 << RotaAssess): the figure applies */
 
     GHashTable *index; /* kind -> (id -> index + 1), for rota_model_find_*() */
 };

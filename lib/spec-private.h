@@ -120,6 +120,12 @@ typedef struct {
     gboolean per_week;
 } RotapDutySpec;
 
+/* rules.deadlines: hours per finding category, as written (records/). */
+typedef struct {
+    char *category;
+    int hours;
+} RotapDeadlineSpec;
+
 typedef struct {
     char *name;
     char *timezone; /* NULL = "Asia/Shanghai" */
@@ -144,6 +150,10 @@ typedef struct {
     RotapLimitsSpec limits;
     guint weights_set; /* bit (1 << RotaWeight) when that weight was given */
     int weights[ROTA_N_WEIGHTS];
+    GArray *deadlines;    /* RotapDeadlineSpec, or NULL when not given */
+    gboolean has_assessment;
+    guint assess_set;     /* bit (1 << RotaAssess) when that figure was given */
+    gint64 assess[ROTA_N_ASSESS]; /* in hundredths */
 } RotapSpec;
 
 RotapSpec *rotap_spec_new(void);

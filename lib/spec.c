@@ -194,6 +194,8 @@ rotap_spec_free(RotapSpec *spec)
     g_free(spec->onsite_shift);
     g_ptr_array_unref(spec->onsite_days.dates);
     limits_spec_clear(&spec->limits);
+    if (spec->deadlines != NULL)
+        g_array_unref(spec->deadlines);
     g_free(spec);
 }
 

@@ -15,6 +15,9 @@
 #include <rota/rota-export.h>
 #include <rota/rota-import.h>
 #include <rota/rota-views.h>
+#include <rota/rota-records.h>
+#include <rota/rota-swap.h>
+#include <rota/rota-bulletin.h>
 #undef ROTA_INSIDE
 
 #endif

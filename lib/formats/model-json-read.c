@@ -7,6 +7,7 @@
 #include "json-private.h"
 #include "model-json-private.h"
 #include "model-private.h"
+#include "records/records-private.h"
 #include "util-private.h"
 
 /*
@@ -28,7 +29,8 @@ static const char *const segment_keys[] = {"id",    "name",     "kind", "grid",
                                            "chief", "location", "geo",  NULL};
 static const char *const unit_keys[] = {"id",       "name",     "head",
                                         "deputies", "segments", NULL};
-static const char *const rules_keys[] = {"onsite", "limits", "weights", NULL};
+static const char *const rules_keys[] = {"onsite",    "limits",     "weights",
+                                         "deadlines", "assessment", NULL};
 static const char *const onsite_keys[] = {"shift", "days", NULL};
 
 char *
@@ -372,7 +374,8 @@ read_rules(const RotapJsonReader *reader, struct json_object *root, RotapSpec *s
         if (!rotap_json_read_limits(reader, limits, "rules.limits", &spec->limits, error))
             return FALSE;
     }
-    return read_weights(reader, rules, spec, error);
+    return read_weights(reader, rules, spec, error) &&
+           rotap_json_read_record_rules(reader, rules, spec, error);
 }
 
 /* "contact": { "hotline": "12345", "office": "..." }, both optional. */

@@ -6,6 +6,7 @@
 
 #include "json-private.h"
 #include "model-private.h"
+#include "records/records-private.h"
 #include "util-private.h"
 
 /*
@@ -399,7 +400,8 @@ write_rules(GString *out, const RotapSpec *spec)
 {
     const char *separator = "\n    ";
 
-    if (!spec->has_onsite && !spec->has_rules_limits && spec->weights_set == 0)
+    if (!spec->has_onsite && !spec->has_rules_limits && spec->weights_set == 0 &&
+        !rotap_spec_has_record_rules(spec))
         return;
     top_key(out, "rules");
     g_string_append_c(out, '{');
@@ -428,7 +430,9 @@ write_rules(GString *out, const RotapSpec *spec)
                 obj_int(&weights, rotap_weight_name((RotaWeight)w), spec->weights[w]);
         }
         obj_end(&weights);
+        separator = ",\n    ";
     }
+    rotap_write_record_rules(out, spec, &separator);
     g_string_append(out, "\n  }");
 }
 

@@ -6,6 +6,9 @@
 dir="$TMP/demo"
 run "demo" "$ROTA" demo -o "$dir" --time-limit 2 --threads 1
 expect_status 0
+# The bulletin of the county's committed records: top and bottom, and its page.
+if grep -q '^  103  U0096   69.00  中国工商银行县支行  黑榜$' "$TMP/out" && [ -s "$dir/bulletin/bulletin.html" ]
+then pass "demo: bulletin printed and written"; else fail "demo: bulletin" "$(grep -A8 '^bulletin' "$TMP/out")"; fi
 for f in model.json roster.json secret.key index.json .rota-ledger.json roster.xlsx \
          public/index.html public/segment/S0001.html internal/index.html internal/unit/U0001.html; do
     if [ -s "$dir/$f" ]; then pass "demo: $f written"

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT */
+/* rota-swap.h: move one assignment to another person, never making a hard breach. */
+#ifndef ROTA_SWAP_H
+#define ROTA_SWAP_H
+
+#if !defined(ROTA_INSIDE) && !defined(ROTA_COMPILATION)
+#error "Only <rota/rota.h> can be included directly."
+#endif
+
+#include <glib.h>
+#include <rota/rota-roster.h>
+
+G_BEGIN_DECLS
+
+/*
+ * RotaSwapCandidate: one person who could (possible) or could not take an
+ * assignment over, a value type.  added is the soft penalty the move adds
+ * (negative when it saves some); reason is the hard constraint the move
+ * would break ("off", "eligibility", "double_booking" for one duty a day,
+ * "min_rest", "max_shifts_week", ... as DESIGN.md §3 names them), NULL
+ * when possible.
+ */
+typedef struct {
+    int person;
+    gboolean possible;
+    gint64 added;
+    const char *reason;
+} RotaSwapCandidate;
+
+typedef struct _RotaSwapSuggestions RotaSwapSuggestions;
+
+int rota_roster_find_assignment(const RotaRoster *roster, int day, int shift, int person);
+RotaRoster *rota_roster_swap(const RotaRoster *roster, int index, int to,
+                             gint64 *soft_change, GError **error);
+RotaSwapSuggestions *rota_swap_suggest(const RotaRoster *roster, int index,
+                                       int max_possible, int max_refused);
+void rota_swap_suggestions_free(RotaSwapSuggestions *suggestions);
+int rota_swap_suggestions_get_n(const RotaSwapSuggestions *suggestions);
+const RotaSwapCandidate *rota_swap_suggestions_get(const RotaSwapSuggestions *suggestions,
+                                                   int index);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RotaSwapSuggestions, rota_swap_suggestions_free)
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: MIT */
+/* records.c: the records type: attendance and findings, their checks, getters and
+ * additions. */
+#include "config.h"
+
+#include <string.h>
+
+#include "records-private.h"
+#include "util-private.h"
+
+/*
+ * Every entry is checked when it enters the records, whether read from a
+ * file or added by `rota record`: ids resolve in the model, an attendance
+ * entry is an assignment of the roster (or says "unscheduled" and is not
+ * one), no (date, shift, segment, person) is recorded twice, a finding's
+ * times are well-formed and in order.  Without a roster (NULL) the
+ * assignment check is skipped; everything else still holds.
+ */
+
+static void
+attendance_clear(gpointer data)
+{
+    g_free(((RotapAttendance *)data)->note);
+}
+
+static void
+finding_clear(gpointer data)
+{
+    RotapFindingRec *f = data;
+
+    g_free(f->id);
+    g_free(f->text);
+    g_free(f->found);
+    g_free(f->deadline);
+    g_free(f->closed);
+    g_free(f->category_name);
+}
+
+/**
+ * rota_records_new:
+ * @model: the model the records refer to
+ * @roster: (nullable): the roster whose assignments attendance entries
+ *   name, or %NULL to skip that check
+ *
+ * Creates empty records.  The records keep a reference to @model and a
+ * copy of @roster.
+ *
+ * Returns: (transfer full): new records; free them with rota_records_free().
+ * Since: 0.1
+ */
+RotaRecords *
+rota_records_new(RotaModel *model, RotaRoster *roster)
+{
+    RotaRecords *records;
+
+    g_return_val_if_fail(model != NULL, NULL);
+    g_return_val_if_fail(roster == NULL || roster->model == model, NULL);
+
+    records = g_new0(RotaRecords, 1);
+    records->model = rota_model_ref(model);
+    records->attendance = g_array_new(FALSE, TRUE, sizeof(RotapAttendance));
+    g_array_set_clear_func(records->attendance, attendance_clear);
+    records->findings = g_array_new(FALSE, TRUE, sizeof(RotapFindingRec));
+    g_array_set_clear_func(records->findings, finding_clear);
+    records->finding_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    records->entries = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    if (roster != NULL) {
+        records->roster = rota_roster_copy(roster);
+        records->slots = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        for (guint i = 0; i < roster->assignments->len; i++) {
+            const RotaAssignment *a =
+                &g_array_index(roster->assignments, RotaAssignment, i);
+
+            g_hash_table_insert(
+                records->slots,
+                rotap_slot_key(model, a->day, a->shift, a->segment, a->person),
+                GINT_TO_POINTER((int)i + 1));
+        }
+    }
+    return records;
+}
+
+/**
+ * rota_records_free:
+ * @records: (nullable): records
+ *
+ * Frees @records.  NULL is ignored.
+ *
+ * Since: 0.1
+ */
+void
+rota_records_free(RotaRecords *records)
+{
+    if (records == NULL)
+        return;
+    g_array_unref(records->attendance);
+    g_array_unref(records->findings);
+    g_hash_table_unref(records->finding_ids);
+    g_hash_table_unref(records->entries);
+    if (records->slots != NULL)
+        g_hash_table_unref(records->slots);
+    rota_roster_free(records->roster);
+    rota_model_unref(records->model);
+    g_free(records);
+}
+
+/**
+ * rota_records_get_model:
+ * @records: records
+ *
+ * Returns: (transfer none): the model of @records.
+ * Since: 0.1
+ */
+RotaModel *
+rota_records_get_model(const RotaRecords *records)
+{
+    g_return_val_if_fail(records != NULL, NULL);
+    return records->model;
+}
+
+/**
+ * rota_records_get_n_attendance:
+ * @records: records
+ *
+ * Returns: the number of attendance entries, in file order.
+ * Since: 0.1
+ */
+int
+rota_records_get_n_attendance(const RotaRecords *records)
+{
+    g_return_val_if_fail(records != NULL, 0);
+    return (int)records->attendance->len;
+}
+
+/**
+ * rota_records_get_attendance:
+ * @records: records
+ * @index: an entry, 0 .. rota_records_get_n_attendance() - 1
+ * @out: (out caller-allocates): the entry; its note lives as long as @records
+ *
+ * Returns: %FALSE when @index is out of range.
+ * Since: 0.1
+ */
+gboolean
+rota_records_get_attendance(const RotaRecords *records, int index, RotaAttendance *out)
+{
+    g_return_val_if_fail(records != NULL && out != NULL, FALSE);
+    if (index < 0 || (guint)index >= records->attendance->len)
+        return FALSE;
+    *out = g_array_index(records->attendance, RotapAttendance, index).a;
+    return TRUE;
+}
+
+/**
+ * rota_records_get_n_findings:
+ * @records: records
+ *
+ * Returns: the number of findings, in file order.
+ * Since: 0.1
+ */
+int
+rota_records_get_n_findings(const RotaRecords *records)
+{
+    g_return_val_if_fail(records != NULL, 0);
+    return (int)records->findings->len;
+}
+
+/**
+ * rota_records_get_finding:
+ * @records: records
+ * @index: a finding, 0 .. rota_records_get_n_findings() - 1
+ * @out: (out caller-allocates): the finding; its strings live until
+ *   @records is freed or the finding is closed
+ *
+ * Returns: %FALSE when @index is out of range.
+ * Since: 0.1
+ */
+gboolean
+rota_records_get_finding(const RotaRecords *records, int index, RotaFindingInfo *out)
+{
+    g_return_val_if_fail(records != NULL && out != NULL, FALSE);
+    if (index < 0 || (guint)index >= records->findings->len)
+        return FALSE;
+    *out = g_array_index(records->findings, RotapFindingRec, index).f;
+    return TRUE;
+}
+
+/**
+ * rota_records_find_finding:
+ * @records: records
+ * @id: a finding id ("F0031")
+ *
+ * Returns: the index of the finding, or %ROTA_NOT_FOUND.
+ * Since: 0.1
+ */
+int
+rota_records_find_finding(const RotaRecords *records, const char *id)
+{
+    g_return_val_if_fail(records != NULL && id != NULL, ROTA_NOT_FOUND);
+    return GPOINTER_TO_INT(g_hash_table_lookup(records->finding_ids, id)) - 1;
+}
+
+void
+rotap_records_push_attendance(RotaRecords *records, const RotaAttendance *a, char *note,
+                              int assignment)
+{
+    RotapAttendance entry = {*a, note, assignment};
+
+    entry.a.note = note;
+    g_hash_table_insert(
+        records->entries,
+        rotap_slot_key(records->model, a->day, a->shift, a->segment, a->person),
+        GINT_TO_POINTER((int)records->attendance->len + 1));
+    g_array_append_val(records->attendance, entry);
+}
+
+RotapFindingRec *
+rotap_records_push_finding(RotaRecords *records)
+{
+    g_array_set_size(records->findings, records->findings->len + 1);
+    return &g_array_index(records->findings, RotapFindingRec, records->findings->len - 1);
+}
+
+static gboolean fail(GError **error, const char **key, const char *which,
+                     const char *format, ...) G_GNUC_PRINTF(4, 5);
+
+static gboolean
+fail(GError **error, const char **key, const char *which, const char *format, ...)
+{
+    va_list args;
+    g_autofree char *message = NULL;
+
+    va_start(args, format);
+    message = g_strdup_vprintf(format, args);
+    va_end(args);
+    *key = which;
+    g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, "%s", message);
+    return FALSE;
+}
+
+static gboolean
+check_status_fields(const RotaModel *model, const RotaAttendance *a, const char **key,
+                    GError **error)
+{
+    gboolean works = a->status == ROTA_STATUS_DONE || a->status == ROTA_STATUS_LATE ||
+                     a->status == ROTA_STATUS_SUBSTITUTED;
+
+    if (a->status == ROTA_STATUS_SUBSTITUTED && a->substitute < 0)
+        return fail(error, key, "substitute",
+                    "status \"substituted\" needs a substitute");
+    if (a->status != ROTA_STATUS_SUBSTITUTED && a->substitute >= 0)
+        return fail(error, key, "substitute",
+                    "a substitute goes only with status \"substituted\" (status is "
+                    "\"%s\")",
+                    rota_status_get_name(a->status));
+    if (a->substitute >= 0 && a->substitute == a->person)
+        return fail(error, key, "substitute", "%s cannot substitute for themselves",
+                    model->people[a->person].id);
+    if (a->minutes >= 0 && !works)
+        return fail(error, key, "minutes",
+                    "minutes go only with status done, late or substituted (status is "
+                    "\"%s\")",
+                    rota_status_get_name(a->status));
+    if (a->minutes > 1440)
+        return fail(error, key, "minutes", "%d minutes (expected 0 to 1440)", a->minutes);
+    return TRUE;
+}
+
+/*
+ * An entry names an assignment of the roster, or says "unscheduled" and
+ * is none; one entry per (date, shift, segment, person).  On success
+ * *assignment is the roster index, or -1.
+ */
+gboolean
+rotap_records_check_attendance(RotaRecords *records, const RotaAttendance *a,
+                               int *assignment, const char **key, GError **error)
+{
+    const RotaModel *model = records->model;
+    g_autofree char *slot =
+        rotap_slot_key(model, a->day, a->shift, a->segment, a->person);
+    int index = 0;
+    g_autofree char *date = rota_model_dup_date(model, a->day);
+
+    if (!check_status_fields(model, a, key, error))
+        return FALSE;
+    if (g_hash_table_contains(records->entries, slot))
+        return fail(error, key, "person",
+                    "%s %s %s %s is already recorded (attendance[%d])", date,
+                    model->shifts[a->shift].id, model->segments[a->segment].id,
+                    model->people[a->person].id,
+                    GPOINTER_TO_INT(g_hash_table_lookup(records->entries, slot)) - 1);
+    *assignment = -1;
+    if (records->slots == NULL)
+        return TRUE;
+    index = GPOINTER_TO_INT(g_hash_table_lookup(records->slots, slot)) - 1;
+    if (index < 0 && !a->unscheduled)
+        return fail(error, key, "person",
+                    "%s has no %s duty at %s on %s in the roster (add \"unscheduled\": "
+                    "true for work done off the roster)",
+                    model->people[a->person].id, model->shifts[a->shift].id,
+                    model->segments[a->segment].id, date);
+    if (index >= 0 && a->unscheduled)
+        return fail(error, key, "unscheduled",
+                    "%s %s %s %s is an assignment of the roster, not unscheduled", date,
+                    model->shifts[a->shift].id, model->segments[a->segment].id,
+                    model->people[a->person].id);
+    *assignment = index;
+    return TRUE;
+}
+
+static gboolean
+parse_time(const char *text, const char *which, gint64 *out, const char **key,
+           GError **error)
+{
+    if (rotap_parse_timestamp(text, out))
+        return TRUE;
+    return fail(error, key, which,
+                "\"%s\" is not a time (expected RFC 3339, e.g. "
+                "\"2026-12-01T09:20:00+08:00\")",
+                text);
+}
+
+gboolean
+rotap_records_check_finding(RotaRecords *records, RotapFindingRec *f, const char **key,
+                            GError **error)
+{
+    RotaFindingInfo *info = &f->f;
+
+    if (!g_str_has_prefix(f->id, "F") || f->id[1] == '\0')
+        return fail(error, key, "id", "finding id \"%s\" (expected F and a number)",
+                    f->id);
+    if (g_hash_table_contains(records->finding_ids, f->id))
+        return fail(error, key, "id", "duplicate finding id \"%s\"", f->id);
+    if (*f->text == '\0')
+        return fail(error, key, "text", "empty text");
+    if (!parse_time(f->found, "found", &info->found_at, key, error))
+        return FALSE;
+    if (f->deadline != NULL) {
+        if (!parse_time(f->deadline, "deadline", &info->deadline_at, key, error))
+            return FALSE;
+        if (info->deadline_at < info->found_at)
+            return fail(error, key, "deadline", "deadline %s is before found %s",
+                        f->deadline, f->found);
+    } else {
+        info->deadline_at =
+            info->found_at +
+            (gint64)rota_model_get_deadline_hours(records->model, info->category) * 3600;
+        f->deadline = rotap_format_timestamp(records->model, info->deadline_at);
+    }
+    if (f->closed != NULL) {
+        if (!parse_time(f->closed, "closed", &info->closed_at, key, error))
+            return FALSE;
+        if (info->closed_at < info->found_at)
+            return fail(error, key, "closed", "closed %s is before found %s", f->closed,
+                        f->found);
+    } else if (info->closed_by >= 0) {
+        return fail(error, key, "closed_by", "closed_by goes only with closed");
+    }
+    info->id = f->id;
+    info->text = f->text;
+    info->found = f->found;
+    info->deadline = f->deadline;
+    info->closed = f->closed;
+    g_hash_table_insert(
+        records->finding_ids, g_strdup(f->id),
+        GINT_TO_POINTER((int)(f - (RotapFindingRec *)records->findings->data) + 1));
+    return TRUE;
+}
