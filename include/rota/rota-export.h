@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /*
  * RotaFeedWriter publishes one roster of a model into a folder DIR of
- * iCalendar feeds (DESIGN.md §7): DIR/feeds/person/P0003-TOKEN.ics for
+ * iCalendar feeds (docs/feeds.md): DIR/feeds/person/P0003-TOKEN.ics for
  * every person (also without duties), DIR/feeds/unit/U001.ics,
  * DIR/feeds/segment/S001.ics, and DIR/index.json for the coordinators.
  * TOKEN is an HMAC of the person id under a secret key, so that DIR/feeds
