@@ -33,6 +33,9 @@ gboolean cli_cmd_diff(int argc, char **argv, GError **error);
 gboolean cli_cmd_demo(int argc, char **argv, GError **error);
 gboolean cli_cmd_solve(int argc, char **argv, GError **error);
 gboolean cli_cmd_export(int argc, char **argv, GError **error);
+gboolean cli_cmd_import(int argc, char **argv, GError **error);
+/* "rota export sheets MODEL -o DIR" (cmd-import.c); argv[0] is "sheets". */
+gboolean cli_export_sheets(int argc, char **argv, GError **error);
 
 /* A GOptionContext for one subcommand: "rota NAME" plus its synopsis in
  * --help, the summary and a description with examples below the options. */

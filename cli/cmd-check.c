@@ -25,6 +25,24 @@ count_tagged(const RotaModel *model, const char *tag)
 }
 
 static void
+print_contact_and_phones(const RotaModel *model)
+{
+    const char *hotline = rota_model_get_contact_hotline(model);
+    const char *office = rota_model_get_contact_office(model);
+    int n_phones = 0, n_public = 0;
+
+    if (hotline != NULL || office != NULL)
+        printf("contact:    %s%s%s\n", hotline != NULL ? hotline : "",
+               hotline != NULL && office != NULL ? ", " : "", office != NULL ? office : "");
+    for (int person = 0; person < rota_model_get_n_people(model); person++) {
+        n_phones += rota_model_get_person_phone(model, person) != NULL ? 1 : 0;
+        n_public += rota_model_is_person_phone_public(model, person) ? 1 : 0;
+    }
+    if (n_phones > 0)
+        printf("phones:     %d (%d public)\n", n_phones, n_public);
+}
+
+static void
 print_summary(const char *path, const RotaModel *model)
 {
     int n_days = rota_model_get_n_days(model);
@@ -41,6 +59,7 @@ print_summary(const char *path, const RotaModel *model)
     printf("people:     %d (party %d, volunteer %d, inspector %d)\n",
            rota_model_get_n_people(model), count_tagged(model, "party"),
            count_tagged(model, "volunteer"), count_tagged(model, "inspector"));
+    print_contact_and_phones(model);
     printf("duties:     %d\n", rota_model_get_n_duties(model));
     printf("duty cells: %d (%d places wanted)\n", rota_model_get_n_cells(model),
            rota_model_get_n_places(model));

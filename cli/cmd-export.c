@@ -23,7 +23,9 @@ options_clear(Options *o)
 }
 
 static const char description[] =
-    "FORMAT is 'ics' (the only one so far).  Writes into DIR/feeds one iCalendar\n"
+    "FORMAT 'sheets' writes a model's lists as CSV sheets for rota import\n"
+    "(see 'rota export sheets --help').\n\n"
+    "FORMAT 'ics' writes into DIR/feeds one iCalendar\n"
     "feed per person (person/ID-TOKEN.ics, TOKEN derived from the secret key so\n"
     "that nobody can guess another person's feed), per unit (unit/ID.ics) and\n"
     "per segment (segment/ID.ics).  Publish DIR/feeds on a static web server,\n"
@@ -58,7 +60,8 @@ check_options(const Options *o, int argc, char **argv, GError **error)
     }
     if (strcmp(argv[1], "ics") != 0) {
         cli_set_usage_error(error, "export",
-                            "unknown export format \"%s\" (expected ics)", argv[1]);
+                            "unknown export format \"%s\" (expected ics or sheets)",
+                            argv[1]);
         return FALSE;
     }
     if (argc != 4) {
@@ -163,6 +166,8 @@ cli_cmd_export(int argc, char **argv, GError **error)
         "ics MODEL ROSTER -o DIR", "Publish a roster as iCalendar feeds.", description);
     gboolean ok = FALSE;
 
+    if (argc >= 2 && strcmp(argv[1], "sheets") == 0)
+        return cli_export_sheets(argc - 1, argv + 1, error);
     g_option_context_add_main_entries(context, entries, NULL);
     if (cli_parse(context, &argc, &argv, error) && check_options(&o, argc, argv, error))
         ok = export_ics(argv[2], argv[3], &o, error);

@@ -19,6 +19,8 @@ static const CliCommand commands[] = {
     {"demo", "[-o DIR]", "solve and publish the built-in county example", cli_cmd_demo},
     {"export", "ics MODEL ROSTER -o DIR", "publish a roster as iCalendar feeds",
      cli_cmd_export},
+    {"import", "--base BASE -o MODEL …", "build a model from CSV sheets and calendars",
+     cli_cmd_import},
     {"help", "[COMMAND]", "show the help of rota or of one command", cli_cmd_help},
 };
 

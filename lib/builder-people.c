@@ -72,6 +72,29 @@ rota_builder_set_person_community(RotaBuilder *builder, int person, const char *
 }
 
 /**
+ * rota_builder_set_person_phone:
+ * @builder: a builder
+ * @person: a person index
+ * @phone: (nullable): a telephone number as free text, or %NULL for none
+ * @phone_public: whether public pages (road-chief signs) may show it
+ *
+ * Sets model.json's person "phone" and "phone_public".  Only a road chief's
+ * or a unit head's public number is ever printed where the public sees it;
+ * every other number stays on the coordinators' pages.
+ *
+ * Since: 0.2
+ */
+void
+rota_builder_set_person_phone(RotaBuilder *builder, int person, const char *phone,
+                              gboolean phone_public)
+{
+    RETURN_IF_BAD(builder, people, person);
+    g_free(person_at(builder, person)->phone);
+    person_at(builder, person)->phone = g_strdup(phone);
+    person_at(builder, person)->phone_public = phone_public;
+}
+
+/**
  * rota_builder_set_person_limit:
  * @builder: a builder
  * @person: a person index

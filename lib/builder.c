@@ -155,6 +155,28 @@ rota_builder_set_timezone(RotaBuilder *builder, const char *timezone)
 }
 
 /**
+ * rota_builder_set_contact:
+ * @builder: a builder
+ * @hotline: (nullable): the supervision hotline, e.g. "12345"
+ * @office: (nullable): the coordinating office, as free text (name, phone)
+ *
+ * Sets model.json's "contact", printed on road-chief signs.  Both %NULL
+ * removes it.
+ *
+ * Since: 0.2
+ */
+void
+rota_builder_set_contact(RotaBuilder *builder, const char *hotline, const char *office)
+{
+    g_return_if_fail(builder != NULL);
+    g_free(builder->spec->contact_hotline);
+    g_free(builder->spec->contact_office);
+    builder->spec->contact_hotline = g_strdup(hotline);
+    builder->spec->contact_office = g_strdup(office);
+    builder->spec->has_contact = hotline != NULL || office != NULL;
+}
+
+/**
  * rota_builder_add_holiday:
  * @builder: a builder
  * @date: a rest day, "YYYY-MM-DD" (may lie outside the horizon)

@@ -367,6 +367,12 @@ compile_person(RotaModel *model, int p, GPtrArray *tags, GArray *requests, GErro
     if (spec->community != NULL && person->community < 0)
         return rotap_compile_fail(error, "people[%d].community: unknown segment \"%s\"",
                                   p, spec->community);
+    if (!rotap_compile_check_text(spec->phone, error, "people[%d].phone", p))
+        return FALSE;
+    if (spec->phone_public && spec->phone == NULL)
+        return rotap_compile_fail(error, "people[%d].phone_public: no phone to publish", p);
+    person->phone = spec->phone;
+    person->phone_public = spec->phone_public;
     if (!compile_limits(model, p, spec, error))
         return FALSE;
     for (guint j = 0; j < spec->off->len; j++) {

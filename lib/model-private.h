@@ -60,6 +60,8 @@ typedef struct {
     char *id, *name;
     int unit;      /* or -1 */
     int community; /* a segment, or -1 */
+    const char *phone; /* borrowed from the spec, or NULL */
+    gboolean phone_public;
     int *tags;     /* tag indices, ascending */
     int n_tags;
     RotapLimits limits; /* effective: person limits over rules.limits */

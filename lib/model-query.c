@@ -137,6 +137,71 @@ rota_model_get_person_name(const RotaModel *model, int person)
 }
 
 /**
+ * rota_model_get_person_phone:
+ * @model: a model
+ * @person: a person index
+ *
+ * Returns: (transfer none) (nullable): the person's telephone number as the
+ *   model gives it, or %NULL.  Whether it may be shown to the public is
+ *   rota_model_is_person_phone_public().
+ * Since: 0.2
+ */
+const char *
+rota_model_get_person_phone(const RotaModel *model, int person)
+{
+    g_return_val_if_fail(model != NULL, NULL);
+    g_return_val_if_fail(person >= 0 && person < model->n_people, NULL);
+    return model->people[person].phone;
+}
+
+/**
+ * rota_model_is_person_phone_public:
+ * @model: a model
+ * @person: a person index
+ *
+ * Returns: %TRUE when the model marks the person's phone as public
+ *   (`"phone_public": true`); never %TRUE for a person without a phone.
+ * Since: 0.2
+ */
+gboolean
+rota_model_is_person_phone_public(const RotaModel *model, int person)
+{
+    g_return_val_if_fail(model != NULL, FALSE);
+    g_return_val_if_fail(person >= 0 && person < model->n_people, FALSE);
+    return model->people[person].phone_public;
+}
+
+/**
+ * rota_model_get_contact_hotline:
+ * @model: a model
+ *
+ * Returns: (transfer none) (nullable): the supervision hotline of the
+ *   model's "contact", or %NULL.
+ * Since: 0.2
+ */
+const char *
+rota_model_get_contact_hotline(const RotaModel *model)
+{
+    g_return_val_if_fail(model != NULL, NULL);
+    return model->spec->contact_hotline;
+}
+
+/**
+ * rota_model_get_contact_office:
+ * @model: a model
+ *
+ * Returns: (transfer none) (nullable): the coordinating office of the
+ *   model's "contact" (free text), or %NULL.
+ * Since: 0.2
+ */
+const char *
+rota_model_get_contact_office(const RotaModel *model)
+{
+    g_return_val_if_fail(model != NULL, NULL);
+    return model->spec->contact_office;
+}
+
+/**
  * rota_model_get_person_unit:
  * @model: a model
  * @person: a person index

@@ -92,6 +92,8 @@ typedef struct {
     char *unit;
     GPtrArray *tags; /* char * */
     char *community;
+    char *phone;           /* NULL: none */
+    gboolean phone_public; /* the phone may be shown on public pages */
     RotapLimitsSpec limits;
     GArray *off;      /* RotapOffSpec */
     GArray *requests; /* RotapRequestSpec */
@@ -121,6 +123,9 @@ typedef struct {
 typedef struct {
     char *name;
     char *timezone; /* NULL = "Asia/Shanghai" */
+    gboolean has_contact;
+    char *contact_hotline; /* NULL: none */
+    char *contact_office;  /* NULL: none */
     char *start;
     int days;
     gboolean has_calendar;
@@ -157,5 +162,13 @@ const char *rotap_limit_name(RotaLimit limit);
 const char *rotap_weight_name(RotaWeight weight);
 int rotap_weight_default(RotaWeight weight);
 const char *rotap_days_name(RotaDays days); /* NULL for ROTA_DAYS_DATES */
+
+/* model.json text to a spec without validating it (model-json-read.c), and
+ * a spec to the canonical text of rota_model_to_data() (model-json-write.c). */
+RotapSpec *rotap_spec_new_from_data(const char *data, gsize length, const char *source,
+                                    GError **error);
+char *rotap_spec_to_data(const RotapSpec *spec, gsize *length);
+/* A latitude or longitude as model.json writes it (six decimals at most). */
+void rotap_append_coordinate(GString *out, double value);
 
 #endif

@@ -123,6 +123,7 @@ person_spec_clear(gpointer data)
 
     g_free(person->id);
     g_free(person->name);
+    g_free(person->phone);
     g_free(person->unit);
     g_free(person->community);
     g_clear_pointer(&person->tags, g_ptr_array_unref);
@@ -178,6 +179,8 @@ rotap_spec_free(RotapSpec *spec)
     if (spec == NULL)
         return;
     g_free(spec->name);
+    g_free(spec->contact_hotline);
+    g_free(spec->contact_office);
     g_free(spec->timezone);
     g_free(spec->start);
     g_ptr_array_unref(spec->holidays);

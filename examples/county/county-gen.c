@@ -152,6 +152,7 @@ add_duties(CountyGen *gen)
 static void
 add_rules(RotaBuilder *builder)
 {
+    rota_builder_set_contact(builder, "12345", "县城市精细化管理办公室（县政务服务中心三楼）");
     rota_builder_set_onsite(builder, "onsite", ROTA_DAYS_ALL);
     rota_builder_set_default_limit(builder, ROTA_LIMIT_MAX_SHIFTS_WEEK, 3);
     rota_builder_set_default_limit(builder, ROTA_LIMIT_MAX_CONSECUTIVE, 3);

@@ -340,6 +340,43 @@ add_inspectors_and_absences(CountyGen *gen)
     }
 }
 
+/* A made-up mobile number for a person, from their index alone (not from
+ * the random stream, so that adding phones changed no other draw). */
+static const char *
+person_phone(char buf[16], int person)
+{
+    static const char *const prefixes[] = {"138", "139", "158", "159", "187", "188"};
+    guint64 h = ((guint64)person + 1) * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
+
+    h ^= h >> 29;
+    g_snprintf(buf, 16, "%s%08u", prefixes[h % G_N_ELEMENTS(prefixes)],
+               (unsigned)((h >> 8) % 100000000u));
+    return buf;
+}
+
+/* Everyone has a phone; the numbers on the road-chief signs (the head's,
+ * and the first deputy's where they are chief of a second segment) are
+ * public, every other stays on the coordinators' pages. */
+static void
+add_phones(CountyGen *gen)
+{
+    for (int p = 0; p < gen->n_people; p++) {
+        char phone[16];
+
+        rota_builder_set_person_phone(gen->builder, p, person_phone(phone, p), FALSE);
+    }
+    for (int u = 0; u < gen->n_units; u++) {
+        const CountyUnit *unit = &gen->units[u];
+        char phone[16];
+
+        rota_builder_set_person_phone(gen->builder, unit->head,
+                                      person_phone(phone, unit->head), TRUE);
+        if (unit->n_segments > 1 && unit->n_deputies > 0)
+            rota_builder_set_person_phone(gen->builder, unit->deputies[0],
+                                          person_phone(phone, unit->deputies[0]), TRUE);
+    }
+}
+
 void
 county_add_units_and_people(CountyGen *gen)
 {
@@ -350,4 +387,5 @@ county_add_units_and_people(CountyGen *gen)
     add_units(gen);
     add_people(gen);
     add_inspectors_and_absences(gen);
+    add_phones(gen);
 }

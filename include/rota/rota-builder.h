@@ -67,6 +67,8 @@ void rota_builder_free(RotaBuilder *builder);
 RotaModel *rota_builder_steal_model(RotaBuilder *builder, GError **error);
 
 void rota_builder_set_timezone(RotaBuilder *builder, const char *timezone);
+void rota_builder_set_contact(RotaBuilder *builder, const char *hotline,
+                              const char *office);
 void rota_builder_add_holiday(RotaBuilder *builder, const char *date);
 void rota_builder_add_workday(RotaBuilder *builder, const char *date);
 
@@ -94,6 +96,8 @@ int rota_builder_add_person(RotaBuilder *builder, const char *id, const char *na
 void rota_builder_add_person_tag(RotaBuilder *builder, int person, const char *tag);
 void rota_builder_set_person_community(RotaBuilder *builder, int person,
                                        const char *segment);
+void rota_builder_set_person_phone(RotaBuilder *builder, int person, const char *phone,
+                                   gboolean phone_public);
 void rota_builder_set_person_limit(RotaBuilder *builder, int person, RotaLimit limit,
                                    int value);
 void rota_builder_set_person_max_shifts(RotaBuilder *builder, int person,

@@ -43,6 +43,8 @@ gboolean rota_model_save(const RotaModel *model, const char *path, GError **erro
 
 const char *rota_model_get_name(const RotaModel *model);
 const char *rota_model_get_timezone(const RotaModel *model);
+const char *rota_model_get_contact_hotline(const RotaModel *model);
+const char *rota_model_get_contact_office(const RotaModel *model);
 const char *rota_model_get_sha256(const RotaModel *model);
 
 int rota_model_get_n_days(const RotaModel *model);
@@ -74,6 +76,8 @@ int rota_model_get_n_people(const RotaModel *model);
 const char *rota_model_get_person_id(const RotaModel *model, int person);
 const char *rota_model_get_person_name(const RotaModel *model, int person);
 int rota_model_get_person_unit(const RotaModel *model, int person);
+const char *rota_model_get_person_phone(const RotaModel *model, int person);
+gboolean rota_model_is_person_phone_public(const RotaModel *model, int person);
 gboolean rota_model_person_has_tag(const RotaModel *model, int person, const char *tag);
 int rota_model_find_person(const RotaModel *model, const char *id);
 

@@ -13,6 +13,7 @@
 #include <rota/rota-diff.h>
 #include <rota/rota-solver.h>
 #include <rota/rota-export.h>
+#include <rota/rota-import.h>
 #undef ROTA_INSIDE
 
 #endif

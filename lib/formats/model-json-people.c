@@ -8,7 +8,8 @@
 #include "model-json-private.h"
 
 static const char *const person_keys[] = {
-    "id", "name", "unit", "tags", "community", "limits", "off", "requests", NULL};
+    "id",     "name",  "unit", "tags",     "community", "phone",
+    "phone_public", "limits", "off",  "requests", NULL};
 static const char *const off_keys[] = {"date", "from", "to", "shift", NULL};
 static const char *const request_keys[] = {"date", "shift", "on", "weight", NULL};
 
@@ -167,6 +168,9 @@ rotap_json_read_person(const RotapJsonReader *reader, struct json_object *obj,
         !rotap_json_read_strings(reader, obj, path, "tags", person->tags, NULL, error) ||
         !rotap_json_read_string(reader, obj, path, "community", FALSE, &person->community,
                                 error) ||
+        !rotap_json_read_string(reader, obj, path, "phone", FALSE, &person->phone, error) ||
+        !rotap_json_get_bool(reader, obj, path, "phone_public", FALSE, NULL,
+                             &person->phone_public, error) ||
         !rotap_json_get_object(reader, obj, path, "limits", FALSE, &limits, error))
         return FALSE;
     if (limits != NULL &&

@@ -18,8 +18,9 @@
  */
 
 static const char *const top_keys[] = {
-    "format", "version",  "name",  "timezone", "start",  "days",  "calendar", "shifts",
-    "forbid", "segments", "units", "people",   "duties", "rules", NULL};
+    "format", "version", "name",  "contact", "timezone", "start", "days", "calendar",
+    "shifts", "forbid",  "segments", "units", "people",   "duties", "rules", NULL};
+static const char *const contact_keys[] = {"hotline", "office", NULL};
 static const char *const calendar_keys[] = {"holidays", "workdays", NULL};
 static const char *const shift_keys[] = {"id", "name", "start", "end", NULL};
 static const char *const forbid_keys[] = {"after", "next_day", NULL};
@@ -374,12 +375,32 @@ read_rules(const RotapJsonReader *reader, struct json_object *root, RotapSpec *s
     return read_weights(reader, rules, spec, error);
 }
 
+/* "contact": { "hotline": "12345", "office": "..." }, both optional. */
+static gboolean
+read_contact(const RotapJsonReader *reader, struct json_object *root, RotapSpec *spec,
+             GError **error)
+{
+    struct json_object *contact = NULL;
+
+    if (!rotap_json_get_object(reader, root, "", "contact", FALSE, &contact, error))
+        return FALSE;
+    if (contact == NULL)
+        return TRUE;
+    spec->has_contact = TRUE;
+    return rotap_json_check_keys(reader, contact, "contact", contact_keys, error) &&
+           rotap_json_read_string(reader, contact, "contact", "hotline", FALSE,
+                                  &spec->contact_hotline, error) &&
+           rotap_json_read_string(reader, contact, "contact", "office", FALSE,
+                                  &spec->contact_office, error);
+}
+
 static gboolean
 read_horizon(const RotapJsonReader *reader, struct json_object *root, RotapSpec *spec,
              GError **error)
 {
     return rotap_json_check_keys(reader, root, "", top_keys, error) &&
            rotap_json_read_string(reader, root, "", "name", TRUE, &spec->name, error) &&
+           read_contact(reader, root, spec, error) &&
            rotap_json_read_string(reader, root, "", "timezone", FALSE, &spec->timezone,
                                   error) &&
            rotap_json_read_string(reader, root, "", "start", TRUE, &spec->start, error) &&
@@ -407,6 +428,33 @@ read_spec(const RotapJsonReader *reader, struct json_object *root, RotapSpec *sp
            read_rules(reader, root, spec, error);
 }
 
+/* The spec of a model.json text, read but not validated beyond its JSON
+ * shape: rota import merges sheets into it before compiling.  Errors are
+ * positioned in @source as rota_model_new_from_data() positions them. */
+RotapSpec *
+rotap_spec_new_from_data(const char *data, gsize length, const char *source,
+                         GError **error)
+{
+    RotapJsonReader reader = {source != NULL ? source : "<data>", data, length};
+    struct json_object *root;
+    RotapSpec *spec;
+    gboolean ok;
+
+    if (data == NULL)
+        reader.text = "";
+    root = rotap_json_parse(&reader, error);
+    if (root == NULL)
+        return NULL;
+    spec = rotap_spec_new();
+    ok = read_spec(&reader, root, spec, error);
+    json_object_put(root);
+    if (!ok) {
+        rotap_spec_free(spec);
+        return NULL;
+    }
+    return spec;
+}
+
 /**
  * rota_model_new_from_data:
  * @data: the bytes of a model.json document (need not be NUL-terminated)
@@ -429,25 +477,16 @@ rota_model_new_from_data(const char *data, gsize length, const char *source,
                          GError **error)
 {
     RotapJsonReader reader = {source != NULL ? source : "<data>", data, length};
-    struct json_object *root;
     RotapSpec *spec;
     RotaModel *model;
-    gboolean ok;
 
     g_return_val_if_fail(data != NULL || length == 0, NULL);
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     if (data == NULL)
         reader.text = "";
-    root = rotap_json_parse(&reader, error);
-    if (root == NULL)
+    spec = rotap_spec_new_from_data(data, length, source, error);
+    if (spec == NULL)
         return NULL;
-    spec = rotap_spec_new();
-    ok = read_spec(&reader, root, spec, error);
-    json_object_put(root);
-    if (!ok) {
-        rotap_spec_free(spec);
-        return NULL;
-    }
     model = rotap_model_compile(spec, error);
     if (model == NULL) {
         rotap_json_position_error(&reader, error);

@@ -94,8 +94,8 @@ obj_days(Obj *obj, const char *key, const RotapDaysSpec *days)
 }
 
 /* Six decimals (about 0.1 m), without trailing zeros. */
-static void
-append_coordinate(GString *out, double value)
+void
+rotap_append_coordinate(GString *out, double value)
 {
     char buffer[G_ASCII_DTOSTR_BUF_SIZE];
     gsize n;
@@ -203,6 +203,11 @@ write_person(GString *out, const RotapPersonSpec *person)
     obj_string(&obj, "unit", person->unit);
     obj_strings(&obj, "tags", person->tags);
     obj_string(&obj, "community", person->community);
+    obj_string(&obj, "phone", person->phone);
+    if (person->phone_public) {
+        obj_key(&obj, "phone_public");
+        g_string_append(out, "true");
+    }
     if (limits_given(&person->limits)) {
         obj_key(&obj, "limits");
         write_limits(out, &person->limits);
@@ -323,9 +328,9 @@ write_segment(GString *out, gconstpointer record)
     if (segment->has_geo) {
         obj_key(&obj, "geo");
         g_string_append_c(out, '[');
-        append_coordinate(out, segment->lat);
+        rotap_append_coordinate(out, segment->lat);
         g_string_append(out, ", ");
-        append_coordinate(out, segment->lon);
+        rotap_append_coordinate(out, segment->lon);
         g_string_append_c(out, ']');
     }
     obj_end(&obj);
@@ -438,6 +443,15 @@ write_header(GString *out, const RotapSpec *spec)
         top_key(out, "name");
         rotap_json_append_string(out, spec->name);
     }
+    if (spec->has_contact) {
+        Obj contact;
+
+        top_key(out, "contact");
+        obj_begin(&contact, out);
+        obj_string(&contact, "hotline", spec->contact_hotline);
+        obj_string(&contact, "office", spec->contact_office);
+        obj_end(&contact);
+    }
     if (spec->timezone != NULL) {
         top_key(out, "timezone");
         rotap_json_append_string(out, spec->timezone);
@@ -479,12 +493,17 @@ write_header(GString *out, const RotapSpec *spec)
 char *
 rota_model_to_data(const RotaModel *model, gsize *length)
 {
-    const RotapSpec *spec;
-    GString *out;
-
     g_return_val_if_fail(model != NULL && model->spec != NULL, NULL);
-    spec = model->spec;
-    out = g_string_new("{\n");
+    return rotap_spec_to_data(model->spec, length);
+}
+
+/* rota_model_to_data() of a spec that need not be valid (rota export
+ * sheets writes a base model without its lists). */
+char *
+rotap_spec_to_data(const RotapSpec *spec, gsize *length)
+{
+    GString *out = g_string_new("{\n");
+
     write_header(out, spec);
     write_records(out, "shifts", spec->shifts, write_shift);
     if (spec->forbid->len > 0)

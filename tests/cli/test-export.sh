@@ -95,7 +95,7 @@ else fail "duplicated assignments: feeds differ"; fi
 
 run "unknown format" "$ROTA" export vcf "$ics/model.json" "$ics/roster.json" -o "$TMP/x"
 expect_status 2
-expect_err_line "rota: unknown export format \"vcf\" (expected ics) (see 'rota help export')"
+expect_err_line "rota: unknown export format \"vcf\" (expected ics or sheets) (see 'rota help export')"
 run "missing -o" "$ROTA" export ics "$ics/model.json" "$ics/roster.json"
 expect_status 2
 run "bad --now" "$ROTA" export ics "$ics/model.json" "$ics/roster.json" -o "$TMP/x" \

@@ -218,6 +218,7 @@ START_TEST(test_round_trip_builder)
     int u, p, d;
 
     rota_builder_set_timezone(b, "Asia/Shanghai");
+    rota_builder_set_contact(b, "12345", "县城管办 \"值班室\"");
     rota_builder_add_holiday(b, "2026-12-02");
     rota_builder_add_workday(b, "2026-12-05");
     rota_builder_add_shift(b, "am", "早\t班", "07:00", "09:00");
@@ -229,8 +230,10 @@ START_TEST(test_round_trip_builder)
     u = rota_builder_add_unit(b, "U1", "单位", "P1");
     rota_builder_add_unit_deputy(b, u, "P2");
     rota_builder_add_unit_segment(b, u, "S1");
-    rota_builder_add_person(b, "P1", "甲", "U1");
+    p = rota_builder_add_person(b, "P1", "甲", "U1");
+    rota_builder_set_person_phone(b, p, "0534-1234567", TRUE);
     p = rota_builder_add_person(b, "P2", "乙", "U1");
+    rota_builder_set_person_phone(b, p, "13800000000", FALSE);
     rota_builder_add_person_tag(b, p, "party");
     rota_builder_set_person_limit(b, p, ROTA_LIMIT_MAX_CONSECUTIVE, 3);
     rota_builder_set_person_max_shifts(b, p, "night", 2);
@@ -250,6 +253,12 @@ START_TEST(test_round_trip_builder)
     rota_builder_set_weight(b, ROTA_WEIGHT_FAIRNESS, 7);
     model = rota_builder_steal_model(b, &error);
     ck_assert_msg(model != NULL, "%s", error != NULL ? error->message : "");
+    ck_assert_str_eq(rota_model_get_contact_hotline(model), "12345");
+    ck_assert_str_eq(rota_model_get_contact_office(model), "县城管办 \"值班室\"");
+    ck_assert_str_eq(rota_model_get_person_phone(model, 0), "0534-1234567");
+    ck_assert(rota_model_is_person_phone_public(model, 0));
+    ck_assert_str_eq(rota_model_get_person_phone(model, 1), "13800000000");
+    ck_assert(!rota_model_is_person_phone_public(model, 1));
     assert_round_trip(model, "builder");
 }
 END_TEST

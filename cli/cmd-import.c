@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd-import.c: "rota import" (a model from CSV sheets and calendars) and "rota export sheets" (back). */
+#include "cli-private.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+    char *base;
+    char **sheets[ROTA_N_SHEETS];
+    char *availability;
+    char *output;
+    char *lang;
+} Options;
+
+static void
+options_clear(Options *o)
+{
+    g_free(o->base);
+    for (int k = 0; k < ROTA_N_SHEETS; k++)
+        g_strfreev(o->sheets[k]);
+    g_free(o->availability);
+    g_free(o->output);
+    g_free(o->lang);
+}
+
+static const char import_description[] =
+    "BASE is a model.json holding what coordinators seldom change: the horizon,\n"
+    "the calendar, the shifts, the duties and the rules.  Each sheet given\n"
+    "replaces that list of BASE (give --people once per file to read one file\n"
+    "per unit); people read from a sheet keep BASE's days off and requests of\n"
+    "the same id unless --off or --requests is given too.\n\n"
+    "Sheets are CSV files as Excel or WPS save them: UTF-8 (with or without\n"
+    "BOM) or GB18030 (\"CSV\" on Chinese Windows; the summary says which was\n"
+    "read), comma- or tab-separated, one header row.  Column names in Chinese\n"
+    "or English, in any order; columns named 备注/note or starting with # are\n"
+    "ignored, any other unknown column is an error.\n"
+    "  units:    编号 id, 名称 name, 一把手 head, 副职 deputies, 包保路段 segments\n"
+    "  segments: 编号 id, 名称 name, 类型 kind (路段/小区), 网格 grid, 路长 chief,\n"
+    "            位置 location, 纬度 lat, 经度 lon\n"
+    "  people:   编号 id (required), 姓名 name, 单位 unit, 身份 tags (党员, 志愿者,\n"
+    "            督查员, other words kept), 社区 community, and limits such as\n"
+    "            每周最多班次 max_shifts_week or 最多班次.SHIFT (empty = no limit)\n"
+    "  off:      编号 person, 开始 from, 结束 to, 班次 shift\n"
+    "  requests: 编号 person, 日期 date, 班次 shift, 意愿 on (想/不想), 权重 weight\n"
+    "A unit, person, segment or shift may be written as its id or its exact\n"
+    "name.  Dates: 2026-12-05, 2026/12/5, 2026.12.5, 2026年12月5日 or 12月5日.\n"
+    "Lists in a cell are separated by 、 ， , ; or ；.\n\n"
+    "--availability DIR reads DIR/ID.ics for each person: every busy event\n"
+    "(recurrences and time zones included) makes the shifts it overlaps off,\n"
+    "an all-day event the whole day.\n\n"
+    "Every problem is reported at once, one line each (at most 50):\n"
+    "  FILE:ROW:COL: 列 NAME (key): message\n"
+    "and nothing is written (exit 1).  On success MODEL is written atomically in\n"
+    "the canonical model.json layout and a summary goes to standard output.\n\n"
+    "Examples:\n"
+    "  rota import --base base.json --units units.csv --segments segments.csv \\\n"
+    "      --people people.csv -o model.json\n"
+    "  rota import --base base.json --people 住建局.csv --people 教体局.csv \\\n"
+    "      --off off.csv --availability calendars -o model.json\n"
+    "  rota export sheets county.json -o sheets    # the sheets of a model";
+
+static gboolean
+check_import_options(const Options *o, int argc, GError **error)
+{
+    if (argc != 1) {
+        cli_set_usage_error(error, "import", "unexpected argument (sheets are options)");
+        return FALSE;
+    }
+    if (o->base == NULL) {
+        cli_set_usage_error(error, "import", "the base model --base BASE.json is required");
+        return FALSE;
+    }
+    if (o->output == NULL) {
+        cli_set_usage_error(error, "import", "the output file -o MODEL is required");
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static gboolean
+write_summary(const char *summary, const char *output, gboolean chinese, GError **error)
+{
+    fputs(summary, stdout);
+    printf(chinese ? "已写入 %s\n" : "wrote %s\n", output);
+    if (fflush(stdout) != 0) {
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot write standard output");
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static gboolean
+run_import(const Options *o, GError **error)
+{
+    gboolean chinese = cli_prefers_chinese(o->lang);
+    g_autoptr(RotaImport) import = rota_import_new(o->base);
+    g_autoptr(RotaModel) model = NULL;
+    g_autoptr(GError) local = NULL;
+
+    rota_import_set_chinese(import, chinese);
+    for (int k = 0; k < ROTA_N_SHEETS; k++) {
+        for (int i = 0; o->sheets[k] != NULL && o->sheets[k][i] != NULL; i++)
+            rota_import_add_sheet(import, (RotaSheetKind)k, o->sheets[k][i]);
+    }
+    rota_import_set_availability_dir(import, o->availability);
+    model = rota_import_run(import, &local);
+    if (model == NULL) {
+        int n = rota_import_get_n_errors(import);
+
+        if (n == 0) {
+            g_propagate_error(error, g_steal_pointer(&local));
+            return FALSE;
+        }
+        fprintf(stderr, "%s\n", local->message);
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                    chinese ? "表格中有 %d 处错误，未写入任何文件"
+                            : "%d error(s) in the sheets; nothing written",
+                    n);
+        return FALSE;
+    }
+    if (!rota_model_save(model, o->output, error))
+        return FALSE;
+    return write_summary(rota_import_get_summary(import), o->output, chinese, error);
+}
+
+gboolean
+cli_cmd_import(int argc, char **argv, GError **error)
+{
+    Options o = {0};
+    GOptionEntry entries[] = {
+        {"base", 'b', 0, G_OPTION_ARG_FILENAME, &o.base,
+         "The base model.json (horizon, calendar, shifts, duties, rules)", "BASE.json"},
+        {"units", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.sheets[ROTA_SHEET_UNITS],
+         "The units sheet (replaces BASE's units)", "FILE.csv"},
+        {"segments", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.sheets[ROTA_SHEET_SEGMENTS],
+         "The segments sheet", "FILE.csv"},
+        {"people", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.sheets[ROTA_SHEET_PEOPLE],
+         "A people sheet (repeat for one file per unit)", "FILE.csv"},
+        {"off", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.sheets[ROTA_SHEET_OFF],
+         "The days-off sheet", "FILE.csv"},
+        {"requests", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.sheets[ROTA_SHEET_REQUESTS],
+         "The requests sheet", "FILE.csv"},
+        {"availability", 'a', 0, G_OPTION_ARG_FILENAME, &o.availability,
+         "A folder of calendars, DIR/ID.ics per person: busy times become days off",
+         "DIR"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
+         "The model.json to write", "MODEL"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
+         "Language of messages and summary: en or zh (default: from LANG)", "LANG"},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    g_autoptr(GOptionContext) context =
+        cli_context_new("--base BASE.json [--units F] [--segments F] [--people F]… "
+                        "[--off F] [--requests F] [--availability DIR] -o MODEL",
+                        "Build a model from the coordinators' CSV sheets.",
+                        import_description);
+    gboolean ok = FALSE;
+
+    g_option_context_add_main_entries(context, entries, NULL);
+    if (cli_parse(context, &argc, &argv, error) && check_import_options(&o, argc, error))
+        ok = run_import(&o, error);
+    options_clear(&o);
+    return ok;
+}
+
+static const char sheets_description[] =
+    "Writes into DIR the sheets rota import reads: units.csv, segments.csv,\n"
+    "people.csv (with the limits people have), off.csv and requests.csv, as\n"
+    "UTF-8 with BOM and CRLF so that Excel and WPS open them as they are, and\n"
+    "base.json with the rest of the model.  References are written as ids.\n"
+    "Importing them again gives the same model.json byte for byte:\n\n"
+    "  rota export sheets county.json -o sheets\n"
+    "  rota import --base sheets/base.json --units sheets/units.csv \\\n"
+    "      --segments sheets/segments.csv --people sheets/people.csv \\\n"
+    "      --off sheets/off.csv --requests sheets/requests.csv -o county2.json";
+
+/* "rota export sheets MODEL -o DIR"; argv[0] is "sheets". */
+gboolean
+cli_export_sheets(int argc, char **argv, GError **error)
+{
+    g_autofree char *output = NULL;
+    GOptionEntry entries[] = {
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+         "The output folder (created when missing)", "DIR"},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    g_autoptr(GOptionContext) context = cli_context_new(
+        "sheets MODEL -o DIR", "Write a model's lists as CSV sheets.", sheets_description);
+    g_autoptr(RotaModel) model = NULL;
+
+    g_option_context_add_main_entries(context, entries, NULL);
+    if (!cli_parse(context, &argc, &argv, error))
+        return FALSE;
+    if (argc != 2 || output == NULL) {
+        cli_set_usage_error(error, "export", "expected sheets MODEL -o DIR");
+        return FALSE;
+    }
+    model = cli_load_model(argv[1], CLI_FORMAT_JSON, error);
+    if (model == NULL || !rota_export_sheets(model, output, error))
+        return FALSE;
+    printf("wrote %s/{units,segments,people,off,requests}.csv and base.json\n", output);
+    return fflush(stdout) == 0;
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT */
+/* rota-import.h: a model from the coordinators' CSV sheets and people's calendars, and back. */
+#ifndef ROTA_IMPORT_H
+#define ROTA_IMPORT_H
+
+#if !defined(ROTA_INSIDE) && !defined(ROTA_COMPILATION)
+#error "Only <rota/rota.h> can be included directly."
+#endif
+
+#include <glib.h>
+#include <rota/rota-model.h>
+
+G_BEGIN_DECLS
+
+/*
+ * RotaImport merges CSV sheets (as Excel and WPS save them) into a base
+ * model.json that holds what coordinators seldom change (horizon, calendar,
+ * shifts, duties, rules): each sheet kind given replaces that list of the
+ * base.  Availability may come from iCalendar files, one per person.  The
+ * result is validated as rota check validates a model.json file; every
+ * problem of the sheets is reported at once (docs/sheets.md).
+ */
+typedef struct _RotaImport RotaImport;
+
+/* The sheets, in the order they are read. */
+typedef enum {
+    ROTA_SHEET_UNITS,
+    ROTA_SHEET_SEGMENTS,
+    ROTA_SHEET_PEOPLE,
+    ROTA_SHEET_OFF,
+    ROTA_SHEET_REQUESTS,
+    ROTA_N_SHEETS
+} RotaSheetKind;
+
+RotaImport *rota_import_new(const char *base_path);
+void rota_import_free(RotaImport *import);
+void rota_import_set_chinese(RotaImport *import, gboolean chinese);
+void rota_import_add_sheet(RotaImport *import, RotaSheetKind kind, const char *path);
+void rota_import_add_sheet_data(RotaImport *import, RotaSheetKind kind, const char *name,
+                                const char *data, gsize length);
+void rota_import_set_availability_dir(RotaImport *import, const char *dir);
+RotaModel *rota_import_run(RotaImport *import, GError **error);
+const char *rota_import_get_summary(const RotaImport *import);
+int rota_import_get_n_errors(const RotaImport *import);
+
+gboolean rota_export_sheets(const RotaModel *model, const char *dir, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RotaImport, rota_import_free)
+
+G_END_DECLS
+
+#endif
