@@ -297,16 +297,6 @@ START_TEST(test_roster_lookup)
 }
 END_TEST
 
-static int criticals;
-
-static void
-count_criticals(const char *domain, GLogLevelFlags level, const char *message,
-                gpointer data)
-{
-    if (level & G_LOG_LEVEL_CRITICAL)
-        criticals++;
-}
-
 /* A setter given a bad index changes nothing, says nothing, and the model
  * is refused with the first bad call named. */
 START_TEST(test_builder_bad_index)
@@ -315,7 +305,7 @@ START_TEST(test_builder_bad_index)
     g_autoptr(GError) error = NULL;
     int duty;
 
-    g_log_set_default_handler(count_criticals, NULL);
+    test_count_criticals();
     rota_builder_add_shift(builder, "am", NULL, "07:00", "09:00");
     duty = rota_builder_add_duty(builder, "sweep", "am");
     rota_builder_set_duty_min(builder, duty + 1, 2);
@@ -327,7 +317,7 @@ START_TEST(test_builder_bad_index)
     ck_assert(rota_builder_steal_model(builder, &error) == NULL);
     test_assert_error(&error, ROTA_ERROR_INVALID,
                       "rota_builder_set_person_limit: index 0 is out of range");
-    ck_assert_int_eq(criticals, 0);
+    ck_assert_int_eq(test_criticals(), 0);
 }
 END_TEST
 
