@@ -7,7 +7,7 @@
 
 /*
  * Subcommands report failure through GError; only main() prints, and it
- * maps the error to the exit status of DESIGN.md §6: CLI_ERROR_USAGE is 2,
+ * maps the error to the exit status documented in rota(1): CLI_ERROR_USAGE is 2,
  * CLI_ERROR_HARD (a roster that breaks hard constraints) is 3, anything
  * else is 1.
  */

@@ -176,7 +176,7 @@ link_tree(const char *src, const char *dst)
  * that SEQUENCE and cancellations carry on either way. */
 static gboolean
 publish(const RotaRoster *roster, const char *dir, const char *staging,
-        RotaFeedWriter *writer, RotaExportStats *stats, GError **error)
+        RotaFeedWriter *writer, RotaExportStats **stats, GError **error)
 {
     g_autofree char *secret = NULL;
     g_autofree char *feeds = g_build_filename(staging, "feeds", NULL);
@@ -269,9 +269,10 @@ print_feeds(RotaModel *model, const RotaRoster *roster, RotaFeedWriter *writer,
 
     printf("feeds: %d (%d people, %d units, %d segments) in %s/feeds, %s/index.json "
            "for coordinators; %d files written, %d unchanged\n",
-           stats->feeds, rota_model_get_n_people(model), rota_model_get_n_units(model),
-           rota_model_get_n_segments(model), dir, dir, stats->files_written,
-           stats->files_unchanged);
+           rota_export_stats_get_feeds(stats), rota_model_get_n_people(model),
+           rota_model_get_n_units(model), rota_model_get_n_segments(model), dir, dir,
+           rota_export_stats_get_files_written(stats),
+           rota_export_stats_get_files_unchanged(stats));
     printf("one volunteer's feed: %s %s (%s), %d duties:\n  %s/feeds/%s\n",
            rota_model_get_person_id(model, person),
            rota_model_get_person_name(model, person),
@@ -321,7 +322,7 @@ check_hard(const RotaScore *score, GError **error)
  * at the end: a failure leaves DIR as it was. */
 static gboolean
 build(GBytes *county, const RotaRoster *roster, const RotaScore *score, const char *dir,
-      RotaFeedWriter *writer, RotaExportStats *stats, RotaSiteStats *site,
+      RotaFeedWriter *writer, RotaExportStats **stats, RotaSiteStats *site,
       GError **error)
 {
     g_autofree char *staging = g_strdup_printf("%s.tmp-XXXXXX", dir);
@@ -347,7 +348,7 @@ run(const Options *o, GError **error)
     g_autoptr(RotaRoster) roster = NULL;
     g_autoptr(RotaScore) score = NULL;
     g_autoptr(RotaFeedWriter) writer = NULL;
-    RotaExportStats stats = {0};
+    g_autoptr(RotaExportStats) stats = NULL;
     RotaSiteStats site = {0};
     gint64 start = g_get_monotonic_time(), solved;
     gsize length = 0;
@@ -378,7 +379,7 @@ run(const Options *o, GError **error)
            (double)(g_get_monotonic_time() - solved) / G_USEC_PER_SEC, o->output,
            o->output, o->output, o->output);
     cli_demo_print_summary(model, roster, score);
-    print_feeds(model, roster, writer, &stats, o->output);
+    print_feeds(model, roster, writer, stats, o->output);
     print_views(&site, o->output);
     if (!cli_demo_bulletin(model, o->output, error))
         return FALSE;

@@ -109,7 +109,7 @@ export_ics(const char *model_path, const char *roster_path, const Options *o,
     g_autoptr(RotaModel) model = cli_load_model(model_path, CLI_FORMAT_JSON, error);
     g_autoptr(RotaRoster) roster = NULL;
     g_autoptr(RotaFeedWriter) writer = NULL;
-    RotaExportStats stats;
+    g_autoptr(RotaExportStats) stats = NULL;
 
     if (model == NULL)
         return FALSE;
@@ -122,9 +122,12 @@ export_ics(const char *model_path, const char *roster_path, const Options *o,
         return FALSE;
     printf("feeds %d: files written %d, unchanged %d; events %d: new %d, changed %d, "
            "cancelled %d, expired %d\n",
-           stats.feeds, stats.files_written, stats.files_unchanged, stats.events,
-           stats.events_new, stats.events_changed, stats.events_cancelled,
-           stats.events_expired);
+           rota_export_stats_get_feeds(stats), rota_export_stats_get_files_written(stats),
+           rota_export_stats_get_files_unchanged(stats),
+           rota_export_stats_get_events(stats), rota_export_stats_get_events_new(stats),
+           rota_export_stats_get_events_changed(stats),
+           rota_export_stats_get_events_cancelled(stats),
+           rota_export_stats_get_events_expired(stats));
     if (fflush(stdout) != 0) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot write standard output");
         return FALSE;

@@ -96,6 +96,7 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     g_autoptr(RotaSolver) solver = rota_solver_new(model);
     g_autoptr(RotaRoster) best = NULL;
     g_autoptr(RotaScore) score = NULL;
+    g_autoptr(GError) local = NULL;
     CliProgress progress;
     gint64 start = g_get_monotonic_time(), bound = 0;
     double seconds;
@@ -107,10 +108,14 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
         rota_solver_set_progress_func(solver, cli_progress_show, &progress, NULL);
     interrupted_solver = solver;
     signal(SIGINT, on_interrupt);
-    if (!rota_solver_run(solver, error)) {
+    if (!rota_solver_run(solver, &local) &&
+        !g_error_matches(local, ROTA_ERROR, ROTA_ERROR_CANCELLED)) {
         signal(SIGINT, SIG_DFL);
+        g_propagate_error(error, g_steal_pointer(&local));
         return FALSE;
     }
+    /* Ctrl-C cancelled the search: its best roster is written as usual. */
+    g_clear_error(&local);
     signal(SIGINT, SIG_DFL);
     interrupted_solver = NULL;
     seconds = (double)(g_get_monotonic_time() - start) / G_USEC_PER_SEC;

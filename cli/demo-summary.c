@@ -192,7 +192,7 @@ print_unit_fairness(RotaModel *model, const UnitPenalty *u, const gint64 *minute
     printf("\n");
 }
 
-/* The fairness penalty per unit (DESIGN.md §3): the mean over all units
+/* The fairness penalty per unit (docs/concepts.md): the mean over all units
  * and the worst three, with the spread of duty hours behind each. */
 static void
 print_fairness(RotaModel *model, const RotaRoster *roster, const RotaScore *score)

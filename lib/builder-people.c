@@ -109,7 +109,8 @@ rota_builder_set_person_limit(RotaBuilder *builder, int person, RotaLimit limit,
                               int value)
 {
     RETURN_IF_BAD(builder, people, person);
-    g_return_if_fail(limit >= 0 && limit < ROTA_N_LIMITS);
+    if (!rotap_builder_check_enum(builder, G_STRFUNC, "limit", (int)limit, ROTA_N_LIMITS))
+        return;
     person_at(builder, person)->limits.set |= 1u << limit;
     person_at(builder, person)->limits.values[limit] = value;
 }

@@ -14,6 +14,8 @@
 static void
 builder_reset(RotaBuilder *builder, const char *name, const char *start, int n_days)
 {
+    g_clear_pointer(&builder->misuse, g_free);
+    builder->n_misuses = 0;
     rotap_spec_free(builder->spec);
     builder->spec = rotap_spec_new();
     builder->spec->name = g_strdup(name);
@@ -56,7 +58,40 @@ rota_builder_free(RotaBuilder *builder)
     if (builder == NULL)
         return;
     rotap_spec_free(builder->spec);
+    g_free(builder->misuse);
     g_free(builder);
+}
+
+static void
+record_misuse(RotaBuilder *builder, char *message)
+{
+    if (builder->misuse == NULL)
+        builder->misuse = message;
+    else
+        g_free(message);
+    builder->n_misuses++;
+}
+
+gboolean
+rotap_builder_check_index(RotaBuilder *builder, const char *function, const char *what,
+                          guint count, int index)
+{
+    if (index >= 0 && (guint)index < count)
+        return TRUE;
+    record_misuse(builder, g_strdup_printf("%s: index %d is out of range (%u %s added)",
+                                           function, index, count, what));
+    return FALSE;
+}
+
+gboolean
+rotap_builder_check_enum(RotaBuilder *builder, const char *function, const char *what,
+                         int value, int count)
+{
+    if (value >= 0 && value < count)
+        return TRUE;
+    record_misuse(builder, g_strdup_printf("%s: unknown %s %d (expected 0 to %d)",
+                                           function, what, value, count - 1));
+    return FALSE;
 }
 
 /**
@@ -67,9 +102,13 @@ rota_builder_free(RotaBuilder *builder)
  * Validates and compiles what was recorded, with the rules and messages of
  * the model.json loader: on failure @error is ROTA_ERROR_INVALID with a
  * message "PATH: what is wrong", PATH being the JSON path the value would
- * have in model.json (e.g. "people[3].unit").  Either way the builder is
- * left empty, keeping only the name, start date and day count it was
- * created with, so it can build another model.
+ * have in model.json (e.g. "people[3].unit").  A setter that was given
+ * an index no add function returned, or a limit or weight out of range,
+ * makes this fail too (since 0.2), with ROTA_ERROR_INVALID and a message
+ * naming the first such call, e.g. "rota_builder_set_duty_min: index 5
+ * is out of range (2 duties added)".  Either way the builder is left
+ * empty, keeping only the name, start date and day count it was created
+ * with, so it can build another model.
  *
  * Returns: (transfer full) (nullable): the model, or NULL on error.
  * Since: 0.1
@@ -81,6 +120,18 @@ rota_builder_steal_model(RotaBuilder *builder, GError **error)
 
     g_return_val_if_fail(builder != NULL, NULL);
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+    if (builder->misuse != NULL) {
+        if (builder->n_misuses > 1)
+            g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                        "%s (and %d more bad calls)", builder->misuse,
+                        builder->n_misuses - 1);
+        else
+            g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_INVALID, builder->misuse);
+        spec = g_steal_pointer(&builder->spec);
+        builder_reset(builder, spec->name, spec->start, spec->days);
+        rotap_spec_free(spec);
+        return NULL;
+    }
     spec = g_steal_pointer(&builder->spec);
     builder_reset(builder, spec->name, spec->start, spec->days);
     return rotap_model_compile(spec, error);
@@ -447,7 +498,8 @@ void
 rota_builder_set_default_limit(RotaBuilder *builder, RotaLimit limit, int value)
 {
     g_return_if_fail(builder != NULL);
-    g_return_if_fail(limit >= 0 && limit < ROTA_N_LIMITS);
+    if (!rotap_builder_check_enum(builder, G_STRFUNC, "limit", (int)limit, ROTA_N_LIMITS))
+        return;
     builder->spec->has_rules_limits = TRUE;
     builder->spec->limits.set |= 1u << limit;
     builder->spec->limits.values[limit] = value;
@@ -482,7 +534,9 @@ void
 rota_builder_set_weight(RotaBuilder *builder, RotaWeight weight, int value)
 {
     g_return_if_fail(builder != NULL);
-    g_return_if_fail(weight >= 0 && weight < ROTA_N_WEIGHTS);
+    if (!rotap_builder_check_enum(builder, G_STRFUNC, "weight", (int)weight,
+                                  ROTA_N_WEIGHTS))
+        return;
     builder->spec->weights_set |= 1u << weight;
     builder->spec->weights[weight] = value;
 }

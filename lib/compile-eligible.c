@@ -351,7 +351,7 @@ rotap_eligibility_duty(RotapEligibility *e, const RotapDutySpec *spec,
 
 /* ------------------------------------------------------------------ results */
 
-/* Fairness counts the non-head members eligible for some cell (DESIGN §3). */
+/* Fairness counts the non-head members eligible for some cell (docs/concepts.md). */
 void
 rotap_compile_fair_members(RotaModel *model)
 {

@@ -43,7 +43,7 @@ typedef struct {
     int *members;  /* every person whose unit this is, ascending */
     int n_members;
     /* Fairness: members other than the head eligible for at least one
-     * non-on-site cell (DESIGN.md §3), ascending. */
+     * non-on-site cell (docs/concepts.md), ascending. */
     int *fair_members;
     int n_fair_members;
 } RotapUnit;

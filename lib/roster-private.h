@@ -17,7 +17,7 @@ struct _RotaRoster {
     char *model_sha256;      /* as read from a roster file, or NULL */
 };
 
-/* The DESIGN.md §3 order: date, shift start, shift id, segment id, person id. */
+/* The order of docs/roster-json.md: date, shift start, shift id, segment id, person id. */
 int rotap_assignment_compare(const RotaAssignment *a, const RotaAssignment *b,
                              const RotaModel *model);
 

@@ -333,7 +333,7 @@ compare_duty(const RotaModel *model, int a, int b)
 }
 
 /*
- * The DESIGN.md §3 order, made total: after the documented keys the duty
+ * The order of docs/roster-json.md, made total: after the documented keys the duty
  * (on-site first, then by id) and finally unlocked before locked, so that
  * sorting never depends on the input order.
  */
@@ -454,7 +454,7 @@ compare_ranked(gconstpointer pa, gconstpointer pb, gpointer data)
  * rota_roster_sort:
  * @roster: a roster
  *
- * Sorts the assignments in the order of the roster file (DESIGN.md §3):
+ * Sorts the assignments in the order of the roster file (docs/roster-json.md):
  * by date, shift start time, shift id, segment id and person id, then by
  * duty (the on-site hour first, then by id), unlocked before locked.
  * Ids compare as byte strings.  Indices returned before are invalidated.

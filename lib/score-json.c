@@ -128,7 +128,7 @@ rotap_violations_append_json(GString *out, const RotaScore *score, int indent)
  *
  * Writes @score as a standalone JSON document: `hard`, `soft`, `terms`
  * (name, count and penalty per constraint name) and `violations`, each term
- * and each violation on one line, as in the roster file (DESIGN.md §5).
+ * and each violation on one line, as in the roster file (docs/roster-json.md).
  *
  * Returns: (transfer full): the document, ending in a newline; g_free() it.
  * Since: 0.1

@@ -20,7 +20,7 @@ void rotap_violations_append_json(GString *out, const RotaScore *score, int inde
  */
 
 /*
- * The constraint names in the order of DESIGN.md §3: every hard name, then
+ * The constraint names in the order of docs/model-json.md: every hard name, then
  * every soft one.  Terms, violations and the solver's incremental score
  * all use this order.
  */
@@ -56,7 +56,7 @@ typedef enum {
 
 #define ROTAP_TERM_IS_HARD(term) ((term) < ROTAP_TERM_UNCOVERED)
 
-/* "off", "eligibility", ... as DESIGN.md §3 spells them (static strings). */
+/* "off", "eligibility", ... as docs/model-json.md spells them (static strings). */
 const char *rotap_term_name(RotapTerm term);
 
 /* Why a violation happened, where a name has several causes (arg[0]). */
@@ -140,7 +140,7 @@ RotapFinding *rotap_score_record(RotapScoreCtx *ctx, RotapTerm term, gint64 pena
 RotapFinding *rotap_score_record_assignment(RotapScoreCtx *ctx, RotapTerm term,
                                             gint64 penalty, const RotaAssignment *a);
 
-/* The checks, each adding its findings to ctx (see DESIGN.md §3). */
+/* The checks, each adding its findings to ctx (see docs/concepts.md). */
 void rotap_score_check_cells(RotapScoreCtx *ctx);  /* eligibility, over_max, uncovered,
                                                       over, quota */
 void rotap_score_check_people(RotapScoreCtx *ctx); /* off, double_booking, rest,

@@ -84,8 +84,8 @@ rotap_score_record_assignment(RotapScoreCtx *ctx, RotapTerm term, gint64 penalty
 
 /*
  * Ranks that make the order inside one (person, day) independent of the
- * roster's order: shifts by start time then id, segments by id (DESIGN.md
- * §3 sorts assignments the same way).
+ * roster's order: shifts by start time then id, segments by id (the roster
+ * file sorts assignments the same way, docs/roster-json.md).
  */
 typedef struct {
     const RotaModel *model;
@@ -426,7 +426,7 @@ rotap_score_new_without_messages(const RotaRoster *roster, const RotaRoster *pre
  *   it must refer to the same model as @roster
  *
  * Evaluates @roster against its model: every hard violation and every soft
- * penalty of DESIGN.md §3, each named with the day, shift, segment, person,
+ * penalty of docs/concepts.md, each named with the day, shift, segment, person,
  * unit and duty it concerns and explained in English and Chinese.  The
  * result depends only on the set of assignments, not on their order.
  *
@@ -507,7 +507,7 @@ rota_score_get_n_terms(const RotaScore *score)
 /**
  * rota_score_get_term_name:
  * @score: a score
- * @term: 0 .. rota_score_get_n_terms() - 1, in DESIGN.md §3 order
+ * @term: 0 .. rota_score_get_n_terms() - 1, in docs/model-json.md order
  *
  * Returns: (transfer none): the constraint name of @term, a static string.
  * Since: 0.1
@@ -572,7 +572,7 @@ rota_score_get_n_violations(const RotaScore *score)
  * @score: a score
  * @index: 0 .. rota_score_get_n_violations() - 1
  *
- * Violations come hard first, then by constraint name in DESIGN.md §3
+ * Violations come hard first, then by constraint name in docs/model-json.md
  * order, then by day, shift, segment and person.
  *
  * Returns: (transfer none): the violation, valid as long as @score.

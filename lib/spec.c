@@ -269,7 +269,7 @@ static const char *const weight_names[ROTA_N_WEIGHTS] = {
     "uncovered", "over", "quota", "deputy_onsite", "request", "fairness", "change",
 };
 
-/* DESIGN.md §3 "Default weights". */
+/* The defaults of docs/model-json.md, "weights". */
 static const int weight_defaults[ROTA_N_WEIGHTS] = {1000, 0, 500, 50, 1, 5, 20};
 
 const char *

@@ -65,6 +65,29 @@ test_assert_error_at(const char *file, int line, GError **error, int code,
     g_clear_error(error);
 }
 
+static int n_criticals;
+
+static void
+count_critical(const char *domain, GLogLevelFlags level, const char *message,
+               gpointer data)
+{
+    if (level & G_LOG_LEVEL_CRITICAL)
+        n_criticals++;
+}
+
+void
+test_count_criticals(void)
+{
+    n_criticals = 0;
+    g_log_set_default_handler(count_critical, NULL);
+}
+
+int
+test_criticals(void)
+{
+    return n_criticals;
+}
+
 int
 test_run_suite(Suite *suite)
 {

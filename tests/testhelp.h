@@ -19,6 +19,11 @@ char *test_read_srcdir_file(const char *relative, gsize *length);
 void test_assert_error_at(const char *file, int line, GError **error, int code,
                           const char *prefix);
 
+/* From now on, count the CRITICAL messages (GLib's default log handler is
+ * replaced) instead of printing them; test_criticals() says how many came. */
+void test_count_criticals(void);
+int test_criticals(void);
+
 /* Run one suite with CK_NORMAL output and return the exit status for main(). */
 int test_run_suite(Suite *suite);
 

@@ -108,7 +108,7 @@ const size_t county_n_given_female = G_N_ELEMENTS(county_given_female);
 
 /*
  * Source: 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04), as
- * transcribed in shared/data/cn-calendar-2026.json.  2027-01-01 (元旦) is
+ * transcribed from the notice's table.  2027-01-01 (元旦) is
  * added by hand: it falls one day after the December horizon, and only
  * the 2027 notice, announced in late 2026, makes it official.
  */

@@ -19,7 +19,11 @@ G_BEGIN_DECLS
  * with the same rules and messages as the JSON loader (messages carry the
  * JSON path of the offending value, e.g. "people[3].unit").  The add
  * functions return the index of the new element, to be passed to the
- * setters of that element.  Strings are copied.
+ * setters of that element.  Strings are copied.  A setter given an index
+ * that no add function returned (or a RotaLimit/RotaWeight out of range)
+ * changes nothing and makes rota_builder_steal_model() fail with
+ * ROTA_ERROR_INVALID naming the call.  A builder is used by one thread at
+ * a time.  The model format is described in docs/model-json.md.
  */
 typedef struct _RotaBuilder RotaBuilder;
 

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /*
  * RotaFeedWriter publishes one roster of a model into a folder DIR of
- * iCalendar feeds (DESIGN.md §7): DIR/feeds/person/P0003-TOKEN.ics for
+ * iCalendar feeds (docs/feeds.md): DIR/feeds/person/P0003-TOKEN.ics for
  * every person (also without duties), DIR/feeds/unit/U001.ics,
  * DIR/feeds/segment/S001.ics, and DIR/index.json for the coordinators.
  * TOKEN is an HMAC of the person id under a secret key, so that DIR/feeds
@@ -25,25 +25,29 @@ G_BEGIN_DECLS
  * events and publishes removed ones as cancelled; exporting the same
  * roster again rewrites no file.  index.json and the ledger name every
  * token; feed paths (index.json, rota_feed_writer_dup_*_path()) are
- * relative to DIR/feeds.
+ * relative to DIR/feeds.  A writer holds a reference to its model, has one
+ * owner (rota_feed_writer_free()) and is used by one thread at a time.
  */
 typedef struct _RotaFeedWriter RotaFeedWriter;
 
 /*
- * RotaExportStats: what one rota_feed_writer_export() did; a value type.
+ * RotaExportStats: what one rota_feed_writer_export() did, returned by it
+ * (since 0.2 an opaque type read with getters, so that it can grow).
  * Event counts add up over all feeds (one assignment appears in the
  * person's, the unit's and the segment's feed).
  */
-typedef struct {
-    int feeds;            /* .ics files of the publication */
-    int files_written;    /* files (feeds, index.json) whose bytes changed */
-    int files_unchanged;  /* files left as they were */
-    int events;           /* events published, cancelled ones included */
-    int events_new;       /* events not in the previous publication */
-    int events_changed;   /* events whose content changed (SEQUENCE raised) */
-    int events_cancelled; /* events newly published as cancelled */
-    int events_expired;   /* cancelled events dropped after --keep-cancelled days */
-} RotaExportStats;
+typedef struct _RotaExportStats RotaExportStats;
+
+RotaExportStats *rota_export_stats_copy(const RotaExportStats *stats);
+void rota_export_stats_free(RotaExportStats *stats);
+int rota_export_stats_get_feeds(const RotaExportStats *stats);
+int rota_export_stats_get_files_written(const RotaExportStats *stats);
+int rota_export_stats_get_files_unchanged(const RotaExportStats *stats);
+int rota_export_stats_get_events(const RotaExportStats *stats);
+int rota_export_stats_get_events_new(const RotaExportStats *stats);
+int rota_export_stats_get_events_changed(const RotaExportStats *stats);
+int rota_export_stats_get_events_cancelled(const RotaExportStats *stats);
+int rota_export_stats_get_events_expired(const RotaExportStats *stats);
 
 RotaFeedWriter *rota_feed_writer_new(RotaModel *model);
 void rota_feed_writer_free(RotaFeedWriter *writer);
@@ -56,13 +60,14 @@ void rota_feed_writer_set_keep_cancelled(RotaFeedWriter *writer, int days);
 void rota_feed_writer_set_previous_dir(RotaFeedWriter *writer, const char *dir);
 
 gboolean rota_feed_writer_export(RotaFeedWriter *writer, const RotaRoster *roster,
-                                 const char *dir, RotaExportStats *stats, GError **error);
+                                 const char *dir, RotaExportStats **stats, GError **error);
 
 char *rota_feed_writer_dup_person_path(RotaFeedWriter *writer, int person);
 char *rota_feed_writer_dup_unit_path(RotaFeedWriter *writer, int unit);
 char *rota_feed_writer_dup_segment_path(RotaFeedWriter *writer, int segment);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(RotaFeedWriter, rota_feed_writer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RotaExportStats, rota_export_stats_free)
 
 G_END_DECLS
 

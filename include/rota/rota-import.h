@@ -19,7 +19,7 @@ G_BEGIN_DECLS
  * shifts, duties, rules): each sheet kind given replaces that list of the
  * base.  Availability may come from iCalendar files, one per person.  The
  * result is validated as rota check validates a model.json file; every
- * problem of the sheets is reported at once (DESIGN.md §9).
+ * problem of the sheets is reported at once (docs/sheets.md).
  */
 typedef struct _RotaImport RotaImport;
 

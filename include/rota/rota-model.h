@@ -16,6 +16,13 @@ G_BEGIN_DECLS
  * compiles into it; every id is resolved to a dense index at load time, so
  * that days, shifts, segments, units, people and duties are addressed by
  * index 0..n-1 everywhere else in the API.
+ *
+ * Ownership: _new* functions return a model with one reference (release
+ * with rota_model_unref()); strings returned by _get_* are borrowed and
+ * live as long as the model; _dup_* and _to_data results are the caller's
+ * (g_free()).  Threads: a model never changes once built, so it may be
+ * read from any number of threads at once; ref and unref are atomic.
+ * Formats: docs/model-json.md and docs/curtois.md.
  */
 typedef struct _RotaModel RotaModel;
 
@@ -118,6 +125,17 @@ gboolean rota_model_get_cell(const RotaModel *model, int cell, RotaCellInfo *out
 int rota_model_get_cell_day(const RotaModel *model, int cell, int k);
 int rota_model_get_n_cell_candidates(const RotaModel *model, int cell);
 int rota_model_get_cell_candidate(const RotaModel *model, int cell, int k);
+
+/* Read-back of the model file's details (since 0.2); strings are borrowed
+ * from the model. */
+const char *rota_model_get_duty_name(const RotaModel *model, int duty);
+const char *rota_model_get_segment_kind(const RotaModel *model, int segment);
+const char *rota_model_get_segment_grid(const RotaModel *model, int segment);
+const char *rota_model_get_segment_location(const RotaModel *model, int segment);
+gboolean rota_model_get_segment_geo(const RotaModel *model, int segment, double *lat,
+                                    double *lon);
+int rota_model_get_n_person_tags(const RotaModel *model, int person);
+const char *rota_model_get_person_tag(const RotaModel *model, int person, int k);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(RotaModel, rota_model_unref)
 

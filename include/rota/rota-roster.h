@@ -35,6 +35,10 @@ typedef struct {
  * RotaRoster: a list of assignments against one model (held by reference).
  * A roster may break any rule (double bookings included): it records what
  * was decided, and the evaluator (rota-score.h) says what is wrong with it.
+ * One owner (rota_roster_free()); assignments returned by
+ * rota_roster_get_assignment() are borrowed until the roster changes.  A
+ * roster is used by one thread at a time; reading functions never write
+ * to it.  File format: docs/roster-json.md.
  */
 typedef struct _RotaRoster RotaRoster;
 
@@ -68,6 +72,15 @@ gboolean rota_roster_add_by_id(RotaRoster *roster, const char *date, const char 
 void rota_roster_sort(RotaRoster *roster);
 int rota_roster_get_n_assignments(const RotaRoster *roster);
 const RotaAssignment *rota_roster_get_assignment(const RotaRoster *roster, int index);
+
+/* Lookups (since 0.2): new arrays of assignment indices, ascending and
+ * followed by -1, for the caller to g_free(); valid until the roster
+ * changes. */
+int *rota_roster_dup_assignments_on_day(const RotaRoster *roster, int day, int *n_found);
+int *rota_roster_dup_assignments_at_segment(const RotaRoster *roster, int segment,
+                                            int *n_found);
+int *rota_roster_dup_assignments_of_person(const RotaRoster *roster, int person,
+                                           int *n_found);
 
 void rota_roster_set_seed(RotaRoster *roster, guint64 seed);
 guint64 rota_roster_get_seed(const RotaRoster *roster);

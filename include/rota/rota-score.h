@@ -19,7 +19,7 @@ G_BEGIN_DECLS
  * RotaScore and live as long as it does.
  */
 typedef struct {
-    const char *constraint; /* "uncovered", "max_consecutive", ... (DESIGN.md §3) */
+    const char *constraint; /* "uncovered", "max_consecutive", ... (docs/model-json.md) */
     gboolean hard;
     gint64 penalty;   /* 0 for hard violations */
     int day;
@@ -38,7 +38,8 @@ void rota_score_free(RotaScore *score);
 int rota_score_get_hard(const RotaScore *score);
 gint64 rota_score_get_soft(const RotaScore *score);
 
-/* Terms: one per constraint name that occurs, in the order of DESIGN.md §3
+/* Terms: one per constraint name that occurs, in the order of docs/model-json.md,
+ * "Constraint names"
  * (hard names first).  count is the number of violations of that name. */
 int rota_score_get_n_terms(const RotaScore *score);
 const char *rota_score_get_term_name(const RotaScore *score, int term);

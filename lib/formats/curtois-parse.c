@@ -8,7 +8,7 @@
 #include "model-private.h"
 
 /*
- * The text format is described in shared/bench/curtois/FORMAT.md.  The file
+ * The text format is described in docs/curtois.md.  The file
  * is parsed completely (every id resolved, every number checked, each error
  * naming FILE:LINE) before any builder call, so that the builder never sees
  * a value whose mistake could not be traced back to a line.

@@ -215,7 +215,7 @@ build_model(const RotapCurtois *in, const char *source, GError **error)
  *   extension, as the model's name ("Instance7")
  * @error: return location for a #GError, or %NULL
  *
- * Compiles a benchmark instance (shared/bench/curtois/FORMAT.md) into the
+ * Compiles a benchmark instance (docs/curtois.md) into the
  * same kind of model as any other input: day 0 is 2024-01-01, a Monday;
  * each shift starts at 08:00 and lasts its length; one segment "ward";
  * each employee is a person tagged "staff" with all the line's limits;

@@ -12,7 +12,7 @@
 /*
  * The layout is fixed so that a model written, read and written again is
  * byte-identical, and so that a diff of two models shows one line per
- * changed record: top-level keys in the order of DESIGN.md §4, one per
+ * changed record: top-level keys in the order of docs/model-json.md, one per
  * line; each record of a list on one line as a compact object.  Optional
  * values are written only when the spec says they were given.
  */

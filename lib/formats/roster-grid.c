@@ -8,7 +8,7 @@
 #include "util-private.h"
 
 /*
- * A GRID (DESIGN.md §3 and §6) has exactly one line per person in model
+ * A GRID (docs/curtois.md, "Grids") has exactly one line per person in model
  * order and one tab-separated column per day, each cell a shift id or
  * empty.  It names no duty and no segment, so reading a cell needs the one
  * duty cell of that shift on that day; the lookup table below is built once

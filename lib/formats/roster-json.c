@@ -230,7 +230,7 @@ read_roster(const RotapJsonReader *reader, struct json_object *root, RotaRoster 
  * @source: the name used in messages, such as the file name
  * @error: return location for a #GError, or NULL
  *
- * Reads a roster in the rota-roster version 1 format (DESIGN.md §5),
+ * Reads a roster in the rota-roster version 1 format (docs/roster-json.md),
  * strictly: unknown keys, wrong types and assignments that name unknown
  * ids or no duty cell of @model are errors, reported as
  * "SOURCE:LINE:COL: json.path: message".  "score" and "violations" are
@@ -385,7 +385,7 @@ append_header(GString *out, const RotaRoster *roster, const RotaScore *score)
  * @score: (nullable): the roster's score, written with its violations
  * @length: (out) (optional): the length of the text in bytes
  *
- * Writes @roster as a rota-roster version 1 document (DESIGN.md §5): one
+ * Writes @roster as a rota-roster version 1 document (docs/roster-json.md): one
  * member per line with 2-space indentation, one assignment per line in the
  * order of rota_roster_sort() (@roster itself is not reordered), and a
  * final newline.  The same roster always gives the same bytes.

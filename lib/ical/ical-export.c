@@ -499,54 +499,11 @@ run(Export *e, const RotaRoster *roster, GError **error)
            write_ledger(e, error);
 }
 
-/**
- * rota_feed_writer_export:
- * @writer: a writer with a secret key
- * @roster: a roster of the writer's model
- * @dir: the output folder, created when missing
- * @stats: (out) (optional): what the export did
- * @error: return location for a #GError, or %NULL
- *
- * Publishes @roster into @dir: the feeds feeds/person/ID-TOKEN.ics,
- * feeds/unit/ID.ics and feeds/segment/ID.ics, and beside them index.json
- * and the ledger .rota-ledger.json, which name every personal token and are
- * for the coordinators.  Publish @dir/feeds and nothing else: no file in
- * it names another feed.  The paths of index.json are relative to
- * @dir/feeds, i.e. the URL paths under wherever @dir/feeds is served.
- *
- * A personal feed holds one event per assignment, with a reminder; a unit
- * or segment feed one event per team, i.e. per (date, shift, segment,
- * duty), naming all its people, without reminder (its UID stays while the
- * team changes).
- *
- * Only one export at a time runs into one @dir: a second one fails with
- * ROTA_ERROR_IO while @dir/.rota-lock is locked.  Temporary files left in
- * @dir by a crashed export are removed first.  The ledger of
- * the previous publication (rota_feed_writer_set_previous_dir(), by
- * default @dir) decides SEQUENCE, LAST-MODIFIED and DTSTAMP of each event
- * and which events are published as cancelled.
- *
- * Every file is replaced atomically, and only when its bytes change; the
- * ledger is written last, after the file system was synced.  A crash
- * midway leaves every file either as it was or complete and new, and the
- * previous ledger; exporting the same roster again then converges to the
- * publication the crashed run would have made (with the same now).
- *
- * A ledger from before the feeds/ folder (feeds directly in @dir) is
- * still read: its paths are the same; the old files in @dir are left
- * for the coordinator to remove.  A ledger from before team events
- * (version 1) is read too: the per-person events it lists in unit and
- * segment feeds are published as cancelled.
- *
- * Returns: %TRUE on success; ROTA_ERROR_IO, ROTA_ERROR_FORMAT (a damaged
- *   ledger) or ROTA_ERROR_INVALID (no secret, unknown time zone) otherwise.
- * Since: 0.1
- */
-gboolean
-rota_feed_writer_export(RotaFeedWriter *writer, const RotaRoster *roster, const char *dir,
-                        RotaExportStats *stats, GError **error)
+/* The publication itself, counting into stats (zeroed, never NULL). */
+static gboolean
+export_into(RotaFeedWriter *writer, const RotaRoster *roster, const char *dir,
+            RotaExportStats *stats, GError **error)
 {
-    RotaExportStats local;
     g_autoptr(GDateTime) now = NULL;
     g_autofree char *now_text = NULL;
     g_autofree char *vtimezone = NULL;
@@ -555,11 +512,6 @@ rota_feed_writer_export(RotaFeedWriter *writer, const RotaRoster *roster, const 
     int lock;
     gboolean ok;
 
-    g_return_val_if_fail(writer != NULL && roster != NULL && dir != NULL, FALSE);
-    g_return_val_if_fail(rota_roster_get_model(roster) == writer->model, FALSE);
-    if (stats == NULL)
-        stats = &local;
-    memset(stats, 0, sizeof *stats);
     if (writer->secret == NULL) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
                     "no secret key set for the personal feed names");
@@ -604,4 +556,74 @@ rota_feed_writer_export(RotaFeedWriter *writer, const RotaRoster *roster, const 
     g_free(e.feeds);
     close(lock);
     return ok;
+}
+
+/**
+ * rota_feed_writer_export:
+ * @writer: a writer with a secret key
+ * @roster: a roster of the writer's model
+ * @dir: the output folder, created when missing
+ * @stats: (out) (optional) (transfer full) (nullable): where to store what
+ *   the export did, a new #RotaExportStats to be freed with
+ *   rota_export_stats_free(); set to %NULL when the export fails
+ * @error: return location for a #GError, or %NULL
+ *
+ * Publishes @roster into @dir: the feeds feeds/person/ID-TOKEN.ics,
+ * feeds/unit/ID.ics and feeds/segment/ID.ics, and beside them index.json
+ * and the ledger .rota-ledger.json, which name every personal token and are
+ * for the coordinators.  Publish @dir/feeds and nothing else: no file in
+ * it names another feed.  The paths of index.json are relative to
+ * @dir/feeds, i.e. the URL paths under wherever @dir/feeds is served.
+ *
+ * A personal feed holds one event per assignment, with a reminder; a unit
+ * or segment feed one event per team, i.e. per (date, shift, segment,
+ * duty), naming all its people, without reminder (its UID stays while the
+ * team changes).
+ *
+ * Only one export at a time runs into one @dir: a second one fails with
+ * ROTA_ERROR_IO while @dir/.rota-lock is locked.  Temporary files left in
+ * @dir by a crashed export are removed first.  The ledger of
+ * the previous publication (rota_feed_writer_set_previous_dir(), by
+ * default @dir) decides SEQUENCE, LAST-MODIFIED and DTSTAMP of each event
+ * and which events are published as cancelled.
+ *
+ * Every file is replaced atomically, and only when its bytes change; the
+ * ledger is written last, after the file system was synced.  A crash
+ * midway leaves every file either as it was or complete and new, and the
+ * previous ledger; exporting the same roster again then converges to the
+ * publication the crashed run would have made (with the same now).
+ *
+ * A ledger from before the feeds/ folder (feeds directly in @dir) is
+ * still read: its paths are the same; the old files in @dir are left
+ * for the coordinator to remove.  A ledger from before team events
+ * (version 1) is read too: the per-person events it lists in unit and
+ * segment feeds are published as cancelled.
+ *
+ * Since 0.2, @stats receives an opaque #RotaExportStats read with its
+ * getters (0.1 filled a structure in the caller's memory).
+ *
+ * Returns: %TRUE on success; ROTA_ERROR_IO, ROTA_ERROR_FORMAT (a damaged
+ *   ledger) or ROTA_ERROR_INVALID (no secret, unknown time zone) otherwise.
+ * Since: 0.1
+ */
+gboolean
+rota_feed_writer_export(RotaFeedWriter *writer, const RotaRoster *roster, const char *dir,
+                        RotaExportStats **stats, GError **error)
+{
+    RotaExportStats *counts;
+
+    if (stats != NULL)
+        *stats = NULL;
+    g_return_val_if_fail(writer != NULL && roster != NULL && dir != NULL, FALSE);
+    g_return_val_if_fail(rota_roster_get_model(roster) == writer->model, FALSE);
+    counts = g_new0(RotaExportStats, 1);
+    if (!export_into(writer, roster, dir, counts, error)) {
+        rota_export_stats_free(counts);
+        return FALSE;
+    }
+    if (stats != NULL)
+        *stats = counts;
+    else
+        rota_export_stats_free(counts);
+    return TRUE;
 }

@@ -169,6 +169,17 @@ typedef struct {
     GArray *people; /* int person indices, ascending by person id, distinct */
     char *details;  /* its description, or NULL yet */
 } RotapTeam;
+/* What one export did (opaque in rota-export.h; getters in ical-stats.c). */
+struct _RotaExportStats {
+    int feeds;            /* .ics files of the publication */
+    int files_written;    /* files (feeds, index.json) whose bytes changed */
+    int files_unchanged;  /* files left as they were */
+    int events;           /* events published, cancelled ones included */
+    int events_new;       /* events not in the previous publication */
+    int events_changed;   /* events whose content changed (SEQUENCE raised) */
+    int events_cancelled; /* events newly published as cancelled */
+    int events_expired;   /* cancelled events dropped after keep_cancelled days */
+};
 
 typedef struct {
     const RotaModel *model;

@@ -71,7 +71,7 @@ RotapCsv *rotap_csv_parse(const char *name, int file, const char *data, gsize le
 
 /* ---- sheets and their columns (import-columns.c) */
 
-/* The fields of each kind, in the order of DESIGN.md §9's table. */
+/* The fields of each kind, in the order of the table in docs/sheets.md. */
 enum { F_UNIT_ID, F_UNIT_NAME, F_UNIT_HEAD, F_UNIT_DEPUTIES, F_UNIT_SEGMENTS };
 enum {
     F_SEG_ID,
@@ -146,7 +146,7 @@ GPtrArray *rotap_split_list(const char *text);
 char *rotap_trim(char *text);
 /* A whole number (ASCII digits, optional sign). */
 gboolean rotap_parse_int(const char *text, int *value);
-/* The date forms of DESIGN.md §9.  start and n_days are the horizon's, for
+/* The date forms of docs/sheets.md.  start and n_days are the horizon's, for
  * "12月5日"; *out is "YYYY-MM-DD". FALSE with *why set (static, in the
  * language of errors) on failure. */
 gboolean rotap_parse_sheet_date(const char *text, const GDate *start, int n_days,

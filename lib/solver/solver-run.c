@@ -414,8 +414,15 @@ final_roster(RotapRun *run)
  * called on this thread.  Get the result with rota_solver_dup_best().
  * Hard violations are not an error: they are part of the result.
  *
- * Returns: TRUE when a roster was built (also when cancelled); FALSE
- *   with @error set when the model is too large to be solved.
+ * A run stopped by rota_solver_cancel() still builds its roster: it
+ * returns FALSE with %ROTA_ERROR_CANCELLED, and rota_solver_dup_best()
+ * then gives the best roster found before the cancellation (since 0.2;
+ * 0.1 returned TRUE).
+ *
+ * Returns: TRUE when the run ended at its time or move limit; FALSE with
+ *   @error set when it was cancelled (%ROTA_ERROR_CANCELLED, the roster
+ *   is kept) or when the model is too large to be solved
+ *   (%ROTA_ERROR_INVALID, no roster).
  * Since: 0.1
  */
 gboolean
@@ -467,5 +474,10 @@ rota_solver_run(RotaSolver *solver, GError **error)
     run_free(run);
     g_free(threads);
     g_free(workers);
+    if (g_atomic_int_get(&solver->cancel)) {
+        g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_CANCELLED,
+                            "the search was cancelled; the best roster so far is kept");
+        return FALSE;
+    }
     return TRUE;
 }

@@ -173,9 +173,11 @@ rota_solver_set_progress_func(RotaSolver *solver, RotaProgressFunc func,
  * rota_solver_cancel:
  * @solver: a solver
  *
- * Asks a running rota_solver_run() to stop soon; it then returns TRUE
- * with the best roster found so far.  Safe from any thread; a cancel
- * before the run makes the run stop right after its construction.
+ * Asks a running rota_solver_run() to stop soon; it then returns FALSE
+ * with %ROTA_ERROR_CANCELLED, and rota_solver_dup_best() gives the best
+ * roster found so far.  Safe from any thread (also from a signal handler:
+ * it only sets a flag); a cancel before the run makes the run stop right
+ * after its construction, with the same error.
  *
  * Since: 0.1
  */

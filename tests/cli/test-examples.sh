@@ -128,4 +128,53 @@ expect_err_line 'score-roster: N must be a count, not "-1"'
 run "score-roster bad roster" "$score" "$county" "$county"
 expect_status 1
 
+
+# --- build-model: the builder's model saves, loads back and checks
+build="$ROTA_TEST_BUILDDIR/examples/build-model"
+solvep="$ROTA_TEST_BUILDDIR/examples/solve-progress"
+publish="$ROTA_TEST_BUILDDIR/examples/publish-feeds"
+run "build-model" "$build" "$TMP/built.json"
+expect_status 0
+expect_out_line "人民路 2026年12月第一周: 7 days, 3 shifts, 3 segments, 2 units, 10 people, 2 duties"
+expect_out_line "18 duty cells, 18 places wanted, 10 on-site unit-days"
+run "built model checks" "$ROTA" check "$TMP/built.json"
+expect_status 0
+expect_out_line "model is valid"
+run "build-model usage" "$build"
+expect_status 2
+
+# --- solve-progress: cancelled by its watchdog long before its minute,
+# reports progress, and still writes a roster that rota scores
+run "solve-progress" "$solvep" "$TMP/built.json" "$TMP/built-roster.json" 0.5
+expect_status 0
+if [ -s "$TMP/built-roster.json" ]; then pass "solve-progress: roster written"
+else fail "solve-progress: no roster"; fi
+if grep -qE '^cancelled after [1-9][0-9]* progress reports$' "$TMP/out"; then
+    pass "solve-progress: cancelled, with progress reports"
+else fail "solve-progress: not cancelled" "$(head -3 "$TMP/out")"; fi
+if grep -qE '^ +[0-9.]+ s  hard [0-9]+  soft [0-9]+  [0-9]+ moves$' "$TMP/err"; then
+    pass "solve-progress: progress lines on stderr"
+else fail "solve-progress: no progress lines" "$(head -3 "$TMP/err")"; fi
+want=$(tail -n 1 "$TMP/out")
+run "solve-progress roster scores" "$ROTA" score "$TMP/built.json" "$TMP/built-roster.json"
+if [ "$status" -eq 0 ] || [ "$status" -eq 3 ]; then pass "$name: scored"
+else fail "$name: exit $status" "$(head -3 "$TMP/err")"; fi
+expect_last_line "$want"
+
+# --- publish-feeds: a first publication writes everything, the same
+# roster again rewrites nothing
+run "publish-feeds" "$publish" "$TMP/built.json" "$TMP/built-roster.json" "$TMP/pub"
+expect_status 0
+expect_out_line "15 feeds: 16 files written, 0 unchanged"
+expect_out_line "U1 县住房和城乡建设局: unit/U1.ics"
+if [ -f "$TMP/pub/feeds/unit/U1.ics" ] && [ -f "$TMP/pub/index.json" ]; then
+    pass "publish-feeds: feeds and index.json written"
+else fail "publish-feeds: files missing"; fi
+run "publish-feeds again" "$publish" "$TMP/built.json" "$TMP/built-roster.json" "$TMP/pub"
+expect_status 0
+expect_out_line "15 feeds: 0 files written, 16 unchanged"
+if grep -qE '^[0-9]+ events: 0 new, 0 changed, 0 cancelled$' "$TMP/out"; then
+    pass "publish-feeds again: no event changed"
+else fail "publish-feeds again: events changed" "$(cat "$TMP/out")"; fi
+
 finish

@@ -585,35 +585,51 @@ END_TEST
 
 /* ------------------------------------------------------------------ caller bugs */
 
-static int criticals;
-
-static void
-count_criticals(const char *domain, GLogLevelFlags level, const char *message,
-                gpointer data)
-{
-    if (level & G_LOG_LEVEL_CRITICAL)
-        criticals++;
-}
-
+/* Bad indices and enums are recorded, not CRITICALs: the model is refused
+ * with the first bad call named, and the builder can be used again. */
 START_TEST(test_bad_indices)
 {
     g_autoptr(RotaBuilder) b = base_builder();
     g_autoptr(RotaModel) model = NULL;
+    GError *error = NULL;
 
-    g_log_set_default_handler(count_criticals, NULL);
+    test_count_criticals();
     rota_builder_add_person_tag(b, 3, "party");
     rota_builder_set_duty_min(b, -1, 2);
     rota_builder_set_segment_kind(b, 2, "compound");
     rota_builder_add_unit_deputy(b, 7, "P2");
     rota_builder_set_person_limit(b, 0, ROTA_N_LIMITS, 1);
     rota_builder_free(NULL);
-    ck_assert_int_eq(criticals, 5);
-    model = rota_builder_steal_model(b, NULL);
-    ck_assert_ptr_nonnull(model);
-    ck_assert_int_eq(model->duties[0].min, 1);
+    ck_assert_int_eq(test_criticals(), 0);
+    model = rota_builder_steal_model(b, &error);
+    ck_assert_ptr_null(model);
+    test_assert_error(&error, ROTA_ERROR_INVALID,
+                      "rota_builder_add_person_tag: index 3 is out of range (3 people "
+                      "added) (and 4 more bad calls)");
+    ck_assert_int_eq(test_criticals(), 0);
+}
+END_TEST
+
+START_TEST(test_bad_enum_then_reuse)
+{
+    g_autoptr(RotaBuilder) b = base_builder();
+    g_autoptr(RotaModel) model = NULL;
+    GError *error = NULL;
+
+    rota_builder_set_weight(b, (RotaWeight)-1, 3);
+    ck_assert_ptr_null(rota_builder_steal_model(b, &error));
+    test_assert_error(&error, ROTA_ERROR_INVALID,
+                      "rota_builder_set_weight: unknown weight -1 (expected 0 to 6)");
+    /* the builder is empty again, and remembers no misuse */
+    rota_builder_add_shift(b, "d", "day", "08:00", "16:00");
+    model = rota_builder_steal_model(b, &error);
+    ck_assert_msg(model != NULL, "%s", error != NULL ? error->message : "?");
+    ck_assert_int_eq(rota_model_get_n_shifts(model), 1);
+    /* getters given a bad index are still caller bugs */
+    test_count_criticals();
     ck_assert_ptr_null(rota_model_get_person_id(model, 3));
     ck_assert_int_eq(rota_model_get_shift_minutes(model, -1), -1);
-    ck_assert_int_eq(criticals, 7);
+    ck_assert_int_eq(test_criticals(), 2);
 }
 END_TEST
 
@@ -632,6 +648,7 @@ builder_suite(void)
     tcase_add_test(core, test_spec_as_json_reader_fills_it);
     tcase_add_test(core, test_spec_names);
     tcase_add_test(core, test_bad_indices);
+    tcase_add_test(core, test_bad_enum_then_reuse);
     suite_add_tcase(suite, core);
     return suite;
 }

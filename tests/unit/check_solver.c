@@ -97,12 +97,14 @@ START_TEST(test_cancel_from_progress)
     g_autoptr(RotaRoster) best = NULL;
     g_autoptr(RotaScore) score = NULL;
     Watch watch = {solver, 0, -1, -1};
+    GError *error = NULL;
 
     rota_solver_set_threads(solver, 2);
     rota_solver_set_time_limit(solver, 0);
     rota_solver_set_progress_func(solver, cancel_on_progress, &watch, NULL);
     ck_assert_ptr_null(rota_solver_dup_best(solver));
-    ck_assert(rota_solver_run(solver, NULL));
+    ck_assert(!rota_solver_run(solver, &error));
+    test_assert_error(&error, ROTA_ERROR_CANCELLED, "the search was cancelled");
     ck_assert_int_ge(watch.calls, 1);
     best = rota_solver_dup_best(solver);
     ck_assert_ptr_nonnull(best);
@@ -119,10 +121,12 @@ START_TEST(test_cancel_before_run)
     g_autoptr(RotaModel) model = test_load_model("tests/data/cli/small-model.json");
     g_autoptr(RotaSolver) solver = rota_solver_new(model);
     g_autoptr(RotaRoster) best = NULL;
+    GError *error = NULL;
 
     rota_solver_set_threads(solver, 1);
     rota_solver_cancel(solver);
-    ck_assert(rota_solver_run(solver, NULL));
+    ck_assert(!rota_solver_run(solver, &error));
+    test_assert_error(&error, ROTA_ERROR_CANCELLED, "the search was cancelled");
     best = rota_solver_dup_best(solver);
     ck_assert_ptr_nonnull(best);
     ck_assert_uint_eq(best->moves, 0);
@@ -154,12 +158,14 @@ START_TEST(test_cancel_from_thread)
     g_autoptr(RotaModel) model = test_load_curtois("tests/data/curtois/Instance1.txt");
     g_autoptr(RotaSolver) solver = rota_solver_new(model);
     g_autoptr(RotaRoster) best = NULL;
+    GError *error = NULL;
     GThread *thread;
 
     rota_solver_set_threads(solver, 2);
     rota_solver_set_time_limit(solver, 0);
     thread = g_thread_new("cancel", cancel_later, solver);
-    ck_assert(rota_solver_run(solver, NULL));
+    ck_assert(!rota_solver_run(solver, &error));
+    test_assert_error(&error, ROTA_ERROR_CANCELLED, "the search was cancelled");
     g_thread_join(thread);
     best = rota_solver_dup_best(solver);
     ck_assert_ptr_nonnull(best);

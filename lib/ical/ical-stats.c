@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: MIT */
+/* ical-stats.c: RotaExportStats, what one publication of feeds did. */
+#include "config.h"
+
+#include "ical-private.h"
+
+/**
+ * rota_export_stats_copy:
+ * @stats: statistics of an export
+ *
+ * Returns: (transfer full): a copy; free it with rota_export_stats_free().
+ * Since: 0.2
+ */
+RotaExportStats *
+rota_export_stats_copy(const RotaExportStats *stats)
+{
+    RotaExportStats *copy;
+
+    g_return_val_if_fail(stats != NULL, NULL);
+    copy = g_new(RotaExportStats, 1);
+    *copy = *stats;
+    return copy;
+}
+
+/**
+ * rota_export_stats_free:
+ * @stats: (nullable): statistics of an export
+ *
+ * Frees @stats.  %NULL is ignored.
+ *
+ * Since: 0.2
+ */
+void
+rota_export_stats_free(RotaExportStats *stats)
+{
+    g_free(stats);
+}
+
+/**
+ * rota_export_stats_get_feeds:
+ * @stats: statistics of an export
+ *
+ * Returns: the number of .ics files of the publication (people, units and
+ *   segments).
+ * Since: 0.2
+ */
+int
+rota_export_stats_get_feeds(const RotaExportStats *stats)
+{
+    g_return_val_if_fail(stats != NULL, 0);
+    return stats->feeds;
+}
+
+/**
+ * rota_export_stats_get_files_written:
+ * @stats: statistics of an export
+ *
+ * Returns: the number of files (feeds and index.json) whose bytes changed
+ *   and were written.
+ * Since: 0.2
+ */
+int
+rota_export_stats_get_files_written(const RotaExportStats *stats)
+{
+    g_return_val_if_fail(stats != NULL, 0);
+    return stats->files_written;
+}
+
+/**
+ * rota_export_stats_get_files_unchanged:
+ * @stats: statistics of an export
+ *
+ * Returns: the number of files (feeds and index.json) left as they were.
+ * Since: 0.2
+ */
+int
+rota_export_stats_get_files_unchanged(const RotaExportStats *stats)
+{
+    g_return_val_if_fail(stats != NULL, 0);
+    return stats->files_unchanged;
+}
+
+/**
+ * rota_export_stats_get_events:
+ * @stats: statistics of an export
+ *
+ * Returns: the number of events published over all feeds, cancelled ones
+ *   included.
+ * Since: 0.2
+ */
+int
+rota_export_stats_get_events(const RotaExportStats *stats)
+{
+    g_return_val_if_fail(stats != NULL, 0);
+    return stats->events;
+}
+
+/**
+ * rota_export_stats_get_events_new:
+ * @stats: statistics of an export
+ *
+ * Returns: the number of events that were not in the previous publication.
+ * Since: 0.2
+ */
+int
+rota_export_stats_get_events_new(const RotaExportStats *stats)
+{
+    g_return_val_if_fail(stats != NULL, 0);
+    return stats->events_new;
+}
+
+/**
+ * rota_export_stats_get_events_changed:
+ * @stats: statistics of an export
+ *
+ * Returns: the number of events whose content changed (their SEQUENCE was
+ *   raised).
+ * Since: 0.2
+ */
+int
+rota_export_stats_get_events_changed(const RotaExportStats *stats)
+{
+    g_return_val_if_fail(stats != NULL, 0);
+    return stats->events_changed;
+}
+
+/**
+ * rota_export_stats_get_events_cancelled:
+ * @stats: statistics of an export
+ *
+ * Returns: the number of events newly published as cancelled.
+ * Since: 0.2
+ */
+int
+rota_export_stats_get_events_cancelled(const RotaExportStats *stats)
+{
+    g_return_val_if_fail(stats != NULL, 0);
+    return stats->events_cancelled;
+}
+
+/**
+ * rota_export_stats_get_events_expired:
+ * @stats: statistics of an export
+ *
+ * Returns: the number of cancelled events dropped because they were
+ *   older than rota_feed_writer_set_keep_cancelled() days.
+ * Since: 0.2
+ */
+int
+rota_export_stats_get_events_expired(const RotaExportStats *stats)
+{
+    g_return_val_if_fail(stats != NULL, 0);
+    return stats->events_expired;
+}
