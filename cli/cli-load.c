@@ -91,3 +91,23 @@ cli_prefers_chinese(const char *lang_option)
     }
     return FALSE;
 }
+
+gboolean
+cli_check_lang(const char *lang_option, const char *command, GError **error)
+{
+    const char *known[] = {"en", "zh"};
+
+    if (lang_option == NULL)
+        return TRUE;
+    for (gsize i = 0; i < G_N_ELEMENTS(known); i++) {
+        gsize n = strlen(known[i]);
+
+        if (strncmp(lang_option, known[i], n) == 0 &&
+            strchr("_-.@", lang_option[n]) != NULL)
+            return TRUE;
+    }
+    cli_set_usage_error(error, command,
+                        "unknown language \"%s\" for --lang (expected en or zh)",
+                        lang_option);
+    return FALSE;
+}

@@ -3,14 +3,24 @@
 #include "cli-private.h"
 #include "progress-private.h"
 
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 
 /* Without --time-limit and --moves, the search runs this many seconds. */
 #define DEFAULT_SECONDS 10.0
+/* --time-limit above this (a year) is a usage error, as are nan and inf. */
+#define MAX_SECONDS 31536000.0
+/* --threads above this is a usage error (GLib aborts long before 100000). */
+#define MAX_THREADS 256
 
-/* The first Ctrl-C ends the search early (the best roster is still
- * written); a second one kills the tool as usual. */
+/* The signals that stop a search early: Ctrl-C, and SIGTERM and SIGHUP,
+ * with which batch systems, service managers and a closed terminal stop a
+ * job.  The first one ends the search (the best roster is still written,
+ * the exit status follows its score); a second one kills the tool as
+ * usual. */
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
 static RotaSolver *interrupted_solver;
 
 static void
@@ -19,6 +29,13 @@ on_interrupt(int signum)
     if (interrupted_solver != NULL)
         rota_solver_cancel(interrupted_solver);
     signal(signum, SIG_DFL);
+}
+
+static void
+catch_stop_signals(gboolean on)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(stop_signals); i++)
+        signal(stop_signals[i], on ? on_interrupt : SIG_DFL);
 }
 
 static void
@@ -106,12 +123,13 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     if (!o->quiet)
         rota_solver_set_progress_func(solver, cli_progress_show, &progress, NULL);
     interrupted_solver = solver;
-    signal(SIGINT, on_interrupt);
+    catch_stop_signals(TRUE);
     if (!rota_solver_run(solver, error)) {
-        signal(SIGINT, SIG_DFL);
+        catch_stop_signals(FALSE);
+        interrupted_solver = NULL;
         return FALSE;
     }
-    signal(SIGINT, SIG_DFL);
+    catch_stop_signals(FALSE);
     interrupted_solver = NULL;
     seconds = (double)(g_get_monotonic_time() - start) / G_USEC_PER_SEC;
     cli_progress_end(&progress);
@@ -159,7 +177,19 @@ check_options(const Options *o, int argc, GError **error)
             "--time-limit, --moves, --threads and --seed must not be negative");
         return FALSE;
     }
-    return TRUE;
+    if (!isfinite(o->time_limit) || o->time_limit > MAX_SECONDS) {
+        cli_set_usage_error(error, "solve",
+                            "--time-limit must be a number of seconds from 0 to %.0f",
+                            MAX_SECONDS);
+        return FALSE;
+    }
+    if (o->threads > MAX_THREADS) {
+        cli_set_usage_error(error, "solve",
+                            "--threads %d is above the bound of %d threads", o->threads,
+                            MAX_THREADS);
+        return FALSE;
+    }
+    return cli_check_lang(o->lang, "solve", error);
 }
 
 static const char description[] =
@@ -169,7 +199,8 @@ static const char description[] =
     "roster always give the same roster, byte for byte.  A timed run is not\n"
     "reproducible (its annealing and its threads' meetings follow the clock);\n"
     "the roster file records how many moves it made.\n"
-    "Ctrl-C stops the search early and still writes the best roster.\n\n"
+    "Ctrl-C, SIGTERM or SIGHUP stops the search early and still writes the best\n"
+    "roster; the exit status follows its score.  --threads is at most 256.\n\n"
     "Progress goes to standard error (a live line on a terminal, a line every\n"
     "2 s otherwise, nothing with --quiet).  Standard output gets a summary and\n"
     "the table of terms, ending with 'score: hard H soft S', scored by the\n"
