@@ -30,7 +30,10 @@ gboolean rotap_json_locate(const char *text, gsize length, const char *path,
 gboolean rotap_write_file_atomic(const char *path, const char *data, gsize length,
                                  GError **error);
 
-/* Read a whole file; ROTA_ERROR_IO naming path on failure. */
+/* The input size cap: ROTA_MAX_INPUT (bytes, K/M/G suffixes) or 256 MB. */
+gboolean rotap_max_input(guint64 *limit, GError **error);
+/* Read a whole file of at most rotap_max_input() bytes; ROTA_ERROR_IO
+ * naming path on failure. */
 gboolean rotap_read_file(const char *path, char **data, gsize *length, GError **error);
 
 #endif

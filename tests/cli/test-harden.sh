@@ -54,6 +54,29 @@ run "export --previous without ledger" "$ROTA" export ics "$ics/model.json" \
 expect_status 1
 expect_err_has "no ledger .rota-ledger.json"
 
+# ---- inputs are read with a size cap checked while reading
+# (default 256 MB; 1 MB here to stay quick)
+run "model /dev/zero" env ROTA_MAX_INPUT=1M "$ROTA" check /dev/zero
+expect_status 1
+expect_err_line "rota: /dev/zero: larger than the input limit of 1048576 bytes (ROTA_MAX_INPUT raises it)"
+run "model /dev/urandom" env ROTA_MAX_INPUT=1M "$ROTA" solve /dev/urandom --moves 10
+expect_status 1
+expect_err_has "larger than the input limit"
+run "secret /dev/urandom" env ROTA_MAX_INPUT=1M "$ROTA" export ics "$ics/model.json" \
+    "$ics/roster.json" -o "$TMP/pubz" --secret /dev/urandom
+expect_status 1
+expect_err_line "rota: /dev/urandom: larger than the input limit of 1048576 bytes (ROTA_MAX_INPUT raises it)"
+run "roster /dev/zero" env ROTA_MAX_INPUT=64K "$ROTA" score "$model" /dev/zero
+expect_status 1
+expect_err_has "/dev/zero: larger than the input limit of 65536 bytes"
+run "a file over the cap" env ROTA_MAX_INPUT=100 "$ROTA" check "$model"
+expect_status 1
+run "ROTA_MAX_INPUT=12X" env ROTA_MAX_INPUT=12X "$ROTA" check "$model"
+expect_status 1
+expect_err_line "rota: ROTA_MAX_INPUT=12X: expected a size in bytes such as 1000000 or 512M"
+run "a file under the cap" env ROTA_MAX_INPUT=1M "$ROTA" check "$model"
+expect_status 0
+
 # ---- SIGTERM and SIGHUP stop a solve like Ctrl-C: the best roster is
 # written and the exit status follows its score.
 for sig in TERM HUP INT; do
