@@ -3,6 +3,7 @@
 #include "cli-private.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 G_DEFINE_QUARK(rota-cli-error-quark, cli_error)
 
@@ -110,4 +111,13 @@ cli_check_lang(const char *lang_option, const char *command, GError **error)
                         "unknown language \"%s\" for --lang (expected en or zh)",
                         lang_option);
     return FALSE;
+}
+
+gboolean
+cli_same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
 }

@@ -57,6 +57,8 @@ RotaRoster *cli_load_roster(RotaModel *model, const char *path, CliFormat format
 /* --lang takes en or zh (zh_CN, en_US.UTF-8 and the like too); anything
  * else is a usage error of command.  NULL (no option) is fine. */
 gboolean cli_check_lang(const char *lang_option, const char *command, GError **error);
+/* Whether two paths name the same existing file (device and inode). */
+gboolean cli_same_file(const char *a, const char *b);
 /* Whether messages should be Chinese: --lang, else LC_ALL/LC_MESSAGES/LANG. */
 gboolean cli_prefers_chinese(const char *lang_option);
 

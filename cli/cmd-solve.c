@@ -3,9 +3,11 @@
 #include "cli-private.h"
 #include "progress-private.h"
 
+#include <errno.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 
 /* Without --time-limit and --moves, the search runs this many seconds. */
 #define DEFAULT_SECONDS 10.0
@@ -39,15 +41,15 @@ catch_stop_signals(gboolean on)
 }
 
 static void
-print_terms(const RotaScore *score)
+print_terms(FILE *out, const RotaScore *score)
 {
     int n_terms = rota_score_get_n_terms(score);
 
     if (n_terms == 0)
         return;
-    printf("%-22s %8s %12s\n", "constraint", "count", "penalty");
+    fprintf(out, "%-22s %8s %12s\n", "constraint", "count", "penalty");
     for (int i = 0; i < n_terms; i++)
-        printf("%-22s %8d %12" G_GINT64_FORMAT "\n", rota_score_get_term_name(score, i),
+        fprintf(out, "%-22s %8d %12" G_GINT64_FORMAT "\n", rota_score_get_term_name(score, i),
                rota_score_get_term_count(score, i),
                rota_score_get_term_penalty(score, i));
 }
@@ -81,12 +83,45 @@ typedef struct {
     gboolean quiet;
 } Options;
 
+/* -o - writes the roster to standard output (the summary then goes to
+ * standard error). */
+static gboolean
+to_stdout(const Options *o)
+{
+    return o->output != NULL && strcmp(o->output, "-") == 0;
+}
+
+static gboolean
+save_stdout(const RotaRoster *roster, const RotaScore *score, CliFormat format,
+            GError **error)
+{
+    g_autofree char *data = NULL;
+    gsize length = 0;
+
+    if (format == CLI_FORMAT_CURTOIS) {
+        data = rota_roster_to_grid(roster, error);
+        if (data == NULL)
+            return FALSE;
+        length = strlen(data);
+    } else {
+        data = rota_roster_to_data(roster, score, &length);
+    }
+    if (fwrite(data, 1, length, stdout) != length || fflush(stdout) != 0) {
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot write standard output: %s",
+                    g_strerror(errno));
+        return FALSE;
+    }
+    return TRUE;
+}
+
 static gboolean
 save(const RotaRoster *roster, const RotaScore *score, const Options *o, CliFormat format,
      GError **error)
 {
     if (o->output == NULL)
         return TRUE;
+    if (to_stdout(o))
+        return save_stdout(roster, score, format, error);
     if (format == CLI_FORMAT_CURTOIS)
         return rota_roster_save_grid(roster, o->output, error);
     return rota_roster_save(roster, score, o->output, error);
@@ -116,6 +151,7 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     CliProgress progress;
     gint64 start = g_get_monotonic_time();
     double seconds;
+    FILE *out = to_stdout(o) ? stderr : stdout;
 
     cli_progress_init(&progress, "solve");
     configure(solver, o);
@@ -137,16 +173,16 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     score = rota_score_new(best, previous);
     if (!save(best, score, o, format, error))
         return FALSE;
-    printf("%s: %d people, %d days, %d duty cells\n", rota_model_get_name(model),
+    fprintf(out, "%s: %d people, %d days, %d duty cells\n", rota_model_get_name(model),
            rota_model_get_n_people(model), rota_model_get_n_days(model),
            rota_model_get_n_cells(model));
-    printf("searched %.1f s on %d thread%s, seed %" G_GINT64_FORMAT "\n", seconds,
+    fprintf(out, "searched %.1f s on %d thread%s, seed %" G_GINT64_FORMAT "\n", seconds,
            o->threads > 0 ? o->threads : (int)g_get_num_processors(),
            o->threads == 1 ? "" : "s", o->seed);
-    if (o->output != NULL)
-        printf("wrote %s\n", o->output);
-    print_terms(score);
-    printf("score: hard %d soft %" G_GINT64_FORMAT "\n", rota_score_get_hard(score),
+    if (o->output != NULL && !to_stdout(o))
+        fprintf(out, "wrote %s\n", o->output);
+    print_terms(out, score);
+    fprintf(out, "score: hard %d soft %" G_GINT64_FORMAT "\n", rota_score_get_hard(score),
            rota_score_get_soft(score));
     if (fflush(stdout) != 0) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot write standard output");
@@ -192,6 +228,25 @@ check_options(const Options *o, int argc, GError **error)
     return cli_check_lang(o->lang, "solve", error);
 }
 
+/* An output naming an input (the model, the previous roster) would
+ * destroy it: refused before anything runs. */
+static gboolean
+check_output(const Options *o, const char *model_path, GError **error)
+{
+    const char *inputs[] = {model_path, o->previous_path};
+
+    if (o->output == NULL || to_stdout(o))
+        return TRUE;
+    for (gsize i = 0; i < G_N_ELEMENTS(inputs); i++) {
+        if (inputs[i] != NULL && cli_same_file(o->output, inputs[i])) {
+            cli_set_usage_error(error, "solve", "-o %s names the input file %s", o->output,
+                                inputs[i]);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
 static const char description[] =
     "Builds a roster greedily, then improves it by local search until the time\n"
     "limit (default 10 s) or, with --moves and no --time-limit, until that many\n"
@@ -206,7 +261,11 @@ static const char description[] =
     "the table of terms, ending with 'score: hard H soft S', scored by the\n"
     "same evaluator as 'rota score'.  Without -o only that is printed; with -o\n"
     "the roster is written atomically (roster.json, or the tab-separated grid\n"
-    "for --format curtois, where S is the benchmark's objective).\n\n"
+    "for --format curtois, where S is the benchmark's objective).\n"
+    "Safe outputs: -o - writes the roster to standard output (the summary goes\n"
+    "to standard error); -o naming the model or --previous roster is refused\n"
+    "(exit 2, nothing written); an existing device or FIFO is written in place,\n"
+    "never replaced; a symlink is followed and its target replaced atomically.\n\n"
     "Exit status: 0 when every hard constraint holds; 3 when the roster breaks\n"
     "some (each is named on standard error; the roster is still written); 1 on\n"
     "bad input or I/O errors; 2 on bad usage.\n\n"
@@ -222,7 +281,7 @@ cli_cmd_solve(int argc, char **argv, GError **error)
     Options o = {0};
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-         "Write the roster to this file (written atomically)", "ROSTER"},
+         "Write the roster to this file (atomically; - for standard output)", "ROSTER"},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &o.format_name,
          "json (model.json in, roster.json out; the default) or curtois (benchmark "
          "instance in, tab-separated grid out)",
@@ -252,7 +311,8 @@ cli_cmd_solve(int argc, char **argv, GError **error)
 
     g_option_context_add_main_entries(context, entries, NULL);
     if (!cli_parse(context, &argc, &argv, error) || !check_options(&o, argc, error) ||
-        !cli_parse_format(o.format_name, &format, error))
+        !cli_parse_format(o.format_name, &format, error) ||
+        !check_output(&o, argv[1], error))
         goto out;
     model = cli_load_model(argv[1], format, error);
     if (model == NULL)
