@@ -77,6 +77,41 @@ expect_err_line "rota: ROTA_MAX_INPUT=12X: expected a size in bytes such as 1000
 run "a file under the cap" env ROTA_MAX_INPUT=1M "$ROTA" check "$model"
 expect_status 0
 
+# ---- safe outputs
+cp "$model" "$TMP/m.json"
+run "solve -o -" "$ROTA" solve "$TMP/m.json" -o - --moves 1000 --quiet
+if head -c 200 "$TMP/out" | grep -q '"rota-roster"' && [ ! -e ./- ]; then
+    pass "$name: the roster on stdout, no file named -"
+else fail "$name: no roster on stdout"; fi
+expect_err_has "score: hard"
+run "solve -o the model" "$ROTA" solve "$TMP/m.json" -o "$TMP/m.json" --moves 100
+expect_status 2
+cmp -s "$TMP/m.json" "$model" && pass "$name: model untouched" || fail "$name: model changed"
+ln -s m.json "$TMP/m-link.json"
+run "solve -o a link to the model" "$ROTA" solve "$TMP/m.json" -o "$TMP/m-link.json" --moves 100
+expect_status 2
+if [ -w /dev/full ]; then
+    run "solve -o /dev/full" "$ROTA" solve "$TMP/m.json" -o /dev/full --moves 100 --quiet
+    expect_status 1
+    expect_err_line "rota: /dev/full: cannot write: No space left on device"
+    [ -c /dev/full ] && pass "$name: /dev/full still a device" || fail "$name: /dev/full replaced"
+fi
+ln -s target.json "$TMP/out-link.json"
+run "solve -o a symlink" "$ROTA" solve "$TMP/m.json" -o "$TMP/out-link.json" --moves 100 --quiet
+if [ -L "$TMP/out-link.json" ] && grep -q '"rota-roster"' "$TMP/target.json"; then
+    pass "$name: link kept, target written"
+else fail "$name: link replaced or target missing"; fi
+if mkfifo "$TMP/fifo" 2>/dev/null; then
+    cat "$TMP/fifo" >"$TMP/from-fifo" &
+    reader=$!
+    run "solve -o a FIFO" "$ROTA" solve "$TMP/m.json" -o "$TMP/fifo" --moves 100 --quiet
+    wait "$reader"
+    if [ -p "$TMP/fifo" ] && grep -q '"rota-roster"' "$TMP/from-fifo"; then
+        pass "$name: written through, still a FIFO"
+    else fail "$name: FIFO replaced or nothing read"; fi
+fi
+ls -A "$TMP" | grep -q 'rota-tmp' && fail "stray temporary files" || pass "no stray temporary files"
+
 # ---- SIGTERM and SIGHUP stop a solve like Ctrl-C: the best roster is
 # written and the exit status follows its score.
 for sig in TERM HUP INT; do
