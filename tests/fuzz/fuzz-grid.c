@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* fuzz-grid.c: libFuzzer harness of the Curtois grid (roster) reader, scoring what it accepts. */
+/* fuzz-grid.c: libFuzzer harness of the Curtois grid (roster) reader, scoring what it
+ * accepts. */
 #include "fuzz-common.h"
 
 int

@@ -13,8 +13,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         gsize length = 0;
         g_autofree char *text = rota_model_to_data(model, &length);
         g_autoptr(GError) again_error = NULL;
-        g_autoptr(RotaModel) again = rota_model_new_from_data(text, length, "again.json",
-                                                              &again_error);
+        g_autoptr(RotaModel) again =
+            rota_model_new_from_data(text, length, "again.json", &again_error);
 
         /* what the writer writes, the reader reads */
         if (again == NULL)

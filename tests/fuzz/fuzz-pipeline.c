@@ -9,8 +9,7 @@
 /* Larger models are only loaded: a solve must stay a few milliseconds. */
 #define MAX_SLOTS 5000
 
-static void
-export(RotaModel *model, const RotaRoster *roster)
+static void export(RotaModel *model, const RotaRoster *roster)
 {
     static char *dir;
     static const guint8 key[32] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};

@@ -11,7 +11,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (model == NULL)
         model = fuzz_fixture_model("tests/data/valid/full.json", FALSE);
-    roster = rota_roster_new_from_data(model, (const char *)data, size, "fuzz.json", &error);
+    roster =
+        rota_roster_new_from_data(model, (const char *)data, size, "fuzz.json", &error);
     if (roster != NULL) {
         g_autoptr(RotaScore) score = rota_score_new(roster, NULL);
         gsize length = 0;
