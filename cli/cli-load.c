@@ -3,6 +3,7 @@
 #include "cli-private.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 G_DEFINE_QUARK(rota-cli-error-quark, cli_error)
 
@@ -116,4 +117,33 @@ cli_secret_path(const char *dir, const char *secret)
     while (length > 1 && base[length - 1] == '/')
         base[--length] = '\0';
     return g_strconcat(base, ".secret", NULL);
+}
+
+gboolean
+cli_check_lang(const char *lang_option, const char *command, GError **error)
+{
+    const char *known[] = {"en", "zh"};
+
+    if (lang_option == NULL)
+        return TRUE;
+    for (gsize i = 0; i < G_N_ELEMENTS(known); i++) {
+        gsize n = strlen(known[i]);
+
+        if (strncmp(lang_option, known[i], n) == 0 &&
+            strchr("_-.@", lang_option[n]) != NULL)
+            return TRUE;
+    }
+    cli_set_usage_error(error, command,
+                        "unknown language \"%s\" for --lang (expected en or zh)",
+                        lang_option);
+    return FALSE;
+}
+
+gboolean
+cli_same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
 }

@@ -68,6 +68,11 @@ GDateTime *cli_parse_now(const char *command, const char *text, GError **error);
  * DIR.secret beside dir (never inside it: dir gets published). */
 char *cli_secret_path(const char *dir, const char *secret);
 
+/* --lang takes en or zh (zh_CN, en_US.UTF-8 and the like too); anything
+ * else is a usage error of command.  NULL (no option) is fine. */
+gboolean cli_check_lang(const char *lang_option, const char *command, GError **error);
+/* Whether two paths name the same existing file (device and inode). */
+gboolean cli_same_file(const char *a, const char *b);
 /* Whether messages should be Chinese: --lang, else LC_ALL/LC_MESSAGES/LANG. */
 gboolean cli_prefers_chinese(const char *lang_option);
 

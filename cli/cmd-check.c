@@ -72,11 +72,75 @@ print_summary(const char *path, const RotaModel *model)
     printf("model is valid\n");
 }
 
+/* Whether any cell of duty that wants places has an eligible person, and
+ * the count of places it wants; *segment_empty gets the first segment
+ * whose cells want places that nobody may fill (or -1). */
+static gboolean
+duty_has_candidates(const RotaModel *model, int duty, int *places, int *segment_empty)
+{
+    gboolean any = FALSE;
+
+    *places = 0;
+    *segment_empty = -1;
+    for (int c = 0; c < rota_model_get_n_cells(model); c++) {
+        RotaCellInfo info;
+
+        if (!rota_model_get_cell(model, c, &info) || info.duty != duty || info.min <= 0)
+            continue;
+        *places += info.min;
+        if (rota_model_get_n_cell_candidates(model, c) > 0)
+            any = TRUE;
+        else if (*segment_empty < 0)
+            *segment_empty = info.segment;
+    }
+    return any;
+}
+
+/*
+ * What a valid model can never satisfy goes to standard error as a
+ * warning (the exit status stays 0): a model without people, a duty that
+ * wants places nobody is eligible for (in any cell, or at some segment).
+ */
+static void
+warn_unsatisfiable(const char *path, const RotaModel *model, gboolean zh)
+{
+    if (rota_model_get_n_people(model) == 0 && rota_model_get_n_places(model) > 0)
+        fprintf(stderr,
+                zh ? "rota: 警告：%s：模型中没有人员，%d 个岗位永远无法安排\n"
+                   : "rota: warning: %s: the model has no people: none of its %d places "
+                     "can ever be filled\n",
+                path, rota_model_get_n_places(model));
+    if (rota_model_get_n_people(model) == 0)
+        return;
+    for (int d = 0; d < rota_model_get_n_duties(model); d++) {
+        int places, segment;
+        const char *id = rota_model_get_duty_id(model, d);
+
+        if (!duty_has_candidates(model, d, &places, &segment) && places > 0)
+            fprintf(stderr,
+                    zh ? "rota: 警告：%s：任务 \"%s\" 没有任何符合条件的人员，"
+                         "%d 个岗位永远无法安排\n"
+                       : "rota: warning: %s: duty \"%s\": nobody is eligible; its %d "
+                         "places can never be filled\n",
+                    path, id, places);
+        else if (segment >= 0)
+            fprintf(stderr,
+                    zh ? "rota: 警告：%s：任务 \"%s\" 在路段 \"%s\" 没有任何符合条件的"
+                         "人员\n"
+                       : "rota: warning: %s: duty \"%s\" at segment \"%s\": nobody is "
+                         "eligible\n",
+                    path, id, rota_model_get_segment_id(model, segment));
+    }
+}
+
 gboolean
 cli_cmd_check(int argc, char **argv, GError **error)
 {
     g_autofree char *format_name = NULL;
+    g_autofree char *lang = NULL;
     GOptionEntry entries[] = {
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+         "Language of the warnings: en or zh (default: from the locale)", "LANG"},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
          "Input format: json (rota-model v1, the default) or curtois (benchmark text)",
          "FORMAT"},
@@ -85,7 +149,9 @@ cli_cmd_check(int argc, char **argv, GError **error)
     g_autoptr(GOptionContext) context = cli_context_new(
         "MODEL", "Validate a model file and print what it holds.",
         "Every problem is reported as FILE:LINE:COLUMN: json.path: what is wrong,\n"
-        "and nothing is printed on standard output unless the model is valid.\n\n"
+        "and nothing is printed on standard output unless the model is valid.\n"
+        "What a valid model can never satisfy (no people at all, a duty nobody is\n"
+        "eligible for) is a warning on standard error; the exit status stays 0.\n\n"
         "Examples:\n"
         "  rota check examples/county/county.json\n"
         "  rota check --format curtois Instance1.txt");
@@ -99,11 +165,13 @@ cli_cmd_check(int argc, char **argv, GError **error)
         cli_set_usage_error(error, "check", "expected one MODEL file");
         return FALSE;
     }
-    if (!cli_parse_format(format_name, &format, error))
+    if (!cli_parse_format(format_name, &format, error) ||
+        !cli_check_lang(lang, "check", error))
         return FALSE;
     model = cli_load_model(argv[1], format, error);
     if (model == NULL)
         return FALSE;
     print_summary(argv[1], model);
+    warn_unsatisfiable(argv[1], model, cli_prefers_chinese(lang));
     return TRUE;
 }

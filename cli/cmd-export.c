@@ -83,6 +83,30 @@ check_options(const Options *o, int argc, char **argv, GError **error)
     return TRUE;
 }
 
+/* --previous names an earlier publication: a folder holding its ledger.
+ * A typo must not pass for a first publication, which would restart every
+ * subscriber's SEQUENCE history. */
+static gboolean
+check_previous(const char *dir, GError **error)
+{
+    g_autofree char *ledger = g_build_filename(dir, ".rota-ledger.json", NULL);
+
+    if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO,
+                    "--previous %s: no such folder (expected an earlier publication)",
+                    dir);
+        return FALSE;
+    }
+    if (!g_file_test(ledger, G_FILE_TEST_EXISTS)) {
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO,
+                    "--previous %s: no ledger .rota-ledger.json in it (expected an "
+                    "earlier publication)",
+                    dir);
+        return FALSE;
+    }
+    return TRUE;
+}
+
 static gboolean
 configure(RotaFeedWriter *writer, const Options *o, GError **error)
 {
@@ -98,6 +122,8 @@ configure(RotaFeedWriter *writer, const Options *o, GError **error)
         rota_feed_writer_set_now(writer, now);
     }
     rota_feed_writer_set_keep_cancelled(writer, o->keep_cancelled);
+    if (o->previous != NULL && !check_previous(o->previous, error))
+        return FALSE;
     rota_feed_writer_set_previous_dir(writer, o->previous);
     return TRUE;
 }

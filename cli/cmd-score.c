@@ -136,7 +136,8 @@ cli_cmd_score(int argc, char **argv, GError **error)
         cli_set_usage_error(error, "score", "expected a MODEL and a ROSTER file");
         return FALSE;
     }
-    if (!cli_parse_format(format_name, &format, error))
+    if (!cli_parse_format(format_name, &format, error) ||
+        !cli_check_lang(lang, "score", error))
         return FALSE;
     model = cli_load_model(argv[1], format, error);
     if (model == NULL)

@@ -3,14 +3,26 @@
 #include "cli-private.h"
 #include "progress-private.h"
 
+#include <errno.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 
 /* Without --time-limit and --moves, the search runs this many seconds. */
 #define DEFAULT_SECONDS 10.0
+/* --time-limit above this (a year) is a usage error, as are nan and inf. */
+#define MAX_SECONDS 31536000.0
+/* --threads above this is a usage error (GLib aborts long before 100000). */
+#define MAX_THREADS 256
 
-/* The first Ctrl-C ends the search early (the best roster is still
- * written); a second one kills the tool as usual. */
+/* The signals that stop a search early: Ctrl-C, and SIGTERM and SIGHUP,
+ * with which batch systems, service managers and a closed terminal stop a
+ * job.  The first one ends the search (the best roster is still written,
+ * the exit status follows its score); a second one kills the tool as
+ * usual. */
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
 static RotaSolver *interrupted_solver;
 
 static void
@@ -22,15 +34,22 @@ on_interrupt(int signum)
 }
 
 static void
-print_terms(const RotaScore *score)
+catch_stop_signals(gboolean on)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(stop_signals); i++)
+        signal(stop_signals[i], on ? on_interrupt : SIG_DFL);
+}
+
+static void
+print_terms(FILE *out, const RotaScore *score)
 {
     int n_terms = rota_score_get_n_terms(score);
 
     if (n_terms == 0)
         return;
-    printf("%-22s %8s %12s\n", "constraint", "count", "penalty");
+    fprintf(out, "%-22s %8s %12s\n", "constraint", "count", "penalty");
     for (int i = 0; i < n_terms; i++)
-        printf("%-22s %8d %12" G_GINT64_FORMAT "\n", rota_score_get_term_name(score, i),
+        fprintf(out, "%-22s %8d %12" G_GINT64_FORMAT "\n", rota_score_get_term_name(score, i),
                rota_score_get_term_count(score, i),
                rota_score_get_term_penalty(score, i));
 }
@@ -64,12 +83,45 @@ typedef struct {
     gboolean quiet;
 } Options;
 
+/* -o - writes the roster to standard output (the summary then goes to
+ * standard error). */
+static gboolean
+to_stdout(const Options *o)
+{
+    return o->output != NULL && strcmp(o->output, "-") == 0;
+}
+
+static gboolean
+save_stdout(const RotaRoster *roster, const RotaScore *score, CliFormat format,
+            GError **error)
+{
+    g_autofree char *data = NULL;
+    gsize length = 0;
+
+    if (format == CLI_FORMAT_CURTOIS) {
+        data = rota_roster_to_grid(roster, error);
+        if (data == NULL)
+            return FALSE;
+        length = strlen(data);
+    } else {
+        data = rota_roster_to_data(roster, score, &length);
+    }
+    if (fwrite(data, 1, length, stdout) != length || fflush(stdout) != 0) {
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot write standard output: %s",
+                    g_strerror(errno));
+        return FALSE;
+    }
+    return TRUE;
+}
+
 static gboolean
 save(const RotaRoster *roster, const RotaScore *score, const Options *o, CliFormat format,
      GError **error)
 {
     if (o->output == NULL)
         return TRUE;
+    if (to_stdout(o))
+        return save_stdout(roster, score, format, error);
     if (format == CLI_FORMAT_CURTOIS)
         return rota_roster_save_grid(roster, o->output, error);
     return rota_roster_save(roster, score, o->output, error);
@@ -100,6 +152,7 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     CliProgress progress;
     gint64 start = g_get_monotonic_time(), bound = 0;
     double seconds;
+    FILE *out = to_stdout(o) ? stderr : stdout;
 
     cli_progress_init(&progress, "solve");
     configure(solver, o);
@@ -107,16 +160,18 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     if (!o->quiet)
         rota_solver_set_progress_func(solver, cli_progress_show, &progress, NULL);
     interrupted_solver = solver;
-    signal(SIGINT, on_interrupt);
+    catch_stop_signals(TRUE);
     if (!rota_solver_run(solver, &local) &&
         !g_error_matches(local, ROTA_ERROR, ROTA_ERROR_CANCELLED)) {
-        signal(SIGINT, SIG_DFL);
+        catch_stop_signals(FALSE);
+        interrupted_solver = NULL;
         g_propagate_error(error, g_steal_pointer(&local));
         return FALSE;
     }
-    /* Ctrl-C cancelled the search: its best roster is written as usual. */
+    /* Ctrl-C, SIGTERM or SIGHUP cancelled the search: its best roster is
+     * written as usual. */
     g_clear_error(&local);
-    signal(SIGINT, SIG_DFL);
+    catch_stop_signals(FALSE);
     interrupted_solver = NULL;
     seconds = (double)(g_get_monotonic_time() - start) / G_USEC_PER_SEC;
     cli_progress_end(&progress);
@@ -124,20 +179,20 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     score = rota_score_new(best, previous);
     if (!save(best, score, o, format, error))
         return FALSE;
-    printf("%s: %d people, %d days, %d duty cells\n", rota_model_get_name(model),
+    fprintf(out, "%s: %d people, %d days, %d duty cells\n", rota_model_get_name(model),
            rota_model_get_n_people(model), rota_model_get_n_days(model),
            rota_model_get_n_cells(model));
-    printf("searched %.1f s on %d thread%s, seed %" G_GINT64_FORMAT "\n", seconds,
+    fprintf(out, "searched %.1f s on %d thread%s, seed %" G_GINT64_FORMAT "\n", seconds,
            o->threads > 0 ? o->threads : (int)g_get_num_processors(),
            o->threads == 1 ? "" : "s", o->seed);
-    if (o->output != NULL)
-        printf("wrote %s\n", o->output);
-    print_terms(score);
+    if (o->output != NULL && !to_stdout(o))
+        fprintf(out, "wrote %s\n", o->output);
+    print_terms(out, score);
     if (rota_solver_get_bound(solver, &bound))
-        printf("bound: %" G_GINT64_FORMAT "\n", bound);
+        fprintf(out, "bound: %" G_GINT64_FORMAT "\n", bound);
     else
-        printf("bound: none\n");
-    printf("score: hard %d soft %" G_GINT64_FORMAT "\n", rota_score_get_hard(score),
+        fprintf(out, "bound: none\n");
+    fprintf(out, "score: hard %d soft %" G_GINT64_FORMAT "\n", rota_score_get_hard(score),
            rota_score_get_soft(score));
     if (fflush(stdout) != 0) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot write standard output");
@@ -168,6 +223,37 @@ check_options(const Options *o, int argc, GError **error)
             "--time-limit, --moves, --threads and --seed must not be negative");
         return FALSE;
     }
+    if (!isfinite(o->time_limit) || o->time_limit > MAX_SECONDS) {
+        cli_set_usage_error(error, "solve",
+                            "--time-limit must be a number of seconds from 0 to %.0f",
+                            MAX_SECONDS);
+        return FALSE;
+    }
+    if (o->threads > MAX_THREADS) {
+        cli_set_usage_error(error, "solve",
+                            "--threads %d is above the bound of %d threads", o->threads,
+                            MAX_THREADS);
+        return FALSE;
+    }
+    return cli_check_lang(o->lang, "solve", error);
+}
+
+/* An output naming an input (the model, the previous roster) would
+ * destroy it: refused before anything runs. */
+static gboolean
+check_output(const Options *o, const char *model_path, GError **error)
+{
+    const char *inputs[] = {model_path, o->previous_path};
+
+    if (o->output == NULL || to_stdout(o))
+        return TRUE;
+    for (gsize i = 0; i < G_N_ELEMENTS(inputs); i++) {
+        if (inputs[i] != NULL && cli_same_file(o->output, inputs[i])) {
+            cli_set_usage_error(error, "solve", "-o %s names the input file %s", o->output,
+                                inputs[i]);
+            return FALSE;
+        }
+    }
     return TRUE;
 }
 
@@ -178,7 +264,8 @@ static const char description[] =
     "roster always give the same roster, byte for byte.  A timed run is not\n"
     "reproducible (its annealing and its threads' meetings follow the clock);\n"
     "the roster file records how many moves it made.\n"
-    "Ctrl-C stops the search early and still writes the best roster.\n\n"
+    "Ctrl-C, SIGTERM or SIGHUP stops the search early and still writes the best\n"
+    "roster; the exit status follows its score.  --threads is at most 256.\n\n"
     "Progress goes to standard error (a live line on a terminal, a line every\n"
     "2 s otherwise, nothing with --quiet).  Standard output gets a summary and\n"
     "the table of terms, then 'bound: B' and 'score: hard H soft S', scored by\n"
@@ -190,7 +277,11 @@ static const char description[] =
     "Without -o only that is printed; with -o the roster is written atomically\n"
     "(roster.json, whose \"solver\" object then holds the bound, or the\n"
     "tab-separated grid for --format curtois, where S is the benchmark's\n"
-    "objective).\n\n"
+    "objective).\n"
+    "Safe outputs: -o - writes the roster to standard output (the summary goes\n"
+    "to standard error); -o naming the model or --previous roster is refused\n"
+    "(exit 2, nothing written); an existing device or FIFO is written in place,\n"
+    "never replaced; a symlink is followed and its target replaced atomically.\n\n"
     "Exit status: 0 when every hard constraint holds; 3 when the roster breaks\n"
     "some (each is named on standard error; the roster is still written); 1 on\n"
     "bad input or I/O errors; 2 on bad usage.\n\n"
@@ -206,7 +297,7 @@ cli_cmd_solve(int argc, char **argv, GError **error)
     Options o = {0};
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-         "Write the roster to this file (written atomically)", "ROSTER"},
+         "Write the roster to this file (atomically; - for standard output)", "ROSTER"},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &o.format_name,
          "json (model.json in, roster.json out; the default) or curtois (benchmark "
          "instance in, tab-separated grid out)",
@@ -236,7 +327,8 @@ cli_cmd_solve(int argc, char **argv, GError **error)
 
     g_option_context_add_main_entries(context, entries, NULL);
     if (!cli_parse(context, &argc, &argv, error) || !check_options(&o, argc, error) ||
-        !cli_parse_format(o.format_name, &format, error))
+        !cli_parse_format(o.format_name, &format, error) ||
+        !check_output(&o, argv[1], error))
         goto out;
     model = cli_load_model(argv[1], format, error);
     if (model == NULL)

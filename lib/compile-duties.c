@@ -180,7 +180,8 @@ compile_duty_segments(RotaModel *model, int d, const RotapDutySpec *spec, GError
                                       d, j, id != NULL ? id : "");
         duty->segments[duty->n_segments++] = segment;
     }
-    qsort(duty->segments, (gsize)duty->n_segments, sizeof(int), compare_ints);
+    if (duty->n_segments > 1)
+        qsort(duty->segments, (gsize)duty->n_segments, sizeof(int), compare_ints);
     for (int k = 1; k < duty->n_segments; k++) {
         if (duty->segments[k] == duty->segments[k - 1])
             return fail_duplicate_segment(model, d, spec, error);

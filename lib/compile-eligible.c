@@ -95,7 +95,10 @@ sort_unique(int *people, int n)
 {
     int kept = 0;
 
-    qsort(people, (gsize)n, sizeof(int), compare_ints);
+    /* people is NULL when a who tag matches nobody: qsort() wants a
+     * valid pointer even for no element */
+    if (n > 1)
+        qsort(people, (gsize)n, sizeof(int), compare_ints);
     for (int i = 0; i < n; i++) {
         if (kept == 0 || people[kept - 1] != people[i])
             people[kept++] = people[i];
@@ -235,8 +238,10 @@ who_list(RotapEligibility *e, const RotapDutySpec *spec)
     for (guint j = 0; j < n_units; j++)
         ids[n_tags + j] =
             rotap_compile_lookup(e->model, ROTAP_KIND_UNIT, spec->who_units->pdata[j]);
-    qsort(ids, n_tags, sizeof(int), compare_ints);
-    qsort(ids + n_tags, n_units, sizeof(int), compare_ints);
+    if (n_tags > 1)
+        qsort(ids, n_tags, sizeof(int), compare_ints);
+    if (n_units > 1)
+        qsort(ids + n_tags, n_units, sizeof(int), compare_ints);
     key = g_string_new("t");
     for (guint j = 0; j < n_tags + n_units; j++)
         g_string_append_printf(key, "%s%d", j == n_tags ? "u" : ",", ids[j]);

@@ -338,7 +338,8 @@ compile_tags(RotaModel *model, RotapPerson *person, const RotapPersonSpec *spec,
             return FALSE;
         person->tags[n++] = rotap_compile_intern_tag(model, tags, spec->tags->pdata[j]);
     }
-    qsort(person->tags, (gsize)n, sizeof(int), compare_ints);
+    if (n > 1)
+        qsort(person->tags, (gsize)n, sizeof(int), compare_ints);
     person->n_tags = 0;
     for (int j = 0; j < n; j++) {
         if (person->n_tags == 0 || person->tags[person->n_tags - 1] != person->tags[j])

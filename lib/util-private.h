@@ -26,11 +26,21 @@ gboolean rotap_json_locate(const char *text, gsize length, const char *path,
                            gsize *offset);
 
 /* Write a whole file atomically: a temporary file beside path, fsync, then
- * rename; on failure path is untouched and the temporary file removed. */
+ * rename; on failure path is untouched and the temporary file removed.
+ * A symlink is followed (its target replaced); an existing device or FIFO
+ * is written in place. */
 gboolean rotap_write_file_atomic(const char *path, const char *data, gsize length,
                                  GError **error);
+/* The same for a published tree: the temporary file lives in staging (a
+ * folder on path's file system, outside what is served), mode 0644;
+ * fsync only when sync. */
+gboolean rotap_write_file_staged(const char *path, const char *staging, const char *data,
+                                 gsize length, gboolean sync, GError **error);
 
-/* Read a whole file; ROTA_ERROR_IO naming path on failure. */
+/* The input size cap: ROTA_MAX_INPUT (bytes, K/M/G suffixes) or 256 MB. */
+gboolean rotap_max_input(guint64 *limit, GError **error);
+/* Read a whole file of at most rotap_max_input() bytes; ROTA_ERROR_IO
+ * naming path on failure. */
 gboolean rotap_read_file(const char *path, char **data, gsize *length, GError **error);
 
 #endif

@@ -220,7 +220,7 @@ main(int argc, char **argv)
     gboolean quiet = FALSE;
     GOptionEntry entries[] = {
         {"scale", 0, 0, G_OPTION_ARG_INT, &scale,
-         "Multiply units, segments and people by N (1 to 32; default 1)", "N"},
+         "Multiply units, segments and people by N (1 to 400; default 1)", "N"},
         {"seed", 0, 0, G_OPTION_ARG_INT64, &seed,
          "Seed of the random draws (default 1, the committed county.json)", "N"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,

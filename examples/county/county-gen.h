@@ -11,8 +11,10 @@
 #define COUNTY_SEGMENTS 136
 #define COUNTY_INSPECTORS 50
 
-/* Id widths ("U0001", "S0001", "P00001") hold every id up to this scale. */
-#define COUNTY_MAX_SCALE 32
+/* Id widths ("U0001", "S0001", "P00001") hold every id up to scale 32;
+ * above it ids grow a digit (still unique).  Scale 334 is about a million
+ * people, for the load measurements of README.md. */
+#define COUNTY_MAX_SCALE 400
 
 #define COUNTY_N_DAYS 31
 

@@ -285,6 +285,13 @@ rotap_json_check_format(const RotapJsonReader *reader, struct json_object *root,
                              "expected \"%s\", found %s", format_name, found);
         return FALSE;
     }
+    /* "rota-model\u0000junk" compares equal above: json-c's strings are
+     * NUL-terminated, so the length tells */
+    if (strlen(json_object_get_string(value)) != (gsize)json_object_get_string_len(value)) {
+        rotap_json_set_error(reader, error, ROTA_ERROR_FORMAT, "format",
+                             "a string must not contain \\u0000");
+        return FALSE;
+    }
     if (!json_object_object_get_ex(root, "version", &value)) {
         rotap_json_set_error(reader, error, ROTA_ERROR_FORMAT, "version",
                              "missing (expected 1)");

@@ -24,6 +24,7 @@ typedef struct {
     RotaFeedWriter *writer;
     const char *dir; /* index.json, the ledger, the lock */
     char *feeds;     /* dir/feeds: the published folder */
+    char *staging;   /* dir/.rota-staging: temporary files, never published */
     RotapFeedContext ctx;
     RotapLedger *previous;
     RotapLedger *next;
@@ -73,36 +74,25 @@ group(const RotaModel *model, const RotaRoster *roster, Groups *g)
 /*
  * A file whose bytes would not change is left alone (its mtime too, so
  * that a web server's ETag stays); others are replaced by rename from a
- * temporary file in the same folder.  No fsync here: export() syncs the
- * file system once before it writes the ledger.
+ * temporary file in DIR/.rota-staging (same file system, outside the
+ * published DIR/feeds: nothing partial is ever served).  No fsync here:
+ * export() syncs the file system once before it writes the ledger.
  */
 static gboolean
 write_if_changed(Export *e, const char *base, const char *relative, const char *data,
                  gsize length, GError **error)
 {
     g_autofree char *path = g_build_filename(base, relative, NULL);
-    g_autofree char *tmp = NULL;
     g_autofree char *old = NULL;
     gsize old_length = 0;
-    int fd;
 
     if (g_file_get_contents(path, &old, &old_length, NULL) && old_length == length &&
         memcmp(old, data, length) == 0) {
         e->ctx.stats->files_unchanged++;
         return TRUE;
     }
-    tmp = g_strconcat(path, ".tmp-XXXXXX", NULL);
-    fd = g_mkstemp_full(tmp, O_WRONLY, 0644);
-    if (fd < 0 || write(fd, data, length) != (ssize_t)length || fchmod(fd, 0644) != 0 ||
-        close(fd) != 0 || g_rename(tmp, path) != 0) {
-        int saved = errno;
-
-        if (fd >= 0)
-            g_unlink(tmp);
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot write: %s", path,
-                    g_strerror(saved));
+    if (!rotap_write_file_staged(path, e->staging, data, length, FALSE, error))
         return FALSE;
-    }
     e->ctx.stats->files_written++;
     return TRUE;
 }
@@ -307,12 +297,24 @@ is_temporary(const char *name)
            (n == ledger + 7 && strncmp(name, ROTAP_LEDGER_NAME ".", ledger + 1) == 0);
 }
 
-/* Temporary files left by a crashed export (only ever in these folders)
- * are removed; under the lock, no running export owns one.  A file that
+/* Temporary files left by a crashed export are removed: everything in
+ * DIR/.rota-staging, and the FILE.tmp-XXXXXX of earlier versions beside
+ * the feeds; under the lock, no running export owns one.  A file that
  * cannot be removed is left: it harms nothing but space. */
 static void
 remove_stale(const Export *e)
 {
+    GDir *staging = g_dir_open(e->staging, 0, NULL);
+    const char *entry;
+
+    while (staging != NULL && (entry = g_dir_read_name(staging)) != NULL) {
+        g_autofree char *child = g_build_filename(e->staging, entry, NULL);
+
+        g_unlink(child);
+    }
+    if (staging != NULL)
+        g_dir_close(staging);
+
     /* folder_names ends in NULL: index 0 stands for dir itself. */
     for (gsize i = 0; i < G_N_ELEMENTS(folder_names); i++) {
         g_autofree char *path =
@@ -354,7 +356,7 @@ write_ledger(Export *e, GError **error)
         syncfs(fd);
         close(fd);
     }
-    return rotap_write_file_atomic(path, data, length, error);
+    return rotap_write_file_staged(path, e->staging, data, length, TRUE, error);
 }
 
 static int
@@ -525,15 +527,18 @@ export_into(RotaFeedWriter *writer, const RotaRoster *roster, const char *dir,
     if (lock < 0)
         return FALSE;
     e.feeds = g_build_filename(dir, ROTAP_FEEDS_DIR, NULL);
+    e.staging = g_build_filename(dir, ROTAP_STAGING_DIR, NULL);
     remove_stale(&e);
     ledger_path =
         g_build_filename(writer->previous_dir != NULL ? writer->previous_dir : dir,
                          ROTAP_LEDGER_NAME, NULL);
-    e.previous = make_folders(e.feeds, folder_names, error)
+    e.previous = make_folders(e.feeds, folder_names, error) &&
+                         make_folders(e.staging, NULL, error)
                      ? rotap_ledger_load(ledger_path, error)
                      : NULL;
     if (e.previous == NULL) {
         g_free(e.feeds);
+        g_free(e.staging);
         close(lock);
         return FALSE;
     }
@@ -551,9 +556,12 @@ export_into(RotaFeedWriter *writer, const RotaRoster *roster, const char *dir,
     e.ctx.next = e.next;
     e.ctx.previous = e.previous;
     ok = run(&e, roster, error);
+    if (ok)
+        g_rmdir(e.staging); /* empty now; a crash leaves it for the next run */
     rotap_ledger_free(e.previous);
     rotap_ledger_free(e.next);
     g_free(e.feeds);
+    g_free(e.staging);
     close(lock);
     return ok;
 }

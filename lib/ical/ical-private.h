@@ -132,6 +132,8 @@ typedef struct {
  * that is published (every feed path is relative to it). */
 #define ROTAP_LOCK_NAME ".rota-lock"
 #define ROTAP_FEEDS_DIR "feeds"
+/* Temporary files of an export, beside feeds/ and never published. */
+#define ROTAP_STAGING_DIR ".rota-staging"
 
 RotapLedger *rotap_ledger_new(void);
 void rotap_ledger_free(RotapLedger *ledger);

@@ -269,7 +269,8 @@ rotap_construct(RotapState *st, RotapRng *rng)
         order[n].cell = c;
         n++;
     }
-    qsort(order, n, sizeof(Scarce), compare_scarce);
+    if (n > 1)
+        qsort(order, n, sizeof(Scarce), compare_scarce);
     b.st = st;
     b.rng = rng;
     b.n_shifts = MAX(model->n_shifts, 1);

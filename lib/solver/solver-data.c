@@ -151,9 +151,12 @@ static void
 order_locks(RotapSolverData *data, const RotaRoster *previous)
 {
     const GArray *asg = previous->assignments;
-    g_autofree int *cursor = g_new(int, data->n_slots);
+    /* g_new(int, 0) is NULL, and memcpy() wants valid pointers even for
+     * no byte (a model without people) */
+    g_autofree int *cursor = g_new(int, MAX(data->n_slots, 1));
 
-    memcpy(cursor, data->lock_start, sizeof(int) * data->n_slots);
+    if (data->n_slots > 0)
+        memcpy(cursor, data->lock_start, sizeof(int) * data->n_slots);
     for (guint i = 0; i < asg->len; i++) {
         const RotaAssignment *a = &g_array_index(asg, RotaAssignment, i);
         int slot = a->person * data->n_days + a->day;

@@ -210,7 +210,13 @@ move_block_change(RotapState *st, RotapRng *rng, RotapUndo *undo, int max_length
     day = rotap_rng_below(rng, data->n_days);
     if (rotap_rng_below(rng, 3) > 0)
         shift = rotap_rng_below(rng, n_shifts);
-    length = MIN(1 + rotap_rng_below(rng, max_length), data->n_days);
+    /* The length once came from MIN(1 + draw, n_days), a macro that drew
+     * twice and could pass n_days on a horizon shorter than max_length
+     * (first = -1).  The same two draws, bounded: rosters stay the same. */
+    length = 1 + rotap_rng_below(rng, max_length) < data->n_days
+                 ? 1 + rotap_rng_below(rng, max_length)
+                 : data->n_days;
+    length = MIN(length, data->n_days);
     first = day - rotap_rng_below(rng, length);
     first = CLAMP(first, 0, data->n_days - length);
     for (int d = first; d < first + length; d++) {
@@ -531,6 +537,10 @@ rotap_move_random(RotapState *st, RotapRng *rng, RotapUndo *undo)
 {
     int total = 0, r, kind = 0;
 
+    /* A model without people (or without days) has no slot to move:
+     * every move below picks a slot or a person first. */
+    if (st->data->n_slots == 0)
+        return FALSE;
     if (st->data->has_prev && rotap_rng_below(rng, REVERT_EVERY) == 0)
         return move_revert(st, rng, undo);
     for (int k = 0; k < N_MOVES; k++)

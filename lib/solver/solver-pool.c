@@ -119,6 +119,8 @@ rotap_pool_search(const RotapPool *pool, RotapState *st, RotapRng *rng, guint64 
     double hw = (double)data->hard_weight, t0 = (double)data->soft_unit;
     double temp = t0, alpha = exp(log(MASTER_T_END / t0) / (double)MAX(moves, 1));
 
+    if (data->n_people == 0)
+        return;
     memcpy(best, st->x, sizeof(int) * data->n_slots);
     for (guint64 i = 0; i < moves; i++, temp *= alpha) {
         int p = rotap_rng_below(rng, data->n_people), n = pool_size(pool, p);

@@ -366,7 +366,7 @@ start_from_pool(RotapSearch *search, const gint *cancel, gint64 deadline)
     RotapPool *pool;
     gint64 now;
 
-    if (deadline <= 0)
+    if (deadline <= 0 || data->n_slots == 0)
         return;
     pool = rotap_dual_pool(search->state, search->dp, &search->rng, cancel, deadline,
                            &search->has_bound, &search->bound);
@@ -448,6 +448,9 @@ note_hot(RotapSearch *search, const RotapUndo *undo)
 static gboolean
 next_move(RotapSearch *search, guint64 i, RotapUndo *undo)
 {
+    /* no person or no day: nothing to move (every move picks a slot) */
+    if (search->data->n_slots == 0)
+        return FALSE;
     if (search->n_hot > 0 && search->state->cost.hard > 0 && i % MEND_PERIOD == 1) {
         int k = rotap_rng_below(&search->rng, search->n_hot);
 

@@ -71,7 +71,7 @@ run "county-gen no output" "$gen"
 expect_status 2
 run "county-gen scale 0" "$gen" --scale 0 -o "$TMP/x.json"
 expect_status 2
-run "county-gen scale 33" "$gen" --scale 33 -o "$TMP/x.json"
+run "county-gen scale 401" "$gen" --scale 401 -o "$TMP/x.json"
 expect_status 2
 if [ ! -e "$TMP/x.json" ]; then pass "county-gen usage: nothing written"
 else fail "county-gen usage: wrote a file"; fi
