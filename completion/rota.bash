@@ -55,7 +55,7 @@ _rota()
     fi
     COMPREPLY=()
 
-    local commands="check solve score export import diff demo help"
+    local commands="check solve score export import diff record swap bulletin demo help"
     local command="" format="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
@@ -63,7 +63,7 @@ _rota()
             *)
                 if [ -z "$command" ]; then
                     command=${words[i]}
-                elif [ "$command" = export ] && [ -z "$format" ]; then
+                elif [[ $command == export || $command == record ]] && [ -z "$format" ]; then
                     format=${words[i]}
                 fi
                 ;;
@@ -79,7 +79,35 @@ _rota()
         return
     fi
 
-    # Values of options that take one.
+    # Values of options that take one, where a command gives a letter its
+    # own meaning.
+    case $command/$prev in
+        swap/-d | swap/--date | swap/-s | swap/--shift | swap/-p | swap/--person | \
+            swap/-t | swap/--to | export/-u | export/--feeds-url)
+            return
+            ;;
+        record/-m | record/-r | record/--roster) _rota_files json; return ;;
+        record/--status)
+            COMPREPLY=($(compgen -W "done late absent excused substituted" -- "$cur"))
+            return
+            ;;
+        record/--source)
+            COMPREPLY=($(compgen -W "inspection hotline photo other" -- "$cur"))
+            return
+            ;;
+        record/--category)
+            COMPREPLY=($(compgen -W "道路 建筑 车辆 绿植 环卫 市政 亮灯 水系 road building
+                                     vehicles greenery sanitation utilities lighting
+                                     waterways" -- "$cur"))
+            return
+            ;;
+        record/--date | record/--shift | record/--segment | record/--person | \
+            record/--minutes | record/--substitute | record/--note | record/--by | \
+            record/--text | record/--found | record/--deadline | record/--at | \
+            bulletin/--month | bulletin/--week | bulletin/--day)
+            return
+            ;;
+    esac
     case $prev in
         -f | --format)
             COMPREPLY=($(compgen -W "json curtois" -- "$cur"))
@@ -100,7 +128,9 @@ _rota()
             ;;
         -o | --output)
             case $command/$format in
-                solve/* | import/*) _rota_files json grid ;;
+                solve/* | import/* | swap/*) _rota_files json grid ;;
+                export/xlsx) _rota_files xlsx ;;
+                export/csv) _rota_files csv ;;
                 *) _rota_dirs ;;
             esac
             return
@@ -124,18 +154,45 @@ _rota()
         score) options="--format --json --previous --lang --help" ;;
         export)
             if [ -z "$format" ] && [[ $cur != -* ]]; then
-                COMPREPLY=($(compgen -W "ics sheets" -- "$cur"))
+                COMPREPLY=($(compgen -W "ics sheets xlsx csv html" -- "$cur"))
                 return
             fi
-            options="--output --help"
-            [ "$format" = ics ] &&
-                options="--output --previous --secret --now --keep-cancelled --help"
+            case $format in
+                ics) options="--output --previous --secret --now --keep-cancelled --help" ;;
+                xlsx | csv) options="--output --lang --help" ;;
+                html) options="--output --feeds-url --secret --now --lang --help" ;;
+                *) options="--output --help" ;;
+            esac
             ;;
         import)
             options="--base --units --segments --people --off --requests --availability
                      --output --lang --help"
             ;;
         diff) options="--model --json --help" ;;
+        record)
+            if [ -z "$format" ] && [[ $cur != -* ]]; then
+                COMPREPLY=($(compgen -W "attendance finding close" -- "$cur"))
+                return
+            fi
+            case $format in
+                attendance)
+                    options="--model --roster --date --shift --segment --person --status
+                             --minutes --substitute --unscheduled --note --by --lang --help"
+                    ;;
+                finding)
+                    options="--model --segment --category --source --text --found --deadline
+                             --note --by --lang --help"
+                    ;;
+                close) options="--model --at --by --note --lang --help" ;;
+                *)
+                    options="--model --roster --date --shift --segment --person --status
+                             --minutes --substitute --unscheduled --note --by --category
+                             --source --text --found --deadline --at --lang --help"
+                    ;;
+            esac
+            ;;
+        swap) options="--date --shift --person --to --suggest --output --lang --help" ;;
+        bulletin) options="--month --week --day --output --json --lang --help" ;;
         demo) options="--output --time-limit --seed --moves --threads --quiet --help" ;;
         help)
             COMPREPLY=($(compgen -W "${commands% help}" -- "$cur"))
@@ -149,7 +206,7 @@ _rota()
     fi
     case $command in
         check | solve | score) _rota_files json txt grid ;;
-        diff | export) _rota_files json ;;
+        diff | export | record | swap | bulletin) _rota_files json ;;
         demo | import) ;;
     esac
 }

@@ -34,15 +34,27 @@ run_cases() {
     : >"$TMP/w/county.json"; : >"$TMP/w/roster.json"; : >"$TMP/w/notes.md"
     : >"$TMP/w/units.csv"
     cd "$TMP/w" || exit 1
-    expect "score solve" rota s
+    expect "score solve swap" rota s
     expect "check" rota ch
     expect "--help --version" rota --
-    expect "check demo diff export help import score solve" rota ""
+    expect "bulletin check demo diff export help import record score solve swap" rota ""
     expect "--format --json --previous --lang --help" rota score --
     expect "--time-limit --threads" rota solve --t
     expect "json curtois" rota check --format ""
     expect "en zh" rota score --lang ""
-    expect "ics sheets" rota export ""
+    expect "ics sheets xlsx csv html" rota export ""
+    expect "--output --feeds-url --secret --now --lang --help" rota export html --
+    expect "--output --lang --help" rota export xlsx --
+    expect "units.csv" rota export csv county.json roster.json -o u
+    expect "attendance finding close" rota record ""
+    expect "county.json" rota record attendance records.json -m co
+    expect "absent" rota record attendance records.json --status ab
+    expect "hotline" rota record finding records.json --source h
+    expect "--category" rota record finding records.json --c
+    expect "--suggest --shift" rota swap county.json roster.json --s
+    expect "" rota swap county.json roster.json -s ""
+    expect "--month" rota bulletin county.json roster.json records.json --m
+    expect "pub" rota bulletin county.json roster.json records.json -o ""
     expect "--output --previous --secret --now --keep-cancelled --help" rota export ics --
     expect "county.json pub roster.json" rota score ""
     expect "county.json" rota solve co
