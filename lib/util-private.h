@@ -18,6 +18,12 @@ int rotap_parse_time(const char *text, gboolean allow_24);
 void rotap_text_position(const char *text, gsize length, gsize offset, int *line,
                          int *column);
 
+/* Appends text to out as one CSV field (RFC 4180): as it is, or in double
+ * quotes (inner quotes doubled) when it holds a comma, a quote, a tab or a
+ * line end, so that it reads back whether the file is comma- or
+ * tab-separated.  The caller writes the separators. */
+void rotap_csv_append_field(GString *out, const char *text);
+
 /* Byte offset of the value at a JSON path such as "people[12].off[0]" or
  * "rules.weights.fairness" in a well-formed JSON text; for a trailing
  * ".key" that is not present, the offset of the enclosing object.  Returns

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* util-text.c: byte offsets to 1-based line and character columns. */
+/* util-text.c: byte offsets to 1-based line and character columns; CSV fields. */
 #include "config.h"
 
 #include "util-private.h"
+
+#include <string.h>
 
 /*
  * Columns count characters, not bytes, so that an editor lands on the
@@ -33,4 +35,20 @@ rotap_text_position(const char *text, gsize length, gsize offset, int *line,
     }
     *line = l;
     *column = c;
+}
+
+void
+rotap_csv_append_field(GString *out, const char *text)
+{
+    if (strpbrk(text, ",\"\r\n\t") == NULL) {
+        g_string_append(out, text);
+        return;
+    }
+    g_string_append_c(out, '"');
+    for (const char *p = text; *p != '\0'; p++) {
+        if (*p == '"')
+            g_string_append_c(out, '"');
+        g_string_append_c(out, *p);
+    }
+    g_string_append_c(out, '"');
 }

@@ -38,19 +38,8 @@ cell(Sheet *sheet, const char *text)
     if (!sheet->first)
         g_string_append_c(sheet->out, ',');
     sheet->first = FALSE;
-    if (text == NULL)
-        return;
-    if (strpbrk(text, ",\"\r\n\t") == NULL) {
-        g_string_append(sheet->out, text);
-        return;
-    }
-    g_string_append_c(sheet->out, '"');
-    for (const char *p = text; *p != '\0'; p++) {
-        if (*p == '"')
-            g_string_append_c(sheet->out, '"');
-        g_string_append_c(sheet->out, *p);
-    }
-    g_string_append_c(sheet->out, '"');
+    if (text != NULL)
+        rotap_csv_append_field(sheet->out, text);
 }
 
 static void

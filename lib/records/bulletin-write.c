@@ -106,22 +106,6 @@ rota_bulletin_to_json(const RotaBulletin *bulletin)
     return g_string_free(out, FALSE);
 }
 
-static void
-csv_cell(GString *out, const char *text)
-{
-    if (strpbrk(text, ",\"\r\n") == NULL) {
-        g_string_append(out, text);
-        return;
-    }
-    g_string_append_c(out, '"');
-    for (const char *c = text; *c != '\0'; c++) {
-        if (*c == '"')
-            g_string_append_c(out, '"');
-        g_string_append_c(out, *c);
-    }
-    g_string_append_c(out, '"');
-}
-
 /**
  * rota_bulletin_to_csv:
  * @bulletin: a bulletin
@@ -156,10 +140,10 @@ rota_bulletin_to_csv(const RotaBulletin *bulletin, gsize *length)
         const RotaBulletinUnit *u = &bulletin->units[i];
 
         g_string_append_printf(out, "%d,", u->rank);
-        csv_cell(out, model->units[u->unit].id);
+        rotap_csv_append_field(out, model->units[u->unit].id);
         g_string_append_c(out, ',');
-        csv_cell(out,
-                 model->units[u->unit].name != NULL ? model->units[u->unit].name : "");
+        rotap_csv_append_field(
+            out, model->units[u->unit].name != NULL ? model->units[u->unit].name : "");
         g_string_append_c(out, ',');
         rotap_append_hundredths_1(out, u->score);
         g_string_append_printf(out, ",%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,",

@@ -3,23 +3,11 @@
 #include "util-private.h"
 #include "views/views-private.h"
 
-#include <string.h>
-
-/* One RFC 4180 field: quoted when it holds a comma, a quote or a line end. */
+/* One field, then its separator: a comma, or CRLF after the last. */
 static void
 append_field(GString *out, const char *text, gboolean last)
 {
-    if (strpbrk(text, ",\"\r\n") != NULL) {
-        g_string_append_c(out, '"');
-        for (const char *p = text; *p != '\0'; p++) {
-            if (*p == '"')
-                g_string_append_c(out, '"');
-            g_string_append_c(out, *p);
-        }
-        g_string_append_c(out, '"');
-    } else {
-        g_string_append(out, text);
-    }
+    rotap_csv_append_field(out, text);
     g_string_append(out, last ? "\r\n" : ",");
 }
 
