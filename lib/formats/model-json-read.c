@@ -628,14 +628,54 @@ rota_model_new_from_data(const char *data, gsize length, const char *source,
  *   rota_model_unref(), or %NULL on error.
  * Since: 0.1
  */
+/* A compile error names a JSON path; its position is found in the file
+ * read again, when it still has the bytes that were loaded (else the
+ * error is placed at the start). */
+static void
+position_in_file(const char *path, const char *sha256, GError **error)
+{
+    g_autofree char *data = NULL;
+    g_autofree char *again = NULL;
+    gsize length = 0;
+    RotapJsonReader reader = {path, "", 0};
+
+    if (rotap_read_file(path, &data, &length, NULL)) {
+        again =
+            g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, length);
+        if (strcmp(again, sha256) == 0) {
+            reader.text = data;
+            reader.length = length;
+        }
+    }
+    rotap_json_position_error(&reader, error);
+}
+
 RotaModel *
 rota_model_new_from_file(const char *path, GError **error)
 {
     g_autofree char *data = NULL;
+    g_autofree char *sha256 = NULL;
     gsize length = 0;
+    RotapSpec *spec;
+    RotaModel *model;
 
     g_return_val_if_fail(path != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     if (!rotap_read_file(path, &data, &length, error))
         return NULL;
-    return rota_model_new_from_data(data, length, path, error);
+    spec = rotap_spec_new_from_data(data, length, path, error);
+    if (spec == NULL)
+        return NULL;
+    /* The text is freed before the model is built, so that the two are
+     * never in memory together (rota_model_new_from_data() keeps it, being
+     * the caller's): a 1 M-people model is a 140 MB file. */
+    sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, length);
+    g_clear_pointer(&data, g_free);
+    model = rotap_model_compile(spec, error);
+    if (model == NULL) {
+        position_in_file(path, sha256, error);
+        return NULL;
+    }
+    model->sha256 = g_steal_pointer(&sha256);
+    return model;
 }
