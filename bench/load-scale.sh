@@ -67,6 +67,6 @@ for n in $scales; do
         fi
     done
     echo "$best $people $bytes" | awk '{
-        printf "| %\047d | %.1f MB | %.2f s | %.2f s | %.0f MB | %.1fx |\n",
-            $5, $6 / 1e6, $1, $2 + $3, $4 / 1024, $4 * 1024 / $6 }'
+        printf "| %d | %.1f MB | %.2f s | %.2f s | %.0f MB | %.1fx |\n",
+            $5, $6 / 1e6, $1, $2 + $3, $4 * 1024 / 1e6, $4 * 1024 / $6 }'
 done
