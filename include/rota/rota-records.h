@@ -15,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-/* How an attendance entry went (DESIGN.md §11 "status"). */
+/* How an attendance entry went (docs/records.md, "status"). */
 typedef enum {
     ROTA_STATUS_DONE,
     ROTA_STATUS_LATE,
@@ -26,7 +26,7 @@ typedef enum {
 } RotaStatus;
 
 /* The eight kinds of finding on a segment (八位一体), in the order of
- * DESIGN.md §11: 道路 road, 建筑 building, 车辆 vehicles, 绿植 greenery,
+ * docs/records.md: 道路 road, 建筑 building, 车辆 vehicles, 绿植 greenery,
  * 环卫 sanitation, 市政 utilities, 亮灯 lighting, 水系 waterways. */
 typedef enum {
     ROTA_CATEGORY_ROAD,
