@@ -100,11 +100,16 @@ void rotap_json_cursor_free(RotapJsonCursor *cursor);
  * size, encoding and rotap_json_check_text(), with the same errors. */
 gboolean rotap_json_check(const RotapJsonReader *reader, GError **error);
 
-/* The value at text[start, end) of a checked text as a json-c tree (a new
- * reference), parsed by tok (reset first; reused across calls). */
-struct json_object *rotap_json_parse_span(const RotapJsonReader *reader,
-                                          struct json_tokener *tok, gsize start,
-                                          gsize end, GError **error);
+/* The value at text[start, end) of a checked text as a json-c tree: *value
+ * is a new reference, or NULL for JSON's null.  tok is reset first (and
+ * may be reused across calls).  FALSE after setting error. */
+gboolean rotap_json_parse_span(const RotapJsonReader *reader, struct json_tokener *tok,
+                               gsize start, gsize end, struct json_object **value,
+                               GError **error);
+
+/* The tree of a whole checked text: what rotap_json_parse() returns after
+ * rotap_json_check(). */
+struct json_object *rotap_json_build_tree(const RotapJsonReader *reader, GError **error);
 
 /* A tokener as rotap_json_parse() uses it (strict, UTF-8 checked). */
 struct json_tokener *rotap_json_tokener_new(void);

@@ -137,27 +137,49 @@ rotap_json_tokener_new(void)
 
 /* The text already passed the scanner, so json-c failing is not expected;
  * its own description is reported should it happen. */
-struct json_object *
+gboolean
 rotap_json_parse_span(const RotapJsonReader *reader, struct json_tokener *tok,
-                      gsize start, gsize end, GError **error)
+                      gsize start, gsize end, struct json_object **value,
+                      GError **error)
 {
-    struct json_object *root;
     enum json_tokener_error jerr;
     g_autofree char *message = NULL;
 
     json_tokener_reset(tok);
-    root = json_tokener_parse_ex(tok, reader->text + start, (int)(end - start));
+    *value = json_tokener_parse_ex(tok, reader->text + start, (int)(end - start));
     jerr = json_tokener_get_error(tok);
-    if (root == NULL && jerr == json_tokener_continue) {
+    if (*value == NULL && jerr == json_tokener_continue) {
         /* A final NUL tells json-c that the input ends (a bare number). */
-        root = json_tokener_parse_ex(tok, "", 1);
+        *value = json_tokener_parse_ex(tok, "", 1);
         jerr = json_tokener_get_error(tok);
     }
-    if (root == NULL) {
+    if (*value == NULL && jerr != json_tokener_success) {
         message = g_strdup_printf("syntax error: %s", json_tokener_error_desc(jerr));
         set_error_at(reader, error, ROTA_ERROR_SYNTAX,
                      start + (gsize)json_tokener_get_parse_end(tok), NULL, message);
+        return FALSE;
     }
+    return TRUE; /* *value is NULL for JSON's null */
+}
+
+struct json_object *
+rotap_json_build_tree(const RotapJsonReader *reader, GError **error)
+{
+    gsize bom =
+        reader->length >= 3 && memcmp(reader->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    struct json_tokener *tok = rotap_json_tokener_new();
+    struct json_object *root = NULL;
+
+    /* a document that is just null is reported as json-c words it */
+    if (rotap_json_parse_span(reader, tok, bom, reader->length, &root, error) &&
+        root == NULL) {
+        g_autofree char *message = g_strdup_printf(
+            "syntax error: %s", json_tokener_error_desc(json_tokener_success));
+
+        set_error_at(reader, error, ROTA_ERROR_SYNTAX,
+                     bom + (gsize)json_tokener_get_parse_end(tok), NULL, message);
+    }
+    json_tokener_free(tok);
     return root;
 }
 
@@ -198,18 +220,9 @@ rotap_json_check(const RotapJsonReader *reader, GError **error)
 struct json_object *
 rotap_json_parse(const RotapJsonReader *reader, GError **error)
 {
-    gsize bom = 0;
-    struct json_tokener *tok;
-    struct json_object *root;
-
     if (!rotap_json_check(reader, error))
         return NULL;
-    if (reader->length >= 3 && memcmp(reader->text, "\xEF\xBB\xBF", 3) == 0)
-        bom = 3;
-    tok = rotap_json_tokener_new();
-    root = rotap_json_parse_span(reader, tok, bom, reader->length, error);
-    json_tokener_free(tok);
-    return root;
+    return rotap_json_build_tree(reader, error);
 }
 
 static char *

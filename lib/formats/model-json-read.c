@@ -453,8 +453,6 @@ static gboolean
 model_text_open(ModelText *mt, const RotapJsonReader *reader, GError **error)
 {
     g_autoptr(GArray) members = g_array_new(FALSE, FALSE, sizeof(RotapJsonSpan));
-    gsize bom =
-        reader->length >= 3 && memcmp(reader->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 
     memset(mt, 0, sizeof *mt);
     mt->reader = reader;
@@ -463,23 +461,21 @@ model_text_open(ModelText *mt, const RotapJsonReader *reader, GError **error)
     mt->tok = rotap_json_tokener_new();
     g_array_set_clear_func(members, span_clear);
     if (!rotap_json_split_object(reader->text, reader->length, members)) {
-        mt->root = rotap_json_parse_span(reader, mt->tok, bom, reader->length, error);
+        mt->root = rotap_json_build_tree(reader, error);
         return mt->root != NULL;
     }
     mt->root = json_object_new_object();
     for (guint i = 0; i < members->len; i++) {
         RotapJsonSpan *member = &g_array_index(members, RotapJsonSpan, i);
         int list = list_index(member->key);
-        struct json_object *value;
+        struct json_object *value = NULL;
 
         if (list >= 0 && reader->text[member->start] == '[') {
             mt->lists[list] = member->start;
             value = json_object_new_array();
-        } else {
-            value = rotap_json_parse_span(reader, mt->tok, member->start, member->end,
-                                          error);
-            if (value == NULL)
-                return FALSE;
+        } else if (!rotap_json_parse_span(reader, mt->tok, member->start, member->end,
+                                          &value, error)) {
+            return FALSE;
         }
         json_object_object_add(mt->root, member->key, value);
     }
@@ -510,11 +506,10 @@ read_list(ModelText *mt, const char *key, RotapJsonRecordFunc fn, gpointer data,
         return rotap_json_read_records(mt->reader, mt->root, "", key, fn, data, error);
     cursor = rotap_json_cursor_new(mt->reader->text, mt->reader->length, open);
     for (guint i = 0; ok && rotap_json_cursor_next(cursor, &start, &end); i++) {
-        struct json_object *item =
-            rotap_json_parse_span(mt->reader, mt->tok, start, end, error);
+        struct json_object *item = NULL;
         g_autofree char *item_path = NULL;
 
-        if (item == NULL) {
+        if (!rotap_json_parse_span(mt->reader, mt->tok, start, end, &item, error)) {
             ok = FALSE;
             break;
         }
