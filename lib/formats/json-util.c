@@ -139,8 +139,7 @@ rotap_json_tokener_new(void)
  * its own description is reported should it happen. */
 gboolean
 rotap_json_parse_span(const RotapJsonReader *reader, struct json_tokener *tok,
-                      gsize start, gsize end, struct json_object **value,
-                      GError **error)
+                      gsize start, gsize end, struct json_object **value, GError **error)
 {
     enum json_tokener_error jerr;
     g_autofree char *message = NULL;
