@@ -7,7 +7,7 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
 #include <rota/rota-model.h>
 
 G_BEGIN_DECLS
@@ -26,6 +26,9 @@ G_BEGIN_DECLS
  * a time.  The model format is described in docs/model-json.md.
  */
 typedef struct _RotaBuilder RotaBuilder;
+
+#define ROTA_TYPE_BUILDER (rota_builder_get_type())
+GType rota_builder_get_type(void) G_GNUC_CONST;
 
 /* Day selectors of duties and of the on-site rule. */
 typedef enum {

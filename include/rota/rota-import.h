@@ -8,7 +8,7 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
 #include <rota/rota-model.h>
 
 G_BEGIN_DECLS
@@ -22,6 +22,9 @@ G_BEGIN_DECLS
  * problem of the sheets is reported at once (docs/sheets.md).
  */
 typedef struct _RotaImport RotaImport;
+
+#define ROTA_TYPE_IMPORT (rota_import_get_type())
+GType rota_import_get_type(void) G_GNUC_CONST;
 
 /* The sheets, in the order they are read. */
 typedef enum {

@@ -8,7 +8,7 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
 #include <rota/rota-builder.h>
 #include <rota/rota-model.h>
 #include <rota/rota-roster.h>
@@ -87,6 +87,9 @@ typedef struct {
     const char *note;
 } RotaAttendance;
 
+#define ROTA_TYPE_ATTENDANCE (rota_attendance_get_type())
+GType rota_attendance_get_type(void) G_GNUC_CONST;
+
 /*
  * RotaFindingInfo: one finding, a value type whose strings are borrowed
  * from the records.  Times are RFC 3339 texts as written ("found",
@@ -108,7 +111,13 @@ typedef struct {
     int closed_by;
 } RotaFindingInfo;
 
+#define ROTA_TYPE_FINDING_INFO (rota_finding_info_get_type())
+GType rota_finding_info_get_type(void) G_GNUC_CONST;
+
 typedef struct _RotaRecords RotaRecords;
+
+#define ROTA_TYPE_RECORDS (rota_records_get_type())
+GType rota_records_get_type(void) G_GNUC_CONST;
 
 RotaRecords *rota_records_new(RotaModel *model, RotaRoster *roster);
 void rota_records_free(RotaRecords *records);

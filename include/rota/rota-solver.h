@@ -7,7 +7,7 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
 #include <rota/rota-model.h>
 #include <rota/rota-roster.h>
 
@@ -22,6 +22,9 @@ G_BEGIN_DECLS
  */
 typedef struct _RotaSolver RotaSolver;
 
+#define ROTA_TYPE_SOLVER (rota_solver_get_type())
+GType rota_solver_get_type(void) G_GNUC_CONST;
+
 /* A snapshot of a running search, passed to the progress function. */
 typedef struct {
     double elapsed;          /* seconds since rota_solver_run() began */
@@ -30,6 +33,9 @@ typedef struct {
     guint64 moves;           /* moves evaluated so far, all threads */
     double moves_per_second;
 } RotaProgress;
+
+#define ROTA_TYPE_PROGRESS (rota_progress_get_type())
+GType rota_progress_get_type(void) G_GNUC_CONST;
 
 typedef void (*RotaProgressFunc)(const RotaProgress *progress, gpointer user_data);
 

@@ -436,6 +436,7 @@ const RotapState *rotap_search_get_state(const RotapSearch *search);
 typedef struct _RotapRun RotapRun;
 
 struct _RotaSolver {
+    gint extra_refs; /* references beyond the owner's: rotap_extra_ref() */
     RotaModel *model;
     RotaRoster *previous; /* a copy, or NULL */
     guint64 seed;
