@@ -7,7 +7,7 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib-object.h>
+#include <gio/gio.h>
 #include <rota/rota-model.h>
 #include <rota/rota-roster.h>
 
@@ -51,6 +51,11 @@ void rota_solver_set_progress_func(RotaSolver *solver, RotaProgressFunc func,
                                    gpointer user_data, GDestroyNotify destroy);
 
 gboolean rota_solver_run(RotaSolver *solver, GError **error);
+/* Since 0.2: a GCancellable, and the run on a worker thread (GTask). */
+void rota_solver_set_cancellable(RotaSolver *solver, GCancellable *cancellable);
+void rota_solver_run_async(RotaSolver *solver, GCancellable *cancellable,
+                           GAsyncReadyCallback callback, gpointer user_data);
+gboolean rota_solver_run_finish(RotaSolver *solver, GAsyncResult *result, GError **error);
 void rota_solver_cancel(RotaSolver *solver);
 RotaRoster *rota_solver_dup_best(RotaSolver *solver);
 gboolean rota_solver_get_bound(RotaSolver *solver, gint64 *bound);

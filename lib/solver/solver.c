@@ -51,6 +51,7 @@ rota_solver_free(RotaSolver *solver)
     rota_roster_free(solver->best);
     rota_roster_free(solver->previous);
     rota_model_unref(solver->model);
+    g_clear_object(&solver->cancellable);
     g_mutex_clear(&solver->lock);
     g_free(solver);
 }
