@@ -50,7 +50,7 @@ typedef enum {
     ROTA_LIMIT_MIN_DAYS_OFF,
     ROTA_LIMIT_MAX_WEEKENDS,
     ROTA_LIMIT_MIN_REST_MINUTES,
-    ROTA_N_LIMITS
+    ROTA_N_LIMITS /*< skip >*/ /* the number of values, not a value */
 } RotaLimit;
 
 /* Weights of the soft penalties (model.json "rules.weights" keys). */
@@ -62,7 +62,7 @@ typedef enum {
     ROTA_WEIGHT_REQUEST,
     ROTA_WEIGHT_FAIRNESS,
     ROTA_WEIGHT_CHANGE,
-    ROTA_N_WEIGHTS
+    ROTA_N_WEIGHTS /*< skip >*/ /* the number of values, not a value */
 } RotaWeight;
 
 RotaBuilder *rota_builder_new(const char *name, const char *start_date, int n_days);

@@ -33,7 +33,7 @@ typedef enum {
     ROTA_SHEET_PEOPLE,
     ROTA_SHEET_OFF,
     ROTA_SHEET_REQUESTS,
-    ROTA_N_SHEETS
+    ROTA_N_SHEETS /*< skip >*/ /* the number of values, not a value */
 } RotaSheetKind;
 
 RotaImport *rota_import_new(const char *base_path);

@@ -22,7 +22,7 @@ typedef enum {
     ROTA_STATUS_ABSENT,
     ROTA_STATUS_EXCUSED,
     ROTA_STATUS_SUBSTITUTED,
-    ROTA_N_STATUSES
+    ROTA_N_STATUSES /*< skip >*/ /* the number of values, not a value */
 } RotaStatus;
 
 /* The eight kinds of finding on a segment (八位一体), in the order of
@@ -37,7 +37,7 @@ typedef enum {
     ROTA_CATEGORY_UTILITIES,
     ROTA_CATEGORY_LIGHTING,
     ROTA_CATEGORY_WATERWAYS,
-    ROTA_N_CATEGORIES
+    ROTA_N_CATEGORIES /*< skip >*/ /* the number of values, not a value */
 } RotaCategory;
 
 /* Where a finding came from: an inspection, the 12345 hotline, a
@@ -47,7 +47,7 @@ typedef enum {
     ROTA_SOURCE_HOTLINE,
     ROTA_SOURCE_PHOTO,
     ROTA_SOURCE_OTHER,
-    ROTA_N_SOURCES
+    ROTA_N_SOURCES /*< skip >*/ /* the number of values, not a value */
 } RotaSource;
 
 /* The figures of the assessment rubric (model.json "rules.assessment"
@@ -66,7 +66,7 @@ typedef enum {
     ROTA_ASSESS_RED_MIN,
     ROTA_ASSESS_BLACK_BOTTOM,
     ROTA_ASSESS_BLACK_BELOW,
-    ROTA_N_ASSESS
+    ROTA_N_ASSESS /*< skip >*/ /* the number of values, not a value */
 } RotaAssess;
 
 /*
