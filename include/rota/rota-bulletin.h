@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /*
  * RotaBulletinUnit: one unit's figures for the period, a value type,
- * counted as DESIGN.md §11 says.  score is in hundredths (9850 = 98.5),
+ * counted as docs/records.md says.  score is in hundredths (9850 = 98.5),
  * minutes is the work time of the unit's members (hours = minutes / 60).
  * The per-category arrays split the findings of the unit's segments.
  */

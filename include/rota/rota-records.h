@@ -15,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-/* How an attendance entry went (DESIGN.md §11 "status"). */
+/* How an attendance entry went (docs/records.md, "status"). */
 typedef enum {
     ROTA_STATUS_DONE,
     ROTA_STATUS_LATE,
@@ -26,7 +26,7 @@ typedef enum {
 } RotaStatus;
 
 /* The eight kinds of finding on a segment (八位一体), in the order of
- * DESIGN.md §11: 道路 road, 建筑 building, 车辆 vehicles, 绿植 greenery,
+ * docs/records.md: 道路 road, 建筑 building, 车辆 vehicles, 绿植 greenery,
  * 环卫 sanitation, 市政 utilities, 亮灯 lighting, 水系 waterways. */
 typedef enum {
     ROTA_CATEGORY_ROAD,
@@ -150,6 +150,28 @@ char *rota_records_add_finding(RotaRecords *records, const char *segment,
 gboolean rota_records_close_finding(RotaRecords *records, const char *id,
                                     const char *closed, const char *closed_by,
                                     GError **error);
+
+/*
+ * Check-in exports: attendance and findings as CSV sheets (rota import
+ * --records; docs/records.md has the columns).  Rows are added to the
+ * records as rota_records_add_attendance() and rota_records_add_finding()
+ * add them; a row already recorded the same way is left alone, so that
+ * importing the same export twice changes nothing.  Every problem of a
+ * sheet is reported at once ("FILE:ROW:COL: 列 NAME (key): message", up to
+ * 50 lines) and then nothing is added.
+ */
+typedef enum {
+    ROTA_RECORD_SHEET_ATTENDANCE,
+    ROTA_RECORD_SHEET_FINDINGS
+} RotaRecordSheet;
+
+gboolean rota_records_import_sheet(RotaRecords *records, RotaRecordSheet kind,
+                                   const char *path, gboolean chinese, int *n_added,
+                                   int *n_unchanged, GError **error);
+gboolean rota_records_import_sheet_data(RotaRecords *records, RotaRecordSheet kind,
+                                        const char *name, const char *data, gsize length,
+                                        gboolean chinese, int *n_added, int *n_unchanged,
+                                        GError **error);
 
 const char *rota_status_get_name(RotaStatus status);
 const char *rota_category_get_name(RotaCategory category);

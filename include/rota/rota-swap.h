@@ -17,7 +17,7 @@ G_BEGIN_DECLS
  * assignment over, a value type.  added is the soft penalty the move adds
  * (negative when it saves some); reason is the hard constraint the move
  * would break ("off", "eligibility", "double_booking" for one duty a day,
- * "min_rest", "max_shifts_week", ... as DESIGN.md §3 names them), NULL
+ * "min_rest", "max_shifts_week", ... as docs/concepts.md names them), NULL
  * when possible.
  */
 typedef struct {

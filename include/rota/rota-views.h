@@ -21,8 +21,8 @@ char *rota_roster_to_csv(const RotaRoster *roster, gsize *length);
 gboolean rota_roster_save_csv(const RotaRoster *roster, const char *path, GError **error);
 
 /*
- * RotaSiteWriter writes a roster as a static site in Chinese (DESIGN.md
- * §10): DIR/public/ (the segments' road-chief signs, fit to publish) and
+ * RotaSiteWriter writes a roster as a static site in Chinese (docs/views.md):
+ * DIR/public/ (the segments' road-chief signs, fit to publish) and
  * DIR/internal/ (the overview, one page per unit and per day, for the
  * coordinators).  The pages need no JavaScript and load nothing from
  * elsewhere.

@@ -124,7 +124,7 @@ rotap_site_short_date(const RotaModel *model, int day)
  * rota_site_writer_new:
  * @model: the model whose rosters the site will show
  *
- * A writer of the static site (DESIGN.md §10) for rosters of @model:
+ * A writer of the static site (docs/views.md) for rosters of @model:
  * without QR codes until rota_site_writer_set_feeds_url() is called, the
  * signs showing the current week until rota_site_writer_set_now().
  *
