@@ -8,7 +8,7 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
 #include <rota/rota-builder.h>
 #include <rota/rota-model.h>
 #include <rota/rota-roster.h>
@@ -22,7 +22,7 @@ typedef enum {
     ROTA_STATUS_ABSENT,
     ROTA_STATUS_EXCUSED,
     ROTA_STATUS_SUBSTITUTED,
-    ROTA_N_STATUSES
+    ROTA_N_STATUSES /*< skip >*/ /* the number of values, not a value */
 } RotaStatus;
 
 /* The eight kinds of finding on a segment (八位一体), in the order of
@@ -37,7 +37,7 @@ typedef enum {
     ROTA_CATEGORY_UTILITIES,
     ROTA_CATEGORY_LIGHTING,
     ROTA_CATEGORY_WATERWAYS,
-    ROTA_N_CATEGORIES
+    ROTA_N_CATEGORIES /*< skip >*/ /* the number of values, not a value */
 } RotaCategory;
 
 /* Where a finding came from: an inspection, the 12345 hotline, a
@@ -47,7 +47,7 @@ typedef enum {
     ROTA_SOURCE_HOTLINE,
     ROTA_SOURCE_PHOTO,
     ROTA_SOURCE_OTHER,
-    ROTA_N_SOURCES
+    ROTA_N_SOURCES /*< skip >*/ /* the number of values, not a value */
 } RotaSource;
 
 /* The figures of the assessment rubric (model.json "rules.assessment"
@@ -66,7 +66,7 @@ typedef enum {
     ROTA_ASSESS_RED_MIN,
     ROTA_ASSESS_BLACK_BOTTOM,
     ROTA_ASSESS_BLACK_BELOW,
-    ROTA_N_ASSESS
+    ROTA_N_ASSESS /*< skip >*/ /* the number of values, not a value */
 } RotaAssess;
 
 /*
@@ -86,6 +86,9 @@ typedef struct {
     gboolean unscheduled;
     const char *note;
 } RotaAttendance;
+
+#define ROTA_TYPE_ATTENDANCE (rota_attendance_get_type())
+GType rota_attendance_get_type(void) G_GNUC_CONST;
 
 /*
  * RotaFindingInfo: one finding, a value type whose strings are borrowed
@@ -108,7 +111,13 @@ typedef struct {
     int closed_by;
 } RotaFindingInfo;
 
+#define ROTA_TYPE_FINDING_INFO (rota_finding_info_get_type())
+GType rota_finding_info_get_type(void) G_GNUC_CONST;
+
 typedef struct _RotaRecords RotaRecords;
+
+#define ROTA_TYPE_RECORDS (rota_records_get_type())
+GType rota_records_get_type(void) G_GNUC_CONST;
 
 RotaRecords *rota_records_new(RotaModel *model, RotaRoster *roster);
 void rota_records_free(RotaRecords *records);

@@ -8,7 +8,7 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
 #include <rota/rota-model.h>
 #include <rota/rota-roster.h>
 
@@ -29,12 +29,18 @@ gboolean rota_roster_save_csv(const RotaRoster *roster, const char *path, GError
  */
 typedef struct _RotaSiteWriter RotaSiteWriter;
 
+#define ROTA_TYPE_SITE_WRITER (rota_site_writer_get_type())
+GType rota_site_writer_get_type(void) G_GNUC_CONST;
+
 /* RotaSiteStats: what one rota_site_writer_write() wrote; a value type. */
 typedef struct {
     int pages;    /* HTML files written */
     gint64 bytes; /* their total size */
     int qr_codes; /* QR codes drawn */
 } RotaSiteStats;
+
+#define ROTA_TYPE_SITE_STATS (rota_site_stats_get_type())
+GType rota_site_stats_get_type(void) G_GNUC_CONST;
 
 RotaSiteWriter *rota_site_writer_new(RotaModel *model);
 void rota_site_writer_free(RotaSiteWriter *writer);

@@ -395,6 +395,8 @@ rota_bulletin_free(RotaBulletin *bulletin)
 {
     if (bulletin == NULL)
         return;
+    if (!rotap_extra_unref(&bulletin->extra_refs))
+        return;
     rota_model_unref(bulletin->model);
     g_free(bulletin->from);
     g_free(bulletin->to);
@@ -402,6 +404,16 @@ rota_bulletin_free(RotaBulletin *bulletin)
     g_free(bulletin->people);
     g_free(bulletin);
 }
+
+/* The copy function of the boxed type: one more reference. */
+static RotaBulletin *
+box_bulletin_ref(RotaBulletin *bulletin)
+{
+    rotap_extra_ref(&bulletin->extra_refs);
+    return bulletin;
+}
+
+G_DEFINE_BOXED_TYPE(RotaBulletin, rota_bulletin, box_bulletin_ref, rota_bulletin_free)
 
 /**
  * rota_bulletin_get_from:

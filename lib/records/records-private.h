@@ -25,6 +25,7 @@ typedef struct {
 } RotapFindingRec;
 
 struct _RotaRecords {
+    gint extra_refs; /* references beyond the owner's: rotap_extra_ref() */
     RotaModel *model;        /* a reference */
     RotaRoster *roster;      /* a copy, or NULL (then attendance is not checked) */
     GArray *attendance;      /* RotapAttendance */

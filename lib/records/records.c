@@ -93,6 +93,8 @@ rota_records_free(RotaRecords *records)
 {
     if (records == NULL)
         return;
+    if (!rotap_extra_unref(&records->extra_refs))
+        return;
     g_array_unref(records->attendance);
     g_array_unref(records->findings);
     g_hash_table_unref(records->finding_ids);
@@ -105,6 +107,16 @@ rota_records_free(RotaRecords *records)
     rota_model_unref(records->model);
     g_free(records);
 }
+
+/* The copy function of the boxed type: one more reference. */
+static RotaRecords *
+box_records_ref(RotaRecords *records)
+{
+    rotap_extra_ref(&records->extra_refs);
+    return records;
+}
+
+G_DEFINE_BOXED_TYPE(RotaRecords, rota_records, box_records_ref, rota_records_free)
 
 /**
  * rota_records_get_model:
