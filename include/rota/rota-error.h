@@ -1,5 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-error.h: the GError domain and codes of librota. */
+/*
+ * Ownership and threads: Nothing here is owned: rota_error_quark() and rota_version_string()
+ * return static values, callable from any thread.  Every fallible function
+ * of librota takes a GError **error that the caller owns and frees
+ * (g_error_free()); its domain is ROTA_ERROR and its code a RotaError,
+ * registered as the GType ROTA_TYPE_ERROR (Rota.Error in bindings).
+ */
 #ifndef ROTA_ERROR_H
 #define ROTA_ERROR_H
 

@@ -1,5 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-export.h: publish a roster as iCalendar feeds (per person, unit and segment). */
+/*
+ * Ownership and threads: A feed writer has one owner (rota_feed_writer_free()), holds
+ * a reference to its model and is used by one thread at a time; several
+ * writers may export at once into different folders.  The export stats
+ * and the _dup_*_path strings are the caller's to free.
+ */
 #ifndef ROTA_EXPORT_H
 #define ROTA_EXPORT_H
 

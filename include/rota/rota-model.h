@@ -1,5 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-model.h: the rostering problem, loaded from a file or built in code. */
+/*
+ * Ownership and threads: A model is immutable and reference-counted: it may be shared
+ * and read from any number of threads at once; the caller of a _new*
+ * function owns one reference (rota_model_unref()).  Strings from _get_*
+ * are borrowed from the model; _dup_* and _to_data results are the
+ * caller's (g_free()).  RotaCellInfo is a value filled in caller memory.
+ * As a boxed GType (ROTA_TYPE_MODEL), a copy is a reference.
+ */
 #ifndef ROTA_MODEL_H
 #define ROTA_MODEL_H
 

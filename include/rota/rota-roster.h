@@ -1,5 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-roster.h: a roster (who does which duty when), its files and grids. */
+/*
+ * Ownership and threads: A roster has one owner (rota_roster_free()) and is used by
+ * one thread at a time; several threads may read the same roster only if
+ * none changes it.  It holds a reference to its model.  Borrowed: the
+ * model (rota_roster_get_model()), assignments and strings returned by
+ * getters, valid until the roster changes.  Caller's: rosters from _new*
+ * and rota_roster_copy(), _to_data/_to_grid text and _dup_* arrays
+ * (g_free()).  Its boxed GType (ROTA_TYPE_ROSTER) copies the roster;
+ * RotaAssignment is a plain value (ROTA_TYPE_ASSIGNMENT copies it).
+ */
 #ifndef ROTA_ROSTER_H
 #define ROTA_ROSTER_H
 

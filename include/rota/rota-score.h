@@ -1,5 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-score.h: the evaluator: every hard violation and soft penalty of a roster. */
+/*
+ * Ownership and threads: A score is computed once by rota_score_new() and never
+ * changes: the caller owns it (rota_score_free()) and it may be read from
+ * several threads at once.  It keeps a reference to the model, not to the
+ * rosters it was made from.
+ * Violations, term names and messages are borrowed from the score;
+ * rota_score_to_json() returns text for the caller (g_free()).  A boxed
+ * copy (ROTA_TYPE_SCORE) is a reference; a copied RotaViolation still
+ * borrows its strings from the score, which must outlive it.
+ */
 #ifndef ROTA_SCORE_H
 #define ROTA_SCORE_H
 

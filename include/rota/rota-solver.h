@@ -1,5 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-solver.h: build a roster: construction, then local search within a time or move limit. */
+/*
+ * Ownership and threads: A solver has one owner (rota_solver_free()) and holds a
+ * reference to its model and a copy of the previous roster.  It is
+ * configured and run from one thread; rota_solver_cancel(),
+ * rota_solver_dup_best() and the GCancellable may be used from any other
+ * thread while it runs.  rota_solver_run_async() runs it on a worker
+ * thread and keeps the solver alive until its callback has run; the
+ * progress function is called on the thread that runs the search.
+ * rota_solver_dup_best() returns a roster the caller owns.
+ */
 #ifndef ROTA_SOLVER_H
 #define ROTA_SOLVER_H
 
