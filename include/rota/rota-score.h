@@ -45,6 +45,27 @@ typedef struct {
 #define ROTA_TYPE_VIOLATION (rota_violation_get_type())
 GType rota_violation_get_type(void) G_GNUC_CONST;
 
+/**
+ * RotaScore:
+ *
+ * The evaluator's verdict on one roster: every hard violation and
+ * soft penalty, per constraint name (terms) and one by one
+ * (#RotaViolation).
+ *
+ * Printing the hard violations of a roster:
+ *
+ * ```c
+ * g_autoptr(RotaScore) score = rota_score_new(roster, NULL);
+ *
+ * g_print("hard %d soft %" G_GINT64_FORMAT "\n", rota_score_get_hard(score),
+ *         rota_score_get_soft(score));
+ * for (int i = 0; i < rota_score_get_n_violations(score); i++) {
+ *     const RotaViolation *v = rota_score_get_violation(score, i);
+ *     if (v->hard)
+ *         g_print("%s: %s\n", v->constraint, v->message);
+ * }
+ * ```
+ */
 RotaScore *rota_score_new(const RotaRoster *roster, const RotaRoster *previous);
 void rota_score_free(RotaScore *score);
 

@@ -23,12 +23,34 @@
 
 G_BEGIN_DECLS
 
-/*
+/**
+ * RotaSolver:
+ *
  * RotaSolver searches for a roster of one model that breaks as few hard
  * constraints as possible and then has the lowest soft penalty, both as
  * the evaluator (rota-score.h) computes them.  It is configured with
  * setters, run once, and can be cancelled from another thread.  With a
  * move limit, the seed and the thread count fix the result exactly.
+ *
+ * Solving for five seconds with progress, keeping the best roster also
+ * when the run is cancelled:
+ *
+ * ```c
+ * static void
+ * show(const RotaProgress *p, gpointer data)
+ * {
+ *     g_print("%.1f s: hard %d soft %" G_GINT64_FORMAT "\n", p->elapsed,
+ *             p->best_hard, p->best_soft);
+ * }
+ *
+ * g_autoptr(RotaSolver) solver = rota_solver_new(model);
+ * rota_solver_set_time_limit(solver, 5);
+ * rota_solver_set_progress_func(solver, show, NULL, NULL);
+ * if (!rota_solver_run(solver, &error) &&
+ *     !g_error_matches(error, ROTA_ERROR, ROTA_ERROR_CANCELLED))
+ *     return FALSE;
+ * g_autoptr(RotaRoster) best = rota_solver_dup_best(solver);
+ * ```
  */
 typedef struct _RotaSolver RotaSolver;
 
