@@ -4,6 +4,15 @@
 
 #include <rota/rota.h>
 
+/**
+ * rota_error_quark:
+ *
+ * The error domain of librota (%ROTA_ERROR): every #GError it sets is in
+ * this domain, with a #RotaError code.
+ *
+ * Returns: the quark of "rota-error-quark".
+ * Since: 0.1
+ */
 G_DEFINE_QUARK(rota-error-quark, rota_error)
 
 /**

@@ -31,13 +31,13 @@ G_DEFINE_BOXED_TYPE(RotaExportStats, rota_export_stats, rota_export_stats_copy,
 
 /* The value types are copied as they are: their strings stay borrowed
  * from the object that returned them (see each type's header). */
-#define ROTAP_VALUE_TYPE(TypeName, type_name)                                        \
-    static TypeName *type_name##_copy(const TypeName *value)                         \
-    {                                                                                \
-        TypeName *copy = g_new(TypeName, 1);                                         \
-        *copy = *value;                                                              \
-        return copy;                                                                 \
-    }                                                                                \
+#define ROTAP_VALUE_TYPE(TypeName, type_name)                                            \
+    static TypeName *type_name##_copy(const TypeName *value)                             \
+    {                                                                                    \
+        TypeName *copy = g_new(TypeName, 1);                                             \
+        *copy = *value;                                                                  \
+        return copy;                                                                     \
+    }                                                                                    \
     G_DEFINE_BOXED_TYPE(TypeName, type_name, type_name##_copy, g_free)
 
 ROTAP_VALUE_TYPE(RotaAssignment, rota_assignment)

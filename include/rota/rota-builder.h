@@ -1,5 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-builder.h: construct a RotaModel in code, without a JSON file. */
+/*
+ * Ownership and threads: A builder has one owner (rota_builder_free()) and is used by
+ * one thread at a time; rota_builder_steal_model() returns a model the
+ * caller owns (one reference), and the model it returns may then be shared
+ * between threads.  Strings passed in are copied.  As a boxed GType
+ * (ROTA_TYPE_BUILDER) a copy is another reference to the same builder.
+ */
 #ifndef ROTA_BUILDER_H
 #define ROTA_BUILDER_H
 

@@ -1,6 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-bulletin.h: the bulletin (月通报, 红黑榜): what the records say per unit and
  * person. */
+/*
+ * Ownership and threads: A bulletin is computed once and never changes: the caller owns
+ * it (rota_bulletin_free()), it may be read from several threads, and it
+ * holds a reference to its model.  Units and people returned by getters
+ * and the period strings are borrowed; _to_json/_to_csv/_to_html text is
+ * the caller's (g_free()).
+ */
 #ifndef ROTA_BULLETIN_H
 #define ROTA_BULLETIN_H
 

@@ -1,6 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-diff.h: what changed between two rosters, per person, to notify exactly those
  * affected. */
+/*
+ * Ownership and threads: A diff is immutable once made: the caller owns it
+ * (rota_roster_diff_free()) and it may be read from several threads.
+ * Changes and their strings are borrowed from the diff (a copied
+ * RotaChange still borrows them); the model of rota_roster_diff_get_model()
+ * is borrowed; rota_roster_diff_to_json() returns text for the caller.
+ */
 #ifndef ROTA_DIFF_H
 #define ROTA_DIFF_H
 

@@ -1,5 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-error.h: the GError domain and codes of librota. */
+/*
+ * Ownership and threads: Nothing here is owned: rota_error_quark() and rota_version_string()
+ * return static values, callable from any thread.  Every fallible function
+ * of librota takes a GError **error that the caller owns and frees
+ * (g_error_free()); its domain is ROTA_ERROR and its code a RotaError,
+ * registered as the GType ROTA_TYPE_ERROR (Rota.Error in bindings).
+ */
 #ifndef ROTA_ERROR_H
 #define ROTA_ERROR_H
 
@@ -13,10 +20,18 @@ G_BEGIN_DECLS
 
 #define ROTA_ERROR (rota_error_quark())
 
-/*
- * RotaError: why an operation could not run.  Codes are append-only: a
- * code is never renumbered or reused.  Messages are for people, codes for
- * programs.
+/**
+ * RotaError:
+ * @ROTA_ERROR_FAILED: anything not listed below
+ * @ROTA_ERROR_IO: a file could not be read or written
+ * @ROTA_ERROR_SYNTAX: the text is not well-formed (JSON, Curtois, grid)
+ * @ROTA_ERROR_FORMAT: wrong "format" or "version", or an empty file
+ * @ROTA_ERROR_INVALID: well-formed, but a value or reference is wrong
+ * @ROTA_ERROR_CANCELLED: the caller cancelled the operation
+ *
+ * Why an operation could not run: the codes of the %ROTA_ERROR domain
+ * ("rota-error-quark").  Codes are append-only: a code is never
+ * renumbered or reused.  Messages are for people, codes for programs.
  */
 typedef enum {
     ROTA_ERROR_FAILED = 0,  /* anything not listed below */

@@ -1,5 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-export.h: publish a roster as iCalendar feeds (per person, unit and segment). */
+/*
+ * Ownership and threads: A feed writer has one owner (rota_feed_writer_free()), holds
+ * a reference to its model and is used by one thread at a time; several
+ * writers may export at once into different folders.  The export stats
+ * and the _dup_*_path strings are the caller's to free.
+ */
 #ifndef ROTA_EXPORT_H
 #define ROTA_EXPORT_H
 
@@ -13,7 +19,9 @@
 
 G_BEGIN_DECLS
 
-/*
+/**
+ * RotaFeedWriter:
+ *
  * RotaFeedWriter publishes one roster of a model into a folder DIR of
  * iCalendar feeds (docs/feeds.md): DIR/feeds/person/P0003-TOKEN.ics for
  * every person (also without duties), DIR/feeds/unit/U001.ics,
@@ -27,6 +35,19 @@ G_BEGIN_DECLS
  * token; feed paths (index.json, rota_feed_writer_dup_*_path()) are
  * relative to DIR/feeds.  A writer holds a reference to its model, has one
  * owner (rota_feed_writer_free()) and is used by one thread at a time.
+ *
+ * Publishing a roster:
+ *
+ * ```c
+ * g_autoptr(RotaFeedWriter) writer = rota_feed_writer_new(model);
+ * g_autoptr(RotaExportStats) stats = NULL;
+ *
+ * if (!rota_feed_writer_set_secret_file(writer, "feeds.key", &error) ||
+ *     !rota_feed_writer_export(writer, roster, "public", &stats, &error))
+ *     return FALSE;
+ * g_print("%d feeds, %d files written\n", rota_export_stats_get_feeds(stats),
+ *         rota_export_stats_get_files_written(stats));
+ * ```
  */
 typedef struct _RotaFeedWriter RotaFeedWriter;
 

@@ -1,6 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-import.h: a model from the coordinators' CSV sheets and people's calendars, and
  * back. */
+/*
+ * Ownership and threads: An import has one owner (rota_import_free()) and is used by one
+ * thread at a time; rota_import_run() returns a model the caller owns (one
+ * reference, shareable between threads); rota_import_get_summary() is
+ * borrowed from the import.
+ */
 #ifndef ROTA_IMPORT_H
 #define ROTA_IMPORT_H
 

@@ -1,5 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-model.h: the rostering problem, loaded from a file or built in code. */
+/*
+ * Ownership and threads: A model is immutable and reference-counted: it may be shared
+ * and read from any number of threads at once; the caller of a _new*
+ * function owns one reference (rota_model_unref()).  Strings from _get_*
+ * are borrowed from the model; _dup_* and _to_data results are the
+ * caller's (g_free()).  RotaCellInfo is a value filled in caller memory.
+ * As a boxed GType (ROTA_TYPE_MODEL), a copy is a reference.
+ */
 #ifndef ROTA_MODEL_H
 #define ROTA_MODEL_H
 
@@ -11,8 +19,10 @@
 
 G_BEGIN_DECLS
 
-/*
- * RotaModel: one immutable, reference-counted problem.  Every input format
+/**
+ * RotaModel:
+ *
+ * One immutable, reference-counted problem.  Every input format
  * compiles into it; every id is resolved to a dense index at load time, so
  * that days, shifts, segments, units, people and duties are addressed by
  * index 0..n-1 everywhere else in the API.
@@ -23,6 +33,20 @@ G_BEGIN_DECLS
  * (g_free()).  Threads: a model never changes once built, so it may be
  * read from any number of threads at once; ref and unref are atomic.
  * Formats: docs/model-json.md and docs/curtois.md.
+ *
+ * Loading a model and reading it back:
+ *
+ * ```c
+ * g_autoptr(GError) error = NULL;
+ * g_autoptr(RotaModel) model = rota_model_new_from_file("county.json", &error);
+ *
+ * if (model == NULL)
+ *     g_printerr("%s\n", error->message);   // error->code is a RotaError
+ * else
+ *     for (int p = 0; p < rota_model_get_n_people(model); p++)
+ *         g_print("%s %s\n", rota_model_get_person_id(model, p),
+ *                 rota_model_get_person_name(model, p));
+ * ```
  */
 typedef struct _RotaModel RotaModel;
 

@@ -1,6 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-records.h: what happened: attendance and findings (records.json, rota-records v1).
  */
+/*
+ * Ownership and threads: Records have one owner (rota_records_free()), hold a
+ * reference to the model and are used by one thread at a time.  Values
+ * filled by rota_records_get_attendance() and rota_records_get_finding()
+ * borrow their strings from the records (valid until the records change);
+ * rota_records_add_finding() and _to_data return text the caller frees.
+ * The _get_name functions return static strings, usable from any thread.
+ */
 #ifndef ROTA_RECORDS_H
 #define ROTA_RECORDS_H
 

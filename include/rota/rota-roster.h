@@ -1,5 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-roster.h: a roster (who does which duty when), its files and grids. */
+/*
+ * Ownership and threads: A roster has one owner (rota_roster_free()) and is used by
+ * one thread at a time; several threads may read the same roster only if
+ * none changes it.  It holds a reference to its model.  Borrowed: the
+ * model (rota_roster_get_model()), assignments and strings returned by
+ * getters, valid until the roster changes.  Caller's: rosters from _new*
+ * and rota_roster_copy(), _to_data/_to_grid text and _dup_* arrays
+ * (g_free()).  Its boxed GType (ROTA_TYPE_ROSTER) copies the roster;
+ * RotaAssignment is a plain value (ROTA_TYPE_ASSIGNMENT copies it).
+ */
 #ifndef ROTA_ROSTER_H
 #define ROTA_ROSTER_H
 
@@ -37,14 +47,30 @@ typedef struct {
 #define ROTA_TYPE_ASSIGNMENT (rota_assignment_get_type())
 GType rota_assignment_get_type(void) G_GNUC_CONST;
 
-/*
- * RotaRoster: a list of assignments against one model (held by reference).
+/**
+ * RotaRoster:
+ *
+ * A list of assignments against one model (held by reference).
  * A roster may break any rule (double bookings included): it records what
  * was decided, and the evaluator (rota-score.h) says what is wrong with it.
  * One owner (rota_roster_free()); assignments returned by
  * rota_roster_get_assignment() are borrowed until the roster changes.  A
  * roster is used by one thread at a time; reading functions never write
  * to it.  File format: docs/roster-json.md.
+ *
+ * Listing one person's duties:
+ *
+ * ```c
+ * g_autoptr(RotaRoster) roster = rota_roster_new_from_file(model, "roster.json", &error);
+ * int n = 0;
+ * g_autofree int *found = rota_roster_dup_assignments_of_person(roster, person, &n);
+ *
+ * for (int i = 0; i < n; i++) {
+ *     const RotaAssignment *a = rota_roster_get_assignment(roster, found[i]);
+ *     g_autofree char *date = rota_model_dup_date(model, a->day);
+ *     g_print("%s %s\n", date, rota_model_get_shift_id(model, a->shift));
+ * }
+ * ```
  */
 typedef struct _RotaRoster RotaRoster;
 

@@ -1,5 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-score.h: the evaluator: every hard violation and soft penalty of a roster. */
+/*
+ * Ownership and threads: A score is computed once by rota_score_new() and never
+ * changes: the caller owns it (rota_score_free()) and it may be read from
+ * several threads at once.  It keeps a reference to the model, not to the
+ * rosters it was made from.
+ * Violations, term names and messages are borrowed from the score;
+ * rota_score_to_json() returns text for the caller (g_free()).  A boxed
+ * copy (ROTA_TYPE_SCORE) is a reference; a copied RotaViolation still
+ * borrows its strings from the score, which must outlive it.
+ */
 #ifndef ROTA_SCORE_H
 #define ROTA_SCORE_H
 
@@ -35,6 +45,27 @@ typedef struct {
 #define ROTA_TYPE_VIOLATION (rota_violation_get_type())
 GType rota_violation_get_type(void) G_GNUC_CONST;
 
+/**
+ * RotaScore:
+ *
+ * The evaluator's verdict on one roster: every hard violation and
+ * soft penalty, per constraint name (terms) and one by one
+ * (#RotaViolation).
+ *
+ * Printing the hard violations of a roster:
+ *
+ * ```c
+ * g_autoptr(RotaScore) score = rota_score_new(roster, NULL);
+ *
+ * g_print("hard %d soft %" G_GINT64_FORMAT "\n", rota_score_get_hard(score),
+ *         rota_score_get_soft(score));
+ * for (int i = 0; i < rota_score_get_n_violations(score); i++) {
+ *     const RotaViolation *v = rota_score_get_violation(score, i);
+ *     if (v->hard)
+ *         g_print("%s: %s\n", v->constraint, v->message);
+ * }
+ * ```
+ */
 RotaScore *rota_score_new(const RotaRoster *roster, const RotaRoster *previous);
 void rota_score_free(RotaScore *score);
 

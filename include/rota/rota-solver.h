@@ -1,5 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-solver.h: build a roster: construction, then local search within a time or move limit. */
+/*
+ * Ownership and threads: A solver has one owner (rota_solver_free()) and holds a
+ * reference to its model and a copy of the previous roster.  It is
+ * configured and run from one thread; rota_solver_cancel(),
+ * rota_solver_dup_best() and the GCancellable may be used from any other
+ * thread while it runs.  rota_solver_run_async() runs it on a worker
+ * thread and keeps the solver alive until its callback has run; the
+ * progress function is called on the thread that runs the search.
+ * rota_solver_dup_best() returns a roster the caller owns.
+ */
 #ifndef ROTA_SOLVER_H
 #define ROTA_SOLVER_H
 
@@ -13,12 +23,34 @@
 
 G_BEGIN_DECLS
 
-/*
+/**
+ * RotaSolver:
+ *
  * RotaSolver searches for a roster of one model that breaks as few hard
  * constraints as possible and then has the lowest soft penalty, both as
  * the evaluator (rota-score.h) computes them.  It is configured with
  * setters, run once, and can be cancelled from another thread.  With a
  * move limit, the seed and the thread count fix the result exactly.
+ *
+ * Solving for five seconds with progress, keeping the best roster also
+ * when the run is cancelled:
+ *
+ * ```c
+ * static void
+ * show(const RotaProgress *p, gpointer data)
+ * {
+ *     g_print("%.1f s: hard %d soft %" G_GINT64_FORMAT "\n", p->elapsed,
+ *             p->best_hard, p->best_soft);
+ * }
+ *
+ * g_autoptr(RotaSolver) solver = rota_solver_new(model);
+ * rota_solver_set_time_limit(solver, 5);
+ * rota_solver_set_progress_func(solver, show, NULL, NULL);
+ * if (!rota_solver_run(solver, &error) &&
+ *     !g_error_matches(error, ROTA_ERROR, ROTA_ERROR_CANCELLED))
+ *     return FALSE;
+ * g_autoptr(RotaRoster) best = rota_solver_dup_best(solver);
+ * ```
  */
 typedef struct _RotaSolver RotaSolver;
 

@@ -1,5 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-swap.h: move one assignment to another person, never making a hard breach. */
+/*
+ * Ownership and threads: rota_roster_swap() returns a new roster the caller owns and
+ * leaves its argument alone; suggestions are immutable, owned by the caller
+ * (rota_swap_suggestions_free()), and their candidates and reasons are
+ * borrowed from them.  Both only read the roster: several threads may
+ * suggest on one roster at once if none changes it.
+ */
 #ifndef ROTA_SWAP_H
 #define ROTA_SWAP_H
 

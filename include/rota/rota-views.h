@@ -1,6 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* rota-views.h: a roster for people to read: Excel workbook, CSV and a static web site.
  */
+/*
+ * Ownership and threads: Functions here read the roster and write files or return text
+ * the caller frees; a site writer has one owner (rota_site_writer_free()),
+ * holds a reference to its model and is used by one thread at a time.
+ * RotaSiteStats is a value filled in caller memory.
+ */
 #ifndef ROTA_VIEWS_H
 #define ROTA_VIEWS_H
 

@@ -179,7 +179,8 @@ START_TEST(test_boxed_references)
     ck_assert(G_TYPE_IS_BOXED(ROTA_TYPE_MODEL));
     ck_assert(G_TYPE_IS_ENUM(ROTA_TYPE_ERROR));
     klass = g_type_class_ref(ROTA_TYPE_ERROR);
-    ck_assert_str_eq(g_enum_get_value(klass, ROTA_ERROR_CANCELLED)->value_nick, "cancelled");
+    ck_assert_str_eq(g_enum_get_value(klass, ROTA_ERROR_CANCELLED)->value_nick,
+                     "cancelled");
     g_type_class_unref(klass);
 }
 END_TEST
