@@ -466,7 +466,7 @@ cli_cmd_demo(int argc, char **argv, GError **error)
         NULL, "Solve and publish the built-in county example, end to end.", description);
     gboolean ok;
 
-    g_option_context_add_main_entries(context, entries, NULL);
+    g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);
     ok = cli_parse(context, &argc, &argv, error) &&
          check_options(&o, argc, argv, error) && run(&o, error);
     g_free(o.output);

@@ -149,7 +149,7 @@ cli_cmd_diff(int argc, char **argv, GError **error)
     g_autoptr(RotaModel) model = NULL;
     g_autoptr(RotaRosterDiff) diff = NULL;
 
-    g_option_context_add_main_entries(context, entries, NULL);
+    g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);
     if (!cli_parse(context, &argc, &argv, error))
         return FALSE;
     if (argc != 3) {

@@ -191,7 +191,7 @@ cli_cmd_export(int argc, char **argv, GError **error)
     if (argc >= 2 && (strcmp(argv[1], "xlsx") == 0 || strcmp(argv[1], "csv") == 0 ||
                       strcmp(argv[1], "html") == 0))
         return cli_export_views(argc, argv, error);
-    g_option_context_add_main_entries(context, entries, NULL);
+    g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);
     if (cli_parse(context, &argc, &argv, error) && check_options(&o, argc, argv, error))
         ok = export_ics(argv[2], argv[3], &o, error);
     options_clear(&o);

@@ -126,7 +126,7 @@ rotap_errors_join(RotapErrors *errors)
     }
     if (n > ROTAP_IMPORT_MAX_ERRORS)
         g_string_append_printf(
-            out, ROTAP_TR(errors, "\n… and %u more errors", "\n… 另有 %u 处错误"),
+            out, ROTAP_TR(errors, "\n… and %u more errors"),
             n - ROTAP_IMPORT_MAX_ERRORS);
     return g_string_free(out, FALSE);
 }
