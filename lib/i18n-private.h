@@ -3,6 +3,9 @@
 #ifndef ROTA_I18N_PRIVATE_H
 #define ROTA_I18N_PRIVATE_H
 
+#ifndef GETTEXT_PACKAGE
+#include "config.h" /* GETTEXT_PACKAGE, for files that include this first */
+#endif
 #include <glib/gi18n-lib.h>
 
 /*
