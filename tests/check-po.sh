@@ -8,7 +8,7 @@
 # that marks a message must be listed in po/POTFILES.in.
 : "${ROTA_TEST_SRCDIR:?}"
 src=$ROTA_TEST_SRCDIR
-for tool in xgettext msgmerge msgfmt make; do
+for tool in xgettext msgmerge msgfmt msgattrib; do
     if ! command -v "$tool" >/dev/null 2>&1; then
         if [ "${CI:-}" = true ] || [ "${ROTA_CLIENTS_REQUIRED:-}" = 1 ]; then
             echo "FAIL $tool (Debian: gettext) is required in CI"; exit 1
@@ -32,8 +32,10 @@ else
     echo "ok   po/POTFILES.in lists the $(wc -l <"$TMP/marking") sources that mark messages"
 fi
 
-options=$(printf 'print:\n\t@echo $(XGETTEXT_OPTIONS)\n' |
-    make -s -f "$src/po/Makevars" -f - print)
+# XGETTEXT_OPTIONS of po/Makevars, its continuation lines joined.
+options=$(awk '/^XGETTEXT_OPTIONS *=/ { on = 1; sub(/^XGETTEXT_OPTIONS *= */, "") }
+    on { line = $0; more = sub(/\\$/, "", line); printf "%s ", line; if (!more) exit }' \
+    "$src/po/Makevars")
 # shellcheck disable=SC2086
 if ! xgettext --default-domain=rota --directory="$src" $options \
         --files-from="$TMP/listed" -o "$TMP/rota.pot" 2>"$TMP/xgettext.err"; then
