@@ -2,6 +2,7 @@
 /* ical-tz.c: a VTIMEZONE for the horizon, built from the system time-zone database. */
 #include "config.h"
 
+#include "i18n-private.h"
 #include "ical-private.h"
 
 /* Offsets are sampled this often while looking for transitions; zones
@@ -104,7 +105,7 @@ rotap_ical_vtimezone(const char *tzid, const GDate *first, int n_days, GError **
 
     if (tz == NULL) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "time zone \"%s\" is not in the system time-zone database (tzdata)",
+                    _("time zone \"%s\" is not in the system time-zone database (tzdata)"),
                     tzid);
         return NULL;
     }

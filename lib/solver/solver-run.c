@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "i18n-private.h"
 #include "solver-private.h"
 
 /*
@@ -443,7 +444,7 @@ rota_solver_run(RotaSolver *solver, GError **error)
             rota_model_get_n_days(solver->model) >
         G_MAXINT / 4) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "model too large to solve: %d people over %d days",
+                    _("model too large to solve: %d people over %d days"),
                     rota_model_get_n_people(solver->model),
                     rota_model_get_n_days(solver->model));
         return FALSE;
@@ -476,7 +477,7 @@ rota_solver_run(RotaSolver *solver, GError **error)
     g_free(workers);
     if (g_atomic_int_get(&solver->cancel)) {
         g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_CANCELLED,
-                            "the search was cancelled; the best roster so far is kept");
+                            _("the search was cancelled; the best roster so far is kept"));
         return FALSE;
     }
     return TRUE;
