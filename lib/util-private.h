@@ -49,4 +49,12 @@ gboolean rotap_max_input(guint64 *limit, GError **error);
  * naming path on failure. */
 gboolean rotap_read_file(const char *path, char **data, gsize *length, GError **error);
 
+/* References of the boxed types (lib/util-gtype.c): an object made with
+ * g_new0() has one owner; rotap_extra_ref() adds a reference (the boxed
+ * copy function, used by language bindings), and the object's _free()
+ * function frees it only when rotap_extra_unref() says the last
+ * reference went. */
+void rotap_extra_ref(gint *extra_refs);
+gboolean rotap_extra_unref(gint *extra_refs);
+
 #endif

@@ -413,9 +413,11 @@ scan_members(Scanner *s, guint base, GHashTable **index)
     for (;;) {
         if (!scan_key(s, base, index))
             return FALSE;
-        if (s->path != NULL)
-            g_string_append_printf(s->path, "%s%s", path_length > 0 ? "." : "",
-                                   s->key->str);
+        if (s->path != NULL) { /* no printf: this runs for every member */
+            if (path_length > 0)
+                g_string_append_c(s->path, '.');
+            g_string_append_len(s->path, s->key->str, (gssize)s->key->len);
+        }
         if (!scan_value(s))
             return FALSE;
         if (s->path != NULL)
@@ -453,6 +455,23 @@ scan_object(Scanner *s)
     return ok;
 }
 
+/* "[index]" without printf (this runs for every element). */
+static void
+append_index(GString *path, guint index)
+{
+    char digits[16];
+    int n = 0;
+
+    do {
+        digits[n++] = (char)('0' + index % 10);
+        index /= 10;
+    } while (index > 0);
+    g_string_append_c(path, '[');
+    while (n > 0)
+        g_string_append_c(path, digits[--n]);
+    g_string_append_c(path, ']');
+}
+
 static gboolean
 scan_array(Scanner *s)
 {
@@ -467,7 +486,7 @@ scan_array(Scanner *s)
     }
     for (guint index = 0;; index++) {
         if (s->path != NULL)
-            g_string_append_printf(s->path, "[%u]", index);
+            append_index(s->path, index);
         if (!scan_value(s))
             return FALSE;
         if (s->path != NULL)
