@@ -73,8 +73,7 @@ cli_i18n_init(int argc, char **argv)
         if (g_getenv("LANGUAGE") == NULL || *g_getenv("LANGUAGE") == '\0')
             language = environment_language();
     }
-    if (option != NULL && cli_check_lang(option, "", NULL))
-    {
+    if (option != NULL && cli_check_lang(option, "", NULL)) {
         g_free(language);
         language = g_strdup(g_str_has_prefix(option, "zh") ? "zh_CN" : "en");
     }
@@ -202,6 +201,7 @@ cli_print_terms(FILE *out, const RotaScore *score)
             cli_pad(cli_constraint_name(rota_score_get_term_name(score, i)), 22, FALSE);
 
         fprintf(out, "%s %8d %12" G_GINT64_FORMAT "\n", name,
-                rota_score_get_term_count(score, i), rota_score_get_term_penalty(score, i));
+                rota_score_get_term_count(score, i),
+                rota_score_get_term_penalty(score, i));
     }
 }

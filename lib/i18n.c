@@ -130,8 +130,8 @@ chinese(void)
     static GHashTable *table = NULL;
 
     if (g_once_init_enter(&table)) {
-        g_autofree char *path =
-            g_build_filename(locale_dir(), "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+        g_autofree char *path = g_build_filename(locale_dir(), "zh_CN", "LC_MESSAGES",
+                                                 GETTEXT_PACKAGE ".mo", NULL);
 
         g_once_init_leave(&table, load_catalogue(path));
     }
