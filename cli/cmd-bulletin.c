@@ -107,24 +107,24 @@ print_text(const RotaBulletin *b, RotaModel *model)
     }
 }
 
-static const char description[] = N_(
-    "Counts the records of the period (docs/records.md), per unit: the\n"
-    "on-site hour (days kept by the head, by a deputy, missed), duty attendance\n"
-    "(done, late, absent, excused, substituted, unrecorded of assigned),\n"
-    "volunteer hours and the findings on the unit's segments (closed in time,\n"
-    "closed late, open and overdue); scores each unit by rules.assessment (or\n"
-    "the default rubric: base 100, 2 per missed on-site day, 1 per absence,\n"
-    "0.5 per late, 2 per overdue finding, 1 per finding closed late; caps 40,\n"
-    "30 and 30; 红榜 the top 10, 黑榜 the bottom 10) and ranks them.\n\n"
-    "Without options a table is printed; --json prints the rota-bulletin\n"
-    "JSON; -o DIR writes DIR/bulletin.html (printable, one A4 page per unit),\n"
-    "DIR/bulletin.json and DIR/bulletin.csv (UTF-8 BOM, CRLF, for Excel).\n"
-    "--day is the daily push (日督促), --week the weekly check (周检查),\n"
-    "--month the monthly bulletin (月通报).\n\n"
-    "Examples:\n"
-    "  rota bulletin county.json roster.json records.json --month 2026-12 -o out\n"
-    "  rota bulletin county.json roster.json records.json --week 2026-W50 --json\n"
-    "  rota bulletin county.json roster.json records.json --day 2026-12-03");
+static const char description[] =
+    N_("Counts the records of the period (docs/records.md), per unit: the\n"
+       "on-site hour (days kept by the head, by a deputy, missed), duty attendance\n"
+       "(done, late, absent, excused, substituted, unrecorded of assigned),\n"
+       "volunteer hours and the findings on the unit's segments (closed in time,\n"
+       "closed late, open and overdue); scores each unit by rules.assessment (or\n"
+       "the default rubric: base 100, 2 per missed on-site day, 1 per absence,\n"
+       "0.5 per late, 2 per overdue finding, 1 per finding closed late; caps 40,\n"
+       "30 and 30; 红榜 the top 10, 黑榜 the bottom 10) and ranks them.\n\n"
+       "Without options a table is printed; --json prints the rota-bulletin\n"
+       "JSON; -o DIR writes DIR/bulletin.html (printable, one A4 page per unit),\n"
+       "DIR/bulletin.json and DIR/bulletin.csv (UTF-8 BOM, CRLF, for Excel).\n"
+       "--day is the daily push (日督促), --week the weekly check (周检查),\n"
+       "--month the monthly bulletin (月通报).\n\n"
+       "Examples:\n"
+       "  rota bulletin county.json roster.json records.json --month 2026-12 -o out\n"
+       "  rota bulletin county.json roster.json records.json --week 2026-W50 --json\n"
+       "  rota bulletin county.json roster.json records.json --day 2026-12-03");
 
 gboolean
 cli_cmd_bulletin(int argc, char **argv, GError **error)
@@ -136,13 +136,16 @@ cli_cmd_bulletin(int argc, char **argv, GError **error)
         {"day", 0, 0, G_OPTION_ARG_STRING, &o.day, N_("A day"), "YYYY-MM-DD"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
          N_("Write bulletin.html, bulletin.json and bulletin.csv here"), "DIR"},
-        {"json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print the rota-bulletin JSON"), NULL},
-        {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, N_("Language of the messages: en or zh (default: from the locale)"), "LANG"},
+        {"json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print the rota-bulletin JSON"),
+         NULL},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
+         N_("Language of the messages: en or zh (default: from the locale)"), "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     g_autoptr(GOptionContext) context = cli_context_new(
         "MODEL ROSTER RECORDS (--month YYYY-MM | --week YYYY-Www | --day DATE)",
-        N_("The bulletin of a period: per unit figures, score, rank, red and black lists."),
+        N_("The bulletin of a period: per unit figures, score, rank, red and black "
+           "lists."),
         description);
     g_autoptr(RotaModel) model = NULL;
     g_autoptr(RotaRoster) roster = NULL;

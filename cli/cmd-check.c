@@ -33,7 +33,8 @@ print_contact_and_phones(const RotaModel *model)
 
     if (hotline != NULL || office != NULL)
         printf(_("contact:    %s%s%s\n"), hotline != NULL ? hotline : "",
-               hotline != NULL && office != NULL ? ", " : "", office != NULL ? office : "");
+               hotline != NULL && office != NULL ? ", " : "",
+               office != NULL ? office : "");
     for (int person = 0; person < rota_model_get_n_people(model); person++) {
         n_phones += rota_model_get_person_phone(model, person) != NULL ? 1 : 0;
         n_public += rota_model_is_person_phone_public(model, person) ? 1 : 0;
@@ -137,19 +138,20 @@ cli_cmd_check(int argc, char **argv, GError **error)
         {"lang", 0, 0, G_OPTION_ARG_STRING, &lang,
          N_("Language of the messages: en or zh (default: from the locale)"), "LANG"},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-         N_("Input format: json (rota-model v1, the default) or curtois (benchmark text)"),
+         N_("Input format: json (rota-model v1, the default) or curtois (benchmark "
+            "text)"),
          "FORMAT"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     g_autoptr(GOptionContext) context = cli_context_new(
         "MODEL", N_("Validate a model file and print what it holds."),
         N_("Every problem is reported as FILE:LINE:COLUMN: json.path: what is wrong,\n"
-        "and nothing is printed on standard output unless the model is valid.\n"
-        "What a valid model can never satisfy (no people at all, a duty nobody is\n"
-        "eligible for) is a warning on standard error; the exit status stays 0.\n\n"
-        "Examples:\n"
-        "  rota check examples/county/county.json\n"
-        "  rota check --format curtois Instance1.txt"));
+           "and nothing is printed on standard output unless the model is valid.\n"
+           "What a valid model can never satisfy (no people at all, a duty nobody is\n"
+           "eligible for) is a warning on standard error; the exit status stays 0.\n\n"
+           "Examples:\n"
+           "  rota check examples/county/county.json\n"
+           "  rota check --format curtois Instance1.txt"));
     g_autoptr(RotaModel) model = NULL;
     CliFormat format;
 

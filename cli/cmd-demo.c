@@ -78,8 +78,8 @@ remove_tree(const char *path, GError **error)
             if (!remove_tree(child, error))
                 return FALSE;
         } else if (g_unlink(child) != 0) {
-            g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("cannot remove %s: %s"), child,
-                        g_strerror(errno));
+            g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("cannot remove %s: %s"),
+                        child, g_strerror(errno));
             return FALSE;
         }
     }
@@ -120,7 +120,8 @@ check_output(const char *dir, GError **error)
         return TRUE;
     g_set_error(
         error, ROTA_ERROR, ROTA_ERROR_IO,
-        _("%s exists and is not an earlier demo (no roster.json); choose another -o"), dir);
+        _("%s exists and is not an earlier demo (no roster.json); choose another -o"),
+        dir);
     return FALSE;
 }
 
@@ -268,7 +269,7 @@ print_feeds(RotaModel *model, const RotaRoster *roster, RotaFeedWriter *writer,
     g_autofree char *absolute = g_canonicalize_filename(dir, NULL);
 
     printf(_("feeds: %d (%d people, %d units, %d segments) in %s/feeds, %s/index.json "
-           "for coordinators; %d files written, %d unchanged\n"),
+             "for coordinators; %d files written, %d unchanged\n"),
            rota_export_stats_get_feeds(stats), rota_model_get_n_people(model),
            rota_model_get_n_units(model), rota_model_get_n_segments(model), dir, dir,
            rota_export_stats_get_files_written(stats),
@@ -279,22 +280,24 @@ print_feeds(RotaModel *model, const RotaRoster *roster, RotaFeedWriter *writer,
            unit >= 0 ? rota_model_get_unit_name(model, unit) : "no unit", n_duties, dir,
            path);
     printf(_("publish it: nginx with examples/nginx/rota.conf in a server block with\n"
-           "  root %s; listen 8080 (README, \"Publishing the feeds\");\n"
-           "  subscribe to http://localhost:8080/feeds/%s\n"),
+             "  root %s; listen 8080 (README, \"Publishing the feeds\");\n"
+             "  subscribe to http://localhost:8080/feeds/%s\n"),
            absolute, path);
 }
 
 static void
 print_views(const RotaSiteStats *site, const char *dir)
 {
-    printf(_("workbook: %s/roster.xlsx (总览, one sheet per unit, 路段; A4 landscape)\n"), dir);
-    printf(_("site: %d pages, %.1f MB, %d QR codes; open in a browser:\n"
-           "  %s/public/index.html    road-chief signs (publish DIR/public beside "
-           "DIR/feeds)\n"
-           "  %s/internal/index.html  coverage, on-site hours, units, days (coordinators "
-           "only)\n"
-           "  its QR codes expect DIR served at %s (DIR/feeds/... at %sfeeds/...)\n"),
-           site->pages, site->bytes / 1e6, site->qr_codes, dir, dir, DEMO_URL, DEMO_URL);
+    printf(_("workbook: %s/roster.xlsx (总览, one sheet per unit, 路段; A4 landscape)\n"),
+           dir);
+    printf(
+        _("site: %d pages, %.1f MB, %d QR codes; open in a browser:\n"
+          "  %s/public/index.html    road-chief signs (publish DIR/public beside "
+          "DIR/feeds)\n"
+          "  %s/internal/index.html  coverage, on-site hours, units, days (coordinators "
+          "only)\n"
+          "  its QR codes expect DIR served at %s (DIR/feeds/... at %sfeeds/...)\n"),
+        site->pages, site->bytes / 1e6, site->qr_codes, dir, dir, DEMO_URL, DEMO_URL);
 }
 
 /* Each hard violation on standard error, then the error that makes main()
@@ -370,15 +373,17 @@ run(const Options *o, GError **error)
     writer = rota_feed_writer_new(model);
     if (!build(county, roster, score, o->output, writer, &stats, &site, error))
         return FALSE;
-    printf(_("%s: %d units, %d segments, %d people, %d days\n"), rota_model_get_name(model),
-           rota_model_get_n_units(model), rota_model_get_n_segments(model),
-           rota_model_get_n_people(model), rota_model_get_n_days(model));
-    printf(_("solved in %.1f s (seed %lld), written and published in %.1f s: "
-             "%s/model.json, %s/roster.json, %s/secret.key, %s/feeds/, the workbook and the "
-             "site\n"),
-           (double)(solved - start) / G_USEC_PER_SEC, (long long)o->seed,
-           (double)(g_get_monotonic_time() - solved) / G_USEC_PER_SEC, o->output,
-           o->output, o->output, o->output);
+    printf(_("%s: %d units, %d segments, %d people, %d days\n"),
+           rota_model_get_name(model), rota_model_get_n_units(model),
+           rota_model_get_n_segments(model), rota_model_get_n_people(model),
+           rota_model_get_n_days(model));
+    printf(
+        _("solved in %.1f s (seed %lld), written and published in %.1f s: "
+          "%s/model.json, %s/roster.json, %s/secret.key, %s/feeds/, the workbook and the "
+          "site\n"),
+        (double)(solved - start) / G_USEC_PER_SEC, (long long)o->seed,
+        (double)(g_get_monotonic_time() - solved) / G_USEC_PER_SEC, o->output, o->output,
+        o->output, o->output);
     cli_demo_print_summary(model, roster, score);
     print_feeds(model, roster, writer, stats, o->output);
     print_views(&site, o->output);
@@ -393,30 +398,30 @@ run(const Options *o, GError **error)
     return check_hard(score, error);
 }
 
-static const char description[] = N_(
-    "Runs the county example built into rota (examples/county/county.json:\n"
-    "103 units, 136 road segments, about 3,000 people, December 2026) end to\n"
-    "end: solves it (5 s by default, seed 1, progress on standard error),\n"
-    "then writes DIR/model.json (the example), DIR/roster.json, the\n"
-    "iCalendar feeds in DIR/feeds/ (one per person, unit and segment: the\n"
-    "folder to publish), DIR/index.json for coordinators and the feeds'\n"
-    "secret key DIR/secret.key, both outside feeds/, the workbook\n"
-    "DIR/roster.xlsx and the site: DIR/public/ (road-chief signs, to publish\n"
-    "beside feeds/) and DIR/internal/ (for coordinators), whose QR codes\n"
-    "expect DIR served at http://localhost:8080/ (see 'rota export html\n"
-    "--help').  It prints coverage, hard violations, on-site days by heads\n"
-    "and deputies, fairness per unit, and where one volunteer's feed is.\n\n"
-    "Everything is built in a folder beside DIR and moved into place at the\n"
-    "end, so a failure leaves DIR as it was.  Running the demo again into the\n"
-    "same DIR keeps the secret key (the feed URLs stay) and publishes the new\n"
-    "roster as an update of the old feeds.  An existing DIR that is not an\n"
-    "earlier demo is refused.  With --moves (and no --time-limit), the same\n"
-    "seed and --threads give the same roster.json byte for byte.\n\n"
-    "Exit status: 0 done; 3 the roster breaks hard constraints (each named on\n"
-    "standard error; the files are still written); 1 errors; 2 bad usage.\n\n"
-    "Examples:\n"
-    "  rota demo\n"
-    "  rota demo -o /tmp/county --time-limit 30 --seed 7");
+static const char description[] =
+    N_("Runs the county example built into rota (examples/county/county.json:\n"
+       "103 units, 136 road segments, about 3,000 people, December 2026) end to\n"
+       "end: solves it (5 s by default, seed 1, progress on standard error),\n"
+       "then writes DIR/model.json (the example), DIR/roster.json, the\n"
+       "iCalendar feeds in DIR/feeds/ (one per person, unit and segment: the\n"
+       "folder to publish), DIR/index.json for coordinators and the feeds'\n"
+       "secret key DIR/secret.key, both outside feeds/, the workbook\n"
+       "DIR/roster.xlsx and the site: DIR/public/ (road-chief signs, to publish\n"
+       "beside feeds/) and DIR/internal/ (for coordinators), whose QR codes\n"
+       "expect DIR served at http://localhost:8080/ (see 'rota export html\n"
+       "--help').  It prints coverage, hard violations, on-site days by heads\n"
+       "and deputies, fairness per unit, and where one volunteer's feed is.\n\n"
+       "Everything is built in a folder beside DIR and moved into place at the\n"
+       "end, so a failure leaves DIR as it was.  Running the demo again into the\n"
+       "same DIR keeps the secret key (the feed URLs stay) and publishes the new\n"
+       "roster as an update of the old feeds.  An existing DIR that is not an\n"
+       "earlier demo is refused.  With --moves (and no --time-limit), the same\n"
+       "seed and --threads give the same roster.json byte for byte.\n\n"
+       "Exit status: 0 done; 3 the roster breaks hard constraints (each named on\n"
+       "standard error; the files are still written); 1 errors; 2 bad usage.\n\n"
+       "Examples:\n"
+       "  rota demo\n"
+       "  rota demo -o /tmp/county --time-limit 30 --seed 7");
 
 static gboolean
 check_options(Options *o, int argc, char **argv, GError **error)
@@ -454,8 +459,8 @@ cli_cmd_demo(int argc, char **argv, GError **error)
          N_("The folder to write (default: rota-demo)"), "DIR"},
         {"time-limit", 't', 0, G_OPTION_ARG_DOUBLE, &o.time_limit,
          N_("Solve for this many seconds (default 5, or none with --moves)"), "SEC"},
-        {"seed", 's', 0, G_OPTION_ARG_INT64, &o.seed, N_("Seed of the search (default 1)"),
-         "N"},
+        {"seed", 's', 0, G_OPTION_ARG_INT64, &o.seed,
+         N_("Seed of the search (default 1)"), "N"},
         {"moves", 'm', 0, G_OPTION_ARG_INT64, &o.moves,
          N_("Stop after this many moves of all threads together (reproducible)"), "N"},
         {"threads", 'j', 0, G_OPTION_ARG_INT, &o.threads,
@@ -464,7 +469,8 @@ cli_cmd_demo(int argc, char **argv, GError **error)
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     g_autoptr(GOptionContext) context = cli_context_new(
-        NULL, N_("Solve and publish the built-in county example, end to end."), description);
+        NULL, N_("Solve and publish the built-in county example, end to end."),
+        description);
     gboolean ok;
 
     g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);

@@ -23,40 +23,40 @@ options_clear(Options *o)
     g_free(o->lang);
 }
 
-static const char description[] = N_(
-    "FORMAT xlsx: an Excel workbook FILE.xlsx: sheet 总览 (per unit: people,\n"
-    "duties, duty hours, on-site days by the head, by a deputy and missed,\n"
-    "places left uncovered, least and most duty hours of its members), one\n"
-    "sheet per unit (members by day with each shift's short name, the\n"
-    "on-site row, totals) and 路段 (who is on duty at each segment each day).\n"
-    "Every sheet prints on A4 landscape, one page wide, headers repeated.\n\n"
-    "FORMAT csv: one row per assignment (date, weekday, shift, start, end,\n"
-    "segment id and name, unit, person id and name, duty id and name), UTF-8\n"
-    "with BOM and CRLF line ends, so that Excel and WPS open it right.\n\n"
-    "FORMAT html: a static site in Chinese in DIR (no JavaScript, nothing\n"
-    "loaded from elsewhere; it works from file:// too):\n"
-    "  DIR/public/index.html          the segments by grid\n"
-    "  DIR/public/segment/ID.html     the road-chief sign (路长公示牌), one A4 page\n"
-    "  DIR/internal/index.html        coverage, on-site hours, fairness, gaps\n"
-    "  DIR/internal/unit/ID.html      the unit's month and subscription slips\n"
-    "  DIR/internal/day/DATE.html     the day's duty sheet\n"
-    "Publish DIR/public (and DIR/feeds of 'rota export ics'), never\n"
-    "DIR/internal: it names every personal feed.  With --feeds-url URL, the\n"
-    "URL under which DIR is published (so that DIR/feeds/... is at\n"
-    "URL/feeds/...), each sign carries a QR code of its segment's feed and\n"
-    "each unit page the members' slips a QR code of their personal feed; the\n"
-    "personal feed names come from the secret key as in 'rota export ics'\n"
-    "(--secret, default DIR.secret, created when missing).  The signs show\n"
-    "the week of --now (default: today; the horizon's first or last week\n"
-    "when today is outside it).\n\n"
-    "Output files are replaced atomically; the site's pages are all made\n"
-    "before the first is written.\n\n"
-    "Examples:\n"
-    "  rota export xlsx county.json roster.json -o roster.xlsx\n"
-    "  rota export csv county.json roster.json -o roster.csv\n"
-    "  rota export ics county.json roster.json -o pub\n"
-    "  rota export html county.json roster.json -o pub --feeds-url "
-    "https://rota.example.cn/");
+static const char description[] =
+    N_("FORMAT xlsx: an Excel workbook FILE.xlsx: sheet 总览 (per unit: people,\n"
+       "duties, duty hours, on-site days by the head, by a deputy and missed,\n"
+       "places left uncovered, least and most duty hours of its members), one\n"
+       "sheet per unit (members by day with each shift's short name, the\n"
+       "on-site row, totals) and 路段 (who is on duty at each segment each day).\n"
+       "Every sheet prints on A4 landscape, one page wide, headers repeated.\n\n"
+       "FORMAT csv: one row per assignment (date, weekday, shift, start, end,\n"
+       "segment id and name, unit, person id and name, duty id and name), UTF-8\n"
+       "with BOM and CRLF line ends, so that Excel and WPS open it right.\n\n"
+       "FORMAT html: a static site in Chinese in DIR (no JavaScript, nothing\n"
+       "loaded from elsewhere; it works from file:// too):\n"
+       "  DIR/public/index.html          the segments by grid\n"
+       "  DIR/public/segment/ID.html     the road-chief sign (路长公示牌), one A4 page\n"
+       "  DIR/internal/index.html        coverage, on-site hours, fairness, gaps\n"
+       "  DIR/internal/unit/ID.html      the unit's month and subscription slips\n"
+       "  DIR/internal/day/DATE.html     the day's duty sheet\n"
+       "Publish DIR/public (and DIR/feeds of 'rota export ics'), never\n"
+       "DIR/internal: it names every personal feed.  With --feeds-url URL, the\n"
+       "URL under which DIR is published (so that DIR/feeds/... is at\n"
+       "URL/feeds/...), each sign carries a QR code of its segment's feed and\n"
+       "each unit page the members' slips a QR code of their personal feed; the\n"
+       "personal feed names come from the secret key as in 'rota export ics'\n"
+       "(--secret, default DIR.secret, created when missing).  The signs show\n"
+       "the week of --now (default: today; the horizon's first or last week\n"
+       "when today is outside it).\n\n"
+       "Output files are replaced atomically; the site's pages are all made\n"
+       "before the first is written.\n\n"
+       "Examples:\n"
+       "  rota export xlsx county.json roster.json -o roster.xlsx\n"
+       "  rota export csv county.json roster.json -o roster.csv\n"
+       "  rota export ics county.json roster.json -o pub\n"
+       "  rota export html county.json roster.json -o pub --feeds-url "
+       "https://rota.example.cn/");
 
 static gboolean
 check_options(const Options *o, const char *format, int argc, GError **error)
@@ -69,9 +69,11 @@ check_options(const Options *o, const char *format, int argc, GError **error)
     }
     if (o->output == NULL) {
         if (html)
-            cli_set_usage_error(error, "export", _("the output folder -o DIR is required"));
+            cli_set_usage_error(error, "export",
+                                _("the output folder -o DIR is required"));
         else
-            cli_set_usage_error(error, "export", _("the output file -o FILE is required"));
+            cli_set_usage_error(error, "export",
+                                _("the output file -o FILE is required"));
         return FALSE;
     }
     if (!html && (o->feeds_url != NULL || o->secret != NULL || o->now != NULL)) {
@@ -87,7 +89,8 @@ print_line(const char *line, GError **error)
 {
     fputs(line, stdout);
     if (fflush(stdout) != 0) {
-        g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_IO, _("cannot write standard output"));
+        g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_IO,
+                            _("cannot write standard output"));
         return FALSE;
     }
     return TRUE;

@@ -122,7 +122,8 @@ static gboolean
 check_import_options(const Options *o, int argc, GError **error)
 {
     if (argc != 1) {
-        cli_set_usage_error(error, "import", _("unexpected argument (sheets are options)"));
+        cli_set_usage_error(error, "import",
+                            _("unexpected argument (sheets are options)"));
         return FALSE;
     }
     if (o->records != NULL)
@@ -151,7 +152,8 @@ write_summary(const char *summary, const char *output, GError **error)
     fputs(summary, stdout);
     printf(_("wrote %s\n"), output);
     if (fflush(stdout) != 0) {
-        g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_IO, _("cannot write standard output"));
+        g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_IO,
+                            _("cannot write standard output"));
         return FALSE;
     }
     return TRUE;
@@ -180,8 +182,7 @@ run_import(const Options *o, GError **error)
         }
         fprintf(stderr, "%s\n", local->message);
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    _("%d error(s) in the sheets; nothing written"),
-                    n);
+                    _("%d error(s) in the sheets; nothing written"), n);
         return FALSE;
     }
     if (!rota_model_save(model, o->output, error))
@@ -203,8 +204,7 @@ import_record_sheets(RotaRecords *records, RotaRecordSheet kind, char **files,
 
         if (rota_records_import_sheet(records, kind, files[i], chinese, &added, &unchanged,
                                       &local)) {
-            g_string_append_printf(summary,
-                                   _("%s: %d added, %d recorded already\n"),
+            g_string_append_printf(summary, _("%s: %d added, %d recorded already\n"),
                                    files[i], added, unchanged);
             continue;
         }
@@ -257,16 +257,14 @@ run_import_records(const Options *o, GError **error)
     }
     if (!ok) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    _("%d sheet(s) with errors; nothing written"),
-                    n_errors);
+                    _("%d sheet(s) with errors; nothing written"), n_errors);
         return FALSE;
     }
     if (!rota_records_save(records, output, error))
         return FALSE;
     fputs(summary->str, stdout);
-    printf(_("wrote %s (%d attendance entries, %d findings)\n"),
-           output, rota_records_get_n_attendance(records),
-           rota_records_get_n_findings(records));
+    printf(_("wrote %s (%d attendance entries, %d findings)\n"), output,
+           rota_records_get_n_attendance(records), rota_records_get_n_findings(records));
     return fflush(stdout) == 0;
 }
 
@@ -276,7 +274,8 @@ cli_cmd_import(int argc, char **argv, GError **error)
     Options o = {0};
     GOptionEntry entries[] = {
         {"base", 'b', 0, G_OPTION_ARG_FILENAME, &o.base,
-         N_("The base model.json (horizon, calendar, shifts, duties, rules)"), "BASE.json"},
+         N_("The base model.json (horizon, calendar, shifts, duties, rules)"),
+         "BASE.json"},
         {"units", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.sheets[ROTA_SHEET_UNITS],
          N_("The units sheet (replaces BASE's units)"), "FILE.csv"},
         {"segments", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.sheets[ROTA_SHEET_SEGMENTS],
@@ -290,8 +289,8 @@ cli_cmd_import(int argc, char **argv, GError **error)
         {"availability", 'a', 0, G_OPTION_ARG_FILENAME, &o.availability,
          N_("A folder of calendars, DIR/ID.ics per person: busy times become days off"),
          "DIR"},
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, N_("The model.json to write"),
-         "MODEL"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
+         N_("The model.json to write"), "MODEL"},
         {"records", 0, 0, G_OPTION_ARG_FILENAME, &o.records,
          "Import check-in exports into this records.json instead of building a model",
          "RECORDS"},
@@ -322,16 +321,16 @@ cli_cmd_import(int argc, char **argv, GError **error)
     return ok;
 }
 
-static const char sheets_description[] = N_(
-    "Writes into DIR the sheets rota import reads: units.csv, segments.csv,\n"
-    "people.csv (with the limits people have), off.csv and requests.csv, as\n"
-    "UTF-8 with BOM and CRLF so that Excel and WPS open them as they are, and\n"
-    "base.json with the rest of the model.  References are written as ids.\n"
-    "Importing them again gives the same model.json byte for byte:\n\n"
-    "  rota export sheets county.json -o sheets\n"
-    "  rota import --base sheets/base.json --units sheets/units.csv \\\n"
-    "      --segments sheets/segments.csv --people sheets/people.csv \\\n"
-    "      --off sheets/off.csv --requests sheets/requests.csv -o county2.json");
+static const char sheets_description[] =
+    N_("Writes into DIR the sheets rota import reads: units.csv, segments.csv,\n"
+       "people.csv (with the limits people have), off.csv and requests.csv, as\n"
+       "UTF-8 with BOM and CRLF so that Excel and WPS open them as they are, and\n"
+       "base.json with the rest of the model.  References are written as ids.\n"
+       "Importing them again gives the same model.json byte for byte:\n\n"
+       "  rota export sheets county.json -o sheets\n"
+       "  rota import --base sheets/base.json --units sheets/units.csv \\\n"
+       "      --segments sheets/segments.csv --people sheets/people.csv \\\n"
+       "      --off sheets/off.csv --requests sheets/requests.csv -o county2.json");
 
 /* "rota export sheets MODEL -o DIR"; argv[0] is "sheets". */
 gboolean
@@ -358,6 +357,7 @@ cli_export_sheets(int argc, char **argv, GError **error)
     model = cli_load_model(argv[1], CLI_FORMAT_JSON, error);
     if (model == NULL || !rota_export_sheets(model, output, error))
         return FALSE;
-    printf(_("wrote %s/{units,segments,people,off,requests}.csv and base.json\n"), output);
+    printf(_("wrote %s/{units,segments,people,off,requests}.csv and base.json\n"),
+           output);
     return fflush(stdout) == 0;
 }

@@ -53,8 +53,7 @@ record_attendance(RotaRecords *records, const RecordOptions *o, GError **error)
                                      o->status, o->minutes, o->substitute, o->by,
                                      o->unscheduled, o->note, error))
         return FALSE;
-    printf(_("recorded: %s %s %s %s\n"), o->date, o->shift,
-           o->person, o->status);
+    printf(_("recorded: %s %s %s %s\n"), o->date, o->shift, o->person, o->status);
     return TRUE;
 }
 
@@ -91,27 +90,27 @@ record_close(RotaRecords *records, const RecordOptions *o, const char *id, GErro
     return TRUE;
 }
 
-static const char description[] = N_(
-    "Adds one entry to RECORDS (records.json, format rota-records; created when\n"
-    "missing) and writes it back atomically.  An entry that does not validate\n"
-    "is refused with exit status 1 and nothing is written: ids must exist in\n"
-    "the model, an attendance entry must be an assignment of the roster (or\n"
-    "carry --unscheduled), and no assignment is recorded twice.\n\n"
-    "  attendance  --date --shift --person --status (done, late, absent, excused,\n"
-    "              substituted with --substitute); --segment defaults to the\n"
-    "              person's assignment; --minutes defaults to the shift's length\n"
-    "  finding     --segment --category (道路 环卫 市政 ... or road sanitation\n"
-    "              utilities ...) --text [--source inspection|hotline|photo|other]\n"
-    "              [--found TIME] [--deadline TIME]; the id F0001, F0002... is\n"
-    "              assigned; the deadline defaults to found + rules.deadlines\n"
-    "  close FINDING [--at TIME] [--by PERSON]\n\n"
-    "Times are RFC 3339 (2026-12-01T09:20:00+08:00) and default to now.\n\n"
-    "Examples:\n"
-    "  rota record attendance records.json -m county.json -r roster.json \\\n"
-    "      --date 2026-12-03 --shift am --person P0103 --status absent --by P0050\n"
-    "  rota record finding records.json -m county.json --segment S0012 \\\n"
-    "      --category 环卫 --source hotline --text '路边垃圾未清运'\n"
-    "  rota record close records.json -m county.json F0031 --by P0004");
+static const char description[] =
+    N_("Adds one entry to RECORDS (records.json, format rota-records; created when\n"
+       "missing) and writes it back atomically.  An entry that does not validate\n"
+       "is refused with exit status 1 and nothing is written: ids must exist in\n"
+       "the model, an attendance entry must be an assignment of the roster (or\n"
+       "carry --unscheduled), and no assignment is recorded twice.\n\n"
+       "  attendance  --date --shift --person --status (done, late, absent, excused,\n"
+       "              substituted with --substitute); --segment defaults to the\n"
+       "              person's assignment; --minutes defaults to the shift's length\n"
+       "  finding     --segment --category (道路 环卫 市政 ... or road sanitation\n"
+       "              utilities ...) --text [--source inspection|hotline|photo|other]\n"
+       "              [--found TIME] [--deadline TIME]; the id F0001, F0002... is\n"
+       "              assigned; the deadline defaults to found + rules.deadlines\n"
+       "  close FINDING [--at TIME] [--by PERSON]\n\n"
+       "Times are RFC 3339 (2026-12-01T09:20:00+08:00) and default to now.\n\n"
+       "Examples:\n"
+       "  rota record attendance records.json -m county.json -r roster.json \\\n"
+       "      --date 2026-12-03 --shift am --person P0103 --status absent --by P0050\n"
+       "  rota record finding records.json -m county.json --segment S0012 \\\n"
+       "      --category 环卫 --source hotline --text '路边垃圾未清运'\n"
+       "  rota record close records.json -m county.json F0031 --by P0004");
 
 gboolean
 cli_cmd_record(int argc, char **argv, GError **error)
@@ -134,15 +133,18 @@ cli_cmd_record(int argc, char **argv, GError **error)
         {"unscheduled", 0, 0, G_OPTION_ARG_NONE, &o.unscheduled,
          N_("The work was not an assignment of the roster"), NULL},
         {"note", 0, 0, G_OPTION_ARG_STRING, &o.note, N_("A note"), "TEXT"},
-        {"by", 0, 0, G_OPTION_ARG_STRING, &o.by, N_("Who recorded or closed it"), "PERSON"},
-        {"category", 0, 0, G_OPTION_ARG_STRING, &o.category, N_("Finding category"), "CAT"},
+        {"by", 0, 0, G_OPTION_ARG_STRING, &o.by, N_("Who recorded or closed it"),
+         "PERSON"},
+        {"category", 0, 0, G_OPTION_ARG_STRING, &o.category, N_("Finding category"),
+         "CAT"},
         {"source", 0, 0, G_OPTION_ARG_STRING, &o.source,
          N_("inspection (default), hotline, photo or other"), "SOURCE"},
         {"text", 0, 0, G_OPTION_ARG_STRING, &o.text, N_("What was found"), "TEXT"},
         {"found", 0, 0, G_OPTION_ARG_STRING, &o.found, N_("When it was found"), "TIME"},
         {"deadline", 0, 0, G_OPTION_ARG_STRING, &o.deadline, N_("Deadline"), "TIME"},
         {"at", 0, 0, G_OPTION_ARG_STRING, &o.at, N_("When it was closed"), "TIME"},
-        {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, N_("Language of the messages: en or zh (default: from the locale)"), "LANG"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
+         N_("Language of the messages: en or zh (default: from the locale)"), "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     g_autoptr(GOptionContext) context = cli_context_new(

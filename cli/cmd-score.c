@@ -59,7 +59,8 @@ report(const RotaScore *score, gboolean json, GError **error)
                rota_score_get_soft(score));
     }
     if (fflush(stdout) != 0) {
-        g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_IO, _("cannot write standard output"));
+        g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_IO,
+                            _("cannot write standard output"));
         return FALSE;
     }
     if (hard > 0) {
@@ -87,24 +88,26 @@ cli_cmd_score(int argc, char **argv, GError **error)
         {"json", 0, 0, G_OPTION_ARG_NONE, &json,
          N_("Print the score as one JSON document instead of the explanation"), NULL},
         {"previous", 'p', 0, G_OPTION_ARG_FILENAME, &previous_path,
-         N_("Also score changes against this earlier roster (and its locked assignments)"),
+         N_("Also score changes against this earlier roster (and its locked "
+            "assignments)"),
          "ROSTER"},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &lang,
          N_("Language of the messages: en or zh (default: from the locale)"), "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     g_autoptr(GOptionContext) context = cli_context_new(
-        "MODEL ROSTER", N_("Score a roster against its model and explain every violation."),
+        "MODEL ROSTER",
+        N_("Score a roster against its model and explain every violation."),
         N_("The explanation lists every hard violation, every soft penalty and a\n"
-        "table of terms; the last line is 'score: hard H soft S'.  With --json the\n"
-        "output is a single JSON document {hard, soft, terms, violations} instead.\n"
-        "For --format curtois, S is the benchmark's objective.\n\n"
-        "Exit status: 0 when every hard constraint holds, 3 when some does not,\n"
-        "1 on bad input, 2 on bad usage.\n\n"
-        "Examples:\n"
-        "  rota score county.json roster.json\n"
-        "  rota score --lang zh county.json roster.json\n"
-        "  rota score --format curtois Instance1.txt Instance1.grid"));
+           "table of terms; the last line is 'score: hard H soft S'.  With --json the\n"
+           "output is a single JSON document {hard, soft, terms, violations} instead.\n"
+           "For --format curtois, S is the benchmark's objective.\n\n"
+           "Exit status: 0 when every hard constraint holds, 3 when some does not,\n"
+           "1 on bad input, 2 on bad usage.\n\n"
+           "Examples:\n"
+           "  rota score county.json roster.json\n"
+           "  rota score --lang zh county.json roster.json\n"
+           "  rota score --format curtois Instance1.txt Instance1.grid"));
     g_autoptr(RotaModel) model = NULL;
     g_autoptr(RotaRoster) roster = NULL;
     g_autoptr(RotaRoster) previous = NULL;

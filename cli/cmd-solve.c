@@ -95,8 +95,8 @@ save_stdout(const RotaRoster *roster, const RotaScore *score, CliFormat format,
         data = rota_roster_to_data(roster, score, &length);
     }
     if (fwrite(data, 1, length, stdout) != length || fflush(stdout) != 0) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("cannot write standard output: %s"),
-                    g_strerror(errno));
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO,
+                    _("cannot write standard output: %s"), g_strerror(errno));
         return FALSE;
     }
     return TRUE;
@@ -169,8 +169,8 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     if (!save(best, score, o, format, error))
         return FALSE;
     fprintf(out, _("%s: %d people, %d days, %d duty cells\n"), rota_model_get_name(model),
-           rota_model_get_n_people(model), rota_model_get_n_days(model),
-           rota_model_get_n_cells(model));
+            rota_model_get_n_people(model), rota_model_get_n_days(model),
+            rota_model_get_n_cells(model));
     threads = o->threads > 0 ? o->threads : (int)g_get_num_processors();
     fprintf(out,
             ngettext("searched %.1f s on %d thread, seed %lld\n",
@@ -186,7 +186,8 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     fprintf(out, "score: hard %d soft %" G_GINT64_FORMAT "\n", rota_score_get_hard(score),
            rota_score_get_soft(score));
     if (fflush(stdout) != 0) {
-        g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_IO, _("cannot write standard output"));
+        g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_IO,
+                            _("cannot write standard output"));
         return FALSE;
     }
     return check_hard(score, error);
@@ -222,8 +223,8 @@ check_options(const Options *o, int argc, GError **error)
     }
     if (o->threads > MAX_THREADS) {
         cli_set_usage_error(error, "solve",
-                            _("--threads %d is above the bound of %d threads"), o->threads,
-                            MAX_THREADS);
+                            _("--threads %d is above the bound of %d threads"),
+                            o->threads, MAX_THREADS);
         return FALSE;
     }
     return cli_check_lang(o->lang, "solve", error);
@@ -240,47 +241,47 @@ check_output(const Options *o, const char *model_path, GError **error)
         return TRUE;
     for (gsize i = 0; i < G_N_ELEMENTS(inputs); i++) {
         if (inputs[i] != NULL && cli_same_file(o->output, inputs[i])) {
-            cli_set_usage_error(error, "solve", _("-o %s names the input file %s"), o->output,
-                                inputs[i]);
+            cli_set_usage_error(error, "solve", _("-o %s names the input file %s"),
+                                o->output, inputs[i]);
             return FALSE;
         }
     }
     return TRUE;
 }
 
-static const char description[] = N_(
-    "Builds a roster greedily, then improves it by local search until the time\n"
-    "limit (default 10 s) or, with --moves and no --time-limit, until that many\n"
-    "moves.  With --moves, the same model, seed, thread count and previous\n"
-    "roster always give the same roster, byte for byte.  A timed run is not\n"
-    "reproducible (its annealing and its threads' meetings follow the clock);\n"
-    "the roster file records how many moves it made.\n"
-    "Ctrl-C, SIGTERM or SIGHUP stops the search early and still writes the best\n"
-    "roster; the exit status follows its score.  --threads is at most 256.\n\n"
-    "Progress goes to standard error (a live line on a terminal, a line every\n"
-    "2 s otherwise, nothing with --quiet).  Standard output gets a summary and\n"
-    "the table of terms, then 'bound: B' and 'score: hard H soft S', scored by\n"
-    "the same evaluator as 'rota score'.  B is a lower bound on the soft score\n"
-    "of any roster without hard violations, proved by the price ascent (a\n"
-    "timed run on a model shaped like the benchmark's, whose soft score is\n"
-    "the cover and requests alone), so S - B bounds how far S is from the\n"
-    "best; 'bound: none' where the ascent did not run or proved nothing.\n"
-    "Without -o only that is printed; with -o the roster is written atomically\n"
-    "(roster.json, whose \"solver\" object then holds the bound, or the\n"
-    "tab-separated grid for --format curtois, where S is the benchmark's\n"
-    "objective).\n"
-    "Safe outputs: -o - writes the roster to standard output (the summary goes\n"
-    "to standard error); -o naming the model or --previous roster is refused\n"
-    "(exit 2, nothing written); an existing device or FIFO is written in place,\n"
-    "never replaced; a symlink is followed and its target replaced atomically.\n\n"
-    "Exit status: 0 when every hard constraint holds; 3 when the roster breaks\n"
-    "some (each is named on standard error; the roster is still written); 1 on\n"
-    "bad input or I/O errors; 2 on bad usage.\n\n"
-    "Examples:\n"
-    "  rota solve county.json -o roster.json\n"
-    "  rota solve county.json -o new.json --previous roster.json --time-limit 30\n"
-    "  rota solve county.json -o roster.json --moves 2000000 --seed 7 --threads 2\n"
-    "  rota solve --format curtois Instance7.txt -o Instance7.grid --time-limit 60");
+static const char description[] =
+    N_("Builds a roster greedily, then improves it by local search until the time\n"
+       "limit (default 10 s) or, with --moves and no --time-limit, until that many\n"
+       "moves.  With --moves, the same model, seed, thread count and previous\n"
+       "roster always give the same roster, byte for byte.  A timed run is not\n"
+       "reproducible (its annealing and its threads' meetings follow the clock);\n"
+       "the roster file records how many moves it made.\n"
+       "Ctrl-C, SIGTERM or SIGHUP stops the search early and still writes the best\n"
+       "roster; the exit status follows its score.  --threads is at most 256.\n\n"
+       "Progress goes to standard error (a live line on a terminal, a line every\n"
+       "2 s otherwise, nothing with --quiet).  Standard output gets a summary and\n"
+       "the table of terms, then 'bound: B' and 'score: hard H soft S', scored by\n"
+       "the same evaluator as 'rota score'.  B is a lower bound on the soft score\n"
+       "of any roster without hard violations, proved by the price ascent (a\n"
+       "timed run on a model shaped like the benchmark's, whose soft score is\n"
+       "the cover and requests alone), so S - B bounds how far S is from the\n"
+       "best; 'bound: none' where the ascent did not run or proved nothing.\n"
+       "Without -o only that is printed; with -o the roster is written atomically\n"
+       "(roster.json, whose \"solver\" object then holds the bound, or the\n"
+       "tab-separated grid for --format curtois, where S is the benchmark's\n"
+       "objective).\n"
+       "Safe outputs: -o - writes the roster to standard output (the summary goes\n"
+       "to standard error); -o naming the model or --previous roster is refused\n"
+       "(exit 2, nothing written); an existing device or FIFO is written in place,\n"
+       "never replaced; a symlink is followed and its target replaced atomically.\n\n"
+       "Exit status: 0 when every hard constraint holds; 3 when the roster breaks\n"
+       "some (each is named on standard error; the roster is still written); 1 on\n"
+       "bad input or I/O errors; 2 on bad usage.\n\n"
+       "Examples:\n"
+       "  rota solve county.json -o roster.json\n"
+       "  rota solve county.json -o new.json --previous roster.json --time-limit 30\n"
+       "  rota solve county.json -o roster.json --moves 2000000 --seed 7 --threads 2\n"
+       "  rota solve --format curtois Instance7.txt -o Instance7.grid --time-limit 60");
 
 gboolean
 cli_cmd_solve(int argc, char **argv, GError **error)
@@ -288,7 +289,8 @@ cli_cmd_solve(int argc, char **argv, GError **error)
     Options o = {0};
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-         N_("Write the roster to this file (atomically; - for standard output)"), "ROSTER"},
+         N_("Write the roster to this file (atomically; - for standard output)"),
+         "ROSTER"},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &o.format_name,
          N_("json (model.json in, roster.json out; the default) or curtois (benchmark "
             "instance in, tab-separated grid out)"),
@@ -297,8 +299,8 @@ cli_cmd_solve(int argc, char **argv, GError **error)
          N_("Search for this many seconds (default 10, or none with --moves)"), "SEC"},
         {"moves", 'm', 0, G_OPTION_ARG_INT64, &o.moves,
          N_("Stop after this many moves of all threads together (reproducible)"), "N"},
-        {"seed", 's', 0, G_OPTION_ARG_INT64, &o.seed, N_("Seed of the search (default 0)"),
-         "N"},
+        {"seed", 's', 0, G_OPTION_ARG_INT64, &o.seed,
+         N_("Seed of the search (default 0)"), "N"},
         {"threads", 'j', 0, G_OPTION_ARG_INT, &o.threads,
          N_("Parallel searches (default: the number of processors)"), "N"},
         {"previous", 'p', 0, G_OPTION_ARG_FILENAME, &o.previous_path,

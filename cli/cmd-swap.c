@@ -73,8 +73,8 @@ move(const RotaRoster *roster, int index, const SwapOptions *o, const char *path
     const RotaAssignment *a = rota_roster_get_assignment(roster, index);
 
     if (to < 0) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("--to: unknown person \"%s\""),
-                    o->to);
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                    _("--to: unknown person \"%s\""), o->to);
         return FALSE;
     }
     moved = rota_roster_swap(roster, index, to, &change, error);
@@ -83,29 +83,29 @@ move(const RotaRoster *roster, int index, const SwapOptions *o, const char *path
     score = rota_score_new(moved, NULL);
     if (!rota_roster_save(moved, score, path, error))
         return FALSE;
-    printf(_("%s %s %s %s: %s -> %s, soft score %+lld (now %lld)\nwrote %s\n"),
-           o->date, o->shift, rota_model_get_segment_id(model, a->segment),
-           a->duty == ROTA_DUTY_ONSITE ? "onsite"
-                                       : rota_model_get_duty_id(model, a->duty),
-           o->person, o->to, (long long)change, (long long)rota_score_get_soft(score), path);
+    printf(
+        _("%s %s %s %s: %s -> %s, soft score %+lld (now %lld)\nwrote %s\n"), o->date,
+        o->shift, rota_model_get_segment_id(model, a->segment),
+        a->duty == ROTA_DUTY_ONSITE ? "onsite" : rota_model_get_duty_id(model, a->duty),
+        o->person, o->to, (long long)change, (long long)rota_score_get_soft(score), path);
     return TRUE;
 }
 
-static const char description[] = N_(
-    "A volunteer cannot make it.  With --to, the assignment of PERSON on DATE\n"
-    "and SHIFT goes to Q if every hard rule that held still holds; otherwise\n"
-    "the move is refused (exit 1, nothing written) naming the rule and its\n"
-    "date.  The new roster is written atomically to NEW (default: ROSTER\n"
-    "itself) and the change of the soft score is printed.  With --suggest,\n"
-    "up to 10 people who could take it are listed, one a line beginning with\n"
-    "the person id and the soft penalty the move adds, least first; then the\n"
-    "nearest others and why they cannot (off, a limit, rest, eligibility,\n"
-    "one duty a day).  The next 'rota export ics' publishes the change.\n\n"
-    "Examples:\n"
-    "  rota swap county.json roster.json --date 2026-12-03 --shift am \\\n"
-    "      --person P0103 --suggest\n"
-    "  rota swap county.json roster.json --date 2026-12-03 --shift am \\\n"
-    "      --person P0103 --to P0107 -o roster-new.json");
+static const char description[] =
+    N_("A volunteer cannot make it.  With --to, the assignment of PERSON on DATE\n"
+       "and SHIFT goes to Q if every hard rule that held still holds; otherwise\n"
+       "the move is refused (exit 1, nothing written) naming the rule and its\n"
+       "date.  The new roster is written atomically to NEW (default: ROSTER\n"
+       "itself) and the change of the soft score is printed.  With --suggest,\n"
+       "up to 10 people who could take it are listed, one a line beginning with\n"
+       "the person id and the soft penalty the move adds, least first; then the\n"
+       "nearest others and why they cannot (off, a limit, rest, eligibility,\n"
+       "one duty a day).  The next 'rota export ics' publishes the change.\n\n"
+       "Examples:\n"
+       "  rota swap county.json roster.json --date 2026-12-03 --shift am \\\n"
+       "      --person P0103 --suggest\n"
+       "  rota swap county.json roster.json --date 2026-12-03 --shift am \\\n"
+       "      --person P0103 --to P0107 -o roster-new.json");
 
 static gboolean
 check_usage(int argc, const SwapOptions *o, GError **error)
@@ -115,7 +115,8 @@ check_usage(int argc, const SwapOptions *o, GError **error)
         return FALSE;
     }
     if (o->date == NULL || o->shift == NULL || o->person == NULL) {
-        cli_set_usage_error(error, "swap", _("--date, --shift and --person are required"));
+        cli_set_usage_error(error, "swap",
+                            _("--date, --shift and --person are required"));
         return FALSE;
     }
     if ((o->to != NULL) == o->suggest) {
@@ -156,19 +157,23 @@ cli_cmd_swap(int argc, char **argv, GError **error)
     SwapOptions o = {0};
     GOptionEntry entries[] = {
         {"date", 'd', 0, G_OPTION_ARG_STRING, &o.date, N_("Date of the duty"), "DATE"},
-        {"shift", 's', 0, G_OPTION_ARG_STRING, &o.shift, N_("Shift of the duty"), "SHIFT"},
+        {"shift", 's', 0, G_OPTION_ARG_STRING, &o.shift, N_("Shift of the duty"),
+         "SHIFT"},
         {"person", 'p', 0, G_OPTION_ARG_STRING, &o.person, N_("Who cannot make it"),
          "PERSON"},
         {"to", 't', 0, G_OPTION_ARG_STRING, &o.to, N_("Who takes it over"), "Q"},
-        {"suggest", 0, 0, G_OPTION_ARG_NONE, &o.suggest, N_("List who could take it"), NULL},
+        {"suggest", 0, 0, G_OPTION_ARG_NONE, &o.suggest, N_("List who could take it"),
+         NULL},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
          N_("Write the new roster here (default: ROSTER)"), "NEW"},
-        {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, N_("Language of the messages: en or zh (default: from the locale)"), "LANG"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
+         N_("Language of the messages: en or zh (default: from the locale)"), "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     g_autoptr(GOptionContext) context = cli_context_new(
         "MODEL ROSTER --date D --shift S --person P (--to Q | --suggest)",
-        N_("Move one assignment to another person, or list who could take it."), description);
+        N_("Move one assignment to another person, or list who could take it."),
+        description);
     g_autoptr(RotaModel) model = NULL;
     g_autoptr(RotaRoster) roster = NULL;
     gboolean ok = FALSE;

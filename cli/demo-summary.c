@@ -89,7 +89,8 @@ print_hard(const RotaScore *score)
         const RotaViolation *v = rota_score_get_violation(score, i);
 
         if (v->hard) {
-            printf("  %s: %s\n", cli_constraint_name(v->constraint), cli_violation_message(v));
+            printf("  %s: %s\n", cli_constraint_name(v->constraint),
+                   cli_violation_message(v));
             shown++;
         }
     }
@@ -316,8 +317,8 @@ cli_demo_bulletin(RotaModel *model, const char *dir, GError **error)
         return FALSE;
     n = rota_bulletin_get_n_units(bulletin);
     printf(_("bulletin %s..%s of the committed month of records "
-           "(examples/county/records.json), "
-           "%s/bulletin.html:\n"),
+             "(examples/county/records.json), "
+             "%s/bulletin.html:\n"),
            from, to, out);
     for (int i = 0; i < MIN(3, n); i++)
         print_bulletin_unit(model, rota_bulletin_get_unit(bulletin, i));

@@ -248,8 +248,8 @@ resolve_date(const RotaModel *model, const char *date, int *out, GError **error)
         return TRUE;
     first = rota_model_dup_date(model, 0);
     last = rota_model_dup_date(model, model->n_days - 1);
-    g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("%s is outside the horizon %s..%s"),
-                date, first, last);
+    g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                _("%s is outside the horizon %s..%s"), date, first, last);
     return FALSE;
 }
 

@@ -151,8 +151,8 @@ write_assignment(Writer *w, const RotapFinding *f)
         break;
     case ROTAP_TERM_MIN_REST:
         SAY(w, "%s rests %d minutes between %s on %s and %s on %s; at least %d required",
-            p, (int)f->arg[2], shift_name(w, (int)f->arg[1]), w->dates[f->arg[0]], h, date,
-            (int)f->arg[3]);
+            p, (int)f->arg[2], shift_name(w, (int)f->arg[1]), w->dates[f->arg[0]], h,
+            date, (int)f->arg[3]);
         break;
     case ROTAP_TERM_FORBIDDEN_SUCCESSION:
         SAY(w, "%s works %s on %s right after %s on %s, a forbidden succession", p, h,
@@ -180,17 +180,17 @@ write_run(Writer *w, const RotapFinding *f, const char *p, const char *first,
     switch (f->term) {
     case ROTAP_TERM_MIN_CONSECUTIVE:
         SAY_N(w, n, "%s works %d day in a row (%s..%s); at least %d required",
-              "%s works %d days in a row (%s..%s); at least %d required", p, n, first, last,
-              limit);
+              "%s works %d days in a row (%s..%s); at least %d required", p, n, first,
+              last, limit);
         break;
     case ROTAP_TERM_MAX_CONSECUTIVE:
-        SAY(w, "%s works %d days in a row (%s..%s); at most %d allowed", p, n, first, last,
-            limit);
+        SAY(w, "%s works %d days in a row (%s..%s); at most %d allowed", p, n, first,
+            last, limit);
         break;
     default:
         SAY_N(w, n, "%s has %d day off in a row (%s..%s); at least %d required",
-              "%s has %d days off in a row (%s..%s); at least %d required", p, n, first, last,
-              limit);
+              "%s has %d days off in a row (%s..%s); at least %d required", p, n, first,
+              last, limit);
         break;
     }
 }
@@ -203,8 +203,8 @@ write_week(Writer *w, const RotapFinding *f, const char *p)
 
     if (f->term == ROTAP_TERM_MAX_SHIFTS_WEEK) {
         SAY_N(w, n, "%s works %lld shift in the week %s..%s; at most %lld allowed",
-              "%s works %lld shifts in the week %s..%s; at most %lld allowed", p, n, first,
-              last, limit);
+              "%s works %lld shifts in the week %s..%s; at most %lld allowed", p, n,
+              first, last, limit);
         return;
     }
     SAY(w, "%s works %lld minutes in the week %s..%s; at most %lld allowed", p, n, first,
@@ -220,8 +220,8 @@ write_person(Writer *w, const RotapFinding *f)
     switch (f->term) {
     case ROTAP_TERM_MAX_SHIFTS:
         SAY_N(w, n, "%s works %s %lld time; at most %lld allowed",
-              "%s works %s %lld times; at most %lld allowed", p, shift_name(w, f->v.shift), n,
-              limit);
+              "%s works %s %lld times; at most %lld allowed", p,
+              shift_name(w, f->v.shift), n, limit);
         break;
     case ROTAP_TERM_MIN_MINUTES:
         SAY(w, "%s works %lld minutes in all; at least %lld required", p, n, limit);
@@ -261,7 +261,8 @@ cell_prefix(Writer *w, int cell)
 
         /* TRANSLATORS: a segment, a duty and a week's first and last due day. */
         g_string_printf(w->window, "%s %s %s..%s", segment, duty, first, last);
-        g_string_printf(w->window_zh, rotap_zh("%s %s %s..%s"), segment, duty, first, last);
+        g_string_printf(w->window_zh, rotap_zh("%s %s %s..%s"), segment, duty, first,
+                        last);
     } else {
         g_string_printf(w->window, "%s %s %s", segment, duty, first);
         g_string_assign(w->window_zh, w->window->str);
@@ -339,8 +340,8 @@ write_onsite(Writer *w, const RotapFinding *f)
     switch (f->term) {
     case ROTAP_TERM_ONSITE_MISSING:
         person_label(w, w->person, (int)f->arg[0]);
-        SAY(w, "%s %s: nobody does the on-site hour (%s), though %s is available", u, date,
-            h, w->person->str);
+        SAY(w, "%s %s: nobody does the on-site hour (%s), though %s is available", u,
+            date, h, w->person->str);
         break;
     case ROTAP_TERM_ONSITE_EXTRA:
         SAY(w, "%s %s: %d on-site hours (%s) recorded; exactly one needed", u, date,
@@ -349,7 +350,9 @@ write_onsite(Writer *w, const RotapFinding *f)
     case ROTAP_TERM_DEPUTY_ONSITE:
         person_label(w, w->person, f->v.person);
         person_label(w, w->other, (int)f->arg[0]);
-        SAY(w, "%s %s: deputy %s does the on-site hour (%s) at %s while head %s is available",
+        SAY(w,
+            "%s %s: deputy %s does the on-site hour (%s) at %s while head %s is "
+            "available",
             u, date, w->person->str, h, segment_label(w, f->v.segment), w->other->str);
         break;
     default:
@@ -404,8 +407,8 @@ write_fairness(Writer *w, const RotapFinding *f)
     append_hours(high, f->arg[3], 1);
     append_hours(mean, f->arg[1], n);
     SAY_N(w, n, "%s: duty hours of its %d member range from %s to %s (mean %s)",
-          "%s: duty hours of its %d members range from %s to %s (mean %s)", u, n, low->str,
-          high->str, mean->str);
+          "%s: duty hours of its %d members range from %s to %s (mean %s)", u, n,
+          low->str, high->str, mean->str);
 }
 
 /* "早高峰交通疏导 at S001, 马路办公 at S002" (duties) or "none" for one person-day. */
@@ -448,11 +451,13 @@ write_change(Writer *w, const RotapFinding *f)
 
     append_duties(w, before, before_zh, &w->ctx->prev, f->v.person, f->v.day);
     append_duties(w, now, now_zh, &w->ctx->pd, f->v.person, f->v.day);
-    g_string_printf(w->en, "%s %s: changed against the previous roster (before: %s; now: %s)",
-                    p, date, before->str, now->str);
-    g_string_printf(w->zh,
-                    rotap_zh("%s %s: changed against the previous roster (before: %s; now: %s)"),
-                    p, date, before_zh->str, now_zh->str);
+    g_string_printf(w->en,
+                    "%s %s: changed against the previous roster (before: %s; now: %s)", p,
+                    date, before->str, now->str);
+    g_string_printf(
+        w->zh,
+        rotap_zh("%s %s: changed against the previous roster (before: %s; now: %s)"), p,
+        date, before_zh->str, now_zh->str);
 }
 
 /* ------------------------------------------------------------ driver */

@@ -40,9 +40,10 @@ rotap_max_input(guint64 *limit, GError **error)
               : *end == 'G' || *end == 'g' ? 30 : -1;
     if (end == text || errno != 0 || shift < 0 || (shift == 0 && *end != '\0') ||
         value == 0 || value > (G_MAXUINT64 >> 30)) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO,
-                    _("ROTA_MAX_INPUT=%s: expected a size in bytes such as 1000000 or 512M"),
-                    text);
+        g_set_error(
+            error, ROTA_ERROR, ROTA_ERROR_IO,
+            _("ROTA_MAX_INPUT=%s: expected a size in bytes such as 1000000 or 512M"),
+            text);
         return FALSE;
     }
     *limit = value << shift;

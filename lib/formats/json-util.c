@@ -255,7 +255,8 @@ rotap_json_check_keys(const RotapJsonReader *reader, struct json_object *obj,
         member = member_path(path, key);
         expected = g_strjoinv(", ", (char **)allowed);
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, member,
-                             _("unknown key \"%s\" (expected one of: %s)"), key, expected);
+                             _("unknown key \"%s\" (expected one of: %s)"), key,
+                             expected);
         return FALSE;
     }
     return TRUE;
@@ -301,7 +302,8 @@ rotap_json_check_format(const RotapJsonReader *reader, struct json_object *root,
     if (!json_object_is_type(value, json_type_int) || json_object_get_int64(value) != 1) {
         found = describe(value);
         rotap_json_set_error(reader, error, ROTA_ERROR_FORMAT, "version",
-                             _("unsupported version %s (this rota reads version 1)"), found);
+                             _("unsupported version %s (this rota reads version 1)"),
+                             found);
         return FALSE;
     }
     return TRUE;
@@ -329,7 +331,8 @@ wrong_type(const RotapJsonReader *reader, const char *path, const char *key,
     g_autofree char *member = member_path(path, key);
 
     rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, member,
-                         _("expected %s, found %s"), expected, rotap_json_type_name(value));
+                         _("expected %s, found %s"), expected,
+                         rotap_json_type_name(value));
     return FALSE;
 }
 

@@ -125,7 +125,7 @@ read_off(const RotapJsonReader *reader, struct json_object *obj, const char *pat
         } else {
             rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, item_path,
                                  _("expected a date, {\"date\", \"shift\"} or {\"from\", "
-                                 "\"to\", \"shift\"}, found %s"),
+                                   "\"to\", \"shift\"}, found %s"),
                                  rotap_json_type_name(item));
             return FALSE;
         }

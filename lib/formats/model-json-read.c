@@ -90,7 +90,8 @@ rotap_json_read_string_value(const RotapJsonReader *reader, struct json_object *
 
     if (!json_object_is_type(value, json_type_string)) {
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, path,
-                             _("expected a string, found %s"), rotap_json_type_name(value));
+                             _("expected a string, found %s"),
+                             rotap_json_type_name(value));
         return FALSE;
     }
     text = json_object_get_string(value);
@@ -177,7 +178,7 @@ rotap_json_read_days(const RotapJsonReader *reader, struct json_object *obj,
     }
     rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
                          _("unknown days \"%s\" (expected \"all\", \"workdays\", "
-                         "\"restdays\", \"weekends\" or a list of dates)"),
+                           "\"restdays\", \"weekends\" or a list of dates)"),
                          word);
     return FALSE;
 }
@@ -224,11 +225,12 @@ read_geo(const RotapJsonReader *reader, struct json_object *obj, const char *pat
     if (!json_object_is_type(geo, json_type_array) ||
         json_object_array_length(geo) != 2) {
         if (json_object_is_type(geo, json_type_array))
-            rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                                 rotap_ngettext("expected [latitude, longitude], found %zu value",
-                                                "expected [latitude, longitude], found %zu values",
-                                                (gulong)json_object_array_length(geo)),
-                                 json_object_array_length(geo));
+            rotap_json_set_error(
+                reader, error, ROTA_ERROR_INVALID, at,
+                rotap_ngettext("expected [latitude, longitude], found %zu value",
+                               "expected [latitude, longitude], found %zu values",
+                               (gulong)json_object_array_length(geo)),
+                json_object_array_length(geo));
         else
             rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
                                  _("expected [latitude, longitude], found %s"),

@@ -108,7 +108,7 @@ read_cell(const GridReader *r, int line, int person, int day, const char *cell,
 
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
                     _("%s:%d: day %d: unknown shift \"%s\" (expected a shift id or an "
-                    "empty cell)"),
+                      "empty cell)"),
                     r->source, line, day, shown);
         return FALSE;
     }
@@ -121,8 +121,8 @@ read_cell(const GridReader *r, int line, int person, int day, const char *cell,
                         cell);
         else
             g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                        _("%s:%d: shift %s is ambiguous on day %d (%d duties)"), r->source,
-                        line, cell, day, r->count[at]);
+                        _("%s:%d: shift %s is ambiguous on day %d (%d duties)"),
+                        r->source, line, cell, day, r->count[at]);
         return FALSE;
     }
     return TRUE;
@@ -139,8 +139,8 @@ read_line(const GridReader *r, int line, int person, char *text, GError **error)
         n_columns += *c == '\t';
     if (n_columns != n_days) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_SYNTAX,
-                    _("%s:%d: expected %d columns (one per day), found %d"), r->source, line,
-                    n_days, n_columns);
+                    _("%s:%d: expected %d columns (one per day), found %d"), r->source,
+                    line, n_days, n_columns);
         return FALSE;
     }
     for (int day = 0; day < n_days; day++) {
@@ -398,10 +398,11 @@ rota_roster_to_grid(const RotaRoster *roster, GError **error)
         if (*cell >= 0) {
             g_autofree char *date = rota_model_dup_date(model, a->day);
 
-            g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                        _("person %s has two assignments on %s (day %d): a grid holds one "
-                        "shift per person and day"),
-                        model->people[a->person].id, date, a->day);
+            g_set_error(
+                error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                _("person %s has two assignments on %s (day %d): a grid holds one "
+                  "shift per person and day"),
+                model->people[a->person].id, date, a->day);
             return NULL;
         }
         *cell = a->shift;

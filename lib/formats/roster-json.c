@@ -160,7 +160,8 @@ rotap_roster_json_read_ids(const RotapJsonReader *reader, struct json_object *it
     *out = (RotapAssignmentIds){0};
     if (!json_object_is_type(item, json_type_object)) {
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, path,
-                             _("expected an object, found %s"), rotap_json_type_name(item));
+                             _("expected an object, found %s"),
+                             rotap_json_type_name(item));
         return FALSE;
     }
     return rotap_json_check_keys(reader, item, path, assignment_keys, error) &&

@@ -241,8 +241,8 @@ make_folders(const char *base, const char *const *folders, GError **error)
         if (g_mkdir_with_parents(path, 0755) != 0) {
             int saved = errno;
 
-            g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot create: %s"), path,
-                        g_strerror(saved));
+            g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot create: %s"),
+                        path, g_strerror(saved));
             return FALSE;
         }
     }
@@ -272,8 +272,8 @@ lock_folder(const char *dir, GError **error)
     close(fd);
     if (saved == EWOULDBLOCK)
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO,
-                    _("%s: another export into this folder is running (%s is locked)"), dir,
-                    path);
+                    _("%s: another export into this folder is running (%s is locked)"),
+                    dir, path);
     else
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot lock: %s"), path,
                     g_strerror(saved));

@@ -166,7 +166,8 @@ rota_feed_writer_set_secret_file(RotaFeedWriter *writer, const char *path, GErro
     if (length < MIN_SECRET_BYTES) {
         memset(data, 0, length);
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    _("%s: a secret key needs at least %d bytes"), path, MIN_SECRET_BYTES);
+                    _("%s: a secret key needs at least %d bytes"), path,
+                    MIN_SECRET_BYTES);
         return FALSE;
     }
     rota_feed_writer_set_secret(writer, (const guint8 *)data, length);

@@ -196,10 +196,8 @@ static void
 claim_column(RotapSheet *sheet, RotapErrors *errors, int *slot, int col)
 {
     if (*slot >= 0)
-        rotap_sheet_error(
-            sheet, errors, 1, col,
-            ROTAP_TR(errors, "the same column as column %d"),
-            *slot + 1);
+        rotap_sheet_error(sheet, errors, 1, col,
+                          ROTAP_TR(errors, "the same column as column %d"), *slot + 1);
     else
         *slot = col;
 }
@@ -262,8 +260,7 @@ map_column(RotapSheet *sheet, int col, const GArray *shifts, RotapErrors *errors
         g_autofree char *known = known_columns(sheet->kind);
 
         rotap_sheet_error(sheet, errors, 1, col,
-                          ROTAP_TR(errors, "unknown column (known columns: %s)"),
-                          known);
+                          ROTAP_TR(errors, "unknown column (known columns: %s)"), known);
     }
 }
 
@@ -282,9 +279,8 @@ rotap_sheet_new(RotapCsv *csv, int kind, int file, const GArray *shifts,
     for (int l = 0; l < ROTA_N_LIMITS; l++)
         sheet->limit[l] = -1;
     if (csv->header == NULL) {
-        rotap_errors_add_line(
-            errors, file, csv->name, 0,
-            ROTAP_TR(errors, "empty sheet (no header row)"));
+        rotap_errors_add_line(errors, file, csv->name, 0,
+                              ROTAP_TR(errors, "empty sheet (no header row)"));
         rotap_sheet_free(sheet);
         return NULL;
     }
@@ -307,9 +303,9 @@ rotap_sheet_check_row(const RotapSheet *sheet, const RotapCsvRow *row,
         if (row->cells[col][0] == '\0')
             continue;
         if (col >= header->n_cells) {
-            rotap_sheet_error(sheet, errors, row->line, col,
-                              ROTAP_TR(errors,
-                                       "a cell beyond the last column of the header"));
+            rotap_sheet_error(
+                sheet, errors, row->line, col,
+                ROTAP_TR(errors, "a cell beyond the last column of the header"));
             return;
         }
         if (header->cells[col][0] == '\0')
@@ -328,9 +324,8 @@ rotap_sheet_require(const RotapSheet *sheet, int field, const char *why,
 
     if (sheet->field[field] >= 0)
         return TRUE;
-    rotap_errors_add_line(
-        errors, sheet->file, sheet->csv->name, 1,
-        ROTAP_TR(errors, "no column %s (%s): %s"),
-        names[field].zh, names[field].key, why);
+    rotap_errors_add_line(errors, sheet->file, sheet->csv->name, 1,
+                          ROTAP_TR(errors, "no column %s (%s): %s"), names[field].zh,
+                          names[field].key, why);
     return FALSE;
 }

@@ -96,10 +96,8 @@ to_unix(Feed *feed, struct icaltimetype t, const char *tzid)
         g_autoptr(GTimeZone) zone = g_time_zone_new_identifier(tzid);
 
         if (zone == NULL) {
-            feed_error(
-                feed,
-                ROTAP_TR(feed->run->errors, "unknown time zone \"%s\""),
-                tzid);
+            feed_error(feed, ROTAP_TR(feed->run->errors, "unknown time zone \"%s\""),
+                       tzid);
             return 0;
         }
         return local_unix(zone, t.year, t.month, t.day, t.hour, t.minute, t.second);
@@ -225,8 +223,9 @@ expand_rrule(Feed *feed, icalproperty *rrule, struct icaltimetype start, const c
     icalrecur_iterator *it = icalrecur_iterator_new(icalproperty_get_rrule(rrule), start);
 
     if (it == NULL) {
-        feed_error(feed, "%s",
-                   ROTAP_TR(feed->run->errors, "a recurrence rule libical cannot expand"));
+        feed_error(
+            feed, "%s",
+            ROTAP_TR(feed->run->errors, "a recurrence rule libical cannot expand"));
         return;
     }
     for (int n = 0; n < MAX_INSTANCES; n++) {
@@ -519,8 +518,7 @@ parse_file(Feed *feed, const char *path)
     }
     problem = parse_problem(calendar);
     if (problem != NULL) {
-        feed_error(feed,
-                   ROTAP_TR(feed->run->errors, "libical cannot read it: %s"),
+        feed_error(feed, ROTAP_TR(feed->run->errors, "libical cannot read it: %s"),
                    problem);
         icalcomponent_free(calendar);
         return NULL;

@@ -44,15 +44,13 @@ count_cell(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row, int c
     if (*cell == '\0')
         return FALSE;
     if (!rotap_parse_int(cell, value)) {
-        rotap_sheet_error(
-            sheet, run->errors, row->line, col,
-            ROTAP_TR(run->errors, "not a whole number: \"%s\""), cell);
+        rotap_sheet_error(sheet, run->errors, row->line, col,
+                          ROTAP_TR(run->errors, "not a whole number: \"%s\""), cell);
         return FALSE;
     }
     if (*value < 0) {
-        rotap_sheet_error(
-            sheet, run->errors, row->line, col,
-            ROTAP_TR(run->errors, "must not be negative: %d"), *value);
+        rotap_sheet_error(sheet, run->errors, row->line, col,
+                          ROTAP_TR(run->errors, "must not be negative: %d"), *value);
         return FALSE;
     }
     return TRUE;
@@ -86,10 +84,9 @@ read_phone_public(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row
     const char *cell = rotap_sheet_cell(sheet, row, F_PERSON_PHONE_PUBLIC);
 
     if (*cell != '\0' && !rotap_parse_on(cell, &person->phone_public))
-        rotap_sheet_field_error(sheet, run->errors, row->line, F_PERSON_PHONE_PUBLIC,
-                                ROTAP_TR(run->errors,
-                                         "expected 是 (yes) or 否 (no), found \"%s\""),
-                                cell);
+        rotap_sheet_field_error(
+            sheet, run->errors, row->line, F_PERSON_PHONE_PUBLIC,
+            ROTAP_TR(run->errors, "expected 是 (yes) or 否 (no), found \"%s\""), cell);
 }
 
 static void
@@ -187,10 +184,9 @@ read_off_row(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row)
         ok = FALSE;
     }
     if (ok && off.off.to != NULL && strcmp(off.off.to, off.off.from) < 0) {
-        rotap_sheet_field_error(
-            sheet, run->errors, row->line, F_OFF_TO,
-            ROTAP_TR(run->errors, "ends before it starts (%s)"),
-            off.off.from);
+        rotap_sheet_field_error(sheet, run->errors, row->line, F_OFF_TO,
+                                ROTAP_TR(run->errors, "ends before it starts (%s)"),
+                                off.off.from);
         ok = FALSE;
     }
     off.off.shift = rotap_cell_dup(rotap_sheet_cell(sheet, row, F_OFF_SHIFT));
@@ -211,8 +207,7 @@ read_off_row(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row)
 void
 rotap_read_off(RotapImportRun *run, RotapSheet *sheet)
 {
-    const char *why =
-        ROTAP_TR(run->errors, "each day off belongs to a person");
+    const char *why = ROTAP_TR(run->errors, "each day off belongs to a person");
 
     if (!rotap_sheet_require(sheet, F_OFF_PERSON, why, run->errors) ||
         !rotap_sheet_require(sheet, F_OFF_FROM,
@@ -283,10 +278,9 @@ rotap_read_requests(RotapImportRun *run, RotapSheet *sheet)
     if (!rotap_sheet_require(sheet, F_REQ_PERSON,
                              ROTAP_TR(run->errors, "each request belongs to a person"),
                              run->errors) ||
-        !rotap_sheet_require(
-            sheet, F_REQ_DATE,
-            ROTAP_TR(run->errors, "each request is about a date"),
-            run->errors))
+        !rotap_sheet_require(sheet, F_REQ_DATE,
+                             ROTAP_TR(run->errors, "each request is about a date"),
+                             run->errors))
         return;
     for (guint i = 0; i < sheet->csv->rows->len; i++)
         read_request_row(run, sheet, sheet->csv->rows->pdata[i]);

@@ -242,16 +242,16 @@ read_attendance_cells(RecordsRun *r, const RotapCsvRow *row, AttendanceRow *a)
     a->minutes = -1;
     cell = rotap_sheet_cell(r->sheet, row, F_ATT_MINUTES);
     if (*cell != '\0' && (!rotap_parse_int(cell, &a->minutes) || a->minutes < 0)) {
-        rotap_sheet_field_error(r->sheet, errors, row->line, F_ATT_MINUTES,
-                                ROTAP_TR(errors, "expected minutes (0 or more), found \"%s\""),
-                                cell);
+        rotap_sheet_field_error(
+            r->sheet, errors, row->line, F_ATT_MINUTES,
+            ROTAP_TR(errors, "expected minutes (0 or more), found \"%s\""), cell);
         ok = FALSE;
     }
     cell = rotap_sheet_cell(r->sheet, row, F_ATT_UNSCHEDULED);
     if (*cell != '\0' && !rotap_parse_on(cell, &a->unscheduled)) {
-        rotap_sheet_field_error(r->sheet, errors, row->line, F_ATT_UNSCHEDULED,
-                                ROTAP_TR(errors, "expected 是 (yes) or 否 (no), found \"%s\""),
-                                cell);
+        rotap_sheet_field_error(
+            r->sheet, errors, row->line, F_ATT_UNSCHEDULED,
+            ROTAP_TR(errors, "expected 是 (yes) or 否 (no), found \"%s\""), cell);
         ok = FALSE;
     }
     cell = rotap_sheet_cell(r->sheet, row, F_ATT_NOTE);
@@ -361,11 +361,11 @@ read_finding_cells(RecordsRun *r, const RotapCsvRow *row, FindingRow *f)
     cell = rotap_sheet_cell(r->sheet, row, F_FIND_SOURCE);
     f->source = source_name(cell);
     if (f->source == NULL) {
-        rotap_sheet_field_error(r->sheet, errors, row->line, F_FIND_SOURCE,
-                                ROTAP_TR(errors,
-                                         "unknown source \"%s\" (expected 巡查 inspection, "
-                                         "12345 hotline, 随手拍 photo or 其他 other)"),
-                                cell);
+        rotap_sheet_field_error(
+            r->sheet, errors, row->line, F_FIND_SOURCE,
+            ROTAP_TR(errors, "unknown source \"%s\" (expected 巡查 inspection, "
+                             "12345 hotline, 随手拍 photo or 其他 other)"),
+            cell);
         ok = FALSE;
     }
     f->text = rotap_sheet_cell(r->sheet, row, F_FIND_TEXT);
@@ -413,8 +413,8 @@ update_finding(RecordsRun *r, const RotapCsvRow *row, const FindingRow *f, int i
     if (old->f.segment != segment || old->f.found_at != found) {
         rotap_sheet_field_error(
             r->sheet, r->run.errors, row->line, F_FIND_ID,
-            ROTAP_TR(r->run.errors, "%s is recorded already for %s found %s"),
-            old->id, r->model->segments[old->f.segment].id, old->found);
+            ROTAP_TR(r->run.errors, "%s is recorded already for %s found %s"), old->id,
+            r->model->segments[old->f.segment].id, old->found);
         return;
     }
     if (f->closed != NULL && old->closed == NULL) {
@@ -504,11 +504,9 @@ read_sheet(RecordsRun *r)
                                        ROTAP_TR(errors, "the deadline runs from it"),
                                        errors) |
                   !rotap_sheet_require(r->sheet, F_FIND_CATEGORY,
-                                       ROTAP_TR(errors, "it sets the deadline"),
-                                       errors) |
+                                       ROTAP_TR(errors, "it sets the deadline"), errors) |
                   !rotap_sheet_require(r->sheet, F_FIND_TEXT,
-                                       ROTAP_TR(errors, "say what was found"),
-                                       errors))
+                                       ROTAP_TR(errors, "say what was found"), errors))
         return;
     for (guint i = 0; i < r->sheet->csv->rows->len; i++) {
         if (attendance)

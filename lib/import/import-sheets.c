@@ -51,9 +51,8 @@ rotap_read_units(RotapImportRun *run, RotapSheet *sheet)
 {
     RotapErrors *errors = run->errors;
 
-    if (!rotap_sheet_require(
-            sheet, F_UNIT_ID,
-            ROTAP_TR(errors, "every unit needs its id"), errors))
+    if (!rotap_sheet_require(sheet, F_UNIT_ID,
+                             ROTAP_TR(errors, "every unit needs its id"), errors))
         return;
     for (guint i = 0; i < sheet->csv->rows->len; i++) {
         const RotapCsvRow *row = sheet->csv->rows->pdata[i];
@@ -109,15 +108,13 @@ read_geo(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row,
         return;
     }
     if (!parse_coordinate(lat, 90, &segment->lat)) {
-        rotap_sheet_field_error(
-            sheet, run->errors, row->line, F_SEG_LAT,
-            ROTAP_TR(run->errors, "not a latitude: \"%s\""), lat);
+        rotap_sheet_field_error(sheet, run->errors, row->line, F_SEG_LAT,
+                                ROTAP_TR(run->errors, "not a latitude: \"%s\""), lat);
         ok = FALSE;
     }
     if (!parse_coordinate(lon, 180, &segment->lon)) {
-        rotap_sheet_field_error(
-            sheet, run->errors, row->line, F_SEG_LON,
-            ROTAP_TR(run->errors, "not a longitude: \"%s\""), lon);
+        rotap_sheet_field_error(sheet, run->errors, row->line, F_SEG_LON,
+                                ROTAP_TR(run->errors, "not a longitude: \"%s\""), lon);
         ok = FALSE;
     }
     segment->has_geo = ok;
@@ -152,9 +149,8 @@ rotap_read_segments(RotapImportRun *run, RotapSheet *sheet)
 {
     RotapErrors *errors = run->errors;
 
-    if (!rotap_sheet_require(
-            sheet, F_SEG_ID,
-            ROTAP_TR(errors, "every segment needs its id"), errors))
+    if (!rotap_sheet_require(sheet, F_SEG_ID,
+                             ROTAP_TR(errors, "every segment needs its id"), errors))
         return;
     for (guint i = 0; i < sheet->csv->rows->len; i++) {
         const RotapCsvRow *row = sheet->csv->rows->pdata[i];
@@ -208,13 +204,13 @@ check_list(RotapImportRun *run, RotaSheetKind kind, int id_field)
             if (o->sheet == origin->sheet)
                 rotap_sheet_field_error(
                     origin->sheet, run->errors, origin->line, id_field,
-                    ROTAP_TR(run->errors, "duplicate id \"%s\" (first on row %d)"),
-                    id, o->line);
+                    ROTAP_TR(run->errors, "duplicate id \"%s\" (first on row %d)"), id,
+                    o->line);
             else
                 rotap_sheet_field_error(
                     origin->sheet, run->errors, origin->line, id_field,
-                    ROTAP_TR(run->errors, "duplicate id \"%s\" (first in %s row %d)"),
-                    id, o->sheet != NULL ? o->sheet->csv->name : "?", o->line);
+                    ROTAP_TR(run->errors, "duplicate id \"%s\" (first in %s row %d)"), id,
+                    o->sheet != NULL ? o->sheet->csv->name : "?", o->line);
         }
     }
 }

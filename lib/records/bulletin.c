@@ -286,8 +286,8 @@ parse_period(RotaBulletin *b, const char *from, const char *to, GError **error)
         return FALSE;
     }
     if (g_date_compare(&d_from, &d_to) > 0) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("period: %s is after %s"), from,
-                    to);
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("period: %s is after %s"),
+                    from, to);
         return FALSE;
     }
     b->from = g_strdup(from);

@@ -75,11 +75,12 @@ resolve(const RotapJsonReader *reader, struct json_object *obj, const char *path
                                  _("\"%s\" is not a date (expected YYYY-MM-DD)"), text);
         else
             rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                                 _("%s is outside the horizon %s..%s"), text, first, last);
+                                 _("%s is outside the horizon %s..%s"), text, first,
+                                 last);
         return FALSE;
     }
-    rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at, _("unknown %s \"%s\""), what,
-                         text);
+    rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at, _("unknown %s \"%s\""),
+                         what, text);
     return FALSE;
 }
 
@@ -135,8 +136,8 @@ read_entry_fields(const RotapJsonReader *reader, struct json_object *obj,
     if (present && a->minutes < 0) {
         g_autofree char *at = rotap_json_member_path(path, "minutes");
 
-        rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at, _("negative minutes %d"),
-                             a->minutes);
+        rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
+                             _("negative minutes %d"), a->minutes);
         return FALSE;
     }
     a->status = (RotaStatus)status;

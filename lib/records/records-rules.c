@@ -209,7 +209,8 @@ read_number(const RotapJsonReader *reader, struct json_object *obj, const char *
     if (!json_object_is_type(value, json_type_int) &&
         !json_object_is_type(value, json_type_double)) {
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, path,
-                             _("expected a number, found %s"), rotap_json_type_name(value));
+                             _("expected a number, found %s"),
+                             rotap_json_type_name(value));
         return FALSE;
     }
     number = json_object_get_double(value);

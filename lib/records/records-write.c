@@ -215,10 +215,11 @@ rota_records_add_attendance(RotaRecords *records, const char *date, const char *
     if (!lookup(model, 'g', segment, TRUE, &a.segment, error))
         return FALSE;
     if (rotap_status_from_name(status) < 0) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    _("status: unknown status \"%s\" (expected done, late, absent, excused "
-                    "or substituted)"),
-                    status);
+        g_set_error(
+            error, ROTA_ERROR, ROTA_ERROR_INVALID,
+            _("status: unknown status \"%s\" (expected done, late, absent, excused "
+              "or substituted)"),
+            status);
         return FALSE;
     }
     a.status = (RotaStatus)rotap_status_from_name(status);
@@ -343,13 +344,14 @@ rota_records_close_finding(RotaRecords *records, const char *id, const char *clo
     g_return_val_if_fail(records != NULL && id != NULL, FALSE);
     index = rota_records_find_finding(records, id);
     if (index < 0) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("unknown finding \"%s\""), id);
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("unknown finding \"%s\""),
+                    id);
         return FALSE;
     }
     f = &g_array_index(records->findings, RotapFindingRec, index);
     if (f->closed != NULL) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("%s was closed already at %s"),
-                    id, f->closed);
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                    _("%s was closed already at %s"), id, f->closed);
         return FALSE;
     }
     if (!lookup(records->model, 'p', closed_by, FALSE, &by, error))
@@ -358,7 +360,7 @@ rota_records_close_finding(RotaRecords *records, const char *id, const char *clo
     if (!rotap_parse_timestamp(when, &at)) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
                     _("closed: \"%s\" is not a time (expected RFC 3339, e.g. "
-                    "\"2026-12-01T09:20:00+08:00\")"),
+                      "\"2026-12-01T09:20:00+08:00\")"),
                     when);
         return FALSE;
     }

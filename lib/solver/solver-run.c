@@ -520,8 +520,9 @@ run_blocking(RotaSolver *solver, GError **error)
     g_free(threads);
     g_free(workers);
     if (g_atomic_int_get(&solver->cancel)) {
-        g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_CANCELLED,
-                            _("the search was cancelled; the best roster so far is kept"));
+        g_set_error_literal(
+            error, ROTA_ERROR, ROTA_ERROR_CANCELLED,
+            _("the search was cancelled; the best roster so far is kept"));
         return FALSE;
     }
     return TRUE;

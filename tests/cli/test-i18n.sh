@@ -78,6 +78,17 @@ expect_status 2
 if grep -q '未知' "$TMP/err"; then pass "--lang xx: Chinese usage error (locale)"
 else fail "--lang xx: Chinese usage error" "$(cat "$TMP/err")"; fi
 
+# librota's own errors (it binds its text domain itself) follow too.
+run "zh load error" in_locale zh_CN.UTF-8 "$ROTA" check "$TMP/missing.json"
+expect_status 1
+if grep -q "^rota: $TMP/missing.json：无法读取：" "$TMP/err"; then
+    pass "zh load error: librota's message in Chinese"
+else fail "zh load error: librota's message in Chinese" "$(cat "$TMP/err")"; fi
+run "en load error" in_locale C "$ROTA" check "$TMP/missing.json"
+if grep -q "^rota: $TMP/missing.json: cannot read: " "$TMP/err"; then
+    pass "en load error"
+else fail "en load error" "$(cat "$TMP/err")"; fi
+
 # Without a catalogue, messages stay English (the msgids).
 run "no catalogue" env -u LC_ALL -u LANGUAGE LANG=zh_CN.UTF-8 \
     ROTA_LOCALEDIR="$TMP/none" "$ROTA" check "$county"
