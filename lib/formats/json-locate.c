@@ -676,3 +676,92 @@ rotap_json_locate(const char *text, gsize length, const char *path, gsize *offse
     *offset = here;
     return TRUE;
 }
+
+/*
+ * Reading a large document piece by piece: the members of the root object
+ * and the elements of an array as byte spans of the text, so that a reader
+ * can hand one element at a time to json-c instead of building the tree of
+ * the whole file.  The text must have passed rotap_json_check_text().
+ */
+gboolean
+rotap_json_split_object(const char *text, gsize length, GArray *members)
+{
+    Scanner s;
+    gboolean ok = TRUE;
+
+    scanner_init(&s, text, length, FALSE);
+    skip_blank(&s);
+    if (at_end(&s) || text[s.pos] != '{') {
+        scanner_clear(&s);
+        return FALSE;
+    }
+    s.pos++;
+    skip_blank(&s);
+    while (ok && !at_end(&s) && text[s.pos] == '"') {
+        RotapJsonSpan member = {NULL, 0, 0};
+
+        if (!scan_key(&s, 0, NULL)) {
+            ok = FALSE;
+            break;
+        }
+        member.key = g_strdup(s.key->str); /* before the value's own keys */
+        member.start = s.pos;
+        if (!scan_value(&s)) {
+            g_free(member.key);
+            ok = FALSE;
+            break;
+        }
+        member.end = s.pos;
+        g_array_append_val(members, member);
+        skip_blank(&s);
+        if (!at_end(&s) && text[s.pos] == ',') {
+            s.pos++;
+            skip_blank(&s);
+        }
+    }
+    scanner_clear(&s);
+    return ok;
+}
+
+struct RotapJsonCursor {
+    Scanner s;
+};
+
+RotapJsonCursor *
+rotap_json_cursor_new(const char *text, gsize length, gsize open)
+{
+    RotapJsonCursor *cursor = g_new0(RotapJsonCursor, 1);
+
+    scanner_init(&cursor->s, text, length, FALSE);
+    cursor->s.pos = open + 1;
+    skip_blank(&cursor->s);
+    return cursor;
+}
+
+gboolean
+rotap_json_cursor_next(RotapJsonCursor *cursor, gsize *start, gsize *end)
+{
+    Scanner *s = &cursor->s;
+
+    if (at_end(s) || s->text[s->pos] == ']')
+        return FALSE;
+    *start = s->pos;
+    if (!scan_value(s))
+        return FALSE;
+    *end = s->pos;
+    skip_blank(s);
+    if (!at_end(s) && s->text[s->pos] == ',') {
+        s->pos++;
+        skip_blank(s);
+    }
+    return TRUE;
+}
+
+void
+rotap_json_cursor_free(RotapJsonCursor *cursor)
+{
+    if (cursor == NULL)
+        return;
+    scanner_clear(&cursor->s);
+    g_free(cursor);
+}

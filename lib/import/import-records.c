@@ -521,8 +521,8 @@ read_sheet(RecordsRun *r)
  * @records: the records to add to
  * @kind: attendance or findings
  * @name: the file's name for messages
- * @data: (array length=length): the CSV text (UTF-8 with or without BOM,
- *   or GB18030; comma- or tab-separated)
+ * @data: (array length=length) (element-type guint8): the CSV text (UTF-8 with or
+ *   without BOM, or GB18030; comma- or tab-separated)
  * @length: bytes in @data
  * @chinese: messages in Chinese
  * @n_added: (out) (optional): rows added (for findings: also closings)

@@ -562,6 +562,27 @@ class TestRecords(Tmp):
         self.assertTrue(is_rota_error(cm.exception, Rota.Error.INVALID))
         self.assertTrue(Rota.timestamp_now(self.model))
 
+    def test_import_check_in_sheets(self):
+        fresh = Rota.Records.new(self.model, self.roster)
+        ok, added, unchanged = fresh.import_sheet(
+            Rota.RecordSheet.ATTENDANCE, os.path.join(DATA, "records-import", "attendance.csv"),
+            False)
+        self.assertEqual((ok, added, unchanged), (True, 4, 0))
+        sheet = "路段,发现时间,类别,问题描述\nS001,2026/12/2 8:00,环卫,垃圾\n".encode()
+        ok, added, unchanged = fresh.import_sheet_data(Rota.RecordSheet.FINDINGS, "f.csv",
+                                                       sheet, True)
+        self.assertEqual((ok, added, unchanged), (True, 1, 0))
+        ok, added, unchanged = fresh.import_sheet_data(Rota.RecordSheet.FINDINGS, "f.csv",
+                                                       sheet, True)
+        self.assertEqual((ok, added, unchanged), (True, 0, 1))
+        with self.assertRaises(GLib.Error) as cm:
+            fresh.import_sheet_data(Rota.RecordSheet.FINDINGS, "bad.csv",
+                                    "路段,发现时间,类别,问题描述\nS001,昨天,环卫,垃圾\n".encode(),
+                                    False)
+        self.assertTrue(is_rota_error(cm.exception, Rota.Error.INVALID))
+        self.assertIn("bad.csv:2:2: 列 发现时间 (found)", cm.exception.message)
+        self.assertEqual(fresh.get_n_findings(), 1)
+
     def test_names(self):
         self.assertEqual(Rota.status_get_name(Rota.Status.LATE), "late")
         self.assertEqual(Rota.category_get_name(Rota.Category.ROAD), "road")
