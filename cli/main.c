@@ -114,6 +114,14 @@ main(int argc, char **argv)
     g_autofree char *prgname = NULL;
 
     cli_i18n_init(argc, argv);
+    /* "rota --lang zh --help": a --lang before the command was applied above. */
+    if (argc > 1 && g_str_has_prefix(argv[1], "--lang=")) {
+        argc--;
+        argv++;
+    } else if (argc > 2 && strcmp(argv[1], "--lang") == 0) {
+        argc -= 2;
+        argv += 2;
+    }
     if (argc < 2) {
         print_overview(stderr);
         return 2;
