@@ -12,6 +12,9 @@ cli_context_new(const char *synopsis, const char *summary, const char *descripti
 {
     GOptionContext *context = g_option_context_new(synopsis);
 
+    /* GOption translates the synopsis, summary, description and each
+     * option's description (marked N_() by the callers) when it prints --help. */
+    g_option_context_set_translation_domain(context, GETTEXT_PACKAGE);
     g_option_context_set_summary(context, summary);
     if (description != NULL)
         g_option_context_set_description(context, description);
@@ -25,7 +28,7 @@ cli_parse(GOptionContext *context, int *argc, char ***argv, GError **error)
 
     if (g_option_context_parse(context, argc, argv, &local))
         return TRUE;
-    g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "%s (see 'rota help %s')",
+    g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, _("%s (see 'rota help %s')"),
                 local->message, (*argv)[0]);
     g_error_free(local);
     return FALSE;
@@ -40,7 +43,7 @@ cli_set_usage_error(GError **error, const char *command, const char *format, ...
     va_start(args, format);
     message = g_strdup_vprintf(format, args);
     va_end(args);
-    g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "%s (see 'rota help %s')", message,
+    g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, _("%s (see 'rota help %s')"), message,
                 command);
 }
 
@@ -56,7 +59,7 @@ cli_parse_format(const char *text, CliFormat *format, GError **error)
         return TRUE;
     }
     g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
-                "unknown format \"%s\" (expected json or curtois)", text);
+                _("unknown format \"%s\" (expected json or curtois)"), text);
     return FALSE;
 }
 
@@ -77,22 +80,6 @@ cli_load_roster(RotaModel *model, const char *path, CliFormat format, GError **e
     return rota_roster_new_from_file(model, path, error);
 }
 
-gboolean
-cli_prefers_chinese(const char *lang_option)
-{
-    const char *names[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
-
-    if (lang_option != NULL)
-        return g_str_has_prefix(lang_option, "zh");
-    for (gsize i = 0; i < G_N_ELEMENTS(names); i++) {
-        const char *value = g_getenv(names[i]);
-
-        if (value != NULL && *value != '\0')
-            return g_str_has_prefix(value, "zh");
-    }
-    return FALSE;
-}
-
 GDateTime *
 cli_parse_now(const char *command, const char *text, GError **error)
 {
@@ -100,8 +87,8 @@ cli_parse_now(const char *command, const char *text, GError **error)
 
     if (now == NULL)
         cli_set_usage_error(error, command,
-                            "--now: expected an ISO 8601 time such as "
-                            "2026-11-30T08:00:00Z, found \"%s\"",
+                            _("--now: expected an ISO 8601 time such as "
+                              "2026-11-30T08:00:00Z, found \"%s\""),
                             text);
     return now;
 }
@@ -134,7 +121,7 @@ cli_check_lang(const char *lang_option, const char *command, GError **error)
             return TRUE;
     }
     cli_set_usage_error(error, command,
-                        "unknown language \"%s\" for --lang (expected en or zh)",
+                        _("unknown language \"%s\" for --lang (expected en or zh)"),
                         lang_option);
     return FALSE;
 }

@@ -3,6 +3,10 @@
 #ifndef ROTA_CLI_PRIVATE_H
 #define ROTA_CLI_PRIVATE_H
 
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
 #include <rota/rota.h>
 
 /*
@@ -73,7 +77,27 @@ char *cli_secret_path(const char *dir, const char *secret);
 gboolean cli_check_lang(const char *lang_option, const char *command, GError **error);
 /* Whether two paths name the same existing file (device and inode). */
 gboolean cli_same_file(const char *a, const char *b);
-/* Whether messages should be Chinese: --lang, else LC_ALL/LC_MESSAGES/LANG. */
-gboolean cli_prefers_chinese(const char *lang_option);
+/* Messages go through gettext (domain GETTEXT_PACKAGE, po/): the locale
+ * picks the language; a --lang anywhere in argv overrides it (it sets
+ * LANGUAGE, and a UTF-8 locale for messages when the locale is C).  Called
+ * first in main(). */
+void cli_i18n_init(int argc, char **argv);
+/* Where the catalogues are: $ROTA_LOCALEDIR (the build tree's, for the
+ * test suite), else the installed LOCALEDIR. */
+const char *cli_locale_dir(void);
+/* Whether messages are shown in Chinese (the catalogue in use is zh):
+ * then a violation's message_zh is printed instead of its message. */
+gboolean cli_speaks_chinese(void);
+/* A constraint name ("uncovered") as the coordinator reads it ("缺岗" in
+ * Chinese); unknown names are returned as they are. */
+const char *cli_constraint_name(const char *id);
+/* text padded to width terminal columns (CJK characters count two), on the
+ * right (left-aligned) or, with right, on the left. */
+char *cli_pad(const char *text, int width, gboolean right);
+/* A violation's explanation in the language of the messages. */
+const char *cli_violation_message(const RotaViolation *violation);
+/* The table of terms (constraint, count, penalty) of "rota score" and
+ * "rota solve"; nothing when the score has no term. */
+void cli_print_terms(FILE *out, const RotaScore *score);
 
 #endif

@@ -14,7 +14,7 @@ typedef struct {
 static gboolean
 bad_period(GError **error, const char *what, const char *text)
 {
-    cli_set_usage_error(error, "bulletin", "%s \"%s\" is not valid", what, text);
+    cli_set_usage_error(error, "bulletin", _("%s \"%s\" is not valid"), what, text);
     return FALSE;
 }
 
@@ -35,7 +35,7 @@ parse_period(const BulletinOptions *o, char **from, char **to, GError **error)
     GDate date;
 
     if (given != 1) {
-        cli_set_usage_error(error, "bulletin", "give one of --month, --week or --day");
+        cli_set_usage_error(error, "bulletin", _("give one of --month, --week or --day"));
         return FALSE;
     }
     if (o->day != NULL) {
@@ -81,8 +81,13 @@ print_text(const RotaBulletin *b, RotaModel *model)
 
     printf("%s  %s .. %s\n", rota_model_get_name(model), rota_bulletin_get_from(b),
            rota_bulletin_get_to(b));
-    printf("%4s  %-8s %7s  %-11s %-13s %8s  %-12s %s\n", "rank", "unit", "score",
-           "onsite h/d/m", "duty d/l/a/u", "hours", "findings t/l/o", "name");
+    /* TRANSLATORS: the bulletin table's header; columns: rank, unit id,
+     * score, on-site days (head/deputy/missed), duties (done/late/absent/
+     * unrecorded), volunteer hours, findings (closed in time/closed late/
+     * open and overdue), unit name.  Keep the columns aligned. */
+    fputs(_("rank  unit       score  onsite h/d/m duty d/l/a/u     hours  "
+            "findings t/l/o name\n"),
+          stdout);
     for (int i = 0; i < n; i++) {
         const RotaBulletinUnit *u = rota_bulletin_get_unit(b, i);
         g_autofree char *onsite = g_strdup_printf("%d/%d/%d", u->onsite_head,
@@ -96,48 +101,51 @@ print_text(const RotaBulletin *b, RotaModel *model)
                rota_model_get_unit_id(model, u->unit), (double)u->score / 100.0, onsite,
                duty, (double)((u->minutes * 100 + 30) / 60) / 100.0, found,
                rota_model_get_unit_name(model, u->unit),
-               u->red     ? "  [红榜 red]"
-               : u->black ? "  [黑榜 black]"
+               u->red     ? _("  [red list]")
+               : u->black ? _("  [black list]")
                           : "");
     }
 }
 
 static const char description[] =
-    "Counts the records of the period (docs/records.md), per unit: the\n"
-    "on-site hour (days kept by the head, by a deputy, missed), duty attendance\n"
-    "(done, late, absent, excused, substituted, unrecorded of assigned),\n"
-    "volunteer hours and the findings on the unit's segments (closed in time,\n"
-    "closed late, open and overdue); scores each unit by rules.assessment (or\n"
-    "the default rubric: base 100, 2 per missed on-site day, 1 per absence,\n"
-    "0.5 per late, 2 per overdue finding, 1 per finding closed late; caps 40,\n"
-    "30 and 30; 红榜 the top 10, 黑榜 the bottom 10) and ranks them.\n\n"
-    "Without options a table is printed; --json prints the rota-bulletin\n"
-    "JSON; -o DIR writes DIR/bulletin.html (printable, one A4 page per unit),\n"
-    "DIR/bulletin.json and DIR/bulletin.csv (UTF-8 BOM, CRLF, for Excel).\n"
-    "--day is the daily push (日督促), --week the weekly check (周检查),\n"
-    "--month the monthly bulletin (月通报).\n\n"
-    "Examples:\n"
-    "  rota bulletin county.json roster.json records.json --month 2026-12 -o out\n"
-    "  rota bulletin county.json roster.json records.json --week 2026-W50 --json\n"
-    "  rota bulletin county.json roster.json records.json --day 2026-12-03";
+    N_("Counts the records of the period (docs/records.md), per unit: the\n"
+       "on-site hour (days kept by the head, by a deputy, missed), duty attendance\n"
+       "(done, late, absent, excused, substituted, unrecorded of assigned),\n"
+       "volunteer hours and the findings on the unit's segments (closed in time,\n"
+       "closed late, open and overdue); scores each unit by rules.assessment (or\n"
+       "the default rubric: base 100, 2 per missed on-site day, 1 per absence,\n"
+       "0.5 per late, 2 per overdue finding, 1 per finding closed late; caps 40,\n"
+       "30 and 30; 红榜 the top 10, 黑榜 the bottom 10) and ranks them.\n\n"
+       "Without options a table is printed; --json prints the rota-bulletin\n"
+       "JSON; -o DIR writes DIR/bulletin.html (printable, one A4 page per unit),\n"
+       "DIR/bulletin.json and DIR/bulletin.csv (UTF-8 BOM, CRLF, for Excel).\n"
+       "--day is the daily push (日督促), --week the weekly check (周检查),\n"
+       "--month the monthly bulletin (月通报).\n\n"
+       "Examples:\n"
+       "  rota bulletin county.json roster.json records.json --month 2026-12 -o out\n"
+       "  rota bulletin county.json roster.json records.json --week 2026-W50 --json\n"
+       "  rota bulletin county.json roster.json records.json --day 2026-12-03");
 
 gboolean
 cli_cmd_bulletin(int argc, char **argv, GError **error)
 {
     BulletinOptions o = {0};
     GOptionEntry entries[] = {
-        {"month", 0, 0, G_OPTION_ARG_STRING, &o.month, "A month", "YYYY-MM"},
-        {"week", 0, 0, G_OPTION_ARG_STRING, &o.week, "An ISO week", "YYYY-Www"},
-        {"day", 0, 0, G_OPTION_ARG_STRING, &o.day, "A day", "YYYY-MM-DD"},
+        {"month", 0, 0, G_OPTION_ARG_STRING, &o.month, N_("A month"), "YYYY-MM"},
+        {"week", 0, 0, G_OPTION_ARG_STRING, &o.week, N_("An ISO week"), "YYYY-Www"},
+        {"day", 0, 0, G_OPTION_ARG_STRING, &o.day, N_("A day"), "YYYY-MM-DD"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-         "Write bulletin.html, bulletin.json and bulletin.csv here", "DIR"},
-        {"json", 0, 0, G_OPTION_ARG_NONE, &o.json, "Print the rota-bulletin JSON", NULL},
-        {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, "Language: en or zh", "LANG"},
+         N_("Write bulletin.html, bulletin.json and bulletin.csv here"), "DIR"},
+        {"json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print the rota-bulletin JSON"),
+         NULL},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
+         N_("Language of the messages: en or zh (default: from the locale)"), "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     g_autoptr(GOptionContext) context = cli_context_new(
         "MODEL ROSTER RECORDS (--month YYYY-MM | --week YYYY-Www | --day DATE)",
-        "The bulletin of a period: per unit figures, score, rank, 红榜 and 黑榜.",
+        N_("The bulletin of a period: per unit figures, score, rank, red and black "
+           "lists."),
         description);
     g_autoptr(RotaModel) model = NULL;
     g_autoptr(RotaRoster) roster = NULL;
@@ -146,12 +154,12 @@ cli_cmd_bulletin(int argc, char **argv, GError **error)
     g_autofree char *from = NULL, *to = NULL;
     gboolean ok = FALSE;
 
-    g_option_context_add_main_entries(context, entries, NULL);
+    g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);
     if (!cli_parse(context, &argc, &argv, error))
         goto out;
     if (argc != 4) {
         cli_set_usage_error(error, "bulletin",
-                            "expected MODEL, ROSTER and RECORDS files");
+                            _("expected MODEL, ROSTER and RECORDS files"));
         goto out;
     }
     if (!parse_period(&o, &from, &to, error))
@@ -171,10 +179,7 @@ cli_cmd_bulletin(int argc, char **argv, GError **error)
 
         fputs(json, stdout);
     } else if (o.output != NULL) {
-        printf(cli_prefers_chinese(o.lang)
-                   ? "已写入 %s/bulletin.html、bulletin.json、bulletin.csv\n"
-                   : "wrote %s/bulletin.html, bulletin.json, bulletin.csv\n",
-               o.output);
+        printf(_("wrote %s/bulletin.html, bulletin.json, bulletin.csv\n"), o.output);
     } else {
         print_text(bulletin, model);
     }

@@ -32,14 +32,15 @@ print_contact_and_phones(const RotaModel *model)
     int n_phones = 0, n_public = 0;
 
     if (hotline != NULL || office != NULL)
-        printf("contact:    %s%s%s\n", hotline != NULL ? hotline : "",
-               hotline != NULL && office != NULL ? ", " : "", office != NULL ? office : "");
+        printf(_("contact:    %s%s%s\n"), hotline != NULL ? hotline : "",
+               hotline != NULL && office != NULL ? ", " : "",
+               office != NULL ? office : "");
     for (int person = 0; person < rota_model_get_n_people(model); person++) {
         n_phones += rota_model_get_person_phone(model, person) != NULL ? 1 : 0;
         n_public += rota_model_is_person_phone_public(model, person) ? 1 : 0;
     }
     if (n_phones > 0)
-        printf("phones:     %d (%d public)\n", n_phones, n_public);
+        printf(_("phones:     %d (%d public)\n"), n_phones, n_public);
 }
 
 static void
@@ -51,25 +52,25 @@ print_summary(const char *path, const RotaModel *model)
     g_autofree char *last = rota_model_dup_date(model, n_days - 1);
 
     printf("%s: %s\n", path, rota_model_get_name(model));
-    printf("horizon:    %s .. %s, %d days (%d workdays, %d restdays), %s\n", first,
+    printf(_("horizon:    %s .. %s, %d days (%d workdays, %d restdays), %s\n"), first,
            last, n_days, workdays, n_days - workdays, rota_model_get_timezone(model));
-    printf("shifts:     %d\n", rota_model_get_n_shifts(model));
-    printf("segments:   %d\n", rota_model_get_n_segments(model));
-    printf("units:      %d\n", rota_model_get_n_units(model));
-    printf("people:     %d (party %d, volunteer %d, inspector %d)\n",
+    printf(_("shifts:     %d\n"), rota_model_get_n_shifts(model));
+    printf(_("segments:   %d\n"), rota_model_get_n_segments(model));
+    printf(_("units:      %d\n"), rota_model_get_n_units(model));
+    printf(_("people:     %d (party %d, volunteer %d, inspector %d)\n"),
            rota_model_get_n_people(model), count_tagged(model, "party"),
            count_tagged(model, "volunteer"), count_tagged(model, "inspector"));
     print_contact_and_phones(model);
-    printf("duties:     %d\n", rota_model_get_n_duties(model));
-    printf("duty cells: %d (%d places wanted)\n", rota_model_get_n_cells(model),
+    printf(_("duties:     %d\n"), rota_model_get_n_duties(model));
+    printf(_("duty cells: %d (%d places wanted)\n"), rota_model_get_n_cells(model),
            rota_model_get_n_places(model));
     if (rota_model_get_onsite_shift(model) >= 0)
-        printf("on-site:    %d unit-days (shift %s)\n",
+        printf(_("on-site:    %d unit-days (shift %s)\n"),
                rota_model_get_n_onsite_cells(model),
                rota_model_get_shift_id(model, rota_model_get_onsite_shift(model)));
     else
-        printf("on-site:    no on-site rule\n");
-    printf("model is valid\n");
+        fputs(_("on-site:    no on-site rule\n"), stdout);
+    fputs(_("model is valid\n"), stdout);
 }
 
 /* Whether any cell of duty that wants places has an eligible person, and
@@ -102,13 +103,12 @@ duty_has_candidates(const RotaModel *model, int duty, int *places, int *segment_
  * wants places nobody is eligible for (in any cell, or at some segment).
  */
 static void
-warn_unsatisfiable(const char *path, const RotaModel *model, gboolean zh)
+warn_unsatisfiable(const char *path, const RotaModel *model)
 {
     if (rota_model_get_n_people(model) == 0 && rota_model_get_n_places(model) > 0)
         fprintf(stderr,
-                zh ? "rota: 警告：%s：模型中没有人员，%d 个岗位永远无法安排\n"
-                   : "rota: warning: %s: the model has no people: none of its %d places "
-                     "can ever be filled\n",
+                _("rota: warning: %s: the model has no people: none of its %d places "
+                  "can ever be filled\n"),
                 path, rota_model_get_n_places(model));
     if (rota_model_get_n_people(model) == 0)
         return;
@@ -118,17 +118,13 @@ warn_unsatisfiable(const char *path, const RotaModel *model, gboolean zh)
 
         if (!duty_has_candidates(model, d, &places, &segment) && places > 0)
             fprintf(stderr,
-                    zh ? "rota: 警告：%s：任务 \"%s\" 没有任何符合条件的人员，"
-                         "%d 个岗位永远无法安排\n"
-                       : "rota: warning: %s: duty \"%s\": nobody is eligible; its %d "
-                         "places can never be filled\n",
+                    _("rota: warning: %s: duty \"%s\": nobody is eligible; its %d "
+                      "places can never be filled\n"),
                     path, id, places);
         else if (segment >= 0)
             fprintf(stderr,
-                    zh ? "rota: 警告：%s：任务 \"%s\" 在路段 \"%s\" 没有任何符合条件的"
-                         "人员\n"
-                       : "rota: warning: %s: duty \"%s\" at segment \"%s\": nobody is "
-                         "eligible\n",
+                    _("rota: warning: %s: duty \"%s\" at segment \"%s\": nobody is "
+                      "eligible\n"),
                     path, id, rota_model_get_segment_id(model, segment));
     }
 }
@@ -140,29 +136,30 @@ cli_cmd_check(int argc, char **argv, GError **error)
     g_autofree char *lang = NULL;
     GOptionEntry entries[] = {
         {"lang", 0, 0, G_OPTION_ARG_STRING, &lang,
-         "Language of the warnings: en or zh (default: from the locale)", "LANG"},
+         N_("Language of the messages: en or zh (default: from the locale)"), "LANG"},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-         "Input format: json (rota-model v1, the default) or curtois (benchmark text)",
+         N_("Input format: json (rota-model v1, the default) or curtois (benchmark "
+            "text)"),
          "FORMAT"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     g_autoptr(GOptionContext) context = cli_context_new(
-        "MODEL", "Validate a model file and print what it holds.",
-        "Every problem is reported as FILE:LINE:COLUMN: json.path: what is wrong,\n"
-        "and nothing is printed on standard output unless the model is valid.\n"
-        "What a valid model can never satisfy (no people at all, a duty nobody is\n"
-        "eligible for) is a warning on standard error; the exit status stays 0.\n\n"
-        "Examples:\n"
-        "  rota check examples/county/county.json\n"
-        "  rota check --format curtois Instance1.txt");
+        "MODEL", N_("Validate a model file and print what it holds."),
+        N_("Every problem is reported as FILE:LINE:COLUMN: json.path: what is wrong,\n"
+           "and nothing is printed on standard output unless the model is valid.\n"
+           "What a valid model can never satisfy (no people at all, a duty nobody is\n"
+           "eligible for) is a warning on standard error; the exit status stays 0.\n\n"
+           "Examples:\n"
+           "  rota check examples/county/county.json\n"
+           "  rota check --format curtois Instance1.txt"));
     g_autoptr(RotaModel) model = NULL;
     CliFormat format;
 
-    g_option_context_add_main_entries(context, entries, NULL);
+    g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);
     if (!cli_parse(context, &argc, &argv, error))
         return FALSE;
     if (argc != 2) {
-        cli_set_usage_error(error, "check", "expected one MODEL file");
+        cli_set_usage_error(error, "check", _("expected one MODEL file"));
         return FALSE;
     }
     if (!cli_parse_format(format_name, &format, error) ||
@@ -172,6 +169,6 @@ cli_cmd_check(int argc, char **argv, GError **error)
     if (model == NULL)
         return FALSE;
     print_summary(argv[1], model);
-    warn_unsatisfiable(argv[1], model, cli_prefers_chinese(lang));
+    warn_unsatisfiable(argv[1], model);
     return TRUE;
 }

@@ -36,7 +36,7 @@ county_bytes(GError **error)
 
     if (bytes == NULL)
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_FAILED,
-                    "the built-in county example is missing from this build");
+                    _("the built-in county example is missing from this build"));
     return bytes;
 }
 
@@ -78,13 +78,13 @@ remove_tree(const char *path, GError **error)
             if (!remove_tree(child, error))
                 return FALSE;
         } else if (g_unlink(child) != 0) {
-            g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot remove %s: %s", child,
-                        g_strerror(errno));
+            g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("cannot remove %s: %s"),
+                        child, g_strerror(errno));
             return FALSE;
         }
     }
     if (g_rmdir(path) != 0 && errno != ENOENT) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot remove %s: %s", path,
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("cannot remove %s: %s"), path,
                     g_strerror(errno));
         return FALSE;
     }
@@ -103,14 +103,14 @@ check_output(const char *dir, GError **error)
 
     /* The staging folder goes beside DIR: fail before solving, not after. */
     if (g_access(parent, W_OK) != 0) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot write in %s: %s", parent,
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("cannot write in %s: %s"), parent,
                     g_strerror(errno));
         return FALSE;
     }
     if (!g_file_test(dir, G_FILE_TEST_EXISTS))
         return TRUE;
     if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s exists and is not a folder",
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s exists and is not a folder"),
                     dir);
         return FALSE;
     }
@@ -120,7 +120,8 @@ check_output(const char *dir, GError **error)
         return TRUE;
     g_set_error(
         error, ROTA_ERROR, ROTA_ERROR_IO,
-        "%s exists and is not an earlier demo (no roster.json); choose another -o", dir);
+        _("%s exists and is not an earlier demo (no roster.json); choose another -o"),
+        dir);
     return FALSE;
 }
 
@@ -234,7 +235,7 @@ install(const char *staging, const char *dir, GError **error)
         if (g_rename(dir, aside) == 0 && g_rename(staging, dir) == 0)
             return remove_tree(aside, error);
     }
-    g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot move %s to %s: %s", staging,
+    g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("cannot move %s to %s: %s"), staging,
                 dir, g_strerror(errno));
     return FALSE;
 }
@@ -267,34 +268,36 @@ print_feeds(RotaModel *model, const RotaRoster *roster, RotaFeedWriter *writer,
     g_autofree char *path = rota_feed_writer_dup_person_path(writer, person);
     g_autofree char *absolute = g_canonicalize_filename(dir, NULL);
 
-    printf("feeds: %d (%d people, %d units, %d segments) in %s/feeds, %s/index.json "
-           "for coordinators; %d files written, %d unchanged\n",
+    printf(_("feeds: %d (%d people, %d units, %d segments) in %s/feeds, %s/index.json "
+             "for coordinators; %d files written, %d unchanged\n"),
            rota_export_stats_get_feeds(stats), rota_model_get_n_people(model),
            rota_model_get_n_units(model), rota_model_get_n_segments(model), dir, dir,
            rota_export_stats_get_files_written(stats),
            rota_export_stats_get_files_unchanged(stats));
-    printf("one volunteer's feed: %s %s (%s), %d duties:\n  %s/feeds/%s\n",
+    printf(_("one volunteer's feed: %s %s (%s), %d duties:\n  %s/feeds/%s\n"),
            rota_model_get_person_id(model, person),
            rota_model_get_person_name(model, person),
            unit >= 0 ? rota_model_get_unit_name(model, unit) : "no unit", n_duties, dir,
            path);
-    printf("publish it: nginx with examples/nginx/rota.conf in a server block with\n"
-           "  root %s; listen 8080 (README, \"Publishing the feeds\");\n"
-           "  subscribe to http://localhost:8080/feeds/%s\n",
+    printf(_("publish it: nginx with examples/nginx/rota.conf in a server block with\n"
+             "  root %s; listen 8080 (README, \"Publishing the feeds\");\n"
+             "  subscribe to http://localhost:8080/feeds/%s\n"),
            absolute, path);
 }
 
 static void
 print_views(const RotaSiteStats *site, const char *dir)
 {
-    printf("workbook: %s/roster.xlsx (总览, one sheet per unit, 路段; A4 landscape)\n", dir);
-    printf("site: %d pages, %.1f MB, %d QR codes; open in a browser:\n"
-           "  %s/public/index.html    road-chief signs (publish DIR/public beside "
-           "DIR/feeds)\n"
-           "  %s/internal/index.html  coverage, on-site hours, units, days (coordinators "
-           "only)\n"
-           "  its QR codes expect DIR served at %s (DIR/feeds/... at %sfeeds/...)\n",
-           site->pages, site->bytes / 1e6, site->qr_codes, dir, dir, DEMO_URL, DEMO_URL);
+    printf(_("workbook: %s/roster.xlsx (总览, one sheet per unit, 路段; A4 landscape)\n"),
+           dir);
+    printf(
+        _("site: %d pages, %.1f MB, %d QR codes; open in a browser:\n"
+          "  %s/public/index.html    road-chief signs (publish DIR/public beside "
+          "DIR/feeds)\n"
+          "  %s/internal/index.html  coverage, on-site hours, units, days (coordinators "
+          "only)\n"
+          "  its QR codes expect DIR served at %s (DIR/feeds/... at %sfeeds/...)\n"),
+        site->pages, site->bytes / 1e6, site->qr_codes, dir, dir, DEMO_URL, DEMO_URL);
 }
 
 /* Each hard violation on standard error, then the error that makes main()
@@ -310,11 +313,13 @@ check_hard(const RotaScore *score, GError **error)
         const RotaViolation *v = rota_score_get_violation(score, i);
 
         if (v->hard)
-            fprintf(stderr, "rota: %s: %s\n", v->constraint, v->message);
+            fprintf(stderr, "rota: %s: %s\n", cli_constraint_name(v->constraint),
+                    cli_violation_message(v));
     }
     g_set_error(error, CLI_ERROR, CLI_ERROR_HARD,
-                "the demo roster breaks %d hard constraint%s", hard,
-                hard == 1 ? "" : "s");
+                ngettext("the demo roster breaks %d hard constraint",
+                         "the demo roster breaks %d hard constraints", (gulong)hard),
+                hard);
     return FALSE;
 }
 
@@ -328,7 +333,7 @@ build(GBytes *county, const RotaRoster *roster, const RotaScore *score, const ch
     g_autofree char *staging = g_strdup_printf("%s.tmp-XXXXXX", dir);
 
     if (g_mkdtemp_full(staging, 0755) == NULL) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot create %s: %s", staging,
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("cannot create %s: %s"), staging,
                     g_strerror(errno));
         return FALSE;
     }
@@ -368,16 +373,17 @@ run(const Options *o, GError **error)
     writer = rota_feed_writer_new(model);
     if (!build(county, roster, score, o->output, writer, &stats, &site, error))
         return FALSE;
-    printf("%s: %d units, %d segments, %d people, %d days\n", rota_model_get_name(model),
-           rota_model_get_n_units(model), rota_model_get_n_segments(model),
-           rota_model_get_n_people(model), rota_model_get_n_days(model));
-    printf("solved in %.1f s (seed %" G_GINT64_FORMAT
-           "), written and published in %.1f s: "
-           "%s/model.json, %s/roster.json, %s/secret.key, %s/feeds/, the workbook and the "
-           "site\n",
-           (double)(solved - start) / G_USEC_PER_SEC, o->seed,
-           (double)(g_get_monotonic_time() - solved) / G_USEC_PER_SEC, o->output,
-           o->output, o->output, o->output);
+    printf(_("%s: %d units, %d segments, %d people, %d days\n"),
+           rota_model_get_name(model), rota_model_get_n_units(model),
+           rota_model_get_n_segments(model), rota_model_get_n_people(model),
+           rota_model_get_n_days(model));
+    printf(
+        _("solved in %.1f s (seed %lld), written and published in %.1f s: "
+          "%s/model.json, %s/roster.json, %s/secret.key, %s/feeds/, the workbook and the "
+          "site\n"),
+        (double)(solved - start) / G_USEC_PER_SEC, (long long)o->seed,
+        (double)(g_get_monotonic_time() - solved) / G_USEC_PER_SEC, o->output, o->output,
+        o->output, o->output);
     cli_demo_print_summary(model, roster, score);
     print_feeds(model, roster, writer, stats, o->output);
     print_views(&site, o->output);
@@ -386,36 +392,36 @@ run(const Options *o, GError **error)
     printf("score: hard %d soft %" G_GINT64_FORMAT "\n", rota_score_get_hard(score),
            rota_score_get_soft(score));
     if (fflush(stdout) != 0) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot write standard output");
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("cannot write standard output"));
         return FALSE;
     }
     return check_hard(score, error);
 }
 
 static const char description[] =
-    "Runs the county example built into rota (examples/county/county.json:\n"
-    "103 units, 136 road segments, about 3,000 people, December 2026) end to\n"
-    "end: solves it (5 s by default, seed 1, progress on standard error),\n"
-    "then writes DIR/model.json (the example), DIR/roster.json, the\n"
-    "iCalendar feeds in DIR/feeds/ (one per person, unit and segment: the\n"
-    "folder to publish), DIR/index.json for coordinators and the feeds'\n"
-    "secret key DIR/secret.key, both outside feeds/, the workbook\n"
-    "DIR/roster.xlsx and the site: DIR/public/ (road-chief signs, to publish\n"
-    "beside feeds/) and DIR/internal/ (for coordinators), whose QR codes\n"
-    "expect DIR served at " DEMO_URL " (see 'rota export html --help').  It\n"
-    "prints coverage, hard violations, on-site days by heads and deputies,\n"
-    "fairness per unit, and where one volunteer's feed is.\n\n"
-    "Everything is built in a folder beside DIR and moved into place at the\n"
-    "end, so a failure leaves DIR as it was.  Running the demo again into the\n"
-    "same DIR keeps the secret key (the feed URLs stay) and publishes the new\n"
-    "roster as an update of the old feeds.  An existing DIR that is not an\n"
-    "earlier demo is refused.  With --moves (and no --time-limit), the same\n"
-    "seed and --threads give the same roster.json byte for byte.\n\n"
-    "Exit status: 0 done; 3 the roster breaks hard constraints (each named on\n"
-    "standard error; the files are still written); 1 errors; 2 bad usage.\n\n"
-    "Examples:\n"
-    "  rota demo\n"
-    "  rota demo -o /tmp/county --time-limit 30 --seed 7";
+    N_("Runs the county example built into rota (examples/county/county.json:\n"
+       "103 units, 136 road segments, about 3,000 people, December 2026) end to\n"
+       "end: solves it (5 s by default, seed 1, progress on standard error),\n"
+       "then writes DIR/model.json (the example), DIR/roster.json, the\n"
+       "iCalendar feeds in DIR/feeds/ (one per person, unit and segment: the\n"
+       "folder to publish), DIR/index.json for coordinators and the feeds'\n"
+       "secret key DIR/secret.key, both outside feeds/, the workbook\n"
+       "DIR/roster.xlsx and the site: DIR/public/ (road-chief signs, to publish\n"
+       "beside feeds/) and DIR/internal/ (for coordinators), whose QR codes\n"
+       "expect DIR served at http://localhost:8080/ (see 'rota export html\n"
+       "--help').  It prints coverage, hard violations, on-site days by heads\n"
+       "and deputies, fairness per unit, and where one volunteer's feed is.\n\n"
+       "Everything is built in a folder beside DIR and moved into place at the\n"
+       "end, so a failure leaves DIR as it was.  Running the demo again into the\n"
+       "same DIR keeps the secret key (the feed URLs stay) and publishes the new\n"
+       "roster as an update of the old feeds.  An existing DIR that is not an\n"
+       "earlier demo is refused.  With --moves (and no --time-limit), the same\n"
+       "seed and --threads give the same roster.json byte for byte.\n\n"
+       "Exit status: 0 done; 3 the roster breaks hard constraints (each named on\n"
+       "standard error; the files are still written); 1 errors; 2 bad usage.\n\n"
+       "Examples:\n"
+       "  rota demo\n"
+       "  rota demo -o /tmp/county --time-limit 30 --seed 7");
 
 static gboolean
 check_options(Options *o, int argc, char **argv, GError **error)
@@ -423,13 +429,13 @@ check_options(Options *o, int argc, char **argv, GError **error)
     gsize length;
 
     if (argc != 1) {
-        cli_set_usage_error(error, "demo", "unexpected argument \"%s\"", argv[1]);
+        cli_set_usage_error(error, "demo", _("unexpected argument \"%s\""), argv[1]);
         return FALSE;
     }
     if (o->time_limit < 0 || o->moves < 0 || o->threads < 0 || o->seed < 0) {
         cli_set_usage_error(
             error, "demo",
-            "--time-limit, --moves, --threads and --seed must not be negative");
+            _("--time-limit, --moves, --threads and --seed must not be negative"));
         return FALSE;
     }
     if (o->output == NULL)
@@ -438,7 +444,7 @@ check_options(Options *o, int argc, char **argv, GError **error)
     while (length > 1 && o->output[length - 1] == '/')
         o->output[--length] = '\0';
     if (length == 0) {
-        cli_set_usage_error(error, "demo", "-o needs a folder name");
+        cli_set_usage_error(error, "demo", _("-o needs a folder name"));
         return FALSE;
     }
     return TRUE;
@@ -450,23 +456,24 @@ cli_cmd_demo(int argc, char **argv, GError **error)
     Options o = {NULL, 0, DEFAULT_SEED, 0, 0, FALSE};
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-         "The folder to write (default: rota-demo)", "DIR"},
+         N_("The folder to write (default: rota-demo)"), "DIR"},
         {"time-limit", 't', 0, G_OPTION_ARG_DOUBLE, &o.time_limit,
-         "Solve for this many seconds (default 5, or none with --moves)", "SEC"},
-        {"seed", 's', 0, G_OPTION_ARG_INT64, &o.seed, "Seed of the search (default 1)",
-         "N"},
+         N_("Solve for this many seconds (default 5, or none with --moves)"), "SEC"},
+        {"seed", 's', 0, G_OPTION_ARG_INT64, &o.seed,
+         N_("Seed of the search (default 1)"), "N"},
         {"moves", 'm', 0, G_OPTION_ARG_INT64, &o.moves,
-         "Stop after this many moves of all threads together (reproducible)", "N"},
+         N_("Stop after this many moves of all threads together (reproducible)"), "N"},
         {"threads", 'j', 0, G_OPTION_ARG_INT, &o.threads,
-         "Parallel searches (default: the number of processors)", "N"},
-        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, "Show no progress", NULL},
+         N_("Parallel searches (default: the number of processors)"), "N"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, N_("Show no progress"), NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     g_autoptr(GOptionContext) context = cli_context_new(
-        NULL, "Solve and publish the built-in county example, end to end.", description);
+        NULL, N_("Solve and publish the built-in county example, end to end."),
+        description);
     gboolean ok;
 
-    g_option_context_add_main_entries(context, entries, NULL);
+    g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);
     ok = cli_parse(context, &argc, &argv, error) &&
          check_options(&o, argc, argv, error) && run(&o, error);
     g_free(o.output);

@@ -82,8 +82,10 @@ print_text(const RotaRosterDiff *diff)
         person = c->person;
         print_change(model, c);
     }
-    printf("%d %s affected, %d added, %d removed, %d moved\n", people,
-           people == 1 ? "person" : "people", rota_roster_diff_get_n_added(diff),
+    printf(ngettext("%d person affected, %d added, %d removed, %d moved\n",
+                    "%d people affected, %d added, %d removed, %d moved\n",
+                    (gulong)people),
+           people, rota_roster_diff_get_n_added(diff),
            rota_roster_diff_get_n_removed(diff), rota_roster_diff_get_n_moved(diff));
 }
 
@@ -98,39 +100,39 @@ warn_models(const RotaRosterDiff *diff, const RotaModel *model, char **paths)
 
     if (old_sha != NULL && new_sha != NULL && strcmp(old_sha, new_sha) != 0)
         fprintf(stderr,
-                "rota: warning: %s and %s were made for different model files "
-                "(model_sha256 differs)\n",
+                _("rota: warning: %s and %s were made for different model files "
+                  "(model_sha256 differs)\n"),
                 paths[0], paths[1]);
     for (int k = 0; k < 2 && model_sha != NULL; k++) {
         const char *sha = k == 0 ? old_sha : new_sha;
 
         if (sha != NULL && strcmp(sha, model_sha) != 0)
             fprintf(stderr,
-                    "rota: warning: %s was made for a different model file "
-                    "(model_sha256 differs)\n",
+                    _("rota: warning: %s was made for a different model file "
+                      "(model_sha256 differs)\n"),
                     paths[k]);
     }
 }
 
 static const char description[] =
-    "Compares two roster.json files by ids and lists, per person (sorted by\n"
-    "id), the duties the new roster adds (+), removes (-) and moves (~), so\n"
-    "that exactly the affected people can be told.  A duty is MOVED when the\n"
-    "same person keeps the same duty on the same date but on another shift or\n"
-    "segment; everything else that differs is added or removed.  The\n"
-    "'locked' flag is not a change.  The last line reads\n"
-    "'N people affected, A added, R removed, M moved'.\n\n"
-    "No model is needed: roster files carry ids.  With --model, every id is\n"
-    "checked against the model and names (person, unit, shift, segment) are\n"
-    "shown.  --json prints a stable document (format rota-diff, version 1).\n"
-    "A warning goes to standard error when the rosters were made for\n"
-    "different model files.\n\n"
-    "Exit status: 0 whether or not the rosters differ; 1 on bad input or I/O\n"
-    "errors; 2 on bad usage.\n\n"
-    "Examples:\n"
-    "  rota diff roster.json new.json\n"
-    "  rota diff --model county.json roster.json new.json\n"
-    "  rota diff --json roster.json new.json > changes.json";
+    N_("Compares two roster.json files by ids and lists, per person (sorted by\n"
+       "id), the duties the new roster adds (+), removes (-) and moves (~), so\n"
+       "that exactly the affected people can be told.  A duty is MOVED when the\n"
+       "same person keeps the same duty on the same date but on another shift or\n"
+       "segment; everything else that differs is added or removed.  The\n"
+       "'locked' flag is not a change.  The last line reads\n"
+       "'N people affected, A added, R removed, M moved'.\n\n"
+       "No model is needed: roster files carry ids.  With --model, every id is\n"
+       "checked against the model and names (person, unit, shift, segment) are\n"
+       "shown.  --json prints a stable document (format rota-diff, version 1).\n"
+       "A warning goes to standard error when the rosters were made for\n"
+       "different model files.\n\n"
+       "Exit status: 0 whether or not the rosters differ; 1 on bad input or I/O\n"
+       "errors; 2 on bad usage.\n\n"
+       "Examples:\n"
+       "  rota diff roster.json new.json\n"
+       "  rota diff --model county.json roster.json new.json\n"
+       "  rota diff --json roster.json new.json > changes.json");
 
 gboolean
 cli_cmd_diff(int argc, char **argv, GError **error)
@@ -139,21 +141,21 @@ cli_cmd_diff(int argc, char **argv, GError **error)
     gboolean json = FALSE;
     GOptionEntry entries[] = {
         {"model", 'm', 0, G_OPTION_ARG_FILENAME, &model_path,
-         "Check ids against this model and show names", "MODEL"},
-        {"json", 0, 0, G_OPTION_ARG_NONE, &json, "Print a JSON document", NULL},
+         N_("Check ids against this model and show names"), "MODEL"},
+        {"json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON document"), NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    g_autoptr(GOptionContext) context =
-        cli_context_new("OLD_ROSTER NEW_ROSTER",
-                        "Show who is affected by a new roster, and how.", description);
+    g_autoptr(GOptionContext) context = cli_context_new(
+        "OLD_ROSTER NEW_ROSTER", N_("Show who is affected by a new roster, and how."),
+        description);
     g_autoptr(RotaModel) model = NULL;
     g_autoptr(RotaRosterDiff) diff = NULL;
 
-    g_option_context_add_main_entries(context, entries, NULL);
+    g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);
     if (!cli_parse(context, &argc, &argv, error))
         return FALSE;
     if (argc != 3) {
-        cli_set_usage_error(error, "diff", "expected two roster files, OLD and NEW");
+        cli_set_usage_error(error, "diff", _("expected two roster files, OLD and NEW"));
         return FALSE;
     }
     if (model_path != NULL) {
@@ -173,7 +175,7 @@ cli_cmd_diff(int argc, char **argv, GError **error)
         print_text(diff);
     }
     if (fflush(stdout) != 0) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot write standard output");
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("cannot write standard output"));
         return FALSE;
     }
     return TRUE;

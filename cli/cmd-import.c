@@ -33,7 +33,7 @@ options_clear(Options *o)
     g_strfreev(o->findings);
 }
 
-static const char import_description[] =
+static const char import_description[] = N_(
     "BASE is a model.json holding what coordinators seldom change: the horizon,\n"
     "the calendar, the shifts, the duties and the rules.  Each sheet given\n"
     "replaces that list of BASE (give --people once per file to read one file\n"
@@ -83,7 +83,7 @@ static const char import_description[] =
     "      --off off.csv --availability calendars -o model.json\n"
     "  rota export sheets county.json -o sheets    # the sheets of a model\n"
     "  rota import --records records.json -m county.json -r roster.json \\\n"
-    "      --attendance 签到-12月.csv --findings 问题台账.csv";
+    "      --attendance 签到-12月.csv --findings 问题台账.csv");
 
 static gboolean
 check_records_options(const Options *o, GError **error)
@@ -122,7 +122,8 @@ static gboolean
 check_import_options(const Options *o, int argc, GError **error)
 {
     if (argc != 1) {
-        cli_set_usage_error(error, "import", "unexpected argument (sheets are options)");
+        cli_set_usage_error(error, "import",
+                            _("unexpected argument (sheets are options)"));
         return FALSE;
     }
     if (o->records != NULL)
@@ -135,23 +136,24 @@ check_import_options(const Options *o, int argc, GError **error)
     }
     if (o->base == NULL) {
         cli_set_usage_error(error, "import",
-                            "the base model --base BASE.json is required");
+                            _("the base model --base BASE.json is required"));
         return FALSE;
     }
     if (o->output == NULL) {
-        cli_set_usage_error(error, "import", "the output file -o MODEL is required");
+        cli_set_usage_error(error, "import", _("the output file -o MODEL is required"));
         return FALSE;
     }
     return TRUE;
 }
 
 static gboolean
-write_summary(const char *summary, const char *output, gboolean chinese, GError **error)
+write_summary(const char *summary, const char *output, GError **error)
 {
     fputs(summary, stdout);
-    printf(chinese ? "已写入 %s\n" : "wrote %s\n", output);
+    printf(_("wrote %s\n"), output);
     if (fflush(stdout) != 0) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot write standard output");
+        g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_IO,
+                            _("cannot write standard output"));
         return FALSE;
     }
     return TRUE;
@@ -160,12 +162,11 @@ write_summary(const char *summary, const char *output, gboolean chinese, GError 
 static gboolean
 run_import(const Options *o, GError **error)
 {
-    gboolean chinese = cli_prefers_chinese(o->lang);
     g_autoptr(RotaImport) import = rota_import_new(o->base);
     g_autoptr(RotaModel) model = NULL;
     g_autoptr(GError) local = NULL;
 
-    rota_import_set_chinese(import, chinese);
+    rota_import_set_chinese(import, cli_speaks_chinese());
     for (int k = 0; k < ROTA_N_SHEETS; k++) {
         for (int i = 0; o->sheets[k] != NULL && o->sheets[k][i] != NULL; i++)
             rota_import_add_sheet(import, (RotaSheetKind)k, o->sheets[k][i]);
@@ -181,14 +182,12 @@ run_import(const Options *o, GError **error)
         }
         fprintf(stderr, "%s\n", local->message);
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    chinese ? "表格中有 %d 处错误，未写入任何文件"
-                            : "%d error(s) in the sheets; nothing written",
-                    n);
+                    _("%d error(s) in the sheets; nothing written"), n);
         return FALSE;
     }
     if (!rota_model_save(model, o->output, error))
         return FALSE;
-    return write_summary(rota_import_get_summary(import), o->output, chinese, error);
+    return write_summary(rota_import_get_summary(import), o->output, error);
 }
 
 /* Every file of one kind into records; FALSE (errors printed) when any
@@ -205,9 +204,7 @@ import_record_sheets(RotaRecords *records, RotaRecordSheet kind, char **files,
 
         if (rota_records_import_sheet(records, kind, files[i], chinese, &added, &unchanged,
                                       &local)) {
-            g_string_append_printf(summary,
-                                   chinese ? "%s：新增 %d 条，已有 %d 条\n"
-                                           : "%s: %d added, %d recorded already\n",
+            g_string_append_printf(summary, _("%s: %d added, %d recorded already\n"),
                                    files[i], added, unchanged);
             continue;
         }
@@ -225,7 +222,7 @@ import_record_sheets(RotaRecords *records, RotaRecordSheet kind, char **files,
 static gboolean
 run_import_records(const Options *o, GError **error)
 {
-    gboolean chinese = cli_prefers_chinese(o->lang);
+    gboolean chinese = cli_speaks_chinese();
     const char *output = o->output != NULL ? o->output : o->records;
     g_autoptr(RotaModel) model = NULL;
     g_autoptr(RotaRoster) roster = NULL;
@@ -260,18 +257,14 @@ run_import_records(const Options *o, GError **error)
     }
     if (!ok) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    chinese ? "%d 个表格有错误，未写入任何文件"
-                            : "%d sheet(s) with errors; nothing written",
-                    n_errors);
+                    _("%d sheet(s) with errors; nothing written"), n_errors);
         return FALSE;
     }
     if (!rota_records_save(records, output, error))
         return FALSE;
     fputs(summary->str, stdout);
-    printf(chinese ? "已写入 %s（%d 条签到记录，%d 个问题）\n"
-                   : "wrote %s (%d attendance entries, %d findings)\n",
-           output, rota_records_get_n_attendance(records),
-           rota_records_get_n_findings(records));
+    printf(_("wrote %s (%d attendance entries, %d findings)\n"), output,
+           rota_records_get_n_attendance(records), rota_records_get_n_findings(records));
     return fflush(stdout) == 0;
 }
 
@@ -281,22 +274,23 @@ cli_cmd_import(int argc, char **argv, GError **error)
     Options o = {0};
     GOptionEntry entries[] = {
         {"base", 'b', 0, G_OPTION_ARG_FILENAME, &o.base,
-         "The base model.json (horizon, calendar, shifts, duties, rules)", "BASE.json"},
+         N_("The base model.json (horizon, calendar, shifts, duties, rules)"),
+         "BASE.json"},
         {"units", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.sheets[ROTA_SHEET_UNITS],
-         "The units sheet (replaces BASE's units)", "FILE.csv"},
+         N_("The units sheet (replaces BASE's units)"), "FILE.csv"},
         {"segments", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.sheets[ROTA_SHEET_SEGMENTS],
-         "The segments sheet", "FILE.csv"},
+         N_("The segments sheet"), "FILE.csv"},
         {"people", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.sheets[ROTA_SHEET_PEOPLE],
-         "A people sheet (repeat for one file per unit)", "FILE.csv"},
+         N_("A people sheet (repeat for one file per unit)"), "FILE.csv"},
         {"off", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.sheets[ROTA_SHEET_OFF],
-         "The days-off sheet", "FILE.csv"},
+         N_("The days-off sheet"), "FILE.csv"},
         {"requests", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.sheets[ROTA_SHEET_REQUESTS],
-         "The requests sheet", "FILE.csv"},
+         N_("The requests sheet"), "FILE.csv"},
         {"availability", 'a', 0, G_OPTION_ARG_FILENAME, &o.availability,
-         "A folder of calendars, DIR/ID.ics per person: busy times become days off",
+         N_("A folder of calendars, DIR/ID.ics per person: busy times become days off"),
          "DIR"},
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, "The model.json to write",
-         "MODEL"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
+         N_("The model.json to write"), "MODEL"},
         {"records", 0, 0, G_OPTION_ARG_FILENAME, &o.records,
          "Import check-in exports into this records.json instead of building a model",
          "RECORDS"},
@@ -309,7 +303,7 @@ cli_cmd_import(int argc, char **argv, GError **error)
         {"findings", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.findings,
          "With --records: a findings sheet", "FILE.csv"},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
-         "Language of messages and summary: en or zh (default: from LANG)", "LANG"},
+         N_("Language of the messages: en or zh (default: from the locale)"), "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     g_autoptr(GOptionContext) context = cli_context_new(
@@ -317,10 +311,10 @@ cli_cmd_import(int argc, char **argv, GError **error)
         "[--off F] [--requests F] [--availability DIR] -o MODEL\n"
         "  rota import --records RECORDS -m MODEL [-r ROSTER] [--attendance F]… "
         "[--findings F]… [-o OUT]",
-        "Build a model from the coordinators' CSV sheets.", import_description);
+        N_("Build a model from the coordinators' CSV sheets."), import_description);
     gboolean ok = FALSE;
 
-    g_option_context_add_main_entries(context, entries, NULL);
+    g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);
     if (cli_parse(context, &argc, &argv, error) && check_import_options(&o, argc, error))
         ok = o.records != NULL ? run_import_records(&o, error) : run_import(&o, error);
     options_clear(&o);
@@ -328,15 +322,15 @@ cli_cmd_import(int argc, char **argv, GError **error)
 }
 
 static const char sheets_description[] =
-    "Writes into DIR the sheets rota import reads: units.csv, segments.csv,\n"
-    "people.csv (with the limits people have), off.csv and requests.csv, as\n"
-    "UTF-8 with BOM and CRLF so that Excel and WPS open them as they are, and\n"
-    "base.json with the rest of the model.  References are written as ids.\n"
-    "Importing them again gives the same model.json byte for byte:\n\n"
-    "  rota export sheets county.json -o sheets\n"
-    "  rota import --base sheets/base.json --units sheets/units.csv \\\n"
-    "      --segments sheets/segments.csv --people sheets/people.csv \\\n"
-    "      --off sheets/off.csv --requests sheets/requests.csv -o county2.json";
+    N_("Writes into DIR the sheets rota import reads: units.csv, segments.csv,\n"
+       "people.csv (with the limits people have), off.csv and requests.csv, as\n"
+       "UTF-8 with BOM and CRLF so that Excel and WPS open them as they are, and\n"
+       "base.json with the rest of the model.  References are written as ids.\n"
+       "Importing them again gives the same model.json byte for byte:\n\n"
+       "  rota export sheets county.json -o sheets\n"
+       "  rota import --base sheets/base.json --units sheets/units.csv \\\n"
+       "      --segments sheets/segments.csv --people sheets/people.csv \\\n"
+       "      --off sheets/off.csv --requests sheets/requests.csv -o county2.json");
 
 /* "rota export sheets MODEL -o DIR"; argv[0] is "sheets". */
 gboolean
@@ -345,24 +339,25 @@ cli_export_sheets(int argc, char **argv, GError **error)
     g_autofree char *output = NULL;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-         "The output folder (created when missing)", "DIR"},
+         N_("The output folder (created when missing)"), "DIR"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     g_autoptr(GOptionContext) context =
-        cli_context_new("sheets MODEL -o DIR", "Write a model's lists as CSV sheets.",
+        cli_context_new("sheets MODEL -o DIR", N_("Write a model's lists as CSV sheets."),
                         sheets_description);
     g_autoptr(RotaModel) model = NULL;
 
-    g_option_context_add_main_entries(context, entries, NULL);
+    g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);
     if (!cli_parse(context, &argc, &argv, error))
         return FALSE;
     if (argc != 2 || output == NULL) {
-        cli_set_usage_error(error, "export", "expected sheets MODEL -o DIR");
+        cli_set_usage_error(error, "export", _("expected sheets MODEL -o DIR"));
         return FALSE;
     }
     model = cli_load_model(argv[1], CLI_FORMAT_JSON, error);
     if (model == NULL || !rota_export_sheets(model, output, error))
         return FALSE;
-    printf("wrote %s/{units,segments,people,off,requests}.csv and base.json\n", output);
+    printf(_("wrote %s/{units,segments,people,off,requests}.csv and base.json\n"),
+           output);
     return fflush(stdout) == 0;
 }

@@ -4,47 +4,27 @@
 
 #include <stdio.h>
 
-static const char *
-violation_message(const RotaViolation *violation, gboolean chinese)
-{
-    if (chinese && violation->message_zh != NULL)
-        return violation->message_zh;
-    return violation->message;
-}
-
 static void
-print_violations(const RotaScore *score, gboolean hard, gboolean chinese)
+print_violations(const RotaScore *score, gboolean hard)
 {
     int n = 0;
 
     for (int i = 0; i < rota_score_get_n_violations(score); i++) {
         const RotaViolation *violation = rota_score_get_violation(score, i);
+        char *name;
 
         if (violation->hard != hard)
             continue;
         if (n++ == 0)
-            printf(hard ? (chinese ? "硬约束违反：\n" : "hard violations:\n")
-                        : (chinese ? "软约束扣分：\n" : "soft penalties:\n"));
+            fputs(hard ? _("hard violations:\n") : _("soft penalties:\n"), stdout);
+        name = cli_pad(cli_constraint_name(violation->constraint), 20, FALSE);
         if (hard)
-            printf("  %-20s %s\n", violation->constraint,
-                   violation_message(violation, chinese));
+            printf("  %s %s\n", name, cli_violation_message(violation));
         else
-            printf("  %-20s %8" G_GINT64_FORMAT "  %s\n", violation->constraint,
-                   violation->penalty, violation_message(violation, chinese));
+            printf("  %s %8" G_GINT64_FORMAT "  %s\n", name, violation->penalty,
+                   cli_violation_message(violation));
+        g_free(name);
     }
-}
-
-static void
-print_terms(const RotaScore *score)
-{
-    int n_terms = rota_score_get_n_terms(score);
-
-    if (n_terms == 0)
-        return;
-    printf("%-22s %8s %12s\n", "constraint", "count", "penalty");
-    for (int i = 0; i < n_terms; i++)
-        printf("%-22s %8d %12" G_GINT64_FORMAT "\n", rota_score_get_term_name(score, i),
-               rota_score_get_term_count(score, i), rota_score_get_term_penalty(score, i));
 }
 
 /* A roster made for another version of the model is still scored: the ids
@@ -57,13 +37,13 @@ warn_if_stale(const RotaModel *model, const RotaRoster *roster, const char *path
 
     if (expected != NULL && found != NULL && g_strcmp0(expected, found) != 0)
         fprintf(stderr,
-                "rota: warning: %s was made for a different model file "
-                "(model_sha256 differs)\n",
+                _("rota: warning: %s was made for a different model file "
+                  "(model_sha256 differs)\n"),
                 path);
 }
 
 static gboolean
-report(const RotaScore *score, gboolean json, gboolean chinese, GError **error)
+report(const RotaScore *score, gboolean json, GError **error)
 {
     int hard = rota_score_get_hard(score);
 
@@ -72,19 +52,22 @@ report(const RotaScore *score, gboolean json, gboolean chinese, GError **error)
 
         fputs(text, stdout);
     } else {
-        print_violations(score, TRUE, chinese);
-        print_violations(score, FALSE, chinese);
-        print_terms(score);
+        print_violations(score, TRUE);
+        print_violations(score, FALSE);
+        cli_print_terms(stdout, score);
         printf("score: hard %d soft %" G_GINT64_FORMAT "\n", hard,
                rota_score_get_soft(score));
     }
     if (fflush(stdout) != 0) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot write standard output");
+        g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_IO,
+                            _("cannot write standard output"));
         return FALSE;
     }
     if (hard > 0) {
         g_set_error(error, CLI_ERROR, CLI_ERROR_HARD,
-                    "the roster breaks %d hard constraint%s", hard, hard == 1 ? "" : "s");
+                    ngettext("the roster breaks %d hard constraint",
+                             "the roster breaks %d hard constraints", (gulong)hard),
+                    hard);
         return FALSE;
     }
     return TRUE;
@@ -99,41 +82,43 @@ cli_cmd_score(int argc, char **argv, GError **error)
     gboolean json = FALSE;
     GOptionEntry entries[] = {
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-         "json (model.json + roster.json, the default) or curtois (benchmark "
-         "instance + tab-separated grid)",
+         N_("json (model.json + roster.json, the default) or curtois (benchmark "
+            "instance + tab-separated grid)"),
          "FORMAT"},
         {"json", 0, 0, G_OPTION_ARG_NONE, &json,
-         "Print the score as one JSON document instead of the explanation", NULL},
+         N_("Print the score as one JSON document instead of the explanation"), NULL},
         {"previous", 'p', 0, G_OPTION_ARG_FILENAME, &previous_path,
-         "Also score changes against this earlier roster (and its locked assignments)",
+         N_("Also score changes against this earlier roster (and its locked "
+            "assignments)"),
          "ROSTER"},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &lang,
-         "Language of the explanations: en or zh (default: from LANG)", "LANG"},
+         N_("Language of the messages: en or zh (default: from the locale)"), "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     g_autoptr(GOptionContext) context = cli_context_new(
-        "MODEL ROSTER", "Score a roster against its model and explain every violation.",
-        "The explanation lists every hard violation, every soft penalty and a\n"
-        "table of terms; the last line is 'score: hard H soft S'.  With --json the\n"
-        "output is a single JSON document {hard, soft, terms, violations} instead.\n"
-        "For --format curtois, S is the benchmark's objective.\n\n"
-        "Exit status: 0 when every hard constraint holds, 3 when some does not,\n"
-        "1 on bad input, 2 on bad usage.\n\n"
-        "Examples:\n"
-        "  rota score county.json roster.json\n"
-        "  rota score --lang zh county.json roster.json\n"
-        "  rota score --format curtois Instance1.txt Instance1.grid");
+        "MODEL ROSTER",
+        N_("Score a roster against its model and explain every violation."),
+        N_("The explanation lists every hard violation, every soft penalty and a\n"
+           "table of terms; the last line is 'score: hard H soft S'.  With --json the\n"
+           "output is a single JSON document {hard, soft, terms, violations} instead.\n"
+           "For --format curtois, S is the benchmark's objective.\n\n"
+           "Exit status: 0 when every hard constraint holds, 3 when some does not,\n"
+           "1 on bad input, 2 on bad usage.\n\n"
+           "Examples:\n"
+           "  rota score county.json roster.json\n"
+           "  rota score --lang zh county.json roster.json\n"
+           "  rota score --format curtois Instance1.txt Instance1.grid"));
     g_autoptr(RotaModel) model = NULL;
     g_autoptr(RotaRoster) roster = NULL;
     g_autoptr(RotaRoster) previous = NULL;
     g_autoptr(RotaScore) score = NULL;
     CliFormat format;
 
-    g_option_context_add_main_entries(context, entries, NULL);
+    g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);
     if (!cli_parse(context, &argc, &argv, error))
         return FALSE;
     if (argc != 3) {
-        cli_set_usage_error(error, "score", "expected a MODEL and a ROSTER file");
+        cli_set_usage_error(error, "score", _("expected a MODEL and a ROSTER file"));
         return FALSE;
     }
     if (!cli_parse_format(format_name, &format, error) ||
@@ -152,5 +137,5 @@ cli_cmd_score(int argc, char **argv, GError **error)
             return FALSE;
     }
     score = rota_score_new(roster, previous);
-    return report(score, json, cli_prefers_chinese(lang), error);
+    return report(score, json, error);
 }

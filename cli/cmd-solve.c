@@ -40,24 +40,10 @@ catch_stop_signals(gboolean on)
         signal(stop_signals[i], on ? on_interrupt : SIG_DFL);
 }
 
-static void
-print_terms(FILE *out, const RotaScore *score)
-{
-    int n_terms = rota_score_get_n_terms(score);
-
-    if (n_terms == 0)
-        return;
-    fprintf(out, "%-22s %8s %12s\n", "constraint", "count", "penalty");
-    for (int i = 0; i < n_terms; i++)
-        fprintf(out, "%-22s %8d %12" G_GINT64_FORMAT "\n", rota_score_get_term_name(score, i),
-               rota_score_get_term_count(score, i),
-               rota_score_get_term_penalty(score, i));
-}
-
 /* Each hard violation on standard error, then the error that makes main()
  * exit with status 3. */
 static gboolean
-check_hard(const RotaScore *score, gboolean chinese, GError **error)
+check_hard(const RotaScore *score, GError **error)
 {
     int hard = rota_score_get_hard(score);
 
@@ -67,11 +53,13 @@ check_hard(const RotaScore *score, gboolean chinese, GError **error)
         const RotaViolation *v = rota_score_get_violation(score, i);
 
         if (v->hard)
-            fprintf(stderr, "rota: %s: %s\n", v->constraint,
-                    chinese && v->message_zh != NULL ? v->message_zh : v->message);
+            fprintf(stderr, "rota: %s: %s\n", cli_constraint_name(v->constraint),
+                    cli_violation_message(v));
     }
     g_set_error(error, CLI_ERROR, CLI_ERROR_HARD,
-                "the roster breaks %d hard constraint%s", hard, hard == 1 ? "" : "s");
+                ngettext("the roster breaks %d hard constraint",
+                         "the roster breaks %d hard constraints", (gulong)hard),
+                hard);
     return FALSE;
 }
 
@@ -107,8 +95,8 @@ save_stdout(const RotaRoster *roster, const RotaScore *score, CliFormat format,
         data = rota_roster_to_data(roster, score, &length);
     }
     if (fwrite(data, 1, length, stdout) != length || fflush(stdout) != 0) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot write standard output: %s",
-                    g_strerror(errno));
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO,
+                    _("cannot write standard output: %s"), g_strerror(errno));
         return FALSE;
     }
     return TRUE;
@@ -152,6 +140,7 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     CliProgress progress;
     gint64 start = g_get_monotonic_time(), bound = 0;
     double seconds;
+    int threads;
     FILE *out = to_stdout(o) ? stderr : stdout;
 
     cli_progress_init(&progress, "solve");
@@ -179,15 +168,17 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     score = rota_score_new(best, previous);
     if (!save(best, score, o, format, error))
         return FALSE;
-    fprintf(out, "%s: %d people, %d days, %d duty cells\n", rota_model_get_name(model),
-           rota_model_get_n_people(model), rota_model_get_n_days(model),
-           rota_model_get_n_cells(model));
-    fprintf(out, "searched %.1f s on %d thread%s, seed %" G_GINT64_FORMAT "\n", seconds,
-           o->threads > 0 ? o->threads : (int)g_get_num_processors(),
-           o->threads == 1 ? "" : "s", o->seed);
+    fprintf(out, _("%s: %d people, %d days, %d duty cells\n"), rota_model_get_name(model),
+            rota_model_get_n_people(model), rota_model_get_n_days(model),
+            rota_model_get_n_cells(model));
+    threads = o->threads > 0 ? o->threads : (int)g_get_num_processors();
+    fprintf(out,
+            ngettext("searched %.1f s on %d thread, seed %lld\n",
+                     "searched %.1f s on %d threads, seed %lld\n", (gulong)threads),
+            seconds, threads, (long long)o->seed);
     if (o->output != NULL && !to_stdout(o))
-        fprintf(out, "wrote %s\n", o->output);
-    print_terms(out, score);
+        fprintf(out, _("wrote %s\n"), o->output);
+    cli_print_terms(out, score);
     if (rota_solver_get_bound(solver, &bound))
         fprintf(out, "bound: %" G_GINT64_FORMAT "\n", bound);
     else
@@ -195,10 +186,11 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     fprintf(out, "score: hard %d soft %" G_GINT64_FORMAT "\n", rota_score_get_hard(score),
            rota_score_get_soft(score));
     if (fflush(stdout) != 0) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot write standard output");
+        g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_IO,
+                            _("cannot write standard output"));
         return FALSE;
     }
-    return check_hard(score, cli_prefers_chinese(o->lang), error);
+    return check_hard(score, error);
 }
 
 static void
@@ -214,25 +206,25 @@ static gboolean
 check_options(const Options *o, int argc, GError **error)
 {
     if (argc != 2) {
-        cli_set_usage_error(error, "solve", "expected one MODEL file");
+        cli_set_usage_error(error, "solve", _("expected one MODEL file"));
         return FALSE;
     }
     if (o->time_limit < 0 || o->moves < 0 || o->threads < 0 || o->seed < 0) {
         cli_set_usage_error(
             error, "solve",
-            "--time-limit, --moves, --threads and --seed must not be negative");
+            _("--time-limit, --moves, --threads and --seed must not be negative"));
         return FALSE;
     }
     if (!isfinite(o->time_limit) || o->time_limit > MAX_SECONDS) {
         cli_set_usage_error(error, "solve",
-                            "--time-limit must be a number of seconds from 0 to %.0f",
+                            _("--time-limit must be a number of seconds from 0 to %.0f"),
                             MAX_SECONDS);
         return FALSE;
     }
     if (o->threads > MAX_THREADS) {
         cli_set_usage_error(error, "solve",
-                            "--threads %d is above the bound of %d threads", o->threads,
-                            MAX_THREADS);
+                            _("--threads %d is above the bound of %d threads"),
+                            o->threads, MAX_THREADS);
         return FALSE;
     }
     return cli_check_lang(o->lang, "solve", error);
@@ -249,8 +241,8 @@ check_output(const Options *o, const char *model_path, GError **error)
         return TRUE;
     for (gsize i = 0; i < G_N_ELEMENTS(inputs); i++) {
         if (inputs[i] != NULL && cli_same_file(o->output, inputs[i])) {
-            cli_set_usage_error(error, "solve", "-o %s names the input file %s", o->output,
-                                inputs[i]);
+            cli_set_usage_error(error, "solve", _("-o %s names the input file %s"),
+                                o->output, inputs[i]);
             return FALSE;
         }
     }
@@ -258,38 +250,38 @@ check_output(const Options *o, const char *model_path, GError **error)
 }
 
 static const char description[] =
-    "Builds a roster greedily, then improves it by local search until the time\n"
-    "limit (default 10 s) or, with --moves and no --time-limit, until that many\n"
-    "moves.  With --moves, the same model, seed, thread count and previous\n"
-    "roster always give the same roster, byte for byte.  A timed run is not\n"
-    "reproducible (its annealing and its threads' meetings follow the clock);\n"
-    "the roster file records how many moves it made.\n"
-    "Ctrl-C, SIGTERM or SIGHUP stops the search early and still writes the best\n"
-    "roster; the exit status follows its score.  --threads is at most 256.\n\n"
-    "Progress goes to standard error (a live line on a terminal, a line every\n"
-    "2 s otherwise, nothing with --quiet).  Standard output gets a summary and\n"
-    "the table of terms, then 'bound: B' and 'score: hard H soft S', scored by\n"
-    "the same evaluator as 'rota score'.  B is a lower bound on the soft score\n"
-    "of any roster without hard violations, proved by the price ascent (a\n"
-    "timed run on a model shaped like the benchmark's, whose soft score is\n"
-    "the cover and requests alone), so S - B bounds how far S is from the\n"
-    "best; 'bound: none' where the ascent did not run or proved nothing.\n"
-    "Without -o only that is printed; with -o the roster is written atomically\n"
-    "(roster.json, whose \"solver\" object then holds the bound, or the\n"
-    "tab-separated grid for --format curtois, where S is the benchmark's\n"
-    "objective).\n"
-    "Safe outputs: -o - writes the roster to standard output (the summary goes\n"
-    "to standard error); -o naming the model or --previous roster is refused\n"
-    "(exit 2, nothing written); an existing device or FIFO is written in place,\n"
-    "never replaced; a symlink is followed and its target replaced atomically.\n\n"
-    "Exit status: 0 when every hard constraint holds; 3 when the roster breaks\n"
-    "some (each is named on standard error; the roster is still written); 1 on\n"
-    "bad input or I/O errors; 2 on bad usage.\n\n"
-    "Examples:\n"
-    "  rota solve county.json -o roster.json\n"
-    "  rota solve county.json -o new.json --previous roster.json --time-limit 30\n"
-    "  rota solve county.json -o roster.json --moves 2000000 --seed 7 --threads 2\n"
-    "  rota solve --format curtois Instance7.txt -o Instance7.grid --time-limit 60";
+    N_("Builds a roster greedily, then improves it by local search until the time\n"
+       "limit (default 10 s) or, with --moves and no --time-limit, until that many\n"
+       "moves.  With --moves, the same model, seed, thread count and previous\n"
+       "roster always give the same roster, byte for byte.  A timed run is not\n"
+       "reproducible (its annealing and its threads' meetings follow the clock);\n"
+       "the roster file records how many moves it made.\n"
+       "Ctrl-C, SIGTERM or SIGHUP stops the search early and still writes the best\n"
+       "roster; the exit status follows its score.  --threads is at most 256.\n\n"
+       "Progress goes to standard error (a live line on a terminal, a line every\n"
+       "2 s otherwise, nothing with --quiet).  Standard output gets a summary and\n"
+       "the table of terms, then 'bound: B' and 'score: hard H soft S', scored by\n"
+       "the same evaluator as 'rota score'.  B is a lower bound on the soft score\n"
+       "of any roster without hard violations, proved by the price ascent (a\n"
+       "timed run on a model shaped like the benchmark's, whose soft score is\n"
+       "the cover and requests alone), so S - B bounds how far S is from the\n"
+       "best; 'bound: none' where the ascent did not run or proved nothing.\n"
+       "Without -o only that is printed; with -o the roster is written atomically\n"
+       "(roster.json, whose \"solver\" object then holds the bound, or the\n"
+       "tab-separated grid for --format curtois, where S is the benchmark's\n"
+       "objective).\n"
+       "Safe outputs: -o - writes the roster to standard output (the summary goes\n"
+       "to standard error); -o naming the model or --previous roster is refused\n"
+       "(exit 2, nothing written); an existing device or FIFO is written in place,\n"
+       "never replaced; a symlink is followed and its target replaced atomically.\n\n"
+       "Exit status: 0 when every hard constraint holds; 3 when the roster breaks\n"
+       "some (each is named on standard error; the roster is still written); 1 on\n"
+       "bad input or I/O errors; 2 on bad usage.\n\n"
+       "Examples:\n"
+       "  rota solve county.json -o roster.json\n"
+       "  rota solve county.json -o new.json --previous roster.json --time-limit 30\n"
+       "  rota solve county.json -o roster.json --moves 2000000 --seed 7 --threads 2\n"
+       "  rota solve --format curtois Instance7.txt -o Instance7.grid --time-limit 60");
 
 gboolean
 cli_cmd_solve(int argc, char **argv, GError **error)
@@ -297,35 +289,36 @@ cli_cmd_solve(int argc, char **argv, GError **error)
     Options o = {0};
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-         "Write the roster to this file (atomically; - for standard output)", "ROSTER"},
+         N_("Write the roster to this file (atomically; - for standard output)"),
+         "ROSTER"},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &o.format_name,
-         "json (model.json in, roster.json out; the default) or curtois (benchmark "
-         "instance in, tab-separated grid out)",
+         N_("json (model.json in, roster.json out; the default) or curtois (benchmark "
+            "instance in, tab-separated grid out)"),
          "FORMAT"},
         {"time-limit", 't', 0, G_OPTION_ARG_DOUBLE, &o.time_limit,
-         "Search for this many seconds (default 10, or none with --moves)", "SEC"},
+         N_("Search for this many seconds (default 10, or none with --moves)"), "SEC"},
         {"moves", 'm', 0, G_OPTION_ARG_INT64, &o.moves,
-         "Stop after this many moves of all threads together (reproducible)", "N"},
-        {"seed", 's', 0, G_OPTION_ARG_INT64, &o.seed, "Seed of the search (default 0)",
-         "N"},
+         N_("Stop after this many moves of all threads together (reproducible)"), "N"},
+        {"seed", 's', 0, G_OPTION_ARG_INT64, &o.seed,
+         N_("Seed of the search (default 0)"), "N"},
         {"threads", 'j', 0, G_OPTION_ARG_INT, &o.threads,
-         "Parallel searches (default: the number of processors)", "N"},
+         N_("Parallel searches (default: the number of processors)"), "N"},
         {"previous", 'p', 0, G_OPTION_ARG_FILENAME, &o.previous_path,
-         "The roster being replaced: changes cost, its locked assignments stay",
+         N_("The roster being replaced: changes cost, its locked assignments stay"),
          "ROSTER"},
-        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, "Show no progress", NULL},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, N_("Show no progress"), NULL},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
-         "Language of the violation messages: en or zh (default: from LANG)", "LANG"},
+         N_("Language of the messages: en or zh (default: from the locale)"), "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     g_autoptr(GOptionContext) context = cli_context_new(
-        "MODEL", "Build a roster for a model by local search.", description);
+        "MODEL", N_("Build a roster for a model by local search."), description);
     g_autoptr(RotaModel) model = NULL;
     g_autoptr(RotaRoster) previous = NULL;
     CliFormat format;
     gboolean ok = FALSE;
 
-    g_option_context_add_main_entries(context, entries, NULL);
+    g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);
     if (!cli_parse(context, &argc, &argv, error) || !check_options(&o, argc, error) ||
         !cli_parse_format(o.format_name, &format, error) ||
         !check_output(&o, argv[1], error))

@@ -12,28 +12,27 @@ typedef struct {
 } SwapOptions;
 
 static const char *
-why(const char *reason, gboolean zh)
+why(const char *reason)
 {
     static const struct {
-        const char *name, *en, *zh;
+        const char *name, *text;
     } words[] = {
-        {"eligibility", "not eligible for this duty", "不符合该值勤的资格"},
-        {"off", "off that day", "当天请假/休息"},
-        {"double_booking", "already on duty that day: one duty a day",
-         "当天已有值勤（每天一班）"},
-        {"min_rest", "too little rest between duties", "两班之间休息不足"},
-        {"forbidden_succession", "forbidden succession of shifts", "班次衔接不允许"},
+        {"eligibility", N_("not eligible for this duty")},
+        {"off", N_("off that day")},
+        {"double_booking", N_("already on duty that day: one duty a day")},
+        {"min_rest", N_("too little rest between duties")},
+        {"forbidden_succession", N_("forbidden succession of shifts")},
     };
 
     for (gsize i = 0; i < G_N_ELEMENTS(words); i++) {
         if (strcmp(reason, words[i].name) == 0)
-            return zh ? words[i].zh : words[i].en;
+            return _(words[i].text);
     }
-    return zh ? "超出个人限额" : "a limit would be exceeded";
+    return _("a limit would be exceeded");
 }
 
 static gboolean
-suggest(const RotaRoster *roster, int index, gboolean zh)
+suggest(const RotaRoster *roster, int index)
 {
     RotaModel *model = rota_roster_get_model(roster);
     g_autoptr(RotaSwapSuggestions) s = rota_swap_suggest(roster, index, 10, 10);
@@ -52,19 +51,19 @@ suggest(const RotaRoster *roster, int index, gboolean zh)
             continue;
         }
         if (!header)
-            printf(zh ? "不能接替（最接近的）：\n" : "cannot take it (the nearest):\n");
+            fputs(_("cannot take it (the nearest):\n"), stdout);
         header = TRUE;
         printf("  %s %s: %s (%s)\n", id, name != NULL ? name : "", c->reason,
-               why(c->reason, zh));
+               why(c->reason));
     }
     if (n_possible == 0)
-        fprintf(stderr, zh ? "rota: 没有人能接替这班\n" : "rota: nobody can take it\n");
+        fputs(_("rota: nobody can take it\n"), stderr);
     return TRUE;
 }
 
 static gboolean
 move(const RotaRoster *roster, int index, const SwapOptions *o, const char *path,
-     gboolean zh, GError **error)
+     GError **error)
 {
     RotaModel *model = rota_roster_get_model(roster);
     int to = rota_model_find_person(model, o->to);
@@ -74,8 +73,8 @@ move(const RotaRoster *roster, int index, const SwapOptions *o, const char *path
     const RotaAssignment *a = rota_roster_get_assignment(roster, index);
 
     if (to < 0) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, "--to: unknown person \"%s\"",
-                    o->to);
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                    _("--to: unknown person \"%s\""), o->to);
         return FALSE;
     }
     moved = rota_roster_swap(roster, index, to, &change, error);
@@ -84,46 +83,44 @@ move(const RotaRoster *roster, int index, const SwapOptions *o, const char *path
     score = rota_score_new(moved, NULL);
     if (!rota_roster_save(moved, score, path, error))
         return FALSE;
-    printf(zh ? "%s %s %s %s：%s -> %s，软约束扣分 %+" G_GINT64_FORMAT
-                "（现为 %" G_GINT64_FORMAT "）\n已写入 %s\n"
-              : "%s %s %s %s: %s -> %s, soft score %+" G_GINT64_FORMAT
-                " (now %" G_GINT64_FORMAT ")\nwrote %s\n",
-           o->date, o->shift, rota_model_get_segment_id(model, a->segment),
-           a->duty == ROTA_DUTY_ONSITE ? "onsite"
-                                       : rota_model_get_duty_id(model, a->duty),
-           o->person, o->to, change, rota_score_get_soft(score), path);
+    printf(
+        _("%s %s %s %s: %s -> %s, soft score %+lld (now %lld)\nwrote %s\n"), o->date,
+        o->shift, rota_model_get_segment_id(model, a->segment),
+        a->duty == ROTA_DUTY_ONSITE ? "onsite" : rota_model_get_duty_id(model, a->duty),
+        o->person, o->to, (long long)change, (long long)rota_score_get_soft(score), path);
     return TRUE;
 }
 
 static const char description[] =
-    "A volunteer cannot make it.  With --to, the assignment of PERSON on DATE\n"
-    "and SHIFT goes to Q if every hard rule that held still holds; otherwise\n"
-    "the move is refused (exit 1, nothing written) naming the rule and its\n"
-    "date.  The new roster is written atomically to NEW (default: ROSTER\n"
-    "itself) and the change of the soft score is printed.  With --suggest,\n"
-    "up to 10 people who could take it are listed, one a line beginning with\n"
-    "the person id and the soft penalty the move adds, least first; then the\n"
-    "nearest others and why they cannot (off, a limit, rest, eligibility,\n"
-    "one duty a day).  The next 'rota export ics' publishes the change.\n\n"
-    "Examples:\n"
-    "  rota swap county.json roster.json --date 2026-12-03 --shift am \\\n"
-    "      --person P0103 --suggest\n"
-    "  rota swap county.json roster.json --date 2026-12-03 --shift am \\\n"
-    "      --person P0103 --to P0107 -o roster-new.json";
+    N_("A volunteer cannot make it.  With --to, the assignment of PERSON on DATE\n"
+       "and SHIFT goes to Q if every hard rule that held still holds; otherwise\n"
+       "the move is refused (exit 1, nothing written) naming the rule and its\n"
+       "date.  The new roster is written atomically to NEW (default: ROSTER\n"
+       "itself) and the change of the soft score is printed.  With --suggest,\n"
+       "up to 10 people who could take it are listed, one a line beginning with\n"
+       "the person id and the soft penalty the move adds, least first; then the\n"
+       "nearest others and why they cannot (off, a limit, rest, eligibility,\n"
+       "one duty a day).  The next 'rota export ics' publishes the change.\n\n"
+       "Examples:\n"
+       "  rota swap county.json roster.json --date 2026-12-03 --shift am \\\n"
+       "      --person P0103 --suggest\n"
+       "  rota swap county.json roster.json --date 2026-12-03 --shift am \\\n"
+       "      --person P0103 --to P0107 -o roster-new.json");
 
 static gboolean
 check_usage(int argc, const SwapOptions *o, GError **error)
 {
     if (argc != 3) {
-        cli_set_usage_error(error, "swap", "expected a MODEL and a ROSTER file");
+        cli_set_usage_error(error, "swap", _("expected a MODEL and a ROSTER file"));
         return FALSE;
     }
     if (o->date == NULL || o->shift == NULL || o->person == NULL) {
-        cli_set_usage_error(error, "swap", "--date, --shift and --person are required");
+        cli_set_usage_error(error, "swap",
+                            _("--date, --shift and --person are required"));
         return FALSE;
     }
     if ((o->to != NULL) == o->suggest) {
-        cli_set_usage_error(error, "swap", "give either --to PERSON or --suggest");
+        cli_set_usage_error(error, "swap", _("give either --to PERSON or --suggest"));
         return FALSE;
     }
     return TRUE;
@@ -140,16 +137,16 @@ find(const RotaRoster *roster, const SwapOptions *o, GError **error)
     int index;
 
     if (day < 0 || shift < 0 || person < 0) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, "%s",
-                    day < 0     ? "--date: not a date of the horizon"
-                    : shift < 0 ? "--shift: unknown shift"
-                                : "--person: unknown person");
+        g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                            day < 0     ? _("--date: not a date of the horizon")
+                            : shift < 0 ? _("--shift: unknown shift")
+                                        : _("--person: unknown person"));
         return -1;
     }
     index = rota_roster_find_assignment(roster, day, shift, person);
     if (index < 0)
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "%s has no %s duty on %s in the roster", o->person, o->shift,
+                    _("%s has no %s duty on %s in the roster"), o->person, o->shift,
                     o->date);
     return index;
 }
@@ -159,26 +156,30 @@ cli_cmd_swap(int argc, char **argv, GError **error)
 {
     SwapOptions o = {0};
     GOptionEntry entries[] = {
-        {"date", 'd', 0, G_OPTION_ARG_STRING, &o.date, "Date of the duty", "DATE"},
-        {"shift", 's', 0, G_OPTION_ARG_STRING, &o.shift, "Shift of the duty", "SHIFT"},
-        {"person", 'p', 0, G_OPTION_ARG_STRING, &o.person, "Who cannot make it",
+        {"date", 'd', 0, G_OPTION_ARG_STRING, &o.date, N_("Date of the duty"), "DATE"},
+        {"shift", 's', 0, G_OPTION_ARG_STRING, &o.shift, N_("Shift of the duty"),
+         "SHIFT"},
+        {"person", 'p', 0, G_OPTION_ARG_STRING, &o.person, N_("Who cannot make it"),
          "PERSON"},
-        {"to", 't', 0, G_OPTION_ARG_STRING, &o.to, "Who takes it over", "Q"},
-        {"suggest", 0, 0, G_OPTION_ARG_NONE, &o.suggest, "List who could take it", NULL},
+        {"to", 't', 0, G_OPTION_ARG_STRING, &o.to, N_("Who takes it over"), "Q"},
+        {"suggest", 0, 0, G_OPTION_ARG_NONE, &o.suggest, N_("List who could take it"),
+         NULL},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-         "Write the new roster here (default: ROSTER)", "NEW"},
-        {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, "Language: en or zh", "LANG"},
+         N_("Write the new roster here (default: ROSTER)"), "NEW"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
+         N_("Language of the messages: en or zh (default: from the locale)"), "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     g_autoptr(GOptionContext) context = cli_context_new(
         "MODEL ROSTER --date D --shift S --person P (--to Q | --suggest)",
-        "Move one assignment to another person, or list who could take it.", description);
+        N_("Move one assignment to another person, or list who could take it."),
+        description);
     g_autoptr(RotaModel) model = NULL;
     g_autoptr(RotaRoster) roster = NULL;
     gboolean ok = FALSE;
     int index;
 
-    g_option_context_add_main_entries(context, entries, NULL);
+    g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);
     if (!cli_parse(context, &argc, &argv, error) || !check_usage(argc, &o, error))
         goto out;
     model = rota_model_new_from_file(argv[1], error);
@@ -191,10 +192,9 @@ cli_cmd_swap(int argc, char **argv, GError **error)
     if (index < 0)
         goto out;
     if (o.suggest)
-        ok = suggest(roster, index, cli_prefers_chinese(o.lang));
+        ok = suggest(roster, index);
     else
-        ok = move(roster, index, &o, o.output != NULL ? o.output : argv[2],
-                  cli_prefers_chinese(o.lang), error);
+        ok = move(roster, index, &o, o.output != NULL ? o.output : argv[2], error);
 out:
     g_free(o.date);
     g_free(o.shift);

@@ -45,10 +45,11 @@ print_coverage(RotaModel *model, const RotaRoster *roster)
         filled += MIN(count[c], info.min);
         short_cells += count[c] < info.min;
     }
-    printf("coverage: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT
-           " places filled (%.1f%%), %" G_GINT64_FORMAT " uncovered in %d of %d cells\n",
-           filled, wanted, wanted > 0 ? 100.0 * (double)filled / (double)wanted : 100.0,
-           wanted - filled, short_cells, n_cells);
+    printf(_("coverage: %lld of %lld places filled (%.1f%%), %lld uncovered in %d of %d "
+             "cells\n"),
+           (long long)filled, (long long)wanted,
+           wanted > 0 ? 100.0 * (double)filled / (double)wanted : 100.0,
+           (long long)(wanted - filled), short_cells, n_cells);
 }
 
 /* "hard violations: none", or the count per constraint (in the evaluator's
@@ -62,7 +63,7 @@ print_hard(const RotaScore *score)
     g_autoptr(GArray) counts = g_array_new(FALSE, TRUE, sizeof(int));
 
     if (hard == 0) {
-        printf("hard violations: none\n");
+        printf(_("hard violations: none\n"));
         return;
     }
     for (int i = 0; i < rota_score_get_n_violations(score); i++) {
@@ -79,7 +80,7 @@ print_hard(const RotaScore *score)
         }
         g_array_index(counts, int, k)++;
     }
-    printf("hard violations: %d (", hard);
+    printf(_("hard violations: %d ("), hard);
     for (guint k = 0; k < names->len; k++)
         printf("%s%s %d", k == 0 ? "" : ", ", (const char *)names->pdata[k],
                g_array_index(counts, int, k));
@@ -88,7 +89,8 @@ print_hard(const RotaScore *score)
         const RotaViolation *v = rota_score_get_violation(score, i);
 
         if (v->hard) {
-            printf("  %s: %s\n", v->constraint, v->message);
+            printf("  %s: %s\n", cli_constraint_name(v->constraint),
+                   cli_violation_message(v));
             shown++;
         }
     }
@@ -131,11 +133,11 @@ print_onsite(RotaModel *model, const RotaRoster *roster)
         if (!done[(gsize)unit * n_days + a->day]++)
             covered++;
     }
-    printf("on-site hours: %d unit-days wanted; by heads %d, by deputies %d", wanted,
+    printf(_("on-site hours: %d unit-days wanted; by heads %d, by deputies %d"), wanted,
            heads, deputies);
     if (others > 0)
-        printf(", by others %d", others);
-    printf(", missing %d\n", wanted - covered);
+        printf(_(", by others %d"), others);
+    printf(_(", missing %d\n"), wanted - covered);
 }
 
 typedef struct {
@@ -184,10 +186,10 @@ print_unit_fairness(RotaModel *model, const UnitPenalty *u, const gint64 *minute
         hi = MAX(hi, minutes[p]);
         n++;
     }
-    printf("  %s %s: penalty %" G_GINT64_FORMAT, rota_model_get_unit_id(model, u->unit),
-           rota_model_get_unit_name(model, u->unit), u->penalty);
+    printf(_("  %s %s: penalty %lld"), rota_model_get_unit_id(model, u->unit),
+           rota_model_get_unit_name(model, u->unit), (long long)u->penalty);
     if (n > 0)
-        printf(", %.1f to %.1f duty hours among %d members", (double)lo / 60.0,
+        printf(_(", %.1f to %.1f duty hours among %d members"), (double)lo / 60.0,
                (double)hi / 60.0, n);
     printf("\n");
 }
@@ -217,7 +219,7 @@ print_fairness(RotaModel *model, const RotaRoster *roster, const RotaScore *scor
         }
     }
     qsort(units, (gsize)n_units, sizeof *units, compare_penalty);
-    printf("fairness: mean penalty %.1f per unit over %d units; the worst:\n",
+    printf(_("fairness: mean penalty %.1f per unit over %d units; the worst:\n"),
            (double)total / n_units, n_units);
     duty_minutes(model, roster, minutes, fair);
     for (int k = 0; k < 3 && k < n_units; k++)
@@ -269,7 +271,7 @@ demo_resource(const char *name, GError **error)
     GBytes *bytes = g_resources_lookup_data(path, 0, NULL);
 
     if (bytes == NULL)
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_FAILED, "%s is not built into rota",
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_FAILED, _("%s is not built into rota"),
                     name);
     return bytes;
 }
@@ -314,9 +316,9 @@ cli_demo_bulletin(RotaModel *model, const char *dir, GError **error)
     if (bulletin == NULL || !rota_bulletin_save(bulletin, out, error))
         return FALSE;
     n = rota_bulletin_get_n_units(bulletin);
-    printf("bulletin %s..%s of the committed month of records "
-           "(examples/county/records.json), "
-           "%s/bulletin.html:\n",
+    printf(_("bulletin %s..%s of the committed month of records "
+             "(examples/county/records.json), "
+             "%s/bulletin.html:\n"),
            from, to, out);
     for (int i = 0; i < MIN(3, n); i++)
         print_bulletin_unit(model, rota_bulletin_get_unit(bulletin, i));

@@ -10,25 +10,25 @@
 static gboolean cli_cmd_help(int argc, char **argv, GError **error);
 
 static const CliCommand commands[] = {
-    {"check", "MODEL", "validate a model and print what it holds", cli_cmd_check},
-    {"score", "MODEL ROSTER [--json]", "score a roster and explain every violation",
+    {"check", "MODEL", N_("validate a model and print what it holds"), cli_cmd_check},
+    {"score", "MODEL ROSTER [--json]", N_("score a roster and explain every violation"),
      cli_cmd_score},
-    {"solve", "MODEL [-o ROSTER]", "build a roster by local search", cli_cmd_solve},
-    {"diff", "OLD_ROSTER NEW_ROSTER", "who is affected by a new roster, and how",
+    {"solve", "MODEL [-o ROSTER]", N_("build a roster by local search"), cli_cmd_solve},
+    {"diff", "OLD_ROSTER NEW_ROSTER", N_("who is affected by a new roster, and how"),
      cli_cmd_diff},
-    {"demo", "[-o DIR]", "solve and publish the built-in county example", cli_cmd_demo},
+    {"demo", "[-o DIR]", N_("solve and publish the built-in county example"),
+     cli_cmd_demo},
     {"export", "ics|xlsx|csv|html MODEL ROSTER -o OUT",
-     "publish a roster as feeds, workbook, CSV or site",
-     cli_cmd_export},
-    {"import", "--base BASE -o MODEL …", "build a model from CSV sheets and calendars",
-     cli_cmd_import},
-    {"record", "attendance|finding|close RECORDS", "record what happened on duty",
+     N_("publish a roster as feeds, workbook, CSV or site"), cli_cmd_export},
+    {"import", "--base BASE -o MODEL …",
+     N_("build a model from CSV sheets and calendars"), cli_cmd_import},
+    {"record", "attendance|finding|close RECORDS", N_("record what happened on duty"),
      cli_cmd_record},
-    {"swap", "MODEL ROSTER --date D ...", "give a duty to someone else, or list who could",
-     cli_cmd_swap},
-    {"bulletin", "MODEL ROSTER RECORDS --month M", "the period's bulletin, 红榜 and 黑榜",
-     cli_cmd_bulletin},
-    {"help", "[COMMAND]", "show the help of rota or of one command", cli_cmd_help},
+    {"swap", "MODEL ROSTER --date D ...",
+     N_("give a duty to someone else, or list who could"), cli_cmd_swap},
+    {"bulletin", "MODEL ROSTER RECORDS --month M",
+     N_("the period's bulletin, red list and black list"), cli_cmd_bulletin},
+    {"help", "[COMMAND]", N_("show the help of rota or of one command"), cli_cmd_help},
 };
 
 static const CliCommand *
@@ -44,18 +44,22 @@ find_command(const char *name)
 static void
 print_overview(FILE *out)
 {
-    fprintf(out, "Usage: rota COMMAND [OPTION…] ARGUMENTS\n\n"
-                 "rota builds duty rosters for city refined management and explains them.\n"
-                 "rota 为城市精细化管理编排值勤表并逐条说明问题。\n\nCommands:\n");
+    fputs(_("Usage: rota COMMAND [OPTION…] ARGUMENTS\n\n"
+            "rota builds duty rosters for city refined management and explains them.\n\n"
+            "Commands:\n"),
+          out);
     for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
         fprintf(out, "  %-7s %-24s %s\n", commands[i].name, commands[i].synopsis,
-                commands[i].summary);
-    fprintf(out, "\nOptions:\n"
-                 "  --version   print the versions of rota and librota\n"
-                 "  --help      print this overview\n\n"
-                 "Run 'rota help COMMAND' for a command's options and examples.\n"
-                 "Exit status: 0 done and every hard constraint holds; 1 error (bad input,\n"
-                 "I/O); 2 usage; 3 the roster breaks hard constraints.\n");
+                _(commands[i].summary));
+    fputs(_("\nOptions:\n"
+            "  --version   print the versions of rota and librota\n"
+            "  --help      print this overview\n\n"
+            "Run 'rota help COMMAND' for a command's options and examples.\n"
+            "Exit status: 0 done and every hard constraint holds; 1 error (bad input,\n"
+            "I/O); 2 usage; 3 the roster breaks hard constraints.\n"
+            "Messages follow the locale (LANG=zh_CN.UTF-8: Chinese); a command's\n"
+            "--lang en|zh overrides it.\n"),
+          out);
 }
 
 /* "rota help CMD" runs "rota CMD --help", so each command documents itself
@@ -72,7 +76,7 @@ cli_cmd_help(int argc, char **argv, GError **error)
         return TRUE;
     }
     if (argc > 2) {
-        cli_set_usage_error(error, "help", "too many arguments");
+        cli_set_usage_error(error, "help", _("too many arguments"));
         return FALSE;
     }
     command = find_command(argv[1]);
@@ -81,7 +85,7 @@ cli_cmd_help(int argc, char **argv, GError **error)
             print_overview(stdout);
             return TRUE;
         }
-        cli_set_usage_error(error, "help", "unknown command \"%s\"", argv[1]);
+        cli_set_usage_error(error, "help", _("unknown command \"%s\""), argv[1]);
         return FALSE;
     }
     help_argv[0] = argv[1];
@@ -109,7 +113,15 @@ main(int argc, char **argv)
     g_autoptr(GError) error = NULL;
     g_autofree char *prgname = NULL;
 
-    setlocale(LC_ALL, "");
+    cli_i18n_init(argc, argv);
+    /* "rota --lang zh --help": a --lang before the command was applied above. */
+    if (argc > 1 && g_str_has_prefix(argv[1], "--lang=")) {
+        argc--;
+        argv++;
+    } else if (argc > 2 && strcmp(argv[1], "--lang") == 0) {
+        argc -= 2;
+        argv += 2;
+    }
     if (argc < 2) {
         print_overview(stderr);
         return 2;
@@ -124,7 +136,7 @@ main(int argc, char **argv)
     }
     command = find_command(argv[1]);
     if (command == NULL) {
-        fprintf(stderr, "rota: unknown command \"%s\" (see 'rota help')\n", argv[1]);
+        fprintf(stderr, _("rota: unknown command \"%s\" (see 'rota help')\n"), argv[1]);
         return 2;
     }
     prgname = g_strdup_printf("rota %s", command->name);

@@ -2,6 +2,7 @@
 /* builder.c: build a model in code: lifetime, horizon, shifts, sites and rules. */
 #include "config.h"
 
+#include "i18n-private.h"
 #include "builder-private.h"
 #include "util-private.h"
 
@@ -136,7 +137,7 @@ rota_builder_steal_model(RotaBuilder *builder, GError **error)
     if (builder->misuse != NULL) {
         if (builder->n_misuses > 1)
             g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                        "%s (and %d more bad calls)", builder->misuse,
+                        _("%s (and %d more bad calls)"), builder->misuse,
                         builder->n_misuses - 1);
         else
             g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_INVALID, builder->misuse);

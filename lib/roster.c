@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "i18n-private.h"
 #include "roster-private.h"
 #include "util-private.h"
 
@@ -131,24 +132,24 @@ check_onsite(const RotaModel *model, const RotaAssignment *a, GError **error)
 
     if (model->onsite_shift < 0) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "duty \"onsite\": the model has no on-site rule");
+                    _("duty \"onsite\": the model has no on-site rule"));
         return FALSE;
     }
     if (a->shift != model->onsite_shift) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "duty \"onsite\" is on shift \"%s\", not \"%s\"",
+                    _("duty \"onsite\" is on shift \"%s\", not \"%s\""),
                     model->shifts[model->onsite_shift].id, model->shifts[a->shift].id);
         return FALSE;
     }
     if (!model->onsite_day[a->day]) {
         date = rota_model_dup_date(model, a->day);
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "duty \"onsite\" does not run on %s", date);
+                    _("duty \"onsite\" does not run on %s"), date);
         return FALSE;
     }
     if (model->segments[a->segment].unit < 0) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "duty \"onsite\" does not run at %s: no unit adopts it",
+                    _("duty \"onsite\" does not run at %s: no unit adopts it"),
                     model->segments[a->segment].id);
         return FALSE;
     }
@@ -164,7 +165,7 @@ check_duty(const RotaModel *model, const RotaAssignment *a, GError **error)
 
     if (a->shift != duty->shift) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "duty \"%s\" is on shift \"%s\", not \"%s\"", duty->id,
+                    _("duty \"%s\" is on shift \"%s\", not \"%s\""), duty->id,
                     model->shifts[duty->shift].id, model->shifts[a->shift].id);
         return FALSE;
     }
@@ -172,7 +173,7 @@ check_duty(const RotaModel *model, const RotaAssignment *a, GError **error)
         return TRUE;
     date = rota_model_dup_date(model, a->day);
     g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                "duty \"%s\" does not run on %s at %s", duty->id, date,
+                _("duty \"%s\" does not run on %s at %s"), duty->id, date,
                 model->segments[a->segment].id);
     return FALSE;
 }
@@ -227,7 +228,7 @@ resolve_id(const RotaModel *model, int (*finder)(const RotaModel *, const char *
     *out = finder(model, id);
     if (*out >= 0)
         return TRUE;
-    g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, "unknown %s \"%s\"", kind, id);
+    g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("unknown %s \"%s\""), kind, id);
     return FALSE;
 }
 
@@ -239,7 +240,7 @@ resolve_date(const RotaModel *model, const char *date, int *out, GError **error)
 
     if (!rotap_parse_date(date, &parsed)) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "bad date \"%s\" (expected YYYY-MM-DD)", date);
+                    _("bad date \"%s\" (expected YYYY-MM-DD)"), date);
         return FALSE;
     }
     *out = rota_model_find_day(model, date);
@@ -247,8 +248,8 @@ resolve_date(const RotaModel *model, const char *date, int *out, GError **error)
         return TRUE;
     first = rota_model_dup_date(model, 0);
     last = rota_model_dup_date(model, model->n_days - 1);
-    g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, "%s is outside the horizon %s..%s",
-                date, first, last);
+    g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                _("%s is outside the horizon %s..%s"), date, first, last);
     return FALSE;
 }
 

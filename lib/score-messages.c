@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "i18n-private.h"
 #include "score-private.h"
 #include "util-private.h"
 
@@ -76,11 +77,28 @@ duty_name(const Writer *w, const RotaViolation *v)
     return rotap_model_duty_label(w->model, v->duty, v->shift);
 }
 
-static const char *
-plural(gint64 n, const char *one, const char *many)
-{
-    return n == 1 ? one : many;
-}
+/*
+ * Each explanation is written once, as an English printf format: the
+ * violation's message is that format filled in, its message_zh the same
+ * arguments in the format's zh_CN translation (po/zh_CN.po, which may
+ * reorder them as %2$s), whatever the locale: a roster.json reads the same
+ * everywhere.  SAY_N picks the English singular or plural by n.
+ * SAY_CELL and SAY_CELL_N pass the cell's window (w->window, w->window_zh)
+ * as the first argument.
+ */
+#define SAY(w, format, ...)                                                              \
+    (g_string_printf((w)->en, format, __VA_ARGS__),                                      \
+     g_string_printf((w)->zh, rotap_zh(format), __VA_ARGS__))
+#define SAY_N(w, n, one, many, ...)                                                      \
+    (g_string_printf((w)->en, (n) == 1 ? one : many, __VA_ARGS__),                       \
+     g_string_printf((w)->zh, rotap_zh_n(one, many, (gulong)(n)), __VA_ARGS__))
+#define SAY_CELL(w, format, ...)                                                         \
+    (g_string_printf((w)->en, format, (w)->window->str, __VA_ARGS__),                    \
+     g_string_printf((w)->zh, rotap_zh(format), (w)->window_zh->str, __VA_ARGS__))
+#define SAY_CELL_N(w, n, one, many, ...)                                                 \
+    (g_string_printf((w)->en, (n) == 1 ? one : many, (w)->window->str, __VA_ARGS__),     \
+     g_string_printf((w)->zh, rotap_zh_n(one, many, (gulong)(n)), (w)->window_zh->str,   \
+                     __VA_ARGS__))
 
 /* ------------------------------------------------------------ assignments */
 
@@ -94,31 +112,22 @@ write_eligibility(Writer *w, const RotapFinding *f)
 
     switch ((RotapWhy)f->arg[0]) {
     case ROTAP_WHY_NO_CELL:
-        g_string_printf(w->en, "%s is assigned %s at %s on %s, where it does not run", p,
-                        duty_name(w, v), s, date);
-        g_string_printf(w->zh, "%s %s 被安排在 %s 值勤“%s”，但该值勤当天在此不开展", p,
-                        date, s, duty_name(w, v));
+        SAY(w, "%s is assigned %s at %s on %s, where it does not run", p, duty_name(w, v),
+            s, date);
         break;
     case ROTAP_WHY_NOT_HEAD:
         unit_label(w, v->unit);
-        g_string_printf(w->en,
-                        "%s does the on-site hour (%s) at %s on %s but is neither "
-                        "head nor deputy of %s",
-                        p, h, s, date, w->unit->str);
-        g_string_printf(w->zh, "%s %s 在 %s %s，但不是 %s 的一把手或副职", p, date, s, h,
-                        w->unit->str);
+        SAY(w,
+            "%s does the on-site hour (%s) at %s on %s but is neither head nor deputy "
+            "of %s",
+            p, h, s, date, w->unit->str);
         break;
     case ROTAP_WHY_NO_OWNER:
-        g_string_printf(w->en,
-                        "%s does the on-site hour (%s) at %s on %s, but no unit owns %s",
-                        p, h, s, date, w->model->segments[v->segment].id);
-        g_string_printf(w->zh, "%s %s 在 %s %s，但该责任区不属于任何单位", p, date, s, h);
+        SAY(w, "%s does the on-site hour (%s) at %s on %s, but no unit owns %s", p, h, s,
+            date, w->model->segments[v->segment].id);
         break;
     default:
-        g_string_printf(w->en, "%s may not serve %s at %s (%s)", p, duty_name(w, v), s,
-                        date);
-        g_string_printf(w->zh, "%s 不具备 %s “%s”的值勤资格（%s）", p, s, duty_name(w, v),
-                        date);
+        SAY(w, "%s may not serve %s at %s (%s)", p, duty_name(w, v), s, date);
         break;
     }
 }
@@ -134,38 +143,23 @@ write_assignment(Writer *w, const RotapFinding *f)
 
     switch (f->term) {
     case ROTAP_TERM_OFF:
-        g_string_printf(w->en, "%s is off on %s but is assigned %s at %s", p, date, d, s);
-        g_string_printf(w->zh, "%s %s 已登记不可上岗，却被安排在 %s %s", p, date, s, d);
+        SAY(w, "%s is off on %s but is assigned %s at %s", p, date, d, s);
         break;
     case ROTAP_TERM_DOUBLE_BOOKING:
-        g_string_printf(w->en,
-                        "%s has %d duties on %s; at most one allowed (extra: %s at %s)",
-                        p, (int)f->arg[0], date, d, s);
-        g_string_printf(w->zh, "%s %s 被安排 %d 项值勤，每天最多一项（多出：%s %s）", p,
-                        date, (int)f->arg[0], s, d);
+        SAY(w, "%s has %d duties on %s; at most one allowed (extra: %s at %s)", p,
+            (int)f->arg[0], date, d, s);
         break;
     case ROTAP_TERM_MIN_REST:
-        g_string_printf(w->en,
-                        "%s rests %d minutes between %s on %s and %s on %s; at least "
-                        "%d required",
-                        p, (int)f->arg[2], shift_name(w, (int)f->arg[1]),
-                        w->dates[f->arg[0]], h, date, (int)f->arg[3]);
-        g_string_printf(w->zh, "%s %s %s 与 %s %s 之间仅休息 %d 分钟，至少 %d 分钟", p,
-                        w->dates[f->arg[0]], shift_name(w, (int)f->arg[1]), date, h,
-                        (int)f->arg[2], (int)f->arg[3]);
+        SAY(w, "%s rests %d minutes between %s on %s and %s on %s; at least %d required",
+            p, (int)f->arg[2], shift_name(w, (int)f->arg[1]), w->dates[f->arg[0]], h,
+            date, (int)f->arg[3]);
         break;
     case ROTAP_TERM_FORBIDDEN_SUCCESSION:
-        g_string_printf(w->en,
-                        "%s works %s on %s right after %s on %s, a forbidden "
-                        "succession",
-                        p, h, date, shift_name(w, (int)f->arg[1]), w->dates[f->arg[0]]);
-        g_string_printf(w->zh, "%s %s 上“%s”后，次日 %s 不得接“%s”", p,
-                        w->dates[f->arg[0]], shift_name(w, (int)f->arg[1]), date, h);
+        SAY(w, "%s works %s on %s right after %s on %s, a forbidden succession", p, h,
+            date, shift_name(w, (int)f->arg[1]), w->dates[f->arg[0]]);
         break;
     case ROTAP_TERM_LOCKED:
-        g_string_printf(w->en, "%s %s: the locked duty %s at %s was changed or removed",
-                        p, date, d, s);
-        g_string_printf(w->zh, "%s %s：已锁定的值勤（%s %s）被改动或删除", p, date, s, d);
+        SAY(w, "%s %s: the locked duty %s at %s was changed or removed", p, date, d, s);
         break;
     case ROTAP_TERM_ELIGIBILITY:
         write_eligibility(w, f);
@@ -185,22 +179,18 @@ write_run(Writer *w, const RotapFinding *f, const char *p, const char *first,
 
     switch (f->term) {
     case ROTAP_TERM_MIN_CONSECUTIVE:
-        g_string_printf(w->en, "%s works %d %s in a row (%s..%s); at least %d required",
-                        p, n, plural(n, "day", "days"), first, last, limit);
-        g_string_printf(w->zh, "%s %s 至 %s 连续上岗 %d 天，至少 %d 天", p, first, last,
-                        n, limit);
+        SAY_N(w, n, "%s works %d day in a row (%s..%s); at least %d required",
+              "%s works %d days in a row (%s..%s); at least %d required", p, n, first,
+              last, limit);
         break;
     case ROTAP_TERM_MAX_CONSECUTIVE:
-        g_string_printf(w->en, "%s works %d days in a row (%s..%s); at most %d allowed",
-                        p, n, first, last, limit);
-        g_string_printf(w->zh, "%s %s 至 %s 连续上岗 %d 天，最多 %d 天", p, first, last,
-                        n, limit);
+        SAY(w, "%s works %d days in a row (%s..%s); at most %d allowed", p, n, first,
+            last, limit);
         break;
     default:
-        g_string_printf(w->en, "%s has %d %s off in a row (%s..%s); at least %d required",
-                        p, n, plural(n, "day", "days"), first, last, limit);
-        g_string_printf(w->zh, "%s %s 至 %s 连续休息 %d 天，至少 %d 天", p, first, last,
-                        n, limit);
+        SAY_N(w, n, "%s has %d day off in a row (%s..%s); at least %d required",
+              "%s has %d days off in a row (%s..%s); at least %d required", p, n, first,
+              last, limit);
         break;
     }
 }
@@ -209,69 +199,43 @@ static void
 write_week(Writer *w, const RotapFinding *f, const char *p)
 {
     const char *first = w->dates[f->v.day], *last = w->dates[f->arg[2]];
-    gint64 n = f->arg[0], limit = f->arg[1];
+    long long n = (long long)f->arg[0], limit = (long long)f->arg[1];
 
     if (f->term == ROTAP_TERM_MAX_SHIFTS_WEEK) {
-        g_string_printf(w->en,
-                        "%s works %" G_GINT64_FORMAT " %s in the week %s..%s; at most "
-                        "%" G_GINT64_FORMAT " allowed",
-                        p, n, plural(n, "shift", "shifts"), first, last, limit);
-        g_string_printf(w->zh,
-                        "%s %s 至 %s 这一周上岗 %" G_GINT64_FORMAT
-                        " 次，最多 %" G_GINT64_FORMAT " 次",
-                        p, first, last, n, limit);
+        SAY_N(w, n, "%s works %lld shift in the week %s..%s; at most %lld allowed",
+              "%s works %lld shifts in the week %s..%s; at most %lld allowed", p, n,
+              first, last, limit);
         return;
     }
-    g_string_printf(w->en,
-                    "%s works %" G_GINT64_FORMAT " minutes in the week %s..%s; at "
-                    "most %" G_GINT64_FORMAT " allowed",
-                    p, n, first, last, limit);
-    g_string_printf(w->zh,
-                    "%s %s 至 %s 这一周值勤 %" G_GINT64_FORMAT
-                    " 分钟，最多 %" G_GINT64_FORMAT " 分钟",
-                    p, first, last, n, limit);
+    SAY(w, "%s works %lld minutes in the week %s..%s; at most %lld allowed", p, n, first,
+        last, limit);
 }
 
 static void
 write_person(Writer *w, const RotapFinding *f)
 {
     const char *p = person_label(w, w->person, f->v.person);
-    gint64 n = f->arg[0], limit = f->arg[1];
+    long long n = (long long)f->arg[0], limit = (long long)f->arg[1];
 
     switch (f->term) {
     case ROTAP_TERM_MAX_SHIFTS:
-        g_string_printf(
-            w->en,
-            "%s works %s %" G_GINT64_FORMAT " %s; at most %" G_GINT64_FORMAT " allowed",
-            p, shift_name(w, f->v.shift), n, plural(n, "time", "times"), limit);
-        g_string_printf(
-            w->zh, "%s 共上“%s” %" G_GINT64_FORMAT " 次，最多 %" G_GINT64_FORMAT " 次", p,
-            shift_name(w, f->v.shift), n, limit);
+        SAY_N(w, n, "%s works %s %lld time; at most %lld allowed",
+              "%s works %s %lld times; at most %lld allowed", p,
+              shift_name(w, f->v.shift), n, limit);
         break;
     case ROTAP_TERM_MIN_MINUTES:
+        SAY(w, "%s works %lld minutes in all; at least %lld required", p, n, limit);
+        break;
     case ROTAP_TERM_MAX_MINUTES:
-        g_string_printf(
-            w->en,
-            "%s works %" G_GINT64_FORMAT " minutes in all; %s %" G_GINT64_FORMAT " %s", p,
-            n, f->term == ROTAP_TERM_MIN_MINUTES ? "at least" : "at most", limit,
-            f->term == ROTAP_TERM_MIN_MINUTES ? "required" : "allowed");
-        g_string_printf(
-            w->zh, "%s 总值勤 %" G_GINT64_FORMAT " 分钟，%s %" G_GINT64_FORMAT " 分钟", p,
-            n, f->term == ROTAP_TERM_MIN_MINUTES ? "至少" : "最多", limit);
+        SAY(w, "%s works %lld minutes in all; at most %lld allowed", p, n, limit);
         break;
     case ROTAP_TERM_MAX_SHIFTS_WEEK:
     case ROTAP_TERM_MAX_MINUTES_WEEK:
         write_week(w, f, p);
         break;
     case ROTAP_TERM_MAX_WEEKENDS:
-        g_string_printf(w->en,
-                        "%s works %" G_GINT64_FORMAT " %s; at most %" G_GINT64_FORMAT
-                        " allowed",
-                        p, n, plural(n, "weekend", "weekends"), limit);
-        g_string_printf(w->zh,
-                        "%s 共有 %" G_GINT64_FORMAT " 个周末上岗，最多 %" G_GINT64_FORMAT
-                        " 个",
-                        p, n, limit);
+        SAY_N(w, n, "%s works %lld weekend; at most %lld allowed",
+              "%s works %lld weekends; at most %lld allowed", p, n, limit);
         break;
     default:
         write_run(w, f, p, w->dates[f->v.day], w->dates[f->arg[2]]);
@@ -289,45 +253,43 @@ cell_prefix(Writer *w, int cell)
     const RotapCell *c = &w->model->cells[cell];
     const char *first = w->dates[c->n_days > 0 ? c->days[0] : c->first_day];
 
-    g_string_printf(w->window, "%s %s %s", segment_label(w, c->segment),
-                    rotap_model_duty_label(w->model, c->duty, c->shift), first);
-    g_string_assign(w->window_zh, w->window->str);
+    const char *segment = segment_label(w, c->segment);
+    const char *duty = rotap_model_duty_label(w->model, c->duty, c->shift);
+
     if (c->n_days > 1) {
-        g_string_append_printf(w->window, "..%s", w->dates[c->days[c->n_days - 1]]);
-        g_string_append_printf(w->window_zh, " 至 %s", w->dates[c->days[c->n_days - 1]]);
+        const char *last = w->dates[c->days[c->n_days - 1]];
+
+        /* TRANSLATORS: a segment, a duty and a week's first and last due day. */
+        g_string_printf(w->window, "%s %s %s..%s", segment, duty, first, last);
+        g_string_printf(w->window_zh, rotap_zh("%s %s %s..%s"), segment, duty, first,
+                        last);
+    } else {
+        g_string_printf(w->window, "%s %s %s", segment, duty, first);
+        g_string_assign(w->window_zh, w->window->str);
     }
 }
 
 static void
 write_cell(Writer *w, const RotapFinding *f)
 {
-    const char *en, *zh;
     int n = (int)f->arg[0], m = (int)f->arg[1], free;
 
     cell_prefix(w, (int)f->arg[3]);
-    en = w->window->str;
-    zh = w->window_zh->str;
     switch (f->term) {
     case ROTAP_TERM_OVER_MAX:
-        g_string_printf(w->en, "%s: %d people assigned; at most %d allowed", en, n, m);
-        g_string_printf(w->zh, "%s：安排 %d 人，最多 %d 人", zh, n, m);
+        SAY_CELL(w, "%s: %d people assigned; at most %d allowed", n, m);
         break;
     case ROTAP_TERM_UNCOVERED:
         free = rotap_score_count_free(w->ctx, (int)f->arg[3], w->free_memo);
-        g_string_printf(w->en, "%s: %d of %d %s filled; %d eligible people free", en, n,
-                        m, plural(m, "place", "places"), free);
-        g_string_printf(w->zh, "%s：应到 %d 人，实到 %d 人；可排且空闲的合格人员 %d 人",
-                        zh, m, n, free);
+        SAY_CELL_N(w, m, "%s: %d of %d place filled; %d eligible people free",
+                   "%s: %d of %d places filled; %d eligible people free", n, m, free);
         break;
     case ROTAP_TERM_OVER:
-        g_string_printf(w->en, "%s: %d people assigned; %d wanted", en, n, m);
-        g_string_printf(w->zh, "%s：安排 %d 人，需要 %d 人", zh, n, m);
+        SAY_CELL(w, "%s: %d people assigned; %d wanted", n, m);
         break;
     default:
-        g_string_printf(w->en, "%s: %d of %d wanted \"%s\" people assigned", en, n, m,
-                        w->model->tags[f->arg[2]]);
-        g_string_printf(w->zh, "%s：需要“%s”人员 %d 名，实到 %d 名", zh,
-                        w->model->tags[f->arg[2]], m, n);
+        SAY_CELL(w, "%s: %d of %d wanted \"%s\" people assigned", n, m,
+                 w->model->tags[f->arg[2]]);
         break;
     }
 }
@@ -343,28 +305,28 @@ write_unstaffed(Writer *w, const RotapFinding *f, const char *u, const char *dat
     switch ((RotapWhy)f->arg[0]) {
     case ROTAP_WHY_ALL_OFF:
         person_label(w, w->person, unit->head);
-        g_string_printf(w->en, "%s %s: nobody can do the on-site hour (%s): head %s %s",
-                        u, date, h, w->person->str,
-                        unit->n_deputies > 0 ? "and every deputy are off"
-                                             : "is off and there is no deputy");
-        g_string_printf(w->zh, "%s %s 无人可%s：一把手 %s %s", u, date, h, w->person->str,
-                        unit->n_deputies > 0 ? "及全部副职均不可上岗"
-                                             : "不可上岗，且未设副职");
+        if (unit->n_deputies > 0)
+            SAY(w,
+                "%s %s: nobody can do the on-site hour (%s): head %s and every deputy "
+                "are off",
+                u, date, h, w->person->str);
+        else
+            SAY(w,
+                "%s %s: nobody can do the on-site hour (%s): head %s is off and there is "
+                "no deputy",
+                u, date, h, w->person->str);
         break;
     case ROTAP_WHY_NO_HEAD_ALL_OFF:
-        g_string_printf(w->en,
-                        "%s %s: nobody can do the on-site hour (%s): the unit has no "
-                        "head and every deputy is off",
-                        u, date, h);
-        g_string_printf(w->zh, "%s %s 无人可%s：单位未设一把手，副职均不可上岗", u, date,
-                        h);
+        SAY(w,
+            "%s %s: nobody can do the on-site hour (%s): the unit has no head and every "
+            "deputy is off",
+            u, date, h);
         break;
     default:
-        g_string_printf(w->en,
-                        "%s %s: nobody can do the on-site hour (%s): the unit has "
-                        "neither head nor deputy",
-                        u, date, h);
-        g_string_printf(w->zh, "%s %s 无人可%s：单位未设一把手和副职", u, date, h);
+        SAY(w,
+            "%s %s: nobody can do the on-site hour (%s): the unit has neither head nor "
+            "deputy",
+            u, date, h);
         break;
     }
 }
@@ -378,30 +340,20 @@ write_onsite(Writer *w, const RotapFinding *f)
     switch (f->term) {
     case ROTAP_TERM_ONSITE_MISSING:
         person_label(w, w->person, (int)f->arg[0]);
-        g_string_printf(w->en,
-                        "%s %s: nobody does the on-site hour (%s), though %s is "
-                        "available",
-                        u, date, h, w->person->str);
-        g_string_printf(w->zh, "%s %s 无人%s，而 %s 可以到岗", u, date, h,
-                        w->person->str);
+        SAY(w, "%s %s: nobody does the on-site hour (%s), though %s is available", u,
+            date, h, w->person->str);
         break;
     case ROTAP_TERM_ONSITE_EXTRA:
-        g_string_printf(w->en,
-                        "%s %s: %d on-site hours (%s) recorded; exactly one needed", u,
-                        date, (int)f->arg[0], h);
-        g_string_printf(w->zh, "%s %s 安排了 %d 人%s，只需一人", u, date, (int)f->arg[0],
-                        h);
+        SAY(w, "%s %s: %d on-site hours (%s) recorded; exactly one needed", u, date,
+            (int)f->arg[0], h);
         break;
     case ROTAP_TERM_DEPUTY_ONSITE:
         person_label(w, w->person, f->v.person);
         person_label(w, w->other, (int)f->arg[0]);
-        g_string_printf(w->en,
-                        "%s %s: deputy %s does the on-site hour (%s) at %s while head "
-                        "%s is available",
-                        u, date, w->person->str, h, segment_label(w, f->v.segment),
-                        w->other->str);
-        g_string_printf(w->zh, "%s %s 一把手 %s 可以到岗，却由副职 %s 在 %s %s", u, date,
-                        w->other->str, w->person->str, segment_label(w, f->v.segment), h);
+        SAY(w,
+            "%s %s: deputy %s does the on-site hour (%s) at %s while head %s is "
+            "available",
+            u, date, w->person->str, h, segment_label(w, f->v.segment), w->other->str);
         break;
     default:
         write_unstaffed(w, f, u, date, h);
@@ -420,14 +372,16 @@ write_request(Writer *w, const RotapFinding *f)
     if (f->v.shift >= 0) {
         const char *h = shift_name(w, f->v.shift);
 
-        g_string_printf(w->en, "%s asked %s %s on %s", p, on ? "to work" : "not to work",
-                        h, date);
-        g_string_printf(w->zh, "%s 申请 %s %s“%s”，未满足", p, date, on ? "上" : "不上",
-                        h);
+        if (on)
+            SAY(w, "%s asked to work %s on %s", p, h, date);
+        else
+            SAY(w, "%s asked not to work %s on %s", p, h, date);
         return;
     }
-    g_string_printf(w->en, "%s asked %s on %s", p, on ? "to work" : "to be off", date);
-    g_string_printf(w->zh, "%s 申请 %s %s，未满足", p, date, on ? "上岗" : "休息");
+    if (on)
+        SAY(w, "%s asked to work on %s", p, date);
+    else
+        SAY(w, "%s asked to be off on %s", p, date);
 }
 
 /* Minutes as hours with one decimal, rounded half up ("7.5"). */
@@ -452,10 +406,9 @@ write_fairness(Writer *w, const RotapFinding *f)
     append_hours(low, f->arg[2], 1);
     append_hours(high, f->arg[3], 1);
     append_hours(mean, f->arg[1], n);
-    g_string_printf(w->en, "%s: duty hours of its %d %s range from %s to %s (mean %s)", u,
-                    n, plural(n, "member", "members"), low->str, high->str, mean->str);
-    g_string_printf(w->zh, "%s：%d 名成员值勤时长 %s 至 %s 小时不等（平均 %s 小时）", u,
-                    n, low->str, high->str, mean->str);
+    SAY_N(w, n, "%s: duty hours of its %d member range from %s to %s (mean %s)",
+          "%s: duty hours of its %d members range from %s to %s (mean %s)", u, n,
+          low->str, high->str, mean->str);
 }
 
 /* "早高峰交通疏导 at S001, 马路办公 at S002" (duties) or "none" for one person-day. */
@@ -466,17 +419,26 @@ append_duties(Writer *w, GString *en, GString *zh, const RotapPersonDays *pd, in
     int begin = rotap_pd_begin(pd, w->model, person, day);
     int end = rotap_pd_end(pd, w->model, person, day);
 
+    g_string_truncate(en, 0);
+    g_string_truncate(zh, 0);
     if (begin == end) {
+        /* TRANSLATORS: no duty that day, in "(before: none; now: ...)". */
         g_string_append(en, "none");
-        g_string_append(zh, "无");
+        g_string_append(zh, rotap_zh("none"));
     }
     for (int k = begin; k < end; k++) {
         const RotaAssignment *a = &pd->asg[pd->list[k]];
         const char *s = w->model->segments[a->segment].id;
         const char *d = rotap_model_duty_label(w->model, a->duty, a->shift);
 
-        g_string_append_printf(en, "%s%s at %s", k > begin ? ", " : "", d, s);
-        g_string_append_printf(zh, "%s%s %s", k > begin ? "、" : "", s, d);
+        if (k > begin) {
+            /* TRANSLATORS: between the duties of one day. */
+            g_string_append(en, ", ");
+            g_string_append(zh, rotap_zh(", "));
+        }
+        /* TRANSLATORS: a duty at a segment (its id). */
+        g_string_append_printf(en, "%s at %s", d, s);
+        g_string_append_printf(zh, rotap_zh("%s at %s"), d, s);
     }
 }
 
@@ -484,16 +446,18 @@ static void
 write_change(Writer *w, const RotapFinding *f)
 {
     const char *p = person_label(w, w->person, f->v.person), *date = w->dates[f->v.day];
+    g_autoptr(GString) before = g_string_new(NULL), before_zh = g_string_new(NULL);
+    g_autoptr(GString) now = g_string_new(NULL), now_zh = g_string_new(NULL);
 
-    g_string_printf(w->en, "%s %s: changed against the previous roster (before: ", p,
-                    date);
-    g_string_printf(w->zh, "%s %s 的值勤与上一版不同（原：", p, date);
-    append_duties(w, w->en, w->zh, &w->ctx->prev, f->v.person, f->v.day);
-    g_string_append(w->en, "; now: ");
-    g_string_append(w->zh, "；现：");
-    append_duties(w, w->en, w->zh, &w->ctx->pd, f->v.person, f->v.day);
-    g_string_append(w->en, ")");
-    g_string_append(w->zh, "）");
+    append_duties(w, before, before_zh, &w->ctx->prev, f->v.person, f->v.day);
+    append_duties(w, now, now_zh, &w->ctx->pd, f->v.person, f->v.day);
+    g_string_printf(w->en,
+                    "%s %s: changed against the previous roster (before: %s; now: %s)", p,
+                    date, before->str, now->str);
+    g_string_printf(
+        w->zh,
+        rotap_zh("%s %s: changed against the previous roster (before: %s; now: %s)"), p,
+        date, before_zh->str, now_zh->str);
 }
 
 /* ------------------------------------------------------------ driver */

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n-private.h"
 #include "util-private.h"
 
 /* The input size cap without ROTA_MAX_INPUT. */
@@ -39,9 +40,10 @@ rotap_max_input(guint64 *limit, GError **error)
               : *end == 'G' || *end == 'g' ? 30 : -1;
     if (end == text || errno != 0 || shift < 0 || (shift == 0 && *end != '\0') ||
         value == 0 || value > (G_MAXUINT64 >> 30)) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO,
-                    "ROTA_MAX_INPUT=%s: expected a size in bytes such as 1000000 or 512M",
-                    text);
+        g_set_error(
+            error, ROTA_ERROR, ROTA_ERROR_IO,
+            _("ROTA_MAX_INPUT=%s: expected a size in bytes such as 1000000 or 512M"),
+            text);
         return FALSE;
     }
     *limit = value << shift;
@@ -53,7 +55,7 @@ read_error(FILE *file, GString *buffer, const char *path, int saved, GError **er
 {
     fclose(file);
     g_string_free(buffer, TRUE);
-    g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot read: %s", path,
+    g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot read: %s"), path,
                 g_strerror(saved));
     return FALSE;
 }
@@ -82,7 +84,7 @@ rotap_read_file(const char *path, char **data, gsize *length, GError **error)
     if (file == NULL) {
         int saved = errno;
 
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot read: %s", path,
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot read: %s"), path,
                     g_strerror(saved));
         return FALSE;
     }
@@ -168,13 +170,13 @@ write_in_place(const char *path, const char *data, gsize length, GError **error)
         saved = errno;
         if (fd >= 0)
             close(fd);
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot write: %s", path,
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot write: %s"), path,
                     g_strerror(saved));
         return FALSE;
     }
     if (close(fd) != 0) {
         saved = errno;
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot write: %s", path,
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot write: %s"), path,
                     g_strerror(saved));
         return FALSE;
     }
@@ -239,7 +241,7 @@ replace_file(const char *target, const char *folder, const char *data, gsize len
     fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0644);
     if (fd < 0) {
         saved = errno;
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot create: %s", target,
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot create: %s"), target,
                     g_strerror(saved));
         return FALSE;
     }
@@ -254,14 +256,14 @@ replace_file(const char *target, const char *folder, const char *data, gsize len
         saved = errno;
         close(fd);
         g_unlink(tmp);
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot write: %s", target,
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot write: %s"), target,
                     g_strerror(saved));
         return FALSE;
     }
     if (close(fd) != 0 || g_rename(tmp, target) != 0) {
         saved = errno;
         g_unlink(tmp);
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot write: %s", target,
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot write: %s"), target,
                     g_strerror(saved));
         return FALSE;
     }

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "i18n-private.h"
 #include "curtois-private.h"
 #include "model-private.h"
 
@@ -614,7 +615,7 @@ parse(CurtParser *p, GError **error)
         return FALSE;
     if (blank && p->section < 0) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_FORMAT,
-                    "%s: empty file (expected a Curtois-Qu instance)", p->source);
+                    _("%s: empty file (expected a Curtois-Qu instance)"), p->source);
         return FALSE;
     }
     if (!end_section(p, error))

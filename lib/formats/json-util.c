@@ -5,6 +5,7 @@
 #include <json-c/json_object_iterator.h>
 #include <string.h>
 
+#include "i18n-private.h"
 #include "json-private.h"
 #include "util-private.h"
 
@@ -193,12 +194,12 @@ rotap_json_check(const RotapJsonReader *reader, GError **error)
     if (reader->length >= 3 && memcmp(reader->text, "\xEF\xBB\xBF", 3) == 0)
         bom = 3;
     if (is_blank(reader->text + bom, reader->length - bom)) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_FORMAT, "%s: empty file",
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_FORMAT, _("%s: empty file"),
                     reader->source);
         return FALSE;
     }
     if (reader->length >= (gsize)G_MAXINT) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_FORMAT, "%s: file too large",
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_FORMAT, _("%s: file too large"),
                     reader->source);
         return FALSE;
     }
@@ -291,7 +292,8 @@ rotap_json_check_keys(const RotapJsonReader *reader, struct json_object *obj,
         member = member_path(path, key);
         expected = g_strjoinv(", ", (char **)allowed);
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, member,
-                             "unknown key \"%s\" (expected one of: %s)", key, expected);
+                             _("unknown key \"%s\" (expected one of: %s)"), key,
+                             expected);
         return FALSE;
     }
     return TRUE;
@@ -306,38 +308,39 @@ rotap_json_check_format(const RotapJsonReader *reader, struct json_object *root,
 
     if (!json_object_is_type(root, json_type_object)) {
         rotap_json_set_error(reader, error, ROTA_ERROR_FORMAT, "",
-                             "expected an object with \"format\": \"%s\", found %s",
+                             _("expected an object with \"format\": \"%s\", found %s"),
                              format_name, rotap_json_type_name(root));
         return FALSE;
     }
     if (!json_object_object_get_ex(root, "format", &value)) {
         rotap_json_set_error(reader, error, ROTA_ERROR_FORMAT, "format",
-                             "missing (expected \"%s\")", format_name);
+                             _("missing (expected \"%s\")"), format_name);
         return FALSE;
     }
     if (!json_object_is_type(value, json_type_string) ||
         strcmp(json_object_get_string(value), format_name) != 0) {
         found = describe(value);
         rotap_json_set_error(reader, error, ROTA_ERROR_FORMAT, "format",
-                             "expected \"%s\", found %s", format_name, found);
+                             _("expected \"%s\", found %s"), format_name, found);
         return FALSE;
     }
     /* "rota-model\u0000junk" compares equal above: json-c's strings are
      * NUL-terminated, so the length tells */
     if (strlen(json_object_get_string(value)) != (gsize)json_object_get_string_len(value)) {
         rotap_json_set_error(reader, error, ROTA_ERROR_FORMAT, "format",
-                             "a string must not contain \\u0000");
+                             _("a string must not contain \\u0000"));
         return FALSE;
     }
     if (!json_object_object_get_ex(root, "version", &value)) {
         rotap_json_set_error(reader, error, ROTA_ERROR_FORMAT, "version",
-                             "missing (expected 1)");
+                             _("missing (expected 1)"));
         return FALSE;
     }
     if (!json_object_is_type(value, json_type_int) || json_object_get_int64(value) != 1) {
         found = describe(value);
         rotap_json_set_error(reader, error, ROTA_ERROR_FORMAT, "version",
-                             "unsupported version %s (this rota reads version 1)", found);
+                             _("unsupported version %s (this rota reads version 1)"),
+                             found);
         return FALSE;
     }
     return TRUE;
@@ -354,7 +357,7 @@ get_member(const RotapJsonReader *reader, struct json_object *obj, const char *p
     if (!required)
         return 0;
     rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, path,
-                         "missing required key \"%s\"", key);
+                         _("missing required key \"%s\""), key);
     return -1;
 }
 
@@ -365,7 +368,8 @@ wrong_type(const RotapJsonReader *reader, const char *path, const char *key,
     g_autofree char *member = member_path(path, key);
 
     rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, member,
-                         "expected %s, found %s", expected, rotap_json_type_name(value));
+                         _("expected %s, found %s"), expected,
+                         rotap_json_type_name(value));
     return FALSE;
 }
 
@@ -387,7 +391,7 @@ rotap_json_get_string(const RotapJsonReader *reader, struct json_object *obj,
         g_autofree char *member = member_path(path, key);
 
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, member,
-                             "a string must not contain \\u0000");
+                             _("a string must not contain \\u0000"));
         return FALSE;
     }
     *out = text;
@@ -436,7 +440,7 @@ rotap_json_get_int(const RotapJsonReader *reader, struct json_object *obj,
     if (json_object_is_type(value, json_type_double)) {
         shown = describe(value);
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, member,
-                             "expected an integer, found %s", shown);
+                             _("expected an integer, found %s"), shown);
         return FALSE;
     }
     if (!json_object_is_type(value, json_type_int))
@@ -445,7 +449,7 @@ rotap_json_get_int(const RotapJsonReader *reader, struct json_object *obj,
     if (number < G_MININT || number > G_MAXINT) {
         shown = written_number(reader, member);
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, member,
-                             "%s is out of range", shown);
+                             _("%s is out of range"), shown);
         return FALSE;
     }
     *out = (int)number;

@@ -5,6 +5,7 @@
 #include <json-c/json_object_iterator.h>
 #include <string.h>
 
+#include "i18n-private.h"
 #include "model-json-private.h"
 
 static const char *const duty_keys[] = {"id",  "name",      "shift", "days", "segments",
@@ -31,11 +32,11 @@ read_segments(const RotapJsonReader *reader, struct json_object *obj, const char
         return TRUE;
     if (json_object_is_type(value, json_type_string))
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                             "expected \"*\" or a list of segment ids, found \"%s\"",
+                             _("expected \"*\" or a list of segment ids, found \"%s\""),
                              json_object_get_string(value));
     else
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                             "expected \"*\" or a list of segment ids, found %s",
+                             _("expected \"*\" or a list of segment ids, found %s"),
                              rotap_json_type_name(value));
     return FALSE;
 }
@@ -103,7 +104,7 @@ read_per(const RotapJsonReader *reader, struct json_object *obj, const char *pat
         return TRUE;
     }
     rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                         "unknown window \"%s\" (expected \"day\" or \"week\")", per);
+                         _("unknown window \"%s\" (expected \"day\" or \"week\")"), per);
     return FALSE;
 }
 

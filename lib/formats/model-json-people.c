@@ -5,6 +5,7 @@
 #include <json-c/json_object_iterator.h>
 #include <string.h>
 
+#include "i18n-private.h"
 #include "model-json-private.h"
 
 static const char *const person_keys[] = {
@@ -78,7 +79,7 @@ read_off_object(const RotapJsonReader *reader, struct json_object *item, const c
     if (has_date && (json_object_object_get_ex(item, "from", NULL) ||
                      json_object_object_get_ex(item, "to", NULL))) {
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                             "give either \"date\" or \"from\" and \"to\", not both");
+                             _("give either \"date\" or \"from\" and \"to\", not both"));
         return FALSE;
     }
     if (has_date) {
@@ -123,8 +124,8 @@ read_off(const RotapJsonReader *reader, struct json_object *obj, const char *pat
             off->to = g_strdup(off->from);
         } else {
             rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, item_path,
-                                 "expected a date, {\"date\", \"shift\"} or {\"from\", "
-                                 "\"to\", \"shift\"}, found %s",
+                                 _("expected a date, {\"date\", \"shift\"} or {\"from\", "
+                                   "\"to\", \"shift\"}, found %s"),
                                  rotap_json_type_name(item));
             return FALSE;
         }

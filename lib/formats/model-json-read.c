@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "i18n-private.h"
 #include "json-private.h"
 #include "model-json-private.h"
 #include "model-private.h"
@@ -89,13 +90,14 @@ rotap_json_read_string_value(const RotapJsonReader *reader, struct json_object *
 
     if (!json_object_is_type(value, json_type_string)) {
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, path,
-                             "expected a string, found %s", rotap_json_type_name(value));
+                             _("expected a string, found %s"),
+                             rotap_json_type_name(value));
         return FALSE;
     }
     text = json_object_get_string(value);
     if (strlen(text) != (gsize)json_object_get_string_len(value)) {
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, path,
-                             "a string must not contain \\u0000");
+                             _("a string must not contain \\u0000"));
         return FALSE;
     }
     *out = g_strdup(text);
@@ -135,7 +137,7 @@ rotap_json_read_records(const RotapJsonReader *reader, struct json_object *obj,
 
         if (!json_object_is_type(item, json_type_object)) {
             rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, item_path,
-                                 "expected an object, found %s",
+                                 _("expected an object, found %s"),
                                  rotap_json_type_name(item));
             return FALSE;
         }
@@ -163,7 +165,7 @@ rotap_json_read_days(const RotapJsonReader *reader, struct json_object *obj,
     }
     if (!json_object_is_type(value, json_type_string)) {
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                             "expected a keyword or a list of dates, found %s",
+                             _("expected a keyword or a list of dates, found %s"),
                              rotap_json_type_name(value));
         return FALSE;
     }
@@ -175,8 +177,8 @@ rotap_json_read_days(const RotapJsonReader *reader, struct json_object *obj,
         }
     }
     rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                         "unknown days \"%s\" (expected \"all\", \"workdays\", "
-                         "\"restdays\", \"weekends\" or a list of dates)",
+                         _("unknown days \"%s\" (expected \"all\", \"workdays\", "
+                           "\"restdays\", \"weekends\" or a list of dates)"),
                          word);
     return FALSE;
 }
@@ -223,13 +225,15 @@ read_geo(const RotapJsonReader *reader, struct json_object *obj, const char *pat
     if (!json_object_is_type(geo, json_type_array) ||
         json_object_array_length(geo) != 2) {
         if (json_object_is_type(geo, json_type_array))
-            rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                                 "expected [latitude, longitude], found %zu value%s",
-                                 json_object_array_length(geo),
-                                 json_object_array_length(geo) == 1 ? "" : "s");
+            rotap_json_set_error(
+                reader, error, ROTA_ERROR_INVALID, at,
+                rotap_ngettext("expected [latitude, longitude], found %zu value",
+                               "expected [latitude, longitude], found %zu values",
+                               (gulong)json_object_array_length(geo)),
+                json_object_array_length(geo));
         else
             rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                                 "expected [latitude, longitude], found %s",
+                                 _("expected [latitude, longitude], found %s"),
                                  rotap_json_type_name(geo));
         return FALSE;
     }
@@ -241,7 +245,7 @@ read_geo(const RotapJsonReader *reader, struct json_object *obj, const char *pat
             g_autofree char *item_path = rotap_json_item_path(at, (guint)i);
 
             rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, item_path,
-                                 "expected a number, found %s",
+                                 _("expected a number, found %s"),
                                  rotap_json_type_name(item));
             return FALSE;
         }

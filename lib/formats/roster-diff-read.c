@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "i18n-private.h"
 #include "roster-diff-private.h"
 #include "roster-json-private.h"
 #include "util-private.h"
@@ -32,7 +33,7 @@ check_seed(const RotapJsonReader *reader, struct json_object *root, GError **err
         break;
     }
     rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, "seed",
-                         "expected an integer of 0 or more, found %s", found);
+                         _("expected an integer of 0 or more, found %s"), found);
     return FALSE;
 }
 
@@ -70,7 +71,7 @@ read_tuple(const RotapJsonReader *reader, struct json_object *item, const char *
         g_autofree char *at = g_strconcat(path, ".date", NULL);
 
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                             "bad date \"%s\" (expected YYYY-MM-DD)", ids.date);
+                             _("bad date \"%s\" (expected YYYY-MM-DD)"), ids.date);
         return FALSE;
     }
     out->date = g_string_chunk_insert_const(strings, ids.date);

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "i18n-private.h"
 #include "roster-private.h"
 #include "util-private.h"
 
@@ -106,8 +107,8 @@ read_cell(const GridReader *r, int line, int person, int day, const char *cell,
         g_autofree char *shown = g_utf8_make_valid(cell, -1);
 
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "%s:%d: day %d: unknown shift \"%s\" (expected a shift id or an "
-                    "empty cell)",
+                    _("%s:%d: day %d: unknown shift \"%s\" (expected a shift id or an "
+                      "empty cell)"),
                     r->source, line, day, shown);
         return FALSE;
     }
@@ -116,12 +117,12 @@ read_cell(const GridReader *r, int line, int person, int day, const char *cell,
     if (r->count[at] != 1) {
         if (r->count[at] == 0)
             g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                        "%s:%d: day %d: no duty for shift %s", r->source, line, day,
+                        _("%s:%d: day %d: no duty for shift %s"), r->source, line, day,
                         cell);
         else
             g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                        "%s:%d: shift %s is ambiguous on day %d (%d duties)", r->source,
-                        line, cell, day, r->count[at]);
+                        _("%s:%d: shift %s is ambiguous on day %d (%d duties)"),
+                        r->source, line, cell, day, r->count[at]);
         return FALSE;
     }
     return TRUE;
@@ -138,8 +139,8 @@ read_line(const GridReader *r, int line, int person, char *text, GError **error)
         n_columns += *c == '\t';
     if (n_columns != n_days) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_SYNTAX,
-                    "%s:%d: expected %d columns (one per day), found %d", r->source, line,
-                    n_days, n_columns);
+                    _("%s:%d: expected %d columns (one per day), found %d"), r->source,
+                    line, n_days, n_columns);
         return FALSE;
     }
     for (int day = 0; day < n_days; day++) {
@@ -164,7 +165,7 @@ read_grid(const GridReader *r, const char *data, gsize length, GError **error)
 
     if (n_lines != n_people) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_SYNTAX,
-                    "%s:%d: expected %d lines (one per person), found %d", r->source,
+                    _("%s:%d: expected %d lines (one per person), found %d"), r->source,
                     MIN(n_lines, n_people) + 1, n_people, n_lines);
         return FALSE;
     }
@@ -179,7 +180,7 @@ read_grid(const GridReader *r, const char *data, gsize length, GError **error)
         /* A NUL byte would cut a cell short without notice. */
         if (memchr(text->str, '\0', text->len) != NULL) {
             g_set_error(error, ROTA_ERROR, ROTA_ERROR_SYNTAX,
-                        "%s:%d: NUL byte in the line (expected text)", r->source,
+                        _("%s:%d: NUL byte in the line (expected text)"), r->source,
                         person + 1);
             return FALSE;
         }
@@ -202,7 +203,7 @@ add_cell(const GridReader *r, RotaRoster *roster, int person, int day, GError **
     a.duty = r->duty[at];
     a.segment = r->segment[at];
     if (!rota_roster_add(roster, &a, error)) {
-        g_prefix_error(error, "%s:%d: day %d: ", r->source, person + 1, day);
+        g_prefix_error(error, _("%s:%d: day %d: "), r->source, person + 1, day);
         return FALSE;
     }
     return TRUE;
@@ -397,10 +398,11 @@ rota_roster_to_grid(const RotaRoster *roster, GError **error)
         if (*cell >= 0) {
             g_autofree char *date = rota_model_dup_date(model, a->day);
 
-            g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                        "person %s has two assignments on %s (day %d): a grid holds one "
-                        "shift per person and day",
-                        model->people[a->person].id, date, a->day);
+            g_set_error(
+                error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                _("person %s has two assignments on %s (day %d): a grid holds one "
+                  "shift per person and day"),
+                model->people[a->person].id, date, a->day);
             return NULL;
         }
         *cell = a->shift;

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "i18n-private.h"
 #include "roster-json-private.h"
 #include "roster-private.h"
 #include "score-private.h"
@@ -60,16 +61,16 @@ get_uint64(const RotapJsonReader *reader, struct json_object *obj, const char *p
     case ROTAP_UINT64_ABSENT:
         if (required)
             rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, path,
-                                 "missing required key \"%s\"", key);
+                                 _("missing required key \"%s\""), key);
         return !required;
     case ROTAP_UINT64_FRACTION:
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                             "expected an integer, found %s",
+                             _("expected an integer, found %s"),
                              json_object_to_json_string(value));
         return FALSE;
     case ROTAP_UINT64_NOT_INTEGER:
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                             "expected an integer, found %s",
+                             _("expected an integer, found %s"),
                              rotap_json_type_name(value));
         return FALSE;
     case ROTAP_UINT64_NEGATIVE:
@@ -103,7 +104,7 @@ read_solver(const RotapJsonReader *reader, struct json_object *root, RotaRoster 
         return FALSE;
     if (threads < 0) {
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, "solver.threads",
-                             "%d is out of range (expected 0 or more)", threads);
+                             _("%d is out of range (expected 0 or more)"), threads);
         return FALSE;
     }
     rota_roster_set_solver_info(roster, threads, moves);
@@ -159,7 +160,8 @@ rotap_roster_json_read_ids(const RotapJsonReader *reader, struct json_object *it
     *out = (RotapAssignmentIds){0};
     if (!json_object_is_type(item, json_type_object)) {
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, path,
-                             "expected an object, found %s", rotap_json_type_name(item));
+                             _("expected an object, found %s"),
+                             rotap_json_type_name(item));
         return FALSE;
     }
     return rotap_json_check_keys(reader, item, path, assignment_keys, error) &&

@@ -10,6 +10,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "i18n-private.h"
 #include "ical-private.h"
 #include "formats/json-private.h"
 #include "roster-private.h"
@@ -240,8 +241,8 @@ make_folders(const char *base, const char *const *folders, GError **error)
         if (g_mkdir_with_parents(path, 0755) != 0) {
             int saved = errno;
 
-            g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot create: %s", path,
-                        g_strerror(saved));
+            g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot create: %s"),
+                        path, g_strerror(saved));
             return FALSE;
         }
     }
@@ -261,7 +262,7 @@ lock_folder(const char *dir, GError **error)
 
     if (fd < 0) {
         saved = errno;
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot create: %s", path,
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot create: %s"), path,
                     g_strerror(saved));
         return -1;
     }
@@ -271,10 +272,10 @@ lock_folder(const char *dir, GError **error)
     close(fd);
     if (saved == EWOULDBLOCK)
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO,
-                    "%s: another export into this folder is running (%s is locked)", dir,
-                    path);
+                    _("%s: another export into this folder is running (%s is locked)"),
+                    dir, path);
     else
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot lock: %s", path,
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot lock: %s"), path,
                     g_strerror(saved));
     return -1;
 }
@@ -516,7 +517,7 @@ export_into(RotaFeedWriter *writer, const RotaRoster *roster, const char *dir,
 
     if (writer->secret == NULL) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "no secret key set for the personal feed names");
+                    _("no secret key set for the personal feed names"));
         return FALSE;
     }
     vtimezone = rotap_ical_vtimezone(writer->model->timezone, &writer->model->start,

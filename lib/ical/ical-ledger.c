@@ -5,6 +5,7 @@
 #include <json-c/json.h>
 #include <string.h>
 
+#include "i18n-private.h"
 #include "ical-private.h"
 #include "formats/json-private.h"
 #include "util-private.h"
@@ -284,10 +285,11 @@ rotap_ledger_load(const char *path, GError **error)
     ok = root != NULL && read_ledger(ledger, root);
     json_object_put(root);
     if (!ok) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_FORMAT,
-                    "%s: not a ledger of rota feeds (damaged?); restore it or remove the "
-                    "folder to publish afresh",
-                    path);
+        g_set_error(
+            error, ROTA_ERROR, ROTA_ERROR_FORMAT,
+            _("%s: not a ledger of rota feeds (damaged?); restore it or remove the "
+              "folder to publish afresh"),
+            path);
         return NULL;
     }
     return g_steal_pointer(&ledger);

@@ -2,6 +2,7 @@
 /* ical-tz.c: a VTIMEZONE for the horizon, built from the system time-zone database. */
 #include "config.h"
 
+#include "i18n-private.h"
 #include "ical-private.h"
 
 /* Offsets are sampled this often while looking for transitions; zones
@@ -103,9 +104,9 @@ rotap_ical_vtimezone(const char *tzid, const GDate *first, int n_days, GError **
     Observance current;
 
     if (tz == NULL) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "time zone \"%s\" is not in the system time-zone database (tzdata)",
-                    tzid);
+        g_set_error(
+            error, ROTA_ERROR, ROTA_ERROR_INVALID,
+            _("time zone \"%s\" is not in the system time-zone database (tzdata)"), tzid);
         return NULL;
     }
     t = (gint64)(g_date_get_julian(first) - 719163 - MARGIN_DAYS) * 86400;

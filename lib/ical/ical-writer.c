@@ -8,6 +8,7 @@
 #include <sys/random.h>
 #include <unistd.h>
 
+#include "i18n-private.h"
 #include "ical-private.h"
 #include "model-private.h"
 #include "util-private.h"
@@ -109,7 +110,7 @@ create_secret_file(const char *path, GError **error)
     gsize length = 0;
 
     if (getrandom(key, sizeof key, 0) != (ssize_t)sizeof key) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: no random bytes: %s", path,
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: no random bytes: %s"), path,
                     g_strerror(errno));
         return FALSE;
     }
@@ -126,7 +127,7 @@ create_secret_file(const char *path, GError **error)
             unlink(path);
         }
         memset(text, 0, sizeof text);
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot create: %s", path,
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot create: %s"), path,
                     g_strerror(saved));
         return FALSE;
     }
@@ -165,7 +166,8 @@ rota_feed_writer_set_secret_file(RotaFeedWriter *writer, const char *path, GErro
     if (length < MIN_SECRET_BYTES) {
         memset(data, 0, length);
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "%s: a secret key needs at least %d bytes", path, MIN_SECRET_BYTES);
+                    _("%s: a secret key needs at least %d bytes"), path,
+                    MIN_SECRET_BYTES);
         return FALSE;
     }
     rota_feed_writer_set_secret(writer, (const guint8 *)data, length);

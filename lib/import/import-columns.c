@@ -196,10 +196,8 @@ static void
 claim_column(RotapSheet *sheet, RotapErrors *errors, int *slot, int col)
 {
     if (*slot >= 0)
-        rotap_sheet_error(
-            sheet, errors, 1, col,
-            ROTAP_TR(errors, "the same column as column %d", "与第 %d 列重复"),
-            *slot + 1);
+        rotap_sheet_error(sheet, errors, 1, col,
+                          ROTAP_TR(errors, "the same column as column %d"), *slot + 1);
     else
         *slot = col;
 }
@@ -224,8 +222,7 @@ limit_column(RotapSheet *sheet, const char *header, int col, const GArray *shift
     sheet->keys[col] = g_strconcat("max_shifts.", shift, NULL);
     if (!shift_known(shifts, shift)) {
         rotap_sheet_error(sheet, errors, 1, col,
-                          ROTAP_TR(errors, "unknown shift \"%s\" in the column name",
-                                   "列名中的班次“%s”不存在"),
+                          ROTAP_TR(errors, "unknown shift \"%s\" in the column name"),
                           shift);
         return sheet->keys[col];
     }
@@ -263,9 +260,7 @@ map_column(RotapSheet *sheet, int col, const GArray *shifts, RotapErrors *errors
         g_autofree char *known = known_columns(sheet->kind);
 
         rotap_sheet_error(sheet, errors, 1, col,
-                          ROTAP_TR(errors, "unknown column (known columns: %s)",
-                                   "未知的列（可用的列：%s）"),
-                          known);
+                          ROTAP_TR(errors, "unknown column (known columns: %s)"), known);
     }
 }
 
@@ -284,9 +279,8 @@ rotap_sheet_new(RotapCsv *csv, int kind, int file, const GArray *shifts,
     for (int l = 0; l < ROTA_N_LIMITS; l++)
         sheet->limit[l] = -1;
     if (csv->header == NULL) {
-        rotap_errors_add_line(
-            errors, file, csv->name, 0,
-            ROTAP_TR(errors, "empty sheet (no header row)", "空表（没有表头行）"));
+        rotap_errors_add_line(errors, file, csv->name, 0,
+                              ROTAP_TR(errors, "empty sheet (no header row)"));
         rotap_sheet_free(sheet);
         return NULL;
     }
@@ -309,16 +303,14 @@ rotap_sheet_check_row(const RotapSheet *sheet, const RotapCsvRow *row,
         if (row->cells[col][0] == '\0')
             continue;
         if (col >= header->n_cells) {
-            rotap_sheet_error(sheet, errors, row->line, col,
-                              ROTAP_TR(errors,
-                                       "a cell beyond the last column of the header",
-                                       "单元格超出了表头的最后一列"));
+            rotap_sheet_error(
+                sheet, errors, row->line, col,
+                ROTAP_TR(errors, "a cell beyond the last column of the header"));
             return;
         }
         if (header->cells[col][0] == '\0')
             rotap_sheet_error(sheet, errors, row->line, col,
-                              ROTAP_TR(errors, "a cell under a column without a name",
-                                       "单元格所在的列没有列名"));
+                              ROTAP_TR(errors, "a cell under a column without a name"));
     }
 }
 
@@ -332,9 +324,8 @@ rotap_sheet_require(const RotapSheet *sheet, int field, const char *why,
 
     if (sheet->field[field] >= 0)
         return TRUE;
-    rotap_errors_add_line(
-        errors, sheet->file, sheet->csv->name, 1,
-        ROTAP_TR(errors, "no column %s (%s): %s", "缺少“%s”（%s）列：%s"),
-        names[field].zh, names[field].key, why);
+    rotap_errors_add_line(errors, sheet->file, sheet->csv->name, 1,
+                          ROTAP_TR(errors, "no column %s (%s): %s"), names[field].zh,
+                          names[field].key, why);
     return FALSE;
 }

@@ -107,8 +107,7 @@ decode(RotapCsv *csv, int file, const char *data, gsize length, gsize *out_lengt
         }
         rotap_errors_add_line(
             errors, file, csv->name, line_of(data, (gsize)(end - data)),
-            ROTAP_TR(errors, "not UTF-8, although the file starts with a UTF-8 BOM",
-                     "文件以 UTF-8 BOM 开头，但这一行不是 UTF-8"));
+            ROTAP_TR(errors, "not UTF-8, although the file starts with a UTF-8 BOM"));
         return NULL;
     }
     if (g_utf8_validate_len(data, length, NULL)) {
@@ -127,16 +126,13 @@ decode(RotapCsv *csv, int file, const char *data, gsize length, gsize *out_lengt
             errors, file, csv->name, line,
             ROTAP_TR(errors,
                      "bytes that are neither UTF-8 nor GB18030 (save the sheet as \"CSV "
-                     "UTF-8\")",
-                     "这一行的字节既不是 UTF-8 也不是 GB18030（请另存为“CSV UTF-8”）"));
+                     "UTF-8\")"));
     else if (!g_utf8_validate_len(data, length, &end))
         rotap_errors_add_line(
             errors, file, csv->name, line_of(data, (gsize)(end - data)),
             ROTAP_TR(errors,
                      "this line is not UTF-8 and other lines are not GB18030: the file "
-                     "mixes the two (save the sheet again as \"CSV UTF-8\")",
-                     "这一行不是 UTF-8，而别的行又不是 "
-                     "GB18030：文件混用了两种编码（请重新另存为“CSV UTF-8”）"));
+                     "mixes the two (save the sheet again as \"CSV UTF-8\")"));
     return NULL;
 }
 
@@ -238,8 +234,7 @@ parse_error(Reader *r, int file, int line, RotapErrors *errors)
         errors, file, r->csv->name, line,
         ROTAP_TR(errors,
                  "bad quoting: a quote inside an unquoted cell, text after a closing "
-                 "quote, or a quote never closed",
-                 "引号有误：未加引号的单元格里有引号、右引号后还有文字，或引号没有闭合"));
+                 "quote, or a quote never closed"));
     r->failed = TRUE;
 }
 

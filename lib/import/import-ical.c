@@ -96,10 +96,8 @@ to_unix(Feed *feed, struct icaltimetype t, const char *tzid)
         g_autoptr(GTimeZone) zone = g_time_zone_new_identifier(tzid);
 
         if (zone == NULL) {
-            feed_error(
-                feed,
-                ROTAP_TR(feed->run->errors, "unknown time zone \"%s\"", "未知时区“%s”"),
-                tzid);
+            feed_error(feed, ROTAP_TR(feed->run->errors, "unknown time zone \"%s\""),
+                       tzid);
             return 0;
         }
         return local_unix(zone, t.year, t.month, t.day, t.hour, t.minute, t.second);
@@ -225,9 +223,9 @@ expand_rrule(Feed *feed, icalproperty *rrule, struct icaltimetype start, const c
     icalrecur_iterator *it = icalrecur_iterator_new(icalproperty_get_rrule(rrule), start);
 
     if (it == NULL) {
-        feed_error(feed, "%s",
-                   ROTAP_TR(feed->run->errors, "a recurrence rule libical cannot expand",
-                            "libical 无法展开其中的重复规则"));
+        feed_error(
+            feed, "%s",
+            ROTAP_TR(feed->run->errors, "a recurrence rule libical cannot expand"));
         return;
     }
     for (int n = 0; n < MAX_INSTANCES; n++) {
@@ -513,17 +511,14 @@ parse_file(Feed *feed, const char *path)
     if (calendar == NULL || icalcomponent_isa(calendar) != ICAL_VCALENDAR_COMPONENT) {
         feed_error(feed, "%s",
                    ROTAP_TR(feed->run->errors,
-                            "libical cannot read it as iCalendar (no VCALENDAR found)",
-                            "libical 无法把它读作 iCalendar 日历（没有 VCALENDAR）"));
+                            "libical cannot read it as iCalendar (no VCALENDAR found)"));
         if (calendar != NULL)
             icalcomponent_free(calendar);
         return NULL;
     }
     problem = parse_problem(calendar);
     if (problem != NULL) {
-        feed_error(feed,
-                   ROTAP_TR(feed->run->errors, "libical cannot read it: %s",
-                            "libical 无法解析：%s"),
+        feed_error(feed, ROTAP_TR(feed->run->errors, "libical cannot read it: %s"),
                    problem);
         icalcomponent_free(calendar);
         return NULL;
@@ -540,8 +535,7 @@ rotap_import_availability(RotapImportRun *run, const char *dir, int file,
 
     if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
         rotap_errors_add_line(run->errors, file, dir, 0, "%s",
-                              ROTAP_TR(run->errors, "no such folder of calendars",
-                                       "找不到这个日历文件夹"));
+                              ROTAP_TR(run->errors, "no such folder of calendars"));
         return;
     }
     if (!feed_init(&feed, run)) {

@@ -44,15 +44,13 @@ count_cell(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row, int c
     if (*cell == '\0')
         return FALSE;
     if (!rotap_parse_int(cell, value)) {
-        rotap_sheet_error(
-            sheet, run->errors, row->line, col,
-            ROTAP_TR(run->errors, "not a whole number: \"%s\"", "不是整数：“%s”"), cell);
+        rotap_sheet_error(sheet, run->errors, row->line, col,
+                          ROTAP_TR(run->errors, "not a whole number: \"%s\""), cell);
         return FALSE;
     }
     if (*value < 0) {
-        rotap_sheet_error(
-            sheet, run->errors, row->line, col,
-            ROTAP_TR(run->errors, "must not be negative: %d", "不能为负数：%d"), *value);
+        rotap_sheet_error(sheet, run->errors, row->line, col,
+                          ROTAP_TR(run->errors, "must not be negative: %d"), *value);
         return FALSE;
     }
     return TRUE;
@@ -86,11 +84,9 @@ read_phone_public(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row
     const char *cell = rotap_sheet_cell(sheet, row, F_PERSON_PHONE_PUBLIC);
 
     if (*cell != '\0' && !rotap_parse_on(cell, &person->phone_public))
-        rotap_sheet_field_error(sheet, run->errors, row->line, F_PERSON_PHONE_PUBLIC,
-                                ROTAP_TR(run->errors,
-                                         "expected 是 (yes) or 否 (no), found \"%s\"",
-                                         "应为“是”或“否”，而不是“%s”"),
-                                cell);
+        rotap_sheet_field_error(
+            sheet, run->errors, row->line, F_PERSON_PHONE_PUBLIC,
+            ROTAP_TR(run->errors, "expected 是 (yes) or 否 (no), found \"%s\""), cell);
 }
 
 static void
@@ -125,8 +121,7 @@ rotap_read_people(RotapImportRun *run, RotapSheet *sheet)
             sheet, F_PERSON_ID,
             ROTAP_TR(errors,
                      "people need a stable id: their calendar feeds are named after it, "
-                     "and a new id moves a person's subscription",
-                     "人员需要固定的编号：个人日历订阅以编号命名，编号一变订阅就失效"),
+                     "and a new id moves a person's subscription"),
             errors))
         return;
     for (guint i = 0; i < sheet->csv->rows->len; i++) {
@@ -171,7 +166,7 @@ person_cell(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row, int 
     if (*rotap_sheet_cell(sheet, row, field) != '\0')
         return TRUE;
     rotap_sheet_field_error(sheet, run->errors, row->line, field, "%s",
-                            ROTAP_TR(run->errors, "no person given", "没有填写人员"));
+                            ROTAP_TR(run->errors, "no person given"));
     return FALSE;
 }
 
@@ -185,14 +180,13 @@ read_off_row(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row)
     ok = date_cell(run, sheet, row, F_OFF_TO, &off.off.to) && ok;
     if (ok && off.off.from == NULL) {
         rotap_sheet_field_error(sheet, run->errors, row->line, F_OFF_FROM, "%s",
-                                ROTAP_TR(run->errors, "no date given", "没有填写日期"));
+                                ROTAP_TR(run->errors, "no date given"));
         ok = FALSE;
     }
     if (ok && off.off.to != NULL && strcmp(off.off.to, off.off.from) < 0) {
-        rotap_sheet_field_error(
-            sheet, run->errors, row->line, F_OFF_TO,
-            ROTAP_TR(run->errors, "ends before it starts (%s)", "结束早于开始（%s）"),
-            off.off.from);
+        rotap_sheet_field_error(sheet, run->errors, row->line, F_OFF_TO,
+                                ROTAP_TR(run->errors, "ends before it starts (%s)"),
+                                off.off.from);
         ok = FALSE;
     }
     off.off.shift = rotap_cell_dup(rotap_sheet_cell(sheet, row, F_OFF_SHIFT));
@@ -213,13 +207,11 @@ read_off_row(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row)
 void
 rotap_read_off(RotapImportRun *run, RotapSheet *sheet)
 {
-    const char *why =
-        ROTAP_TR(run->errors, "each day off belongs to a person", "每条请假都要写明是谁");
+    const char *why = ROTAP_TR(run->errors, "each day off belongs to a person");
 
     if (!rotap_sheet_require(sheet, F_OFF_PERSON, why, run->errors) ||
         !rotap_sheet_require(sheet, F_OFF_FROM,
-                             ROTAP_TR(run->errors, "each day off needs its first day",
-                                      "每条请假都要有开始日期"),
+                             ROTAP_TR(run->errors, "each day off needs its first day"),
                              run->errors))
         return;
     for (guint i = 0; i < sheet->csv->rows->len; i++)
@@ -255,7 +247,7 @@ read_request_row(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row)
     ok = date_cell(run, sheet, row, F_REQ_DATE, &r.request.date) && ok;
     if (ok && r.request.date == NULL) {
         rotap_sheet_field_error(sheet, run->errors, row->line, F_REQ_DATE, "%s",
-                                ROTAP_TR(run->errors, "no date given", "没有填写日期"));
+                                ROTAP_TR(run->errors, "no date given"));
         ok = FALSE;
     }
     if (*on != '\0') {
@@ -263,8 +255,7 @@ read_request_row(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row)
         if (!r.request.has_on) {
             rotap_sheet_field_error(
                 sheet, run->errors, row->line, F_REQ_ON,
-                ROTAP_TR(run->errors, "expected 想 (yes) or 不想 (no), found \"%s\"",
-                         "应为“想”或“不想”，而不是“%s”"),
+                ROTAP_TR(run->errors, "expected 想 (yes) or 不想 (no), found \"%s\""),
                 on);
             ok = FALSE;
         }
@@ -285,13 +276,11 @@ void
 rotap_read_requests(RotapImportRun *run, RotapSheet *sheet)
 {
     if (!rotap_sheet_require(sheet, F_REQ_PERSON,
-                             ROTAP_TR(run->errors, "each request belongs to a person",
-                                      "每条意愿都要写明是谁"),
+                             ROTAP_TR(run->errors, "each request belongs to a person"),
                              run->errors) ||
-        !rotap_sheet_require(
-            sheet, F_REQ_DATE,
-            ROTAP_TR(run->errors, "each request is about a date", "每条意愿都要有日期"),
-            run->errors))
+        !rotap_sheet_require(sheet, F_REQ_DATE,
+                             ROTAP_TR(run->errors, "each request is about a date"),
+                             run->errors))
         return;
     for (guint i = 0; i < sheet->csv->rows->len; i++)
         read_request_row(run, sheet, sheet->csv->rows->pdata[i]);

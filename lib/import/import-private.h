@@ -3,6 +3,7 @@
 #ifndef ROTA_IMPORT_PRIVATE_H
 #define ROTA_IMPORT_PRIVATE_H
 
+#include "i18n-private.h"
 #include "spec-private.h"
 
 /*
@@ -49,9 +50,9 @@ typedef struct {
     GArray *items; /* RotapImportError */
 } RotapErrors;
 
-/* Pick the message in the run's language; both are printf formats taking
- * the same arguments. */
-#define ROTAP_TR(errors, en, zh) ((errors)->chinese ? (zh) : (en))
+/* A message (an English printf format, marked for xgettext) in the run's
+ * language: Chinese with rota_import_set_chinese(), else the locale's. */
+#define ROTAP_TR(errors, en) ((errors)->chinese ? rotap_zh(en) : _(en))
 
 void rotap_errors_init(RotapErrors *errors, gboolean chinese);
 void rotap_errors_clear(RotapErrors *errors);

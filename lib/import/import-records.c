@@ -50,7 +50,7 @@ require_cell(RecordsRun *r, const RotapCsvRow *row, int field)
     if (*rotap_sheet_cell(r->sheet, row, field) != '\0')
         return TRUE;
     rotap_sheet_field_error(r->sheet, r->run.errors, row->line, field, "%s",
-                            ROTAP_TR(r->run.errors, "empty cell", "单元格为空"));
+                            ROTAP_TR(r->run.errors, "empty cell"));
     return FALSE;
 }
 
@@ -160,9 +160,7 @@ time_cell(RecordsRun *r, const RotapCsvRow *row, int field)
         r->sheet, r->run.errors, row->line, field,
         ROTAP_TR(r->run.errors,
                  "\"%s\" is not a time (expected 2026-12-01 09:20, 2026/12/1 9:20 or "
-                 "2026-12-01T09:20:00+08:00)",
-                 "“%s”不是时间（应写作 2026-12-01 09:20、2026/12/1 9:20 或 "
-                 "2026-12-01T09:20:00+08:00）"),
+                 "2026-12-01T09:20:00+08:00)"),
         cell);
     return NULL;
 }
@@ -237,26 +235,23 @@ read_attendance_cells(RecordsRun *r, const RotapCsvRow *row, AttendanceRow *a)
             r->sheet, errors, row->line, F_ATT_STATUS,
             ROTAP_TR(errors,
                      "unknown status \"%s\" (expected 完成 done, 迟到 late, 缺勤 absent, "
-                     "请假 excused or 替班 substituted)",
-                     "未知状态“%s”（应为 完成、迟到、缺勤、请假 或 替班）"),
+                     "请假 excused or 替班 substituted)"),
             cell);
         ok = FALSE;
     }
     a->minutes = -1;
     cell = rotap_sheet_cell(r->sheet, row, F_ATT_MINUTES);
     if (*cell != '\0' && (!rotap_parse_int(cell, &a->minutes) || a->minutes < 0)) {
-        rotap_sheet_field_error(r->sheet, errors, row->line, F_ATT_MINUTES,
-                                ROTAP_TR(errors, "expected minutes (0 or more), found \"%s\"",
-                                         "应为分钟数（0 或以上），而不是“%s”"),
-                                cell);
+        rotap_sheet_field_error(
+            r->sheet, errors, row->line, F_ATT_MINUTES,
+            ROTAP_TR(errors, "expected minutes (0 or more), found \"%s\""), cell);
         ok = FALSE;
     }
     cell = rotap_sheet_cell(r->sheet, row, F_ATT_UNSCHEDULED);
     if (*cell != '\0' && !rotap_parse_on(cell, &a->unscheduled)) {
-        rotap_sheet_field_error(r->sheet, errors, row->line, F_ATT_UNSCHEDULED,
-                                ROTAP_TR(errors, "expected 是 (yes) or 否 (no), found \"%s\"",
-                                         "应为“是”或“否”，而不是“%s”"),
-                                cell);
+        rotap_sheet_field_error(
+            r->sheet, errors, row->line, F_ATT_UNSCHEDULED,
+            ROTAP_TR(errors, "expected 是 (yes) or 否 (no), found \"%s\""), cell);
         ok = FALSE;
     }
     cell = rotap_sheet_cell(r->sheet, row, F_ATT_NOTE);
@@ -295,8 +290,7 @@ already_recorded(RecordsRun *r, const RotapCsvRow *row, const AttendanceRow *a,
     *conflict = TRUE;
     rotap_sheet_field_error(
         r->sheet, r->run.errors, row->line, F_ATT_STATUS,
-        ROTAP_TR(r->run.errors, "already recorded as %s; change it in the records file",
-                 "已记录为 %s；如需更改请编辑记录文件"),
+        ROTAP_TR(r->run.errors, "already recorded as %s; change it in the records file"),
         rota_status_get_name(old->a.status));
     return FALSE;
 }
@@ -360,21 +354,18 @@ read_finding_cells(RecordsRun *r, const RotapCsvRow *row, FindingRow *f)
         rotap_sheet_field_error(r->sheet, errors, row->line, F_FIND_CATEGORY,
                                 ROTAP_TR(errors,
                                          "unknown category \"%s\" (expected 道路, 建筑, "
-                                         "车辆, 绿植, 环卫, 市政, 亮灯 or 水系)",
-                                         "未知类别“%s”（应为 道路、建筑、车辆、绿植、"
-                                         "环卫、市政、亮灯 或 水系）"),
+                                         "车辆, 绿植, 环卫, 市政, 亮灯 or 水系)"),
                                 f->category);
         ok = FALSE;
     }
     cell = rotap_sheet_cell(r->sheet, row, F_FIND_SOURCE);
     f->source = source_name(cell);
     if (f->source == NULL) {
-        rotap_sheet_field_error(r->sheet, errors, row->line, F_FIND_SOURCE,
-                                ROTAP_TR(errors,
-                                         "unknown source \"%s\" (expected 巡查 inspection, "
-                                         "12345 hotline, 随手拍 photo or 其他 other)",
-                                         "未知来源“%s”（应为 巡查、12345、随手拍 或 其他）"),
-                                cell);
+        rotap_sheet_field_error(
+            r->sheet, errors, row->line, F_FIND_SOURCE,
+            ROTAP_TR(errors, "unknown source \"%s\" (expected 巡查 inspection, "
+                             "12345 hotline, 随手拍 photo or 其他 other)"),
+            cell);
         ok = FALSE;
     }
     f->text = rotap_sheet_cell(r->sheet, row, F_FIND_TEXT);
@@ -422,9 +413,8 @@ update_finding(RecordsRun *r, const RotapCsvRow *row, const FindingRow *f, int i
     if (old->f.segment != segment || old->f.found_at != found) {
         rotap_sheet_field_error(
             r->sheet, r->run.errors, row->line, F_FIND_ID,
-            ROTAP_TR(r->run.errors, "%s is recorded already for %s found %s",
-                     "%s 已登记为 %s 于 %s 发现的问题"),
-            old->id, r->model->segments[old->f.segment].id, old->found);
+            ROTAP_TR(r->run.errors, "%s is recorded already for %s found %s"), old->id,
+            r->model->segments[old->f.segment].id, old->found);
         return;
     }
     if (f->closed != NULL && old->closed == NULL) {
@@ -496,37 +486,27 @@ read_sheet(RecordsRun *r)
 
     if (attendance
             ? !rotap_sheet_require(r->sheet, F_ATT_DATE,
-                                   ROTAP_TR(errors, "each entry is about a date",
-                                            "每条记录都要有日期"),
+                                   ROTAP_TR(errors, "each entry is about a date"),
                                    errors) |
                   !rotap_sheet_require(r->sheet, F_ATT_SHIFT,
-                                       ROTAP_TR(errors, "each entry is about a shift",
-                                                "每条记录都要写明班次"),
+                                       ROTAP_TR(errors, "each entry is about a shift"),
                                        errors) |
                   !rotap_sheet_require(r->sheet, F_ATT_PERSON,
-                                       ROTAP_TR(errors, "each entry is about a person",
-                                                "每条记录都要写明人员"),
+                                       ROTAP_TR(errors, "each entry is about a person"),
                                        errors) |
                   !rotap_sheet_require(r->sheet, F_ATT_STATUS,
-                                       ROTAP_TR(errors, "each entry says how it went",
-                                                "每条记录都要写明状态"),
+                                       ROTAP_TR(errors, "each entry says how it went"),
                                        errors)
             : !rotap_sheet_require(r->sheet, F_FIND_SEGMENT,
-                                   ROTAP_TR(errors, "each finding is on a segment",
-                                            "每个问题都要写明路段"),
+                                   ROTAP_TR(errors, "each finding is on a segment"),
                                    errors) |
                   !rotap_sheet_require(r->sheet, F_FIND_FOUND,
-                                       ROTAP_TR(errors, "the deadline runs from it",
-                                                "办结时限从发现时间算起"),
+                                       ROTAP_TR(errors, "the deadline runs from it"),
                                        errors) |
                   !rotap_sheet_require(r->sheet, F_FIND_CATEGORY,
-                                       ROTAP_TR(errors, "it sets the deadline",
-                                                "类别决定办结时限"),
-                                       errors) |
+                                       ROTAP_TR(errors, "it sets the deadline"), errors) |
                   !rotap_sheet_require(r->sheet, F_FIND_TEXT,
-                                       ROTAP_TR(errors, "say what was found",
-                                                "要写明发现了什么问题"),
-                                       errors))
+                                       ROTAP_TR(errors, "say what was found"), errors))
         return;
     for (guint i = 0; i < r->sheet->csv->rows->len; i++) {
         if (attendance)

@@ -177,12 +177,11 @@ unknown_error(RotapImportRun *run, RotapRefKind kind, const char *text,
 
     if (near != NULL)
         rotap_sheet_field_error(sheet, errors, row, field,
-                                ROTAP_TR(errors, "unknown %s \"%s\" (did you mean %s?)",
-                                         "未知%s“%s”（是不是%s？）"),
+                                ROTAP_TR(errors, "unknown %s \"%s\" (did you mean %s?)"),
                                 kind_word(errors, kind), text, near);
     else
         rotap_sheet_field_error(sheet, errors, row, field,
-                                ROTAP_TR(errors, "unknown %s \"%s\"", "未知%s“%s”"),
+                                ROTAP_TR(errors, "unknown %s \"%s\""),
                                 kind_word(errors, kind), text);
 }
 
@@ -195,11 +194,10 @@ ambiguous_error(RotapImportRun *run, RotapRefKind kind, const char *text,
 
     for (guint i = 0; i < ids->len; i++)
         g_string_append_printf(list, "%s%s", i > 0 ? ", " : "", (char *)ids->pdata[i]);
-    rotap_sheet_field_error(sheet, errors, row, field,
-                            ROTAP_TR(errors,
-                                     "%u %ss are named \"%s\" (%s): write the id instead",
-                                     "有 %u 个%s叫“%s”（%s）：请改写编号"),
-                            ids->len, kind_word(errors, kind), text, list->str);
+    rotap_sheet_field_error(
+        sheet, errors, row, field,
+        ROTAP_TR(errors, "%u %ss are named \"%s\" (%s): write the id instead"), ids->len,
+        kind_word(errors, kind), text, list->str);
 }
 
 gboolean
@@ -315,10 +313,9 @@ inside_horizon(RotapImportRun *run, const RotapRequestRow *r)
     g_date_add_days(&end, (guint)run->n_days);
     if (g_date_compare(&date, &run->start) >= 0 && g_date_compare(&date, &end) < 0)
         return TRUE;
-    rotap_sheet_field_error(
-        r->sheet, run->errors, r->line, F_REQ_DATE,
-        ROTAP_TR(run->errors, "%s is outside the horizon", "%s 不在计划期内"),
-        r->request.date);
+    rotap_sheet_field_error(r->sheet, run->errors, r->line, F_REQ_DATE,
+                            ROTAP_TR(run->errors, "%s is outside the horizon"),
+                            r->request.date);
     return FALSE;
 }
 

@@ -42,7 +42,7 @@ rotap_row_id(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row, int
     rotap_sheet_check_row(sheet, row, run->errors);
     if (*id == '\0')
         rotap_sheet_field_error(sheet, run->errors, row->line, field, "%s",
-                                ROTAP_TR(run->errors, "empty id", "编号为空"));
+                                ROTAP_TR(run->errors, "empty id"));
     return id;
 }
 
@@ -51,9 +51,8 @@ rotap_read_units(RotapImportRun *run, RotapSheet *sheet)
 {
     RotapErrors *errors = run->errors;
 
-    if (!rotap_sheet_require(
-            sheet, F_UNIT_ID,
-            ROTAP_TR(errors, "every unit needs its id", "每个单位都需要编号"), errors))
+    if (!rotap_sheet_require(sheet, F_UNIT_ID,
+                             ROTAP_TR(errors, "every unit needs its id"), errors))
         return;
     for (guint i = 0; i < sheet->csv->rows->len; i++) {
         const RotapCsvRow *row = sheet->csv->rows->pdata[i];
@@ -105,20 +104,17 @@ read_geo(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row,
     if (*lat == '\0' || *lon == '\0') {
         rotap_sheet_field_error(
             sheet, run->errors, row->line, *lat == '\0' ? F_SEG_LAT : F_SEG_LON, "%s",
-            ROTAP_TR(run->errors, "latitude and longitude go together",
-                     "纬度和经度要一起填写"));
+            ROTAP_TR(run->errors, "latitude and longitude go together"));
         return;
     }
     if (!parse_coordinate(lat, 90, &segment->lat)) {
-        rotap_sheet_field_error(
-            sheet, run->errors, row->line, F_SEG_LAT,
-            ROTAP_TR(run->errors, "not a latitude: \"%s\"", "不是纬度：“%s”"), lat);
+        rotap_sheet_field_error(sheet, run->errors, row->line, F_SEG_LAT,
+                                ROTAP_TR(run->errors, "not a latitude: \"%s\""), lat);
         ok = FALSE;
     }
     if (!parse_coordinate(lon, 180, &segment->lon)) {
-        rotap_sheet_field_error(
-            sheet, run->errors, row->line, F_SEG_LON,
-            ROTAP_TR(run->errors, "not a longitude: \"%s\"", "不是经度：“%s”"), lon);
+        rotap_sheet_field_error(sheet, run->errors, row->line, F_SEG_LON,
+                                ROTAP_TR(run->errors, "not a longitude: \"%s\""), lon);
         ok = FALSE;
     }
     segment->has_geo = ok;
@@ -138,8 +134,7 @@ read_segment(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row,
             rotap_sheet_field_error(
                 sheet, run->errors, row->line, F_SEG_KIND,
                 ROTAP_TR(run->errors,
-                         "unknown kind \"%s\" (expected 路段 road or 小区 compound)",
-                         "未知类型“%s”（应为“路段”或“小区”）"),
+                         "unknown kind \"%s\" (expected 路段 road or 小区 compound)"),
                 kind);
         segment->kind = g_strdup(value != NULL ? value : kind);
     }
@@ -154,9 +149,8 @@ rotap_read_segments(RotapImportRun *run, RotapSheet *sheet)
 {
     RotapErrors *errors = run->errors;
 
-    if (!rotap_sheet_require(
-            sheet, F_SEG_ID,
-            ROTAP_TR(errors, "every segment needs its id", "每个路段都需要编号"), errors))
+    if (!rotap_sheet_require(sheet, F_SEG_ID,
+                             ROTAP_TR(errors, "every segment needs its id"), errors))
         return;
     for (guint i = 0; i < sheet->csv->rows->len; i++) {
         const RotapCsvRow *row = sheet->csv->rows->pdata[i];
@@ -210,15 +204,13 @@ check_list(RotapImportRun *run, RotaSheetKind kind, int id_field)
             if (o->sheet == origin->sheet)
                 rotap_sheet_field_error(
                     origin->sheet, run->errors, origin->line, id_field,
-                    ROTAP_TR(run->errors, "duplicate id \"%s\" (first on row %d)",
-                             "编号“%s”重复（第一次出现在第 %d 行）"),
-                    id, o->line);
+                    ROTAP_TR(run->errors, "duplicate id \"%s\" (first on row %d)"), id,
+                    o->line);
             else
                 rotap_sheet_field_error(
                     origin->sheet, run->errors, origin->line, id_field,
-                    ROTAP_TR(run->errors, "duplicate id \"%s\" (first in %s row %d)",
-                             "编号“%s”重复（第一次出现在 %s 第 %d 行）"),
-                    id, o->sheet != NULL ? o->sheet->csv->name : "?", o->line);
+                    ROTAP_TR(run->errors, "duplicate id \"%s\" (first in %s row %d)"), id,
+                    o->sheet != NULL ? o->sheet->csv->name : "?", o->line);
         }
     }
 }

@@ -125,9 +125,8 @@ rotap_errors_join(RotapErrors *errors)
         g_string_append(out, g_array_index(errors->items, RotapImportError, i).text);
     }
     if (n > ROTAP_IMPORT_MAX_ERRORS)
-        g_string_append_printf(
-            out, ROTAP_TR(errors, "\n… and %u more errors", "\n… 另有 %u 处错误"),
-            n - ROTAP_IMPORT_MAX_ERRORS);
+        g_string_append_printf(out, ROTAP_TR(errors, "\n… and %u more errors"),
+                               n - ROTAP_IMPORT_MAX_ERRORS);
     return g_string_free(out, FALSE);
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "i18n-private.h"
 #include "bulletin-private.h"
 #include "util-private.h"
 
@@ -186,8 +187,8 @@ rota_bulletin_save(const RotaBulletin *bulletin, const char *dir, GError **error
 
     g_return_val_if_fail(bulletin != NULL && dir != NULL, FALSE);
     if (g_mkdir_with_parents(dir, 0755) != 0) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot create the directory",
-                    dir);
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO,
+                    _("%s: cannot create the directory"), dir);
         return FALSE;
     }
     html = rota_bulletin_to_html(bulletin);

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "i18n-private.h"
 #include "bulletin-private.h"
 #include "util-private.h"
 
@@ -280,13 +281,13 @@ parse_period(RotaBulletin *b, const char *from, const char *to, GError **error)
 
     if (!rotap_parse_date(from, &d_from) || !rotap_parse_date(to, &d_to)) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "period: \"%s\"..\"%s\" is not a pair of dates (YYYY-MM-DD)", from,
+                    _("period: \"%s\"..\"%s\" is not a pair of dates (YYYY-MM-DD)"), from,
                     to);
         return FALSE;
     }
     if (g_date_compare(&d_from, &d_to) > 0) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, "period: %s is after %s", from,
-                    to);
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("period: %s is after %s"),
+                    from, to);
         return FALSE;
     }
     b->from = g_strdup(from);

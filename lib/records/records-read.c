@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "i18n-private.h"
 #include "formats/model-json-private.h"
 #include "records-private.h"
 #include "util-private.h"
@@ -71,14 +72,15 @@ resolve(const RotapJsonReader *reader, struct json_object *obj, const char *path
 
         if (!rotap_parse_date(text, &date))
             rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                                 "\"%s\" is not a date (expected YYYY-MM-DD)", text);
+                                 _("\"%s\" is not a date (expected YYYY-MM-DD)"), text);
         else
             rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                                 "%s is outside the horizon %s..%s", text, first, last);
+                                 _("%s is outside the horizon %s..%s"), text, first,
+                                 last);
         return FALSE;
     }
-    rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at, "unknown %s \"%s\"", what,
-                         text);
+    rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at, _("unknown %s \"%s\""),
+                         what, text);
     return FALSE;
 }
 
@@ -96,7 +98,7 @@ read_keyword(const RotapJsonReader *reader, struct json_object *obj, const char 
     if (*out >= 0)
         return TRUE;
     rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
-                         "unknown %s \"%s\" (expected %s)", key, text, expected);
+                         _("unknown %s \"%s\" (expected %s)"), key, text, expected);
     return FALSE;
 }
 
@@ -134,8 +136,8 @@ read_entry_fields(const RotapJsonReader *reader, struct json_object *obj,
     if (present && a->minutes < 0) {
         g_autofree char *at = rotap_json_member_path(path, "minutes");
 
-        rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at, "negative minutes %d",
-                             a->minutes);
+        rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
+                             _("negative minutes %d"), a->minutes);
         return FALSE;
     }
     a->status = (RotaStatus)status;
@@ -226,7 +228,7 @@ read_header(const RotapJsonReader *reader, struct json_object *root,
         return FALSE;
     if (strcmp(name, model->name) != 0) {
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, "model",
-                             "records of \"%s\", not of the model \"%s\"", name,
+                             _("records of \"%s\", not of the model \"%s\""), name,
                              model->name);
         return FALSE;
     }

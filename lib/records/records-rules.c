@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "i18n-private.h"
 #include "builder-private.h"
 #include "compile-private.h"
 #include "records-private.h"
@@ -208,14 +209,15 @@ read_number(const RotapJsonReader *reader, struct json_object *obj, const char *
     if (!json_object_is_type(value, json_type_int) &&
         !json_object_is_type(value, json_type_double)) {
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, path,
-                             "expected a number, found %s", rotap_json_type_name(value));
+                             _("expected a number, found %s"),
+                             rotap_json_type_name(value));
         return FALSE;
     }
     number = json_object_get_double(value);
     scaled = number * 100.0;
     if (!isfinite(number) || fabs(scaled) > 1e12 || fabs(scaled - round(scaled)) > 1e-6) {
         rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, path,
-                             "expected a number with at most two decimals");
+                             _("expected a number with at most two decimals"));
         return FALSE;
     }
     spec->assess[item] = (gint64)llround(scaled);

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "i18n-private.h"
 #include "records-private.h"
 #include "util-private.h"
 
@@ -146,7 +147,7 @@ lookup(const RotaModel *model, char kind, const char *id, gboolean required, int
     *out = -1;
     if (id == NULL) {
         if (required)
-            g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, "%s: missing", what);
+            g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("%s: missing"), what);
         return !required;
     }
     *out = kind == 'p'   ? rota_model_find_person(model, id)
@@ -154,7 +155,7 @@ lookup(const RotaModel *model, char kind, const char *id, gboolean required, int
                          : rota_model_find_segment(model, id);
     if (*out >= 0)
         return TRUE;
-    g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, "unknown %s \"%s\"", what, id);
+    g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("unknown %s \"%s\""), what, id);
     return FALSE;
 }
 
@@ -197,7 +198,7 @@ rota_records_add_attendance(RotaRecords *records, const char *date, const char *
     a.day = rota_model_find_day(model, date);
     if (a.day < 0) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "date: %s is not a date of the horizon", date);
+                    _("date: %s is not a date of the horizon"), date);
         return FALSE;
     }
     if (!lookup(model, 's', shift, TRUE, &a.shift, error) ||
@@ -214,10 +215,11 @@ rota_records_add_attendance(RotaRecords *records, const char *date, const char *
     if (!lookup(model, 'g', segment, TRUE, &a.segment, error))
         return FALSE;
     if (rotap_status_from_name(status) < 0) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "status: unknown status \"%s\" (expected done, late, absent, excused "
-                    "or substituted)",
-                    status);
+        g_set_error(
+            error, ROTA_ERROR, ROTA_ERROR_INVALID,
+            _("status: unknown status \"%s\" (expected done, late, absent, excused "
+              "or substituted)"),
+            status);
         return FALSE;
     }
     a.status = (RotaStatus)rotap_status_from_name(status);
@@ -342,13 +344,14 @@ rota_records_close_finding(RotaRecords *records, const char *id, const char *clo
     g_return_val_if_fail(records != NULL && id != NULL, FALSE);
     index = rota_records_find_finding(records, id);
     if (index < 0) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, "unknown finding \"%s\"", id);
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("unknown finding \"%s\""),
+                    id);
         return FALSE;
     }
     f = &g_array_index(records->findings, RotapFindingRec, index);
     if (f->closed != NULL) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, "%s was closed already at %s",
-                    id, f->closed);
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                    _("%s was closed already at %s"), id, f->closed);
         return FALSE;
     }
     if (!lookup(records->model, 'p', closed_by, FALSE, &by, error))
@@ -356,14 +359,14 @@ rota_records_close_finding(RotaRecords *records, const char *id, const char *clo
     when = closed != NULL ? g_strdup(closed) : rota_timestamp_now(records->model);
     if (!rotap_parse_timestamp(when, &at)) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "closed: \"%s\" is not a time (expected RFC 3339, e.g. "
-                    "\"2026-12-01T09:20:00+08:00\")",
+                    _("closed: \"%s\" is not a time (expected RFC 3339, e.g. "
+                      "\"2026-12-01T09:20:00+08:00\")"),
                     when);
         return FALSE;
     }
     if (at < f->f.found_at) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "closed: %s is before found %s", when, f->found);
+                    _("closed: %s is before found %s"), when, f->found);
         return FALSE;
     }
     f->closed = g_steal_pointer(&when);

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "i18n-private.h"
 #include "records-private.h"
 #include "solver/solver-private.h"
 #include "util-private.h"
@@ -128,7 +129,7 @@ rota_roster_swap(const RotaRoster *roster, int index, int to, gint64 *soft_chang
     g_return_val_if_fail(to >= 0 && to < model->n_people, NULL);
     a = &g_array_index(roster->assignments, RotaAssignment, index);
     if (a->person == to) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, "%s already has this duty",
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("%s already has this duty"),
                     model->people[to].id);
         return NULL;
     }
@@ -141,7 +142,7 @@ rota_roster_swap(const RotaRoster *roster, int index, int to, gint64 *soft_chang
             v->day >= 0 ? rota_model_dup_date(model, v->day) : g_strdup("the horizon");
 
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "refused: %s would break %s on %s: %s", model->people[to].id,
+                    _("refused: %s would break %s on %s: %s"), model->people[to].id,
                     v->constraint, date, v->message);
         return NULL;
     }

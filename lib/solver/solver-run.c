@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "i18n-private.h"
 #include "solver-private.h"
 
 /*
@@ -487,7 +488,7 @@ run_blocking(RotaSolver *solver, GError **error)
             rota_model_get_n_days(solver->model) >
         G_MAXINT / 4) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "model too large to solve: %d people over %d days",
+                    _("model too large to solve: %d people over %d days"),
                     rota_model_get_n_people(solver->model),
                     rota_model_get_n_days(solver->model));
         return FALSE;
@@ -519,8 +520,9 @@ run_blocking(RotaSolver *solver, GError **error)
     g_free(threads);
     g_free(workers);
     if (g_atomic_int_get(&solver->cancel)) {
-        g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_CANCELLED,
-                            "the search was cancelled; the best roster so far is kept");
+        g_set_error_literal(
+            error, ROTA_ERROR, ROTA_ERROR_CANCELLED,
+            _("the search was cancelled; the best roster so far is kept"));
         return FALSE;
     }
     return TRUE;

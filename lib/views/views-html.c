@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* views-html.c: the static site: its writer, the page frame, and writing the pages out.
  */
+#include "i18n-private.h"
 #include "views/views-html-private.h"
 #include "util-private.h"
 
@@ -221,7 +222,7 @@ rota_site_writer_set_feeds_url(RotaSiteWriter *writer, const char *url, GError *
         ((!g_str_has_prefix(url, "http://") && !g_str_has_prefix(url, "https://")) ||
          strpbrk(url, " \t\r\n\"<>") != NULL)) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "expected an http:// or https:// URL without spaces, found \"%s\"",
+                    _("expected an http:// or https:// URL without spaces, found \"%s\""),
                     url);
         return FALSE;
     }
@@ -294,7 +295,7 @@ replace_file(const char *file, const GString *page, GError **error)
 
     if (fd < 0) {
         saved = errno;
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot create: %s", file,
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot create: %s"), file,
                     g_strerror(saved));
         return FALSE;
     }
@@ -313,7 +314,7 @@ replace_file(const char *file, const GString *page, GError **error)
     if (saved == 0)
         return TRUE;
     (void)g_unlink(tmp);
-    g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot write: %s", file,
+    g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot write: %s"), file,
                 g_strerror(saved));
     return FALSE;
 }
@@ -327,7 +328,7 @@ write_page(const char *dir, const char *path, const GString *page, GError **erro
     if (g_mkdir_with_parents(folder, 0755) != 0) {
         int saved = errno;
 
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "cannot create %s: %s", folder,
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("cannot create %s: %s"), folder,
                     g_strerror(saved));
         return FALSE;
     }
@@ -420,7 +421,7 @@ rota_site_writer_write(RotaSiteWriter *writer, const RotaRoster *roster, const c
     g_return_val_if_fail(roster->model == writer->model, FALSE);
     if (writer->feeds_url != NULL && !writer->has_secret) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    "a feeds URL needs the secret key of the personal feed names");
+                    _("a feeds URL needs the secret key of the personal feed names"));
         return FALSE;
     }
     view = rotap_view_new(roster);

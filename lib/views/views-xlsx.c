@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* views-xlsx.c: the roster as an Excel workbook: 总览, one sheet per unit, 路段. */
+#include "i18n-private.h"
 #include "views/views-private.h"
 
 #include <errno.h>
@@ -495,7 +496,7 @@ check(lxw_error status, const char *path, GError **error)
 {
     if (status == LXW_NO_ERROR)
         return TRUE;
-    g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot write the workbook: %s",
+    g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot write the workbook: %s"),
                 path, lxw_strerror(status));
     return FALSE;
 }
@@ -534,7 +535,7 @@ rota_roster_save_xlsx(const RotaRoster *roster, const char *path, GError **error
     tmp = g_strdup_printf("%s.tmp-%d", path, (int)getpid());
     b.wb = workbook_new_opt(tmp, &options);
     if (b.wb == NULL) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot create: %s", path,
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot create: %s"), path,
                     g_strerror(errno));
         return FALSE;
     }
@@ -558,7 +559,7 @@ rota_roster_save_xlsx(const RotaRoster *roster, const char *path, GError **error
         int saved = errno;
 
         (void)g_unlink(tmp);
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, "%s: cannot write: %s", path,
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("%s: cannot write: %s"), path,
                     g_strerror(saved));
         return FALSE;
     }
