@@ -326,7 +326,7 @@ rotap_text_distance(const char *a, const char *b)
     glong na = 0, nb = 0;
     g_autofree gunichar *x = g_utf8_to_ucs4_fast(a, -1, &na);
     g_autofree gunichar *y = g_utf8_to_ucs4_fast(b, -1, &nb);
-    g_autofree int *row = g_new(int, nb + 1);
+    g_autofree int *row = g_new0(int, nb + 1);
 
     for (glong j = 0; j <= nb; j++)
         row[j] = (int)j;
