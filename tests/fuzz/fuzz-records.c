@@ -38,8 +38,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         /* the fixture's horizon, and one day before it */
         bulletin = rota_bulletin_new(records, roster, "2026-11-30", "2026-12-07", NULL);
         if (bulletin != NULL) {
-            g_autofree char *json = rota_bulletin_to_json(bulletin);
-            g_autofree char *html = rota_bulletin_to_html(bulletin);
+            g_free(rota_bulletin_to_json(bulletin));
+            g_free(rota_bulletin_to_html(bulletin));
         }
     }
     return 0;
