@@ -67,6 +67,10 @@ rotap_sheet_error(const RotapSheet *sheet, RotapErrors *errors, int row, int col
     va_start(args, format);
     message = g_strdup_vprintf(format, args);
     va_end(args);
+    if (col < 0) { /* a field whose column the sheet lacks: name the row only */
+        rotap_errors_add_line(errors, sheet->file, sheet->csv->name, row, "%s", message);
+        return;
+    }
     if (sheet->csv->header != NULL && col < sheet->csv->header->n_cells)
         header = sheet->csv->header->cells[col];
     text = g_string_new(NULL);
