@@ -34,11 +34,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (model != NULL) {
         gsize length = 0;
         g_autofree char *text = rota_model_to_data(model, &length);
-        g_autoptr(RotaModel) again = NULL;
+        g_autoptr(GError) again_error = NULL;
+        g_autoptr(RotaModel) again =
+            rota_model_new_from_data(text, length, "again.json", &again_error);
 
-        again = rota_model_new_from_data(text, length, "again.json", NULL);
-        if (again == NULL)
-            abort(); /* what rota writes, rota reads */
+        if (again == NULL) { /* what rota writes, rota reads */
+            g_printerr("fuzz: written model not read back: %s\n", again_error->message);
+            abort();
+        }
     }
     return 0;
 }

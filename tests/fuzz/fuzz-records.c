@@ -28,13 +28,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (records != NULL) {
         gsize length = 0;
         g_autofree char *text = rota_records_to_data(records, &length);
-        g_autoptr(RotaRecords) again =
-            rota_records_new_from_data(model, roster, text, length, "again.json", NULL);
-
+        g_autoptr(GError) again_error = NULL;
+        g_autoptr(RotaRecords) again = rota_records_new_from_data(
+            model, roster, text, length, "again.json", &again_error);
         g_autoptr(RotaBulletin) bulletin = NULL;
 
-        if (again == NULL)
-            abort(); /* what rota writes, rota reads */
+        if (again == NULL) { /* what rota writes, rota reads */
+            g_printerr("fuzz: written records not read back: %s\n", again_error->message);
+            abort();
+        }
         /* the fixture's horizon, and one day before it */
         bulletin = rota_bulletin_new(records, roster, "2026-11-30", "2026-12-07", NULL);
         if (bulletin != NULL) {
