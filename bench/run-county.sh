@@ -4,9 +4,11 @@
 # load time, construction, time to hard 0, final soft, moves per second and peak memory grow.
 #
 # Usage: bench/run-county.sh [BUILD_DIR]   (default: build, beside this script's parent)
-# Environment: SCALES ("1 10 30"), TIME_LIMIT (120 seconds per solve), THREADS (solver
-# default: one per processor), SEED (1), OUT (bench/results/county.md), WORK (a temporary
-# directory for the generated models, rosters and logs; kept when set).
+# Environment: SCALES ("1 10 30"), HORIZON (month, quarter or year: county-gen
+# --horizon; default month), TIME_LIMIT (120 seconds per solve), THREADS (solver
+# default: one per processor), SEED (1), OUT (bench/results/county.md, or
+# county-HORIZON.md), WORK (a temporary directory for the generated models, rosters and
+# logs; kept when set).
 # Needs GNU time as /usr/bin/time (Debian package "time") for peak memory.
 set -eu
 
@@ -19,7 +21,12 @@ gen=$build/examples/county/county-gen
 scales=${SCALES:-1 10 30}
 limit=${TIME_LIMIT:-120}
 seed=${SEED:-1}
-out=${OUT:-$here/results/county.md}
+horizon=${HORIZON:-month}
+if [ "$horizon" = month ]; then
+    out=${OUT:-$here/results/county.md}
+else
+    out=${OUT:-$here/results/county-$horizon.md}
+fi
 threads_opt=
 [ -n "${THREADS:-}" ] && threads_opt="--threads $THREADS"
 
@@ -68,11 +75,12 @@ rows=
 for n in $scales; do
     model=$work/county$n.json
     echo "county x$n: generating" >&2
-    summary=$("$gen" --scale "$n" --seed 1 -o "$model")
+    summary=$("$gen" --scale "$n" --horizon "$horizon" --seed 1 -o "$model")
     units=$(echo "$summary" | sed -n 's/.*: \([0-9]*\) units.*/\1/p')
     segs=$(echo "$summary" | sed -n 's/.* \([0-9]*\) segments.*/\1/p')
     people=$(echo "$summary" | sed -n 's/.* \([0-9]*\) people.*/\1/p')
     cells=$(echo "$summary" | sed -n 's/.* \([0-9]*\) cells.*/\1/p')
+    days=$(sed -n 's/^  "days": \([0-9]*\),$/\1/p' "$model" | head -n 1)
     mb=$(du -k "$model" | awk '{ printf "%.1f", $1 / 1024 }')
 
     echo "county x$n: load (rota check)" >&2
@@ -121,20 +129,29 @@ for n in $scales; do
             hard0="not reached"
         fi
     fi
-    rows="$rows| ${n}x | $units | $segs | $people | $cells | $mb MB | $load s ($load_cpu) | $construct s ($construct_cpu) | $built_hard / $built_soft | $hard0 | $hard / $soft | $moves | $rate | $per_cpu | $solve_cpu s ($share) | $rss MB |
+    # what the soft score is made of, by the evaluator
+    terms=$("$rota" score --json "$model" "$work/roster$n.json" 2>/dev/null |
+        python3 -c 'import json, sys
+t = {x["name"]: x for x in json.load(sys.stdin)["terms"]}
+g = lambda k, f: t[k][f] if k in t else 0
+print(g("uncovered", "count"), g("deputy_onsite", "count"), g("fairness", "penalty"))' ||
+        echo "? ? ?")
+    # shellcheck disable=SC2086
+    set -- $terms
+    rows="$rows| ${n}x | $days | $units | $segs | $people | $cells | $mb MB | $load s ($load_cpu) | $construct s ($construct_cpu) | $built_hard / $built_soft | $hard0 | $hard / $soft | $moves | $rate | $per_cpu | $solve_cpu s ($share) | $rss MB | $1 | $2 | $3 |
 "
 done
 
 mkdir -p "$(dirname "$out")"
 {
-    echo "# County at scale"
+    echo "# County at scale ($horizon)"
     echo
     echo "\`bench/run-county.sh\` on $(date -u +%Y-%m-%d) at $(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo '?'),"
     echo "$(nproc) processors (shared with other work: timings are contended), seed $seed,"
     echo "\`rota solve --time-limit $limit\`${THREADS:+ --threads $THREADS} per scale."
     echo
-    echo "| scale | units | segments | people | cells | model | load: wall (CPU) | construction: wall (CPU) | after construction: hard / soft | time to hard 0 | after ${limit} s: hard / soft | moves | moves/s | moves per CPU s | solve CPU (share) | peak RSS |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| scale | days | units | segments | people | cells | model | load: wall (CPU) | construction: wall (CPU) | after construction: hard / soft | time to hard 0 | after ${limit} s: hard / soft | moves | moves/s | moves per CPU s | solve CPU (share) | peak RSS | uncovered places | deputy on-site hours | fairness penalty |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     printf '%s' "$rows"
     echo
     echo "- load: wall time of \`rota check\` (read, validate, compile the model)."
@@ -145,6 +162,8 @@ mkdir -p "$(dirname "$out")"
     echo "- moves/s and peak RSS (GNU time) are of the timed run, all threads together;"
     echo "  CPU is user + system seconds, and the share the percentage of one processor the"
     echo "  timed run got: on a busy machine wall times overstate, CPU figures do not."
+    echo "- uncovered places, deputy on-site hours (a deputy did the hour while the head"
+    echo "  was on the roster) and the fairness penalty: the terms of rota score --json."
 } >"$out"
 echo "wrote $out" >&2
 cat "$out"

@@ -103,7 +103,7 @@ print_text(const RotaBulletin *b, RotaModel *model)
 }
 
 static const char description[] =
-    "Counts the records of the period as DESIGN.md §11 says, per unit: the\n"
+    "Counts the records of the period (docs/records.md), per unit: the\n"
     "on-site hour (days kept by the head, by a deputy, missed), duty attendance\n"
     "(done, late, absent, excused, substituted, unrecorded of assigned),\n"
     "volunteer hours and the findings on the unit's segments (closed in time,\n"

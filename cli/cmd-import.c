@@ -12,6 +12,9 @@ typedef struct {
     char *availability;
     char *output;
     char *lang;
+    /* --records: check-in exports into a records file */
+    char *records, *model, *roster;
+    char **attendance, **findings;
 } Options;
 
 static void
@@ -23,6 +26,11 @@ options_clear(Options *o)
     g_free(o->availability);
     g_free(o->output);
     g_free(o->lang);
+    g_free(o->records);
+    g_free(o->model);
+    g_free(o->roster);
+    g_strfreev(o->attendance);
+    g_strfreev(o->findings);
 }
 
 static const char import_description[] =
@@ -54,18 +62,75 @@ static const char import_description[] =
     "  FILE:ROW:COL: 列 NAME (key): message\n"
     "and nothing is written (exit 1).  On success MODEL is written atomically in\n"
     "the canonical model.json layout and a summary goes to standard output.\n\n"
+    "With --records RECORDS, the sheets are check-in exports that go into a\n"
+    "records file (created when missing; written back, or to -o OUT):\n"
+    "  attendance: 日期 date, 班次 shift, 路段 segment (default: the person's\n"
+    "              assignment), 人员 person, 状态 status (完成 done, 迟到 late,\n"
+    "              缺勤 absent, 请假 excused, 替班 substituted), 分钟 minutes,\n"
+    "              替班人 substitute, 记录人 by, 计划外 unscheduled (是/否), 备注 note\n"
+    "  findings:   编号 id (optional), 路段 segment, 发现时间 found, 类别 category\n"
+    "              (道路 建筑 车辆 绿植 环卫 市政 亮灯 水系), 来源 source (巡查,\n"
+    "              12345, 随手拍, 其他), 问题描述 text, 办结时限 deadline (default:\n"
+    "              from rules.deadlines), 销号时间 closed, 销号人 closed_by\n"
+    "Times: 2026-12-01 09:20, 2026/12/1 9:20 (the model's time zone) or RFC 3339.\n"
+    "A row recorded already the same way is skipped, so an export may be\n"
+    "imported again; a finding whose id is known and that is closed now gets\n"
+    "closed.  Each row must pass the checks of rota record.\n\n"
     "Examples:\n"
     "  rota import --base base.json --units units.csv --segments segments.csv \\\n"
     "      --people people.csv -o model.json\n"
     "  rota import --base base.json --people 住建局.csv --people 教体局.csv \\\n"
     "      --off off.csv --availability calendars -o model.json\n"
-    "  rota export sheets county.json -o sheets    # the sheets of a model";
+    "  rota export sheets county.json -o sheets    # the sheets of a model\n"
+    "  rota import --records records.json -m county.json -r roster.json \\\n"
+    "      --attendance 签到-12月.csv --findings 问题台账.csv";
+
+static gboolean
+check_records_options(const Options *o, GError **error)
+{
+    const char *wrong = o->base != NULL ? "--base" : o->availability ? "--availability" : NULL;
+
+    for (int k = 0; wrong == NULL && k < ROTA_N_SHEETS; k++) {
+        if (o->sheets[k] != NULL)
+            wrong = "a model sheet";
+    }
+    if (wrong != NULL) {
+        cli_set_usage_error(error, "import",
+                            "%s cannot be given with --records (records take --attendance "
+                            "and --findings)",
+                            wrong);
+        return FALSE;
+    }
+    if (o->model == NULL) {
+        cli_set_usage_error(error, "import", "--records needs the model: -m MODEL");
+        return FALSE;
+    }
+    if (o->attendance != NULL && o->roster == NULL) {
+        cli_set_usage_error(error, "import",
+                            "--attendance needs the roster its entries name: -r ROSTER");
+        return FALSE;
+    }
+    if (o->attendance == NULL && o->findings == NULL) {
+        cli_set_usage_error(error, "import",
+                            "--records needs --attendance FILE.csv or --findings FILE.csv");
+        return FALSE;
+    }
+    return TRUE;
+}
 
 static gboolean
 check_import_options(const Options *o, int argc, GError **error)
 {
     if (argc != 1) {
         cli_set_usage_error(error, "import", "unexpected argument (sheets are options)");
+        return FALSE;
+    }
+    if (o->records != NULL)
+        return check_records_options(o, error);
+    if (o->attendance != NULL || o->findings != NULL || o->model != NULL ||
+        o->roster != NULL) {
+        cli_set_usage_error(error, "import",
+                            "--attendance, --findings, -m and -r go with --records RECORDS");
         return FALSE;
     }
     if (o->base == NULL) {
@@ -126,6 +191,90 @@ run_import(const Options *o, GError **error)
     return write_summary(rota_import_get_summary(import), o->output, chinese, error);
 }
 
+/* Every file of one kind into records; FALSE (errors printed) when any
+ * file has problems. */
+static gboolean
+import_record_sheets(RotaRecords *records, RotaRecordSheet kind, char **files,
+                     gboolean chinese, GString *summary, int *n_errors, GError **error)
+{
+    gboolean ok = TRUE;
+
+    for (int i = 0; files != NULL && files[i] != NULL; i++) {
+        g_autoptr(GError) local = NULL;
+        int added = 0, unchanged = 0;
+
+        if (rota_records_import_sheet(records, kind, files[i], chinese, &added, &unchanged,
+                                      &local)) {
+            g_string_append_printf(summary,
+                                   chinese ? "%s：新增 %d 条，已有 %d 条\n"
+                                           : "%s: %d added, %d recorded already\n",
+                                   files[i], added, unchanged);
+            continue;
+        }
+        if (!g_error_matches(local, ROTA_ERROR, ROTA_ERROR_INVALID)) {
+            g_propagate_error(error, g_steal_pointer(&local));
+            return FALSE;
+        }
+        fprintf(stderr, "%s\n", local->message);
+        (*n_errors)++;
+        ok = FALSE;
+    }
+    return ok;
+}
+
+static gboolean
+run_import_records(const Options *o, GError **error)
+{
+    gboolean chinese = cli_prefers_chinese(o->lang);
+    const char *output = o->output != NULL ? o->output : o->records;
+    g_autoptr(RotaModel) model = NULL;
+    g_autoptr(RotaRoster) roster = NULL;
+    g_autoptr(RotaRecords) records = NULL;
+    g_autoptr(GString) summary = g_string_new(NULL);
+    GError *fatal = NULL;
+    int n_errors = 0;
+    gboolean ok;
+
+    model = rota_model_new_from_file(o->model, error);
+    if (model == NULL)
+        return FALSE;
+    if (o->roster != NULL) {
+        roster = rota_roster_new_from_file(model, o->roster, error);
+        if (roster == NULL)
+            return FALSE;
+    }
+    records = g_file_test(o->records, G_FILE_TEST_EXISTS)
+                  ? rota_records_new_from_file(model, roster, o->records, error)
+                  : rota_records_new(model, roster);
+    if (records == NULL)
+        return FALSE;
+    ok = import_record_sheets(records, ROTA_RECORD_SHEET_ATTENDANCE, o->attendance,
+                              chinese, summary, &n_errors, &fatal);
+    if (fatal == NULL)
+        ok = import_record_sheets(records, ROTA_RECORD_SHEET_FINDINGS, o->findings,
+                                  chinese, summary, &n_errors, &fatal) &&
+             ok;
+    if (fatal != NULL) {
+        g_propagate_error(error, fatal);
+        return FALSE;
+    }
+    if (!ok) {
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                    chinese ? "%d 个表格有错误，未写入任何文件"
+                            : "%d sheet(s) with errors; nothing written",
+                    n_errors);
+        return FALSE;
+    }
+    if (!rota_records_save(records, output, error))
+        return FALSE;
+    fputs(summary->str, stdout);
+    printf(chinese ? "已写入 %s（%d 条签到记录，%d 个问题）\n"
+                   : "wrote %s (%d attendance entries, %d findings)\n",
+           output, rota_records_get_n_attendance(records),
+           rota_records_get_n_findings(records));
+    return fflush(stdout) == 0;
+}
+
 gboolean
 cli_cmd_import(int argc, char **argv, GError **error)
 {
@@ -148,19 +297,32 @@ cli_cmd_import(int argc, char **argv, GError **error)
          "DIR"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, "The model.json to write",
          "MODEL"},
+        {"records", 0, 0, G_OPTION_ARG_FILENAME, &o.records,
+         "Import check-in exports into this records.json instead of building a model",
+         "RECORDS"},
+        {"model", 'm', 0, G_OPTION_ARG_FILENAME, &o.model,
+         "With --records: the model the records are about", "MODEL"},
+        {"roster", 'r', 0, G_OPTION_ARG_FILENAME, &o.roster,
+         "With --records: the roster attendance entries name", "ROSTER"},
+        {"attendance", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.attendance,
+         "With --records: an attendance (check-in) sheet", "FILE.csv"},
+        {"findings", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.findings,
+         "With --records: a findings sheet", "FILE.csv"},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
          "Language of messages and summary: en or zh (default: from LANG)", "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     g_autoptr(GOptionContext) context = cli_context_new(
         "--base BASE.json [--units F] [--segments F] [--people F]… "
-        "[--off F] [--requests F] [--availability DIR] -o MODEL",
+        "[--off F] [--requests F] [--availability DIR] -o MODEL\n"
+        "  rota import --records RECORDS -m MODEL [-r ROSTER] [--attendance F]… "
+        "[--findings F]… [-o OUT]",
         "Build a model from the coordinators' CSV sheets.", import_description);
     gboolean ok = FALSE;
 
     g_option_context_add_main_entries(context, entries, NULL);
     if (cli_parse(context, &argc, &argv, error) && check_import_options(&o, argc, error))
-        ok = run_import(&o, error);
+        ok = o.records != NULL ? run_import_records(&o, error) : run_import(&o, error);
     options_clear(&o);
     return ok;
 }

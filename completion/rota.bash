@@ -166,7 +166,8 @@ _rota()
             ;;
         import)
             options="--base --units --segments --people --off --requests --availability
-                     --output --lang --help"
+                     --records --model --roster --attendance --findings --output --lang
+                     --help"
             ;;
         diff) options="--model --json --help" ;;
         record)

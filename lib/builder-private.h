@@ -6,6 +6,7 @@
 #include "model-private.h"
 
 struct _RotaBuilder {
+    gint extra_refs; /* references beyond the owner's: rotap_extra_ref() */
     RotapSpec *spec; /* never NULL between calls */
     /* The first bad index or enum value a setter was given, with the
      * number of later ones: rota_builder_steal_model() fails with it. */

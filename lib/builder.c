@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "builder-private.h"
+#include "util-private.h"
 
 /*
  * The builder records a RotapSpec exactly as the JSON reader would fill
@@ -57,10 +58,22 @@ rota_builder_free(RotaBuilder *builder)
 {
     if (builder == NULL)
         return;
+    if (!rotap_extra_unref(&builder->extra_refs))
+        return;
     rotap_spec_free(builder->spec);
     g_free(builder->misuse);
     g_free(builder);
 }
+
+/* The copy function of the boxed type: one more reference. */
+static RotaBuilder *
+box_builder_ref(RotaBuilder *builder)
+{
+    rotap_extra_ref(&builder->extra_refs);
+    return builder;
+}
+
+G_DEFINE_BOXED_TYPE(RotaBuilder, rota_builder, box_builder_ref, rota_builder_free)
 
 static void
 record_misuse(RotaBuilder *builder, char *message)

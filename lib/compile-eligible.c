@@ -32,6 +32,7 @@ struct _RotapEligibility {
     GHashTable *who_lists;         /* "who" signature -> list index + 1 */
     int *default_lists;            /* per segment: its default list, or -1 */
     int *not_owner_lists;          /* per segment: default minus the owner, or -1 */
+    GHashTable *without_lists;     /* (who list << 32 | unit) -> list index + 1 */
     const RotapDutySpec *last_who; /* the last "who" seen, and its list */
     int last_who_list;
 };
@@ -145,6 +146,7 @@ rotap_eligibility_new(RotaModel *model, int n_tags)
     e->lists = g_ptr_array_new_with_free_func(list_free);
     e->list_index = g_hash_table_new(list_hash, list_equal);
     e->who_lists = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    e->without_lists = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
     e->n_known_tags = n_tags;
     e->tag_people = g_new0(int *, n_tags + 1);
     e->n_tag_people = g_new0(int, n_tags + 1);
@@ -174,6 +176,7 @@ rotap_eligibility_free(RotapEligibility *e)
     g_free(e->default_lists);
     g_free(e->not_owner_lists);
     g_hash_table_unref(e->who_lists);
+    g_hash_table_unref(e->without_lists);
     g_hash_table_unref(e->list_index);
     g_ptr_array_unref(e->lists);
     g_free(e);
@@ -324,6 +327,27 @@ default_list(RotapEligibility *e, int segment, gboolean not_owner)
     return *slot;
 }
 
+/* The "who" list base less the members of unit, once per (base, unit):
+ * a county's segments are many more than its units. */
+static int
+who_without_unit(RotapEligibility *e, int base, int unit)
+{
+    gint64 key = ((gint64)base << 32) | (guint32)unit;
+    const EligibleList *list = e->lists->pdata[base];
+    gpointer cached = g_hash_table_lookup(e->without_lists, &key);
+    int n, *people, index = base;
+
+    if (cached != NULL)
+        return GPOINTER_TO_INT(cached) - 1;
+    if (holds_member(e->model, list, unit)) {
+        people = without_unit(e->model, list->people, list->n, unit, &n);
+        index = intern_list(e, people, n);
+    }
+    g_hash_table_insert(e->without_lists, g_memdup2(&key, sizeof key),
+                        GINT_TO_POINTER(index + 1));
+    return index;
+}
+
 void
 rotap_eligibility_duty(RotapEligibility *e, const RotapDutySpec *spec,
                        const RotapDuty *duty, int *lists)
@@ -332,9 +356,6 @@ rotap_eligibility_duty(RotapEligibility *e, const RotapDutySpec *spec,
 
     for (int k = 0; k < duty->n_segments; k++) {
         int segment = duty->segments[k];
-        const EligibleList *list;
-        int n, *people;
-
         if (!spec->has_who) {
             lists[k] = default_list(e, segment, duty->not_owner);
             continue;
@@ -343,14 +364,7 @@ rotap_eligibility_duty(RotapEligibility *e, const RotapDutySpec *spec,
             lists[k] = base;
             continue;
         }
-        list = e->lists->pdata[base];
-        if (!holds_member(e->model, list, e->model->segments[segment].unit)) {
-            lists[k] = base;
-            continue;
-        }
-        people = without_unit(e->model, list->people, list->n,
-                              e->model->segments[segment].unit, &n);
-        lists[k] = intern_list(e, people, n);
+        lists[k] = who_without_unit(e, base, e->model->segments[segment].unit);
     }
 }
 

@@ -20,6 +20,7 @@ typedef struct {
 } RotapDiffSide;
 
 struct _RotaRosterDiff {
+    gint extra_refs; /* references beyond the owner's: rotap_extra_ref() */
     RotaModel *model;      /* a reference, or NULL */
     GStringChunk *strings; /* every id of the tuples and changes */
     char *old_sha256, *new_sha256;

@@ -334,6 +334,8 @@ rota_roster_diff_free(RotaRosterDiff *diff)
 {
     if (diff == NULL)
         return;
+    if (!rotap_extra_unref(&diff->extra_refs))
+        return;
     if (diff->model != NULL)
         rota_model_unref(diff->model);
     g_string_chunk_free(diff->strings);
@@ -342,6 +344,16 @@ rota_roster_diff_free(RotaRosterDiff *diff)
     g_free(diff->new_sha256);
     g_free(diff);
 }
+
+/* The copy function of the boxed type: one more reference. */
+static RotaRosterDiff *
+box_roster_diff_ref(RotaRosterDiff *diff)
+{
+    rotap_extra_ref(&diff->extra_refs);
+    return diff;
+}
+
+G_DEFINE_BOXED_TYPE(RotaRosterDiff, rota_roster_diff, box_roster_diff_ref, rota_roster_diff_free)
 
 /**
  * rota_roster_diff_get_model:

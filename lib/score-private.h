@@ -84,6 +84,7 @@ typedef struct {
 } RotapFinding;
 
 struct _RotaScore {
+    gint extra_refs; /* references beyond the owner's: rotap_extra_ref() */
     RotaModel *model; /* a reference: ids for messages and JSON */
     int hard;
     gint64 soft;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "score-private.h"
+#include "util-private.h"
 
 static const char *const term_names[ROTAP_N_TERMS] = {
     "off",
@@ -458,12 +459,24 @@ rota_score_free(RotaScore *score)
 {
     if (score == NULL)
         return;
+    if (!rotap_extra_unref(&score->extra_refs))
+        return;
     g_array_unref(score->findings);
     if (score->text != NULL)
         g_string_chunk_free(score->text);
     rota_model_unref(score->model);
     g_free(score);
 }
+
+/* The copy function of the boxed type: one more reference. */
+static RotaScore *
+box_score_ref(RotaScore *score)
+{
+    rotap_extra_ref(&score->extra_refs);
+    return score;
+}
+
+G_DEFINE_BOXED_TYPE(RotaScore, rota_score, box_score_ref, rota_score_free)
 
 /**
  * rota_score_get_hard:

@@ -55,4 +55,12 @@ gboolean rotap_read_file(const char *path, char **data, gsize *length, GError **
 gpointer rotap_try_alloc0(gsize n_blocks, gsize block_size, const char *what,
                           GError **error);
 
+/* References of the boxed types (lib/util-gtype.c): an object made with
+ * g_new0() has one owner; rotap_extra_ref() adds a reference (the boxed
+ * copy function, used by language bindings), and the object's _free()
+ * function frees it only when rotap_extra_unref() says the last
+ * reference went. */
+void rotap_extra_ref(gint *extra_refs);
+gboolean rotap_extra_unref(gint *extra_refs);
+
 #endif

@@ -15,7 +15,7 @@ fi
 nm -D --defined-only "$so" | awk '$2 ~ /^[TDBR]$/ { print $3 }' | sort >"$TMP/exported"
 sort "$ROTA_TEST_SRCDIR/lib/librota.symbols" >"$TMP/expected"
 # Functions the public headers declare: an identifier rota_... followed by "(".
-cat "$ROTA_TEST_SRCDIR"/include/rota/*.h |
+cat "$ROTA_TEST_SRCDIR"/include/rota/*.h "$ROTA_TEST_BUILDDIR"/include/rota/rota-enum-types.h |
     grep -o '\brota_[a-z0-9_]*[[:space:]]*(' | sed 's/[[:space:]]*($//' | sort -u >"$TMP/declared"
 
 name="exports"

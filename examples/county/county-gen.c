@@ -6,9 +6,17 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-#define COUNTY_START "2026-12-01"
-#define COUNTY_NAME "示例县 2026年12月值勤"
+/* Each horizon: its first day, its length and the model's name. */
+static const struct {
+    const char *option, *start, *name;
+    int n_days;
+} horizons[] = {
+    [COUNTY_MONTH] = {"month", "2026-12-01", "示例县 2026年12月值勤", 31},
+    [COUNTY_QUARTER] = {"quarter", "2026-10-01", "示例县 2026年第四季度值勤", 92},
+    [COUNTY_YEAR] = {"year", "2026-01-01", "示例县 2026年全年值勤", 365},
+};
 
 /* splitmix64: tiny, fast, and identical on every platform, so that one
  * seed always gives the same file. */
@@ -66,11 +74,14 @@ county_person_id(char buf[16], int person)
     return buf;
 }
 
-/* The horizon is December 2026, so day d is simply the (d+1)th. */
 const char *
-county_date(char buf[16], int day)
+county_date(const CountyGen *gen, char buf[16], int day)
 {
-    g_snprintf(buf, 16, "2026-12-%02d", day + 1);
+    GDate date = gen->start;
+
+    g_date_add_days(&date, (guint)day);
+    g_snprintf(buf, 16, "%04d-%02d-%02d", g_date_get_year(&date), g_date_get_month(&date),
+               g_date_get_day(&date));
     return buf;
 }
 
@@ -150,14 +161,15 @@ add_duties(CountyGen *gen)
 /* The on-site hour every day, the campaign's limits for volunteers, and
  * the weights written out (at their defaults) so that readers see them. */
 static void
-add_rules(RotaBuilder *builder)
+add_rules(RotaBuilder *builder, int n_days)
 {
     rota_builder_set_contact(builder, "12345", "县城市精细化管理办公室（县政务服务中心三楼）");
     rota_builder_set_onsite(builder, "onsite", ROTA_DAYS_ALL);
     rota_builder_set_default_limit(builder, ROTA_LIMIT_MAX_SHIFTS_WEEK, 3);
     rota_builder_set_default_limit(builder, ROTA_LIMIT_MAX_CONSECUTIVE, 3);
     rota_builder_set_default_limit(builder, ROTA_LIMIT_MIN_REST_MINUTES, 600);
-    rota_builder_set_default_limit(builder, ROTA_LIMIT_MAX_WEEKENDS, 3);
+    /* three weekends a month, over the horizon */
+    rota_builder_set_default_limit(builder, ROTA_LIMIT_MAX_WEEKENDS, 3 * n_days / 31);
     rota_builder_set_weight(builder, ROTA_WEIGHT_UNCOVERED, 1000);
     rota_builder_set_weight(builder, ROTA_WEIGHT_OVER, 0);
     rota_builder_set_weight(builder, ROTA_WEIGHT_QUOTA, 500);
@@ -168,20 +180,24 @@ add_rules(RotaBuilder *builder)
 }
 
 static RotaModel *
-generate(int scale, guint64 seed, GError **error)
+generate(int scale, CountyHorizon horizon, guint64 seed, GError **error)
 {
-    g_autofree char *name = scale == 1
-                                ? g_strdup(COUNTY_NAME)
-                                : g_strdup_printf("%s(规模×%d)", COUNTY_NAME, scale);
-    g_autoptr(RotaBuilder) builder = rota_builder_new(name, COUNTY_START, COUNTY_N_DAYS);
+    const char *base_name = horizons[horizon].name;
+    g_autofree char *name = scale == 1 ? g_strdup(base_name)
+                                       : g_strdup_printf("%s(规模×%d)", base_name, scale);
+    g_autoptr(RotaBuilder) builder =
+        rota_builder_new(name, horizons[horizon].start, horizons[horizon].n_days);
     CountyGen gen = {.builder = builder, .rng = seed, .scale = scale};
     RotaModel *model;
 
+    gen.n_days = horizons[horizon].n_days;
+    g_date_clear(&gen.start, 1);
+    g_date_set_parse(&gen.start, horizons[horizon].start);
     add_calendar_and_shifts(builder);
     county_add_segments(&gen);
     county_add_units_and_people(&gen);
     add_duties(&gen);
-    add_rules(builder);
+    add_rules(builder, gen.n_days);
     model = rota_builder_steal_model(builder, error);
     g_free(gen.segment_is_road);
     g_free(gen.segment_unit);
@@ -216,11 +232,17 @@ main(int argc, char **argv)
 {
     int scale = 1;
     gint64 seed = 1;
+    g_autofree char *horizon_option = NULL;
+    int horizon = COUNTY_MONTH;
     g_autofree char *output = NULL;
     gboolean quiet = FALSE;
     GOptionEntry entries[] = {
         {"scale", 0, 0, G_OPTION_ARG_INT, &scale,
          "Multiply units, segments and people by N (1 to 400; default 1)", "N"},
+        {"horizon", 0, 0, G_OPTION_ARG_STRING, &horizon_option,
+         "month (December 2026, 31 days; default), quarter (October to December, 92 "
+         "days) or year (2026, 365 days)",
+         "H"},
         {"seed", 0, 0, G_OPTION_ARG_INT64, &seed,
          "Seed of the random draws (default 1, the committed county.json)", "N"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -237,7 +259,8 @@ main(int argc, char **argv)
     setlocale(LC_ALL, "");
     g_option_context_set_summary(
         context,
-        "Writes a rota-model file for a fictional county's December 2026 campaign:\n"
+        "Writes a rota-model file for a fictional county's December 2026 campaign\n"
+        "(or its fourth quarter, or the whole year, with --horizon):\n"
         "at scale 1, 103 units adopting 136 road segments and compounds, about\n"
         "3,000 people (heads, deputies, party members, volunteers, 50 inspectors),\n"
         "the official holiday calendar, rush-hour, cleaning, inspection and snow\n"
@@ -248,13 +271,18 @@ main(int argc, char **argv)
         fprintf(stderr, "county-gen: %s\n", error->message);
         return 2;
     }
-    if (argc != 1 || output == NULL || scale < 1 || scale > COUNTY_MAX_SCALE) {
+    while (horizon_option != NULL && horizon <= COUNTY_YEAR &&
+           strcmp(horizon_option, horizons[horizon].option) != 0)
+        horizon++;
+    if (argc != 1 || output == NULL || scale < 1 || scale > COUNTY_MAX_SCALE ||
+        horizon > COUNTY_YEAR) {
         fprintf(stderr,
-                "county-gen: usage: county-gen [--scale 1..%d] [--seed N] -o FILE\n",
+                "county-gen: usage: county-gen [--scale 1..%d] [--horizon "
+                "month|quarter|year] [--seed N] -o FILE\n",
                 COUNTY_MAX_SCALE);
         return 2;
     }
-    model = generate(scale, (guint64)seed, &error);
+    model = generate(scale, (CountyHorizon)horizon, (guint64)seed, &error);
     if (model == NULL || !rota_model_save(model, output, &error)) {
         fprintf(stderr, "county-gen: %s\n", error->message);
         return 1;

@@ -16,7 +16,9 @@
  * people, for the load measurements of README.md. */
 #define COUNTY_MAX_SCALE 400
 
-#define COUNTY_N_DAYS 31
+/* The horizons county-gen writes (--horizon): December 2026 (the committed
+ * county.json), the fourth quarter (季调度) and the whole year (年评比). */
+typedef enum { COUNTY_MONTH, COUNTY_QUARTER, COUNTY_YEAR } CountyHorizon;
 
 /* One unit as planned: people are numbered 0.. in the order they are
  * added to the builder, which is also their builder index. */
@@ -34,6 +36,8 @@ typedef struct {
     RotaBuilder *builder;
     guint64 rng; /* splitmix64 state: the only source of randomness */
     int scale;
+    GDate start; /* the horizon's first day */
+    int n_days;
     int n_segments;
     gboolean *segment_is_road; /* n_segments: rush hours apply */
     int *segment_unit;         /* n_segments: the adopting unit */
@@ -47,11 +51,12 @@ int county_rng_below(CountyGen *gen, int n);
 gboolean county_rng_percent(CountyGen *gen, int percent);
 void county_rng_shuffle(CountyGen *gen, int *items, int n);
 
-/* "S0001", "U0001", "P00001", "2026-12-01" for index 0, into buf. */
+/* "S0001", "U0001", "P00001" for index 0, into buf; the date of day
+ * offset day of the horizon. */
 const char *county_segment_id(char buf[16], int segment);
 const char *county_unit_id(char buf[16], int unit);
 const char *county_person_id(char buf[16], int person);
-const char *county_date(char buf[16], int day);
+const char *county_date(const CountyGen *gen, char buf[16], int day);
 
 /* The town: segments, then units adopting them, then their people. */
 void county_add_segments(CountyGen *gen);

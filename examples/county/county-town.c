@@ -219,17 +219,17 @@ add_days_off(CountyGen *gen, int person)
     int n = 1 + county_rng_below(gen, 3);
 
     for (int i = 0; i < n; i++) {
-        int kind = county_rng_below(gen, 10), day = county_rng_below(gen, COUNTY_N_DAYS);
+        int kind = county_rng_below(gen, 10), day = county_rng_below(gen, gen->n_days);
         char from[16], to[16];
 
-        county_date(from, day);
+        county_date(gen, from, day);
         if (kind < 5) {
             rota_builder_add_person_off(gen->builder, person, from, NULL, NULL);
         } else if (kind < 8) {
             int last = day + 1 + county_rng_below(gen, 4);
 
-            last = MIN(last, COUNTY_N_DAYS - 1);
-            rota_builder_add_person_off(gen->builder, person, from, county_date(to, last),
+            last = MIN(last, gen->n_days - 1);
+            rota_builder_add_person_off(gen->builder, person, from, county_date(gen, to, last),
                                         NULL);
         } else {
             rota_builder_add_person_off(gen->builder, person, from, NULL,
@@ -251,7 +251,7 @@ add_requests(CountyGen *gen, int person)
         gboolean on = county_rng_percent(gen, 40);
         int weight = 1 + county_rng_below(gen, 3);
 
-        county_date(date, county_rng_below(gen, COUNTY_N_DAYS));
+        county_date(gen, date, county_rng_below(gen, gen->n_days));
         rota_builder_add_person_request(gen->builder, person, date, shift, on, weight);
     }
 }
@@ -325,14 +325,14 @@ add_inspectors_and_absences(CountyGen *gen)
     county_rng_shuffle(gen, order, gen->n_units);
     for (int i = 0; i < n_away; i++) {
         int days = 2 + county_rng_below(gen, 3);
-        int day = county_rng_below(gen, COUNTY_N_DAYS - days + 1);
+        int day = county_rng_below(gen, gen->n_days - days + 1);
         rota_builder_add_person_off(gen->builder, gen->units[order[i]].head,
-                                    county_date(from, day),
-                                    county_date(to, day + days - 1), NULL);
+                                    county_date(gen, from, day),
+                                    county_date(gen, to, day + days - 1), NULL);
     }
     for (int i = n_away; i < n_away + n_short; i++) {
         const CountyUnit *unit = &gen->units[order[i]];
-        county_date(from, county_rng_below(gen, COUNTY_N_DAYS));
+        county_date(gen, from, county_rng_below(gen, gen->n_days));
         rota_builder_add_person_off(gen->builder, unit->head, from, NULL, NULL);
         for (int k = 0; k + 1 < unit->n_deputies; k++)
             rota_builder_add_person_off(gen->builder, unit->deputies[k], from, NULL,

@@ -7,7 +7,7 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
 #include <rota/rota-model.h>
 
 G_BEGIN_DECLS
@@ -26,6 +26,9 @@ G_BEGIN_DECLS
  * a time.  The model format is described in docs/model-json.md.
  */
 typedef struct _RotaBuilder RotaBuilder;
+
+#define ROTA_TYPE_BUILDER (rota_builder_get_type())
+GType rota_builder_get_type(void) G_GNUC_CONST;
 
 /* Day selectors of duties and of the on-site rule. */
 typedef enum {
@@ -47,7 +50,7 @@ typedef enum {
     ROTA_LIMIT_MIN_DAYS_OFF,
     ROTA_LIMIT_MAX_WEEKENDS,
     ROTA_LIMIT_MIN_REST_MINUTES,
-    ROTA_N_LIMITS
+    ROTA_N_LIMITS /*< skip >*/ /* the number of values, not a value */
 } RotaLimit;
 
 /* Weights of the soft penalties (model.json "rules.weights" keys). */
@@ -59,7 +62,7 @@ typedef enum {
     ROTA_WEIGHT_REQUEST,
     ROTA_WEIGHT_FAIRNESS,
     ROTA_WEIGHT_CHANGE,
-    ROTA_N_WEIGHTS
+    ROTA_N_WEIGHTS /*< skip >*/ /* the number of values, not a value */
 } RotaWeight;
 
 RotaBuilder *rota_builder_new(const char *name, const char *start_date, int n_days);

@@ -8,14 +8,14 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
 #include <rota/rota-records.h>
 
 G_BEGIN_DECLS
 
 /*
  * RotaBulletinUnit: one unit's figures for the period, a value type,
- * counted as DESIGN.md §11 says.  score is in hundredths (9850 = 98.5),
+ * counted as docs/records.md says.  score is in hundredths (9850 = 98.5),
  * minutes is the work time of the unit's members (hours = minutes / 60).
  * The per-category arrays split the findings of the unit's segments.
  */
@@ -34,6 +34,9 @@ typedef struct {
     gboolean red, black;
 } RotaBulletinUnit;
 
+#define ROTA_TYPE_BULLETIN_UNIT (rota_bulletin_unit_get_type())
+GType rota_bulletin_unit_get_type(void) G_GNUC_CONST;
+
 /* RotaBulletinPerson: one person's service minutes in the period and in
  * all records up to the period's last day. */
 typedef struct {
@@ -42,7 +45,13 @@ typedef struct {
     gint64 minutes_total;
 } RotaBulletinPerson;
 
+#define ROTA_TYPE_BULLETIN_PERSON (rota_bulletin_person_get_type())
+GType rota_bulletin_person_get_type(void) G_GNUC_CONST;
+
 typedef struct _RotaBulletin RotaBulletin;
+
+#define ROTA_TYPE_BULLETIN (rota_bulletin_get_type())
+GType rota_bulletin_get_type(void) G_GNUC_CONST;
 
 RotaBulletin *rota_bulletin_new(const RotaRecords *records, const RotaRoster *roster,
                                 const char *from, const char *to, GError **error);

@@ -8,7 +8,7 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
 #include <rota/rota-model.h>
 #include <rota/rota-roster.h>
 
@@ -26,7 +26,11 @@ G_BEGIN_DECLS
  * on both sides.  What is left unpaired is REMOVED (old only) or ADDED
  * (new only).
  */
-typedef enum { ROTA_CHANGE_ADDED, ROTA_CHANGE_REMOVED, ROTA_CHANGE_MOVED } RotaChangeKind;
+typedef enum {
+    ROTA_CHANGE_ADDED,
+    ROTA_CHANGE_REMOVED,
+    ROTA_CHANGE_MOVED
+} RotaChangeKind;
 
 /*
  * RotaChange: one change of one person's duties; a value type whose
@@ -44,7 +48,13 @@ typedef struct {
     const char *new_segment;
 } RotaChange;
 
+#define ROTA_TYPE_CHANGE (rota_change_get_type())
+GType rota_change_get_type(void) G_GNUC_CONST;
+
 typedef struct _RotaRosterDiff RotaRosterDiff;
+
+#define ROTA_TYPE_ROSTER_DIFF (rota_roster_diff_get_type())
+GType rota_roster_diff_get_type(void) G_GNUC_CONST;
 
 RotaRosterDiff *rota_roster_diff_new(const RotaRoster *old_roster,
                                      const RotaRoster *new_roster);

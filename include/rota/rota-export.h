@@ -7,7 +7,7 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
 #include <rota/rota-model.h>
 #include <rota/rota-roster.h>
 
@@ -30,6 +30,9 @@ G_BEGIN_DECLS
  */
 typedef struct _RotaFeedWriter RotaFeedWriter;
 
+#define ROTA_TYPE_FEED_WRITER (rota_feed_writer_get_type())
+GType rota_feed_writer_get_type(void) G_GNUC_CONST;
+
 /*
  * RotaExportStats: what one rota_feed_writer_export() did, returned by it
  * (since 0.2 an opaque type read with getters, so that it can grow).
@@ -37,6 +40,9 @@ typedef struct _RotaFeedWriter RotaFeedWriter;
  * person's, the unit's and the segment's feed).
  */
 typedef struct _RotaExportStats RotaExportStats;
+
+#define ROTA_TYPE_EXPORT_STATS (rota_export_stats_get_type())
+GType rota_export_stats_get_type(void) G_GNUC_CONST;
 
 RotaExportStats *rota_export_stats_copy(const RotaExportStats *stats);
 void rota_export_stats_free(RotaExportStats *stats);

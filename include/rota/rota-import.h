@@ -8,7 +8,7 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
 #include <rota/rota-model.h>
 
 G_BEGIN_DECLS
@@ -23,6 +23,9 @@ G_BEGIN_DECLS
  */
 typedef struct _RotaImport RotaImport;
 
+#define ROTA_TYPE_IMPORT (rota_import_get_type())
+GType rota_import_get_type(void) G_GNUC_CONST;
+
 /* The sheets, in the order they are read. */
 typedef enum {
     ROTA_SHEET_UNITS,
@@ -30,7 +33,7 @@ typedef enum {
     ROTA_SHEET_PEOPLE,
     ROTA_SHEET_OFF,
     ROTA_SHEET_REQUESTS,
-    ROTA_N_SHEETS
+    ROTA_N_SHEETS /*< skip >*/ /* the number of values, not a value */
 } RotaSheetKind;
 
 RotaImport *rota_import_new(const char *base_path);

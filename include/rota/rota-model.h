@@ -7,7 +7,7 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -25,6 +25,9 @@ G_BEGIN_DECLS
  * Formats: docs/model-json.md and docs/curtois.md.
  */
 typedef struct _RotaModel RotaModel;
+
+#define ROTA_TYPE_MODEL (rota_model_get_type())
+GType rota_model_get_type(void) G_GNUC_CONST;
 
 /* The index returned by the rota_model_find_*() functions for an unknown id. */
 #define ROTA_NOT_FOUND (-1)
@@ -120,6 +123,9 @@ typedef struct {
     int min;
     int max;       /* G_MAXINT when the duty has no cap */
 } RotaCellInfo;
+
+#define ROTA_TYPE_CELL_INFO (rota_cell_info_get_type())
+GType rota_cell_info_get_type(void) G_GNUC_CONST;
 
 gboolean rota_model_get_cell(const RotaModel *model, int cell, RotaCellInfo *out);
 int rota_model_get_cell_day(const RotaModel *model, int cell, int k);

@@ -8,25 +8,25 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
 #include <rota/rota-builder.h>
 #include <rota/rota-model.h>
 #include <rota/rota-roster.h>
 
 G_BEGIN_DECLS
 
-/* How an attendance entry went (DESIGN.md §11 "status"). */
+/* How an attendance entry went (docs/records.md, "status"). */
 typedef enum {
     ROTA_STATUS_DONE,
     ROTA_STATUS_LATE,
     ROTA_STATUS_ABSENT,
     ROTA_STATUS_EXCUSED,
     ROTA_STATUS_SUBSTITUTED,
-    ROTA_N_STATUSES
+    ROTA_N_STATUSES /*< skip >*/ /* the number of values, not a value */
 } RotaStatus;
 
 /* The eight kinds of finding on a segment (八位一体), in the order of
- * DESIGN.md §11: 道路 road, 建筑 building, 车辆 vehicles, 绿植 greenery,
+ * docs/records.md: 道路 road, 建筑 building, 车辆 vehicles, 绿植 greenery,
  * 环卫 sanitation, 市政 utilities, 亮灯 lighting, 水系 waterways. */
 typedef enum {
     ROTA_CATEGORY_ROAD,
@@ -37,7 +37,7 @@ typedef enum {
     ROTA_CATEGORY_UTILITIES,
     ROTA_CATEGORY_LIGHTING,
     ROTA_CATEGORY_WATERWAYS,
-    ROTA_N_CATEGORIES
+    ROTA_N_CATEGORIES /*< skip >*/ /* the number of values, not a value */
 } RotaCategory;
 
 /* Where a finding came from: an inspection, the 12345 hotline, a
@@ -47,7 +47,7 @@ typedef enum {
     ROTA_SOURCE_HOTLINE,
     ROTA_SOURCE_PHOTO,
     ROTA_SOURCE_OTHER,
-    ROTA_N_SOURCES
+    ROTA_N_SOURCES /*< skip >*/ /* the number of values, not a value */
 } RotaSource;
 
 /* The figures of the assessment rubric (model.json "rules.assessment"
@@ -66,7 +66,7 @@ typedef enum {
     ROTA_ASSESS_RED_MIN,
     ROTA_ASSESS_BLACK_BOTTOM,
     ROTA_ASSESS_BLACK_BELOW,
-    ROTA_N_ASSESS
+    ROTA_N_ASSESS /*< skip >*/ /* the number of values, not a value */
 } RotaAssess;
 
 /*
@@ -86,6 +86,9 @@ typedef struct {
     gboolean unscheduled;
     const char *note;
 } RotaAttendance;
+
+#define ROTA_TYPE_ATTENDANCE (rota_attendance_get_type())
+GType rota_attendance_get_type(void) G_GNUC_CONST;
 
 /*
  * RotaFindingInfo: one finding, a value type whose strings are borrowed
@@ -108,7 +111,13 @@ typedef struct {
     int closed_by;
 } RotaFindingInfo;
 
+#define ROTA_TYPE_FINDING_INFO (rota_finding_info_get_type())
+GType rota_finding_info_get_type(void) G_GNUC_CONST;
+
 typedef struct _RotaRecords RotaRecords;
+
+#define ROTA_TYPE_RECORDS (rota_records_get_type())
+GType rota_records_get_type(void) G_GNUC_CONST;
 
 RotaRecords *rota_records_new(RotaModel *model, RotaRoster *roster);
 void rota_records_free(RotaRecords *records);
@@ -141,6 +150,28 @@ char *rota_records_add_finding(RotaRecords *records, const char *segment,
 gboolean rota_records_close_finding(RotaRecords *records, const char *id,
                                     const char *closed, const char *closed_by,
                                     GError **error);
+
+/*
+ * Check-in exports: attendance and findings as CSV sheets (rota import
+ * --records; docs/records.md has the columns).  Rows are added to the
+ * records as rota_records_add_attendance() and rota_records_add_finding()
+ * add them; a row already recorded the same way is left alone, so that
+ * importing the same export twice changes nothing.  Every problem of a
+ * sheet is reported at once ("FILE:ROW:COL: 列 NAME (key): message", up to
+ * 50 lines) and then nothing is added.
+ */
+typedef enum {
+    ROTA_RECORD_SHEET_ATTENDANCE,
+    ROTA_RECORD_SHEET_FINDINGS
+} RotaRecordSheet;
+
+gboolean rota_records_import_sheet(RotaRecords *records, RotaRecordSheet kind,
+                                   const char *path, gboolean chinese, int *n_added,
+                                   int *n_unchanged, GError **error);
+gboolean rota_records_import_sheet_data(RotaRecords *records, RotaRecordSheet kind,
+                                        const char *name, const char *data, gsize length,
+                                        gboolean chinese, int *n_added, int *n_unchanged,
+                                        GError **error);
 
 const char *rota_status_get_name(RotaStatus status);
 const char *rota_category_get_name(RotaCategory category);

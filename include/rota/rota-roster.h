@@ -7,12 +7,15 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
 #include <rota/rota-model.h>
 
 G_BEGIN_DECLS
 
 typedef struct _RotaScore RotaScore;
+
+#define ROTA_TYPE_SCORE (rota_score_get_type())
+GType rota_score_get_type(void) G_GNUC_CONST;
 
 /* The duty index of an on-site assignment (duty id "onsite").  It is not
  * -1, so that -1 can keep meaning "no duty" wherever a duty is optional. */
@@ -31,6 +34,9 @@ typedef struct {
     gboolean locked;
 } RotaAssignment;
 
+#define ROTA_TYPE_ASSIGNMENT (rota_assignment_get_type())
+GType rota_assignment_get_type(void) G_GNUC_CONST;
+
 /*
  * RotaRoster: a list of assignments against one model (held by reference).
  * A roster may break any rule (double bookings included): it records what
@@ -41,6 +47,9 @@ typedef struct {
  * to it.  File format: docs/roster-json.md.
  */
 typedef struct _RotaRoster RotaRoster;
+
+#define ROTA_TYPE_ROSTER (rota_roster_get_type())
+GType rota_roster_get_type(void) G_GNUC_CONST;
 
 RotaRoster *rota_roster_new(RotaModel *model);
 void rota_roster_free(RotaRoster *roster);

@@ -7,7 +7,7 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
 #include <rota/rota-model.h>
 #include <rota/rota-roster.h>
 
@@ -31,6 +31,9 @@ typedef struct {
     const char *message;    /* English */
     const char *message_zh; /* Chinese */
 } RotaViolation;
+
+#define ROTA_TYPE_VIOLATION (rota_violation_get_type())
+GType rota_violation_get_type(void) G_GNUC_CONST;
 
 RotaScore *rota_score_new(const RotaRoster *roster, const RotaRoster *previous);
 void rota_score_free(RotaScore *score);

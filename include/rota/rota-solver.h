@@ -7,7 +7,7 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <rota/rota-model.h>
 #include <rota/rota-roster.h>
 
@@ -22,6 +22,9 @@ G_BEGIN_DECLS
  */
 typedef struct _RotaSolver RotaSolver;
 
+#define ROTA_TYPE_SOLVER (rota_solver_get_type())
+GType rota_solver_get_type(void) G_GNUC_CONST;
+
 /* A snapshot of a running search, passed to the progress function. */
 typedef struct {
     double elapsed;          /* seconds since rota_solver_run() began */
@@ -30,6 +33,9 @@ typedef struct {
     guint64 moves;           /* moves evaluated so far, all threads */
     double moves_per_second;
 } RotaProgress;
+
+#define ROTA_TYPE_PROGRESS (rota_progress_get_type())
+GType rota_progress_get_type(void) G_GNUC_CONST;
 
 typedef void (*RotaProgressFunc)(const RotaProgress *progress, gpointer user_data);
 
@@ -45,6 +51,11 @@ void rota_solver_set_progress_func(RotaSolver *solver, RotaProgressFunc func,
                                    gpointer user_data, GDestroyNotify destroy);
 
 gboolean rota_solver_run(RotaSolver *solver, GError **error);
+/* Since 0.2: a GCancellable, and the run on a worker thread (GTask). */
+void rota_solver_set_cancellable(RotaSolver *solver, GCancellable *cancellable);
+void rota_solver_run_async(RotaSolver *solver, GCancellable *cancellable,
+                           GAsyncReadyCallback callback, gpointer user_data);
+gboolean rota_solver_run_finish(RotaSolver *solver, GAsyncResult *result, GError **error);
 void rota_solver_cancel(RotaSolver *solver);
 RotaRoster *rota_solver_dup_best(RotaSolver *solver);
 gboolean rota_solver_get_bound(RotaSolver *solver, gint64 *bound);

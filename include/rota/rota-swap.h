@@ -7,7 +7,7 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
 #include <rota/rota-roster.h>
 
 G_BEGIN_DECLS
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
  * assignment over, a value type.  added is the soft penalty the move adds
  * (negative when it saves some); reason is the hard constraint the move
  * would break ("off", "eligibility", "double_booking" for one duty a day,
- * "min_rest", "max_shifts_week", ... as DESIGN.md §3 names them), NULL
+ * "min_rest", "max_shifts_week", ... as docs/concepts.md names them), NULL
  * when possible.
  */
 typedef struct {
@@ -27,7 +27,13 @@ typedef struct {
     const char *reason;
 } RotaSwapCandidate;
 
+#define ROTA_TYPE_SWAP_CANDIDATE (rota_swap_candidate_get_type())
+GType rota_swap_candidate_get_type(void) G_GNUC_CONST;
+
 typedef struct _RotaSwapSuggestions RotaSwapSuggestions;
+
+#define ROTA_TYPE_SWAP_SUGGESTIONS (rota_swap_suggestions_get_type())
+GType rota_swap_suggestions_get_type(void) G_GNUC_CONST;
 
 int rota_roster_find_assignment(const RotaRoster *roster, int day, int shift, int person);
 RotaRoster *rota_roster_swap(const RotaRoster *roster, int index, int to,

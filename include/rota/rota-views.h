@@ -8,7 +8,7 @@
 #error "Only <rota/rota.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
 #include <rota/rota-model.h>
 #include <rota/rota-roster.h>
 
@@ -21,13 +21,16 @@ char *rota_roster_to_csv(const RotaRoster *roster, gsize *length);
 gboolean rota_roster_save_csv(const RotaRoster *roster, const char *path, GError **error);
 
 /*
- * RotaSiteWriter writes a roster as a static site in Chinese (DESIGN.md
- * §10): DIR/public/ (the segments' road-chief signs, fit to publish) and
+ * RotaSiteWriter writes a roster as a static site in Chinese (docs/views.md):
+ * DIR/public/ (the segments' road-chief signs, fit to publish) and
  * DIR/internal/ (the overview, one page per unit and per day, for the
  * coordinators).  The pages need no JavaScript and load nothing from
  * elsewhere.
  */
 typedef struct _RotaSiteWriter RotaSiteWriter;
+
+#define ROTA_TYPE_SITE_WRITER (rota_site_writer_get_type())
+GType rota_site_writer_get_type(void) G_GNUC_CONST;
 
 /* RotaSiteStats: what one rota_site_writer_write() wrote; a value type. */
 typedef struct {
@@ -35,6 +38,9 @@ typedef struct {
     gint64 bytes; /* their total size */
     int qr_codes; /* QR codes drawn */
 } RotaSiteStats;
+
+#define ROTA_TYPE_SITE_STATS (rota_site_stats_get_type())
+GType rota_site_stats_get_type(void) G_GNUC_CONST;
 
 RotaSiteWriter *rota_site_writer_new(RotaModel *model);
 void rota_site_writer_free(RotaSiteWriter *writer);

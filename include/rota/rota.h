@@ -18,6 +18,7 @@
 #include <rota/rota-records.h>
 #include <rota/rota-swap.h>
 #include <rota/rota-bulletin.h>
+#include <rota/rota-enum-types.h>
 #undef ROTA_INSIDE
 
 #endif

@@ -414,9 +414,11 @@ scan_members(Scanner *s, guint base, GHashTable **index)
     for (;;) {
         if (!scan_key(s, base, index))
             return FALSE;
-        if (s->path != NULL)
-            g_string_append_printf(s->path, "%s%s", path_length > 0 ? "." : "",
-                                   s->key->str);
+        if (s->path != NULL) { /* no printf: this runs for every member */
+            if (path_length > 0)
+                g_string_append_c(s->path, '.');
+            g_string_append_len(s->path, s->key->str, (gssize)s->key->len);
+        }
         if (!scan_value(s))
             return FALSE;
         if (s->path != NULL)
@@ -454,6 +456,23 @@ scan_object(Scanner *s)
     return ok;
 }
 
+/* "[index]" without printf (this runs for every element). */
+static void
+append_index(GString *path, guint index)
+{
+    char digits[16];
+    int n = 0;
+
+    do {
+        digits[n++] = (char)('0' + index % 10);
+        index /= 10;
+    } while (index > 0);
+    g_string_append_c(path, '[');
+    while (n > 0)
+        g_string_append_c(path, digits[--n]);
+    g_string_append_c(path, ']');
+}
+
 static gboolean
 scan_array(Scanner *s)
 {
@@ -468,7 +487,7 @@ scan_array(Scanner *s)
     }
     for (guint index = 0;; index++) {
         if (s->path != NULL)
-            g_string_append_printf(s->path, "[%u]", index);
+            append_index(s->path, index);
         if (!scan_value(s))
             return FALSE;
         if (s->path != NULL)
@@ -657,4 +676,93 @@ rotap_json_locate(const char *text, gsize length, const char *path, gsize *offse
     scanner_clear(&s);
     *offset = here;
     return TRUE;
+}
+
+/*
+ * Reading a large document piece by piece: the members of the root object
+ * and the elements of an array as byte spans of the text, so that a reader
+ * can hand one element at a time to json-c instead of building the tree of
+ * the whole file.  The text must have passed rotap_json_check_text().
+ */
+gboolean
+rotap_json_split_object(const char *text, gsize length, GArray *members)
+{
+    Scanner s;
+    gboolean ok = TRUE;
+
+    scanner_init(&s, text, length, FALSE);
+    skip_blank(&s);
+    if (at_end(&s) || text[s.pos] != '{') {
+        scanner_clear(&s);
+        return FALSE;
+    }
+    s.pos++;
+    skip_blank(&s);
+    while (ok && !at_end(&s) && text[s.pos] == '"') {
+        RotapJsonSpan member = {NULL, 0, 0};
+
+        if (!scan_key(&s, 0, NULL)) {
+            ok = FALSE;
+            break;
+        }
+        member.key = g_strdup(s.key->str); /* before the value's own keys */
+        member.start = s.pos;
+        if (!scan_value(&s)) {
+            g_free(member.key);
+            ok = FALSE;
+            break;
+        }
+        member.end = s.pos;
+        g_array_append_val(members, member);
+        skip_blank(&s);
+        if (!at_end(&s) && text[s.pos] == ',') {
+            s.pos++;
+            skip_blank(&s);
+        }
+    }
+    scanner_clear(&s);
+    return ok;
+}
+
+struct RotapJsonCursor {
+    Scanner s;
+};
+
+RotapJsonCursor *
+rotap_json_cursor_new(const char *text, gsize length, gsize open)
+{
+    RotapJsonCursor *cursor = g_new0(RotapJsonCursor, 1);
+
+    scanner_init(&cursor->s, text, length, FALSE);
+    cursor->s.pos = open + 1;
+    skip_blank(&cursor->s);
+    return cursor;
+}
+
+gboolean
+rotap_json_cursor_next(RotapJsonCursor *cursor, gsize *start, gsize *end)
+{
+    Scanner *s = &cursor->s;
+
+    if (at_end(s) || s->text[s->pos] == ']')
+        return FALSE;
+    *start = s->pos;
+    if (!scan_value(s))
+        return FALSE;
+    *end = s->pos;
+    skip_blank(s);
+    if (!at_end(s) && s->text[s->pos] == ',') {
+        s->pos++;
+        skip_blank(s);
+    }
+    return TRUE;
+}
+
+void
+rotap_json_cursor_free(RotapJsonCursor *cursor)
+{
+    if (cursor == NULL)
+        return;
+    scanner_clear(&cursor->s);
+    g_free(cursor);
 }

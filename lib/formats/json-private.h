@@ -76,6 +76,44 @@ void rotap_json_append_string(GString *out, const char *text);
 gboolean rotap_json_check_text(const char *text, gsize length, gsize *offset, char **path,
                                char **problem);
 
+/* Reading a large document one piece at a time (text checked first by
+ * rotap_json_check_text(), offsets into it).  A span is a value's bytes
+ * [start, end); for a member of the root object, key is its decoded key
+ * (newly allocated). */
+typedef struct {
+    char *key;
+    gsize start;
+    gsize end;
+} RotapJsonSpan;
+
+/* The members of the root object, appended to members (RotapJsonSpan) in
+ * the order of the text; FALSE when the root is not an object. */
+gboolean rotap_json_split_object(const char *text, gsize length, GArray *members);
+
+/* The elements of the array whose '[' is at offset open, one by one. */
+typedef struct RotapJsonCursor RotapJsonCursor;
+RotapJsonCursor *rotap_json_cursor_new(const char *text, gsize length, gsize open);
+gboolean rotap_json_cursor_next(RotapJsonCursor *cursor, gsize *start, gsize *end);
+void rotap_json_cursor_free(RotapJsonCursor *cursor);
+
+/* The checks of rotap_json_parse() without building a tree: empty file,
+ * size, encoding and rotap_json_check_text(), with the same errors. */
+gboolean rotap_json_check(const RotapJsonReader *reader, GError **error);
+
+/* The value at text[start, end) of a checked text as a json-c tree: *value
+ * is a new reference, or NULL for JSON's null.  tok is reset first (and
+ * may be reused across calls).  FALSE after setting error. */
+gboolean rotap_json_parse_span(const RotapJsonReader *reader, struct json_tokener *tok,
+                               gsize start, gsize end, struct json_object **value,
+                               GError **error);
+
+/* The tree of a whole checked text: what rotap_json_parse() returns after
+ * rotap_json_check(). */
+struct json_object *rotap_json_build_tree(const RotapJsonReader *reader, GError **error);
+
+/* A tokener as rotap_json_parse() uses it (strict, UTF-8 checked). */
+struct json_tokener *rotap_json_tokener_new(void);
+
 /* "a string", "a number", "an object", "null"...: a value's JSON type in
  * messages such as "expected an array, found a string". */
 const char *rotap_json_type_name(struct json_object *value);

@@ -126,35 +126,65 @@ check_encoding(const RotapJsonReader *reader, GError **error)
     return TRUE;
 }
 
-/* The text already passed the scanner, so json-c failing is not expected;
- * its own description is reported should it happen. */
-static struct json_object *
-build_tree(const RotapJsonReader *reader, gsize bom, GError **error)
+struct json_tokener *
+rotap_json_tokener_new(void)
 {
     struct json_tokener *tok = json_tokener_new_ex(JSONC_DEPTH);
-    struct json_object *root;
+
+    json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
+    return tok;
+}
+
+/* The text already passed the scanner, so json-c failing is not expected;
+ * its own description is reported should it happen. */
+gboolean
+rotap_json_parse_span(const RotapJsonReader *reader, struct json_tokener *tok,
+                      gsize start, gsize end, struct json_object **value,
+                      GError **error)
+{
     enum json_tokener_error jerr;
     g_autofree char *message = NULL;
 
-    json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
-    root = json_tokener_parse_ex(tok, reader->text + bom, (int)(reader->length - bom));
+    json_tokener_reset(tok);
+    *value = json_tokener_parse_ex(tok, reader->text + start, (int)(end - start));
     jerr = json_tokener_get_error(tok);
-    if (root == NULL && jerr == json_tokener_continue) {
+    if (*value == NULL && jerr == json_tokener_continue) {
         /* A final NUL tells json-c that the input ends (a bare number). */
-        root = json_tokener_parse_ex(tok, "", 1);
+        *value = json_tokener_parse_ex(tok, "", 1);
         jerr = json_tokener_get_error(tok);
     }
-    if (root == NULL) {
+    if (*value == NULL && jerr != json_tokener_success) {
         message = g_strdup_printf("syntax error: %s", json_tokener_error_desc(jerr));
         set_error_at(reader, error, ROTA_ERROR_SYNTAX,
-                     bom + json_tokener_get_parse_end(tok), NULL, message);
+                     start + (gsize)json_tokener_get_parse_end(tok), NULL, message);
+        return FALSE;
+    }
+    return TRUE; /* *value is NULL for JSON's null */
+}
+
+struct json_object *
+rotap_json_build_tree(const RotapJsonReader *reader, GError **error)
+{
+    gsize bom =
+        reader->length >= 3 && memcmp(reader->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    struct json_tokener *tok = rotap_json_tokener_new();
+    struct json_object *root = NULL;
+
+    /* a document that is just null is reported as json-c words it */
+    if (rotap_json_parse_span(reader, tok, bom, reader->length, &root, error) &&
+        root == NULL) {
+        g_autofree char *message = g_strdup_printf(
+            "syntax error: %s", json_tokener_error_desc(json_tokener_success));
+
+        set_error_at(reader, error, ROTA_ERROR_SYNTAX,
+                     bom + (gsize)json_tokener_get_parse_end(tok), NULL, message);
     }
     json_tokener_free(tok);
     return root;
 }
 
-struct json_object *
-rotap_json_parse(const RotapJsonReader *reader, GError **error)
+gboolean
+rotap_json_check(const RotapJsonReader *reader, GError **error)
 {
     gsize bom = 0, offset = 0;
     g_autofree char *path = NULL;
@@ -166,25 +196,33 @@ rotap_json_parse(const RotapJsonReader *reader, GError **error)
     if (is_blank(reader->text + bom, reader->length - bom)) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_FORMAT, "%s: empty file",
                     reader->source);
-        return NULL;
+        return FALSE;
     }
     if (reader->length >= (gsize)G_MAXINT) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_FORMAT, "%s: file too large",
                     reader->source);
-        return NULL;
+        return FALSE;
     }
     if (!check_encoding(reader, error))
-        return NULL;
+        return FALSE;
     if (!rotap_json_check_text(reader->text, reader->length, &offset, &path, &problem)) {
         if (path != NULL) {
             set_error_at(reader, error, ROTA_ERROR_SYNTAX, offset, path, problem);
-            return NULL;
+            return FALSE;
         }
         message = g_strdup_printf("syntax error: %s", problem);
         set_error_at(reader, error, ROTA_ERROR_SYNTAX, offset, NULL, message);
-        return NULL;
+        return FALSE;
     }
-    return build_tree(reader, bom, error);
+    return TRUE;
+}
+
+struct json_object *
+rotap_json_parse(const RotapJsonReader *reader, GError **error)
+{
+    if (!rotap_json_check(reader, error))
+        return NULL;
+    return rotap_json_build_tree(reader, error);
 }
 
 static char *

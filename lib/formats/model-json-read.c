@@ -411,23 +411,138 @@ read_horizon(const RotapJsonReader *reader, struct json_object *root, RotapSpec 
            read_calendar(reader, root, spec, error);
 }
 
-/* The whole file into spec; FALSE with a positioned error. */
+/*
+ * A model of a million people is a file of 140 MB; json-c's tree of it
+ * would take twenty times that.  So the tree holds the small members of
+ * the root object only, and each list of records (people above all) is
+ * kept as a span of the text whose elements are parsed one at a time,
+ * read into the spec and freed before the next.  The whole text has
+ * passed the strict scanner first, so errors and their order are those of
+ * reading one tree: the lists are read in the same order, and a message
+ * is positioned by its JSON path in the whole text as before.
+ */
+static const char *const list_keys[] = {"shifts", "forbid", "segments", "units",
+                                        "people", "duties", NULL};
+
+typedef struct {
+    const RotapJsonReader *reader;
+    struct json_tokener *tok;
+    struct json_object *root;
+    gsize lists[G_N_ELEMENTS(list_keys)]; /* offset of the '[', 0 when in root */
+} ModelText;
+
+static int
+list_index(const char *key)
+{
+    for (int i = 0; list_keys[i] != NULL; i++) {
+        if (strcmp(key, list_keys[i]) == 0)
+            return i;
+    }
+    return -1;
+}
+
+static void
+span_clear(gpointer data)
+{
+    g_free(((RotapJsonSpan *)data)->key);
+}
+
+/* The root object without its lists of records (an empty array stands in
+ * for each, keeping the order of the keys); any other root whole. */
 static gboolean
-read_spec(const RotapJsonReader *reader, struct json_object *root, RotapSpec *spec,
+model_text_open(ModelText *mt, const RotapJsonReader *reader, GError **error)
+{
+    g_autoptr(GArray) members = g_array_new(FALSE, FALSE, sizeof(RotapJsonSpan));
+
+    memset(mt, 0, sizeof *mt);
+    mt->reader = reader;
+    if (!rotap_json_check(reader, error))
+        return FALSE;
+    mt->tok = rotap_json_tokener_new();
+    g_array_set_clear_func(members, span_clear);
+    if (!rotap_json_split_object(reader->text, reader->length, members)) {
+        mt->root = rotap_json_build_tree(reader, error);
+        return mt->root != NULL;
+    }
+    mt->root = json_object_new_object();
+    for (guint i = 0; i < members->len; i++) {
+        RotapJsonSpan *member = &g_array_index(members, RotapJsonSpan, i);
+        int list = list_index(member->key);
+        struct json_object *value = NULL;
+
+        if (list >= 0 && reader->text[member->start] == '[') {
+            mt->lists[list] = member->start;
+            value = json_object_new_array();
+        } else if (!rotap_json_parse_span(reader, mt->tok, member->start, member->end,
+                                          &value, error)) {
+            return FALSE;
+        }
+        json_object_object_add(mt->root, member->key, value);
+    }
+    return TRUE;
+}
+
+static void
+model_text_close(ModelText *mt)
+{
+    if (mt->root != NULL)
+        json_object_put(mt->root);
+    if (mt->tok != NULL)
+        json_tokener_free(mt->tok);
+}
+
+/* The list of records at key, each element an object passed to fn, as
+ * rotap_json_read_records() reads it from a tree. */
+static gboolean
+read_list(ModelText *mt, const char *key, RotapJsonRecordFunc fn, gpointer data,
           GError **error)
 {
+    gsize open = mt->lists[list_index(key)];
+    RotapJsonCursor *cursor;
+    gsize start, end;
+    gboolean ok = TRUE;
+
+    if (open == 0)
+        return rotap_json_read_records(mt->reader, mt->root, "", key, fn, data, error);
+    cursor = rotap_json_cursor_new(mt->reader->text, mt->reader->length, open);
+    for (guint i = 0; ok && rotap_json_cursor_next(cursor, &start, &end); i++) {
+        struct json_object *item = NULL;
+        g_autofree char *item_path = NULL;
+
+        if (!rotap_json_parse_span(mt->reader, mt->tok, start, end, &item, error)) {
+            ok = FALSE;
+            break;
+        }
+        item_path = rotap_json_item_path(key, i);
+        if (!json_object_is_type(item, json_type_object)) {
+            rotap_json_set_error(mt->reader, error, ROTA_ERROR_INVALID, item_path,
+                                 "expected an object, found %s",
+                                 rotap_json_type_name(item));
+            ok = FALSE;
+        } else {
+            ok = fn(mt->reader, item, item_path, data, error);
+        }
+        json_object_put(item);
+    }
+    rotap_json_cursor_free(cursor);
+    return ok;
+}
+
+/* The whole file into spec; FALSE with a positioned error. */
+static gboolean
+read_spec(ModelText *mt, RotapSpec *spec, GError **error)
+{
+    const RotapJsonReader *reader = mt->reader;
+    struct json_object *root = mt->root;
+
     return rotap_json_check_format(reader, root, "rota-model", error) &&
            read_horizon(reader, root, spec, error) &&
-           rotap_json_read_records(reader, root, "", "shifts", read_shift, spec, error) &&
-           rotap_json_read_records(reader, root, "", "forbid", read_forbid, spec,
-                                   error) &&
-           rotap_json_read_records(reader, root, "", "segments", read_segment, spec,
-                                   error) &&
-           rotap_json_read_records(reader, root, "", "units", read_unit, spec, error) &&
-           rotap_json_read_records(reader, root, "", "people", rotap_json_read_person,
-                                   spec, error) &&
-           rotap_json_read_records(reader, root, "", "duties", rotap_json_read_duty, spec,
-                                   error) &&
+           read_list(mt, "shifts", read_shift, spec, error) &&
+           read_list(mt, "forbid", read_forbid, spec, error) &&
+           read_list(mt, "segments", read_segment, spec, error) &&
+           read_list(mt, "units", read_unit, spec, error) &&
+           read_list(mt, "people", rotap_json_read_person, spec, error) &&
+           read_list(mt, "duties", rotap_json_read_duty, spec, error) &&
            read_rules(reader, root, spec, error);
 }
 
@@ -439,22 +554,17 @@ rotap_spec_new_from_data(const char *data, gsize length, const char *source,
                          GError **error)
 {
     RotapJsonReader reader = {source != NULL ? source : "<data>", data, length};
-    struct json_object *root;
-    RotapSpec *spec;
-    gboolean ok;
+    ModelText mt;
+    RotapSpec *spec = NULL;
 
     if (data == NULL)
         reader.text = "";
-    root = rotap_json_parse(&reader, error);
-    if (root == NULL)
-        return NULL;
-    spec = rotap_spec_new();
-    ok = read_spec(&reader, root, spec, error);
-    json_object_put(root);
-    if (!ok) {
-        rotap_spec_free(spec);
-        return NULL;
+    if (model_text_open(&mt, &reader, error)) {
+        spec = rotap_spec_new();
+        if (!read_spec(&mt, spec, error))
+            g_clear_pointer(&spec, rotap_spec_free);
     }
+    model_text_close(&mt);
     return spec;
 }
 
@@ -513,14 +623,54 @@ rota_model_new_from_data(const char *data, gsize length, const char *source,
  *   rota_model_unref(), or %NULL on error.
  * Since: 0.1
  */
+/* A compile error names a JSON path; its position is found in the file
+ * read again, when it still has the bytes that were loaded (else the
+ * error is placed at the start). */
+static void
+position_in_file(const char *path, const char *sha256, GError **error)
+{
+    g_autofree char *data = NULL;
+    g_autofree char *again = NULL;
+    gsize length = 0;
+    RotapJsonReader reader = {path, "", 0};
+
+    if (rotap_read_file(path, &data, &length, NULL)) {
+        again =
+            g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, length);
+        if (strcmp(again, sha256) == 0) {
+            reader.text = data;
+            reader.length = length;
+        }
+    }
+    rotap_json_position_error(&reader, error);
+}
+
 RotaModel *
 rota_model_new_from_file(const char *path, GError **error)
 {
     g_autofree char *data = NULL;
+    g_autofree char *sha256 = NULL;
     gsize length = 0;
+    RotapSpec *spec;
+    RotaModel *model;
 
     g_return_val_if_fail(path != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     if (!rotap_read_file(path, &data, &length, error))
         return NULL;
-    return rota_model_new_from_data(data, length, path, error);
+    spec = rotap_spec_new_from_data(data, length, path, error);
+    if (spec == NULL)
+        return NULL;
+    /* The text is freed before the model is built, so that the two are
+     * never in memory together (rota_model_new_from_data() keeps it, being
+     * the caller's): a 1 M-people model is a 140 MB file. */
+    sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, length);
+    g_clear_pointer(&data, g_free);
+    model = rotap_model_compile(spec, error);
+    if (model == NULL) {
+        position_in_file(path, sha256, error);
+        return NULL;
+    }
+    model->sha256 = g_steal_pointer(&sha256);
+    return model;
 }

@@ -6,6 +6,7 @@
 #include <rota/rota.h>
 
 struct _RotaFeedWriter {
+    gint extra_refs; /* references beyond the owner's: rotap_extra_ref() */
     RotaModel *model; /* a reference */
     guint8 *secret;
     gsize secret_length;

@@ -53,6 +53,8 @@ rota_feed_writer_free(RotaFeedWriter *writer)
 {
     if (writer == NULL)
         return;
+    if (!rotap_extra_unref(&writer->extra_refs))
+        return;
     rota_model_unref(writer->model);
     if (writer->secret != NULL)
         memset(writer->secret, 0, writer->secret_length);
@@ -62,6 +64,16 @@ rota_feed_writer_free(RotaFeedWriter *writer)
     g_free(writer->previous_dir);
     g_free(writer);
 }
+
+/* The copy function of the boxed type: one more reference. */
+static RotaFeedWriter *
+box_feed_writer_ref(RotaFeedWriter *writer)
+{
+    rotap_extra_ref(&writer->extra_refs);
+    return writer;
+}
+
+G_DEFINE_BOXED_TYPE(RotaFeedWriter, rota_feed_writer, box_feed_writer_ref, rota_feed_writer_free)
 
 /**
  * rota_feed_writer_set_secret:

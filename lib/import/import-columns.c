@@ -39,6 +39,21 @@ static const RotapColumnName request_fields[] = {
     {"on", "意愿"},     {"weight", "权重"},
 };
 
+/* A check-in export: one row per attendance entry (records.json). */
+static const RotapColumnName attendance_fields[] = {
+    {"date", "日期"},        {"shift", "班次"},    {"segment", "路段"},
+    {"person", "人员"},      {"status", "状态"},   {"minutes", "分钟"},
+    {"substitute", "替班人"}, {"by", "记录人"},     {"unscheduled", "计划外"},
+    {"note", "备注"},
+};
+
+/* Findings on segments, as the inspection or hotline platform exports them. */
+static const RotapColumnName finding_fields[] = {
+    {"id", "编号"},          {"segment", "路段"},  {"found", "发现时间"},
+    {"category", "类别"},    {"source", "来源"},   {"text", "问题描述"},
+    {"deadline", "办结时限"}, {"closed", "销号时间"}, {"closed_by", "销号人"},
+};
+
 /* Chinese names of the limits, in RotaLimit order. */
 static const char *const limit_chinese[ROTA_N_LIMITS] = {
     "最少分钟",     "最多分钟",     "每周最多班次", "每周最多分钟", "最少连续天数",
@@ -46,9 +61,15 @@ static const char *const limit_chinese[ROTA_N_LIMITS] = {
 };
 
 const RotapColumnName *
-rotap_sheet_fields(RotaSheetKind kind, int *n_fields)
+rotap_sheet_fields(int kind, int *n_fields)
 {
     switch (kind) {
+    case ROTAP_SHEET_ATTENDANCE:
+        *n_fields = G_N_ELEMENTS(attendance_fields);
+        return attendance_fields;
+    case ROTAP_SHEET_FINDINGS:
+        *n_fields = G_N_ELEMENTS(finding_fields);
+        return finding_fields;
     case ROTA_SHEET_UNITS:
         *n_fields = G_N_ELEMENTS(unit_fields);
         return unit_fields;
@@ -150,7 +171,7 @@ shift_known(const GArray *shifts, const char *id)
 
 /* The known columns of a kind, for the message on an unknown one. */
 static char *
-known_columns(RotaSheetKind kind)
+known_columns(int kind)
 {
     int n;
     const RotapColumnName *names = rotap_sheet_fields(kind, &n);
@@ -165,7 +186,7 @@ known_columns(RotaSheetKind kind)
                                    rotap_limit_name((RotaLimit)l));
         g_string_append(out, ", 最多班次.SHIFT max_shifts.SHIFT");
     }
-    g_string_append(out, ", 备注 note, #…");
+    g_string_append(out, kind == ROTAP_SHEET_ATTENDANCE ? ", #…" : ", 备注 note, #…");
     return g_string_free(out, FALSE);
 }
 
@@ -222,8 +243,7 @@ map_column(RotapSheet *sheet, int col, const GArray *shifts, RotapErrors *errors
     int n;
     const RotapColumnName *names = rotap_sheet_fields(sheet->kind, &n);
 
-    if (*header == '\0' || header[0] == '#' || strcmp(header, "备注") == 0 ||
-        g_ascii_strcasecmp(header, "note") == 0)
+    if (*header == '\0' || header[0] == '#')
         return;
     for (int f = 0; f < n; f++) {
         if (!name_is(header, &names[f]))
@@ -232,6 +252,9 @@ map_column(RotapSheet *sheet, int col, const GArray *shifts, RotapErrors *errors
         claim_column(sheet, errors, &sheet->field[f], col);
         return;
     }
+    /* a note is a field of attendance; other sheets set notes aside */
+    if (strcmp(header, "备注") == 0 || g_ascii_strcasecmp(header, "note") == 0)
+        return;
     if (sheet->kind == ROTA_SHEET_PEOPLE) {
         if (limit_column(sheet, header, col, shifts, errors) != NULL)
             return;
@@ -247,7 +270,7 @@ map_column(RotapSheet *sheet, int col, const GArray *shifts, RotapErrors *errors
 }
 
 RotapSheet *
-rotap_sheet_new(RotapCsv *csv, RotaSheetKind kind, int file, const GArray *shifts,
+rotap_sheet_new(RotapCsv *csv, int kind, int file, const GArray *shifts,
                 RotapErrors *errors)
 {
     RotapSheet *sheet = g_new0(RotapSheet, 1);

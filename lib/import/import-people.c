@@ -78,8 +78,6 @@ read_limits(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row,
     }
 }
 
-static gboolean parse_on(const char *cell, gboolean *on);
-
 /* 公开电话: 是/否 (empty: no). */
 static void
 read_phone_public(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row,
@@ -87,7 +85,7 @@ read_phone_public(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row
 {
     const char *cell = rotap_sheet_cell(sheet, row, F_PERSON_PHONE_PUBLIC);
 
-    if (*cell != '\0' && !parse_on(cell, &person->phone_public))
+    if (*cell != '\0' && !rotap_parse_on(cell, &person->phone_public))
         rotap_sheet_field_error(sheet, run->errors, row->line, F_PERSON_PHONE_PUBLIC,
                                 ROTAP_TR(run->errors,
                                          "expected 是 (yes) or 否 (no), found \"%s\"",
@@ -228,9 +226,8 @@ rotap_read_off(RotapImportRun *run, RotapSheet *sheet)
         read_off_row(run, sheet, sheet->csv->rows->pdata[i]);
 }
 
-/* 想/是/1/yes/true or 不想/否/0/no/false. */
-static gboolean
-parse_on(const char *cell, gboolean *on)
+gboolean
+rotap_parse_on(const char *cell, gboolean *on)
 {
     static const char *const yes[] = {"想", "是", "1", "yes", "true", "y", "on"};
     static const char *const no[] = {"不想", "否", "0", "no", "false", "n", "off"};
@@ -262,7 +259,7 @@ read_request_row(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row)
         ok = FALSE;
     }
     if (*on != '\0') {
-        r.request.has_on = parse_on(on, &r.request.on);
+        r.request.has_on = rotap_parse_on(on, &r.request.on);
         if (!r.request.has_on) {
             rotap_sheet_field_error(
                 sheet, run->errors, row->line, F_REQ_ON,

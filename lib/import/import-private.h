@@ -94,7 +94,34 @@ enum {
 };
 enum { F_OFF_PERSON, F_OFF_FROM, F_OFF_TO, F_OFF_SHIFT };
 enum { F_REQ_PERSON, F_REQ_DATE, F_REQ_SHIFT, F_REQ_ON, F_REQ_WEIGHT };
-#define ROTAP_MAX_FIELDS 8
+enum {
+    F_ATT_DATE,
+    F_ATT_SHIFT,
+    F_ATT_SEGMENT,
+    F_ATT_PERSON,
+    F_ATT_STATUS,
+    F_ATT_MINUTES,
+    F_ATT_SUBSTITUTE,
+    F_ATT_BY,
+    F_ATT_UNSCHEDULED,
+    F_ATT_NOTE
+};
+enum {
+    F_FIND_ID,
+    F_FIND_SEGMENT,
+    F_FIND_FOUND,
+    F_FIND_CATEGORY,
+    F_FIND_SOURCE,
+    F_FIND_TEXT,
+    F_FIND_DEADLINE,
+    F_FIND_CLOSED,
+    F_FIND_CLOSED_BY
+};
+#define ROTAP_MAX_FIELDS 10
+
+/* The sheets of records (rota import --records), numbered after the
+ * model's sheets so that one RotapSheet serves both. */
+enum { ROTAP_SHEET_ATTENDANCE = ROTA_N_SHEETS, ROTAP_SHEET_FINDINGS };
 
 typedef struct {
     const char *key; /* English name, as in model.json */
@@ -102,13 +129,13 @@ typedef struct {
 } RotapColumnName;
 
 /* The fields of kind (n_fields set) and the Chinese name of a limit. */
-const RotapColumnName *rotap_sheet_fields(RotaSheetKind kind, int *n_fields);
+const RotapColumnName *rotap_sheet_fields(int kind, int *n_fields);
 const char *rotap_limit_chinese(RotaLimit limit);
 const char *rotap_sheet_file_name(RotaSheetKind kind); /* "units.csv", ... */
 
 typedef struct {
     RotapCsv *csv;
-    RotaSheetKind kind;
+    int kind;                    /* a RotaSheetKind or ROTAP_SHEET_ATTENDANCE, ... */
     int file;                    /* order of the file in the run */
     int field[ROTAP_MAX_FIELDS]; /* 0-based column of each field, or -1 */
     int limit[ROTA_N_LIMITS];    /* people: column of each limit, or -1 */
@@ -119,7 +146,7 @@ typedef struct {
 /* Map the header of csv to the fields of kind; unknown and repeated
  * columns are errors.  shifts are the base's shift ids (for the
  * max_shifts.SHIFT columns).  NULL when the header is unusable. */
-RotapSheet *rotap_sheet_new(RotapCsv *csv, RotaSheetKind kind, int file,
+RotapSheet *rotap_sheet_new(RotapCsv *csv, int kind, int file,
                             const GArray *shifts, RotapErrors *errors);
 void rotap_sheet_free(RotapSheet *sheet);
 
@@ -144,6 +171,8 @@ void rotap_sheet_field_error(const RotapSheet *sheet, RotapErrors *errors, int r
 GPtrArray *rotap_split_list(const char *text);
 /* Trim ASCII white space and U+3000 from both ends, in place; returns text. */
 char *rotap_trim(char *text);
+/* 想/是/1/yes/true or 不想/否/0/no/false (import-people.c). */
+gboolean rotap_parse_on(const char *cell, gboolean *on);
 /* A whole number (ASCII digits, optional sign). */
 gboolean rotap_parse_int(const char *text, int *value);
 /* The date forms of docs/sheets.md.  start and n_days are the horizon's, for

@@ -16,6 +16,7 @@ typedef struct {
 } Input;
 
 struct _RotaImport {
+    gint extra_refs; /* references beyond the owner's: rotap_extra_ref() */
     char *base;
     gboolean chinese;
     GArray *inputs; /* Input, in the order given */
@@ -72,12 +73,24 @@ rota_import_free(RotaImport *import)
 {
     if (import == NULL)
         return;
+    if (!rotap_extra_unref(&import->extra_refs))
+        return;
     g_free(import->base);
     g_array_unref(import->inputs);
     g_free(import->availability);
     g_string_free(import->summary, TRUE);
     g_free(import);
 }
+
+/* The copy function of the boxed type: one more reference. */
+static RotaImport *
+box_import_ref(RotaImport *import)
+{
+    rotap_extra_ref(&import->extra_refs);
+    return import;
+}
+
+G_DEFINE_BOXED_TYPE(RotaImport, rota_import, box_import_ref, rota_import_free)
 
 /**
  * rota_import_set_chinese:
@@ -124,7 +137,7 @@ rota_import_add_sheet(RotaImport *import, RotaSheetKind kind, const char *path)
  * @import: an import
  * @kind: which list the sheet holds
  * @name: the name of the sheet in messages
- * @data: (array length=length): the bytes of a CSV file (copied)
+ * @data: (array length=length) (element-type guint8): the bytes of a CSV file (copied)
  * @length: the number of bytes
  *
  * Adds a sheet held in memory, as rota_import_add_sheet() does for a file.

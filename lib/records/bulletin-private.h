@@ -6,6 +6,7 @@
 #include "records-private.h"
 
 struct _RotaBulletin {
+    gint extra_refs; /* references beyond the owner's: rotap_extra_ref() */
     RotaModel *model;           /* a reference */
     const RotaRecords *records; /* only while counting */
     char *from, *to;

@@ -63,7 +63,7 @@ append_list(GString *out, const RotaBulletin *b, gboolean red)
  * rota_bulletin_to_json:
  * @bulletin: a bulletin
  *
- * The bulletin in the `rota-bulletin` format, version 1 (DESIGN.md §11):
+ * The bulletin in the `rota-bulletin` format, version 1 (docs/records.md):
  * units by rank, the red list best first and the black list worst first,
  * people by id.  Scores and hours carry at most two decimals.
  *

@@ -9,7 +9,7 @@
 #include "util-private.h"
 
 /*
- * The counting rules are DESIGN.md §11's, word for word; where it leaves a
+ * The counting rules are docs/records.md's, word for word; where it leaves a
  * choice, this file makes it and README.md says so:
  *  - an on-site entry is an entry of the on-site shift that names an
  *    on-site assignment of the roster, or an unscheduled one; its unit is
@@ -338,7 +338,7 @@ rotap_compare_person_ids(gconstpointer pa, gconstpointer pb, gpointer model)
  * @to: last day of the period
  * @error: return location for a #GError, or %NULL
  *
- * Counts the period's figures per unit and person as DESIGN.md §11 says,
+ * Counts the period's figures per unit and person as docs/records.md says,
  * scores the units by the model's rules.assessment (or the default
  * rubric) and ranks them.
  *
@@ -395,6 +395,8 @@ rota_bulletin_free(RotaBulletin *bulletin)
 {
     if (bulletin == NULL)
         return;
+    if (!rotap_extra_unref(&bulletin->extra_refs))
+        return;
     rota_model_unref(bulletin->model);
     g_free(bulletin->from);
     g_free(bulletin->to);
@@ -402,6 +404,16 @@ rota_bulletin_free(RotaBulletin *bulletin)
     g_free(bulletin->people);
     g_free(bulletin);
 }
+
+/* The copy function of the boxed type: one more reference. */
+static RotaBulletin *
+box_bulletin_ref(RotaBulletin *bulletin)
+{
+    rotap_extra_ref(&bulletin->extra_refs);
+    return bulletin;
+}
+
+G_DEFINE_BOXED_TYPE(RotaBulletin, rota_bulletin, box_bulletin_ref, rota_bulletin_free)
 
 /**
  * rota_bulletin_get_from:

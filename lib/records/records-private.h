@@ -25,6 +25,7 @@ typedef struct {
 } RotapFindingRec;
 
 struct _RotaRecords {
+    gint extra_refs; /* references beyond the owner's: rotap_extra_ref() */
     RotaModel *model;        /* a reference */
     RotaRoster *roster;      /* a copy, or NULL (then attendance is not checked) */
     GArray *attendance;      /* RotapAttendance */
@@ -32,6 +33,7 @@ struct _RotaRecords {
     GHashTable *finding_ids; /* id -> index + 1 */
     GHashTable *entries;     /* "date shift segment person" -> index + 1 */
     GHashTable *slots;       /* the roster's assignments, same keys -> index + 1 */
+    GHashTable *assigned;    /* "date shift person" -> segment + 1, built on first use */
 };
 
 /* records-rules.c: model.json "rules.deadlines" and "rules.assessment". */
@@ -72,6 +74,22 @@ char *rotap_slot_key(const RotaModel *model, int day, int shift, int segment, in
 void rotap_records_push_attendance(RotaRecords *records, const RotaAttendance *a,
                                    char *note, int assignment);
 RotapFindingRec *rotap_records_push_finding(RotaRecords *records);
+
+/* The segment of person's assignment of shift on day in the roster, or
+ * -1 (no roster, no such assignment). */
+int rotap_records_assigned_segment(RotaRecords *records, int day, int shift, int person);
+/* Drop the entries and findings added after the first n_attendance and
+ * n_findings (an import that failed part way). */
+void rotap_records_truncate(RotaRecords *records, guint n_attendance, guint n_findings);
+/* Open a closed finding again (undoing a close of a failed import). */
+void rotap_records_reopen(RotaRecords *records, int index);
+/* rota_records_add_finding() with a given id (NULL: the next free one);
+ * returns the id (owned by the records) or NULL, and nothing changes. */
+const char *rotap_records_add_finding_as(RotaRecords *records, const char *id,
+                                         const char *segment, const char *category,
+                                         const char *source, const char *text,
+                                         const char *found, const char *deadline,
+                                         GError **error);
 
 /* Check one attendance entry against the model and roster (path for
  * messages, "attendance[3]"): "PATH.KEY: message" errors, *key set to the

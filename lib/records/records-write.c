@@ -205,14 +205,11 @@ rota_records_add_attendance(RotaRecords *records, const char *date, const char *
         !lookup(model, 'p', substitute, FALSE, &a.substitute, error) ||
         !lookup(model, 'p', by, FALSE, &a.by, error))
         return FALSE;
-    if (segment == NULL && records->roster != NULL) {
-        for (guint i = 0; i < records->roster->assignments->len; i++) {
-            const RotaAssignment *r =
-                &g_array_index(records->roster->assignments, RotaAssignment, i);
+    if (segment == NULL) {
+        int assigned = rotap_records_assigned_segment(records, a.day, a.shift, a.person);
 
-            if (r->day == a.day && r->shift == a.shift && r->person == a.person)
-                segment = model->segments[r->segment].id;
-        }
+        if (assigned >= 0)
+            segment = model->segments[assigned].id;
     }
     if (!lookup(model, 'g', segment, TRUE, &a.segment, error))
         return FALSE;
@@ -272,12 +269,21 @@ rota_records_add_finding(RotaRecords *records, const char *segment, const char *
                          const char *source, const char *text, const char *found,
                          const char *deadline, GError **error)
 {
+    g_return_val_if_fail(records != NULL && category != NULL && text != NULL, NULL);
+    return g_strdup(rotap_records_add_finding_as(records, NULL, segment, category, source,
+                                                 text, found, deadline, error));
+}
+
+const char *
+rotap_records_add_finding_as(RotaRecords *records, const char *id, const char *segment,
+                             const char *category, const char *source, const char *text,
+                             const char *found, const char *deadline, GError **error)
+{
     RotapFindingRec *f;
-    g_autofree char *id = NULL;
+    char *new_id;
     int seg = -1, cat, src;
     const char *key = NULL;
 
-    g_return_val_if_fail(records != NULL && category != NULL && text != NULL, NULL);
     if (!lookup(records->model, 'g', segment, TRUE, &seg, error))
         return NULL;
     cat = rota_category_from_name(category);
@@ -293,9 +299,9 @@ rota_records_add_finding(RotaRecords *records, const char *segment, const char *
                     cat < 0 ? category : source);
         return NULL;
     }
-    id = next_finding_id(records);
+    new_id = id != NULL ? g_strdup(id) : next_finding_id(records);
     f = rotap_records_push_finding(records);
-    f->id = g_steal_pointer(&id);
+    f->id = new_id;
     f->f.segment = seg;
     f->f.category = (RotaCategory)cat;
     f->f.source = (RotaSource)src;
@@ -309,7 +315,7 @@ rota_records_add_finding(RotaRecords *records, const char *segment, const char *
         g_array_set_size(records->findings, records->findings->len - 1);
         return NULL;
     }
-    return g_strdup(f->id);
+    return f->id;
 }
 
 /**

@@ -93,16 +93,30 @@ rota_records_free(RotaRecords *records)
 {
     if (records == NULL)
         return;
+    if (!rotap_extra_unref(&records->extra_refs))
+        return;
     g_array_unref(records->attendance);
     g_array_unref(records->findings);
     g_hash_table_unref(records->finding_ids);
     g_hash_table_unref(records->entries);
     if (records->slots != NULL)
         g_hash_table_unref(records->slots);
+    if (records->assigned != NULL)
+        g_hash_table_unref(records->assigned);
     rota_roster_free(records->roster);
     rota_model_unref(records->model);
     g_free(records);
 }
+
+/* The copy function of the boxed type: one more reference. */
+static RotaRecords *
+box_records_ref(RotaRecords *records)
+{
+    rotap_extra_ref(&records->extra_refs);
+    return records;
+}
+
+G_DEFINE_BOXED_TYPE(RotaRecords, rota_records, box_records_ref, rota_records_free)
 
 /**
  * rota_records_get_model:
@@ -212,6 +226,65 @@ rotap_records_push_attendance(RotaRecords *records, const RotaAttendance *a, cha
         rotap_slot_key(records->model, a->day, a->shift, a->segment, a->person),
         GINT_TO_POINTER((int)records->attendance->len + 1));
     g_array_append_val(records->attendance, entry);
+}
+
+static char *
+person_slot_key(int day, int shift, int person)
+{
+    return g_strdup_printf("%d %d %d", day, shift, person);
+}
+
+int
+rotap_records_assigned_segment(RotaRecords *records, int day, int shift, int person)
+{
+    g_autofree char *key = NULL;
+
+    if (records->roster == NULL)
+        return -1;
+    if (records->assigned == NULL) {
+        GArray *assignments = records->roster->assignments;
+
+        records->assigned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        for (guint i = 0; i < assignments->len; i++) {
+            const RotaAssignment *r = &g_array_index(assignments, RotaAssignment, i);
+
+            g_hash_table_insert(records->assigned,
+                                person_slot_key(r->day, r->shift, r->person),
+                                GINT_TO_POINTER(r->segment + 1));
+        }
+    }
+    key = person_slot_key(day, shift, person);
+    return GPOINTER_TO_INT(g_hash_table_lookup(records->assigned, key)) - 1;
+}
+
+void
+rotap_records_truncate(RotaRecords *records, guint n_attendance, guint n_findings)
+{
+    for (guint i = n_attendance; i < records->attendance->len; i++) {
+        const RotaAttendance *a = &g_array_index(records->attendance, RotapAttendance, i).a;
+        g_autofree char *key =
+            rotap_slot_key(records->model, a->day, a->shift, a->segment, a->person);
+
+        g_hash_table_remove(records->entries, key);
+    }
+    for (guint i = n_findings; i < records->findings->len; i++)
+        g_hash_table_remove(records->finding_ids,
+                            g_array_index(records->findings, RotapFindingRec, i).id);
+    if (records->attendance->len > n_attendance)
+        g_array_set_size(records->attendance, n_attendance);
+    if (records->findings->len > n_findings)
+        g_array_set_size(records->findings, n_findings);
+}
+
+void
+rotap_records_reopen(RotaRecords *records, int index)
+{
+    RotapFindingRec *f = &g_array_index(records->findings, RotapFindingRec, index);
+
+    g_clear_pointer(&f->closed, g_free);
+    f->f.closed = NULL;
+    f->f.closed_at = 0;
+    f->f.closed_by = -1;
 }
 
 RotapFindingRec *

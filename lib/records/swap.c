@@ -6,6 +6,7 @@
 
 #include "records-private.h"
 #include "solver/solver-private.h"
+#include "util-private.h"
 
 /*
  * The evaluator judges: a move is refused when the new roster holds a hard
@@ -23,6 +24,7 @@
  */
 
 struct _RotaSwapSuggestions {
+    gint extra_refs; /* references beyond the owner's: rotap_extra_ref() */
     GArray *items; /* RotaSwapCandidate */
 };
 
@@ -369,9 +371,21 @@ rota_swap_suggestions_free(RotaSwapSuggestions *suggestions)
 {
     if (suggestions == NULL)
         return;
+    if (!rotap_extra_unref(&suggestions->extra_refs))
+        return;
     g_array_unref(suggestions->items);
     g_free(suggestions);
 }
+
+/* The copy function of the boxed type: one more reference. */
+static RotaSwapSuggestions *
+box_swap_suggestions_ref(RotaSwapSuggestions *suggestions)
+{
+    rotap_extra_ref(&suggestions->extra_refs);
+    return suggestions;
+}
+
+G_DEFINE_BOXED_TYPE(RotaSwapSuggestions, rota_swap_suggestions, box_swap_suggestions_ref, rota_swap_suggestions_free)
 
 /**
  * rota_swap_suggestions_get_n:

@@ -436,6 +436,7 @@ const RotapState *rotap_search_get_state(const RotapSearch *search);
 typedef struct _RotapRun RotapRun;
 
 struct _RotaSolver {
+    gint extra_refs; /* references beyond the owner's: rotap_extra_ref() */
     RotaModel *model;
     RotaRoster *previous; /* a copy, or NULL */
     guint64 seed;
@@ -447,12 +448,18 @@ struct _RotaSolver {
     GDestroyNotify progress_destroy;
 
     gint cancel; /* atomic: set by rota_solver_cancel() */
+    GCancellable *cancellable; /* rota_solver_set_cancellable(), or NULL */
     gint ran;    /* atomic: rota_solver_run() was called */
 
     GMutex lock;      /* guards best and run */
     RotaRoster *best; /* the final result */
     RotapRun *run;    /* the run in progress, or NULL */
 };
+
+/* rota_solver_run() that also stops when extra (may be NULL) is
+ * cancelled: the body of the synchronous and the asynchronous run. */
+gboolean rotap_solver_run_cancellable(RotaSolver *solver, GCancellable *extra,
+                                      GError **error);
 
 /* The best roster of a run in progress, or NULL (call with solver->lock). */
 RotaRoster *rotap_solver_run_dup_best(RotapRun *run);

@@ -410,8 +410,10 @@ final_roster(RotapRun *run)
  *
  * Builds a first roster greedily, then improves it by local search on
  * the configured number of threads until the move limit, the time limit
- * or rota_solver_cancel().  Blocks until then; the progress function is
- * called on this thread.  Get the result with rota_solver_dup_best().
+ * or rota_solver_cancel() (or the #GCancellable of
+ * rota_solver_set_cancellable()).  Blocks until then; the progress
+ * function is called on this thread.  rota_solver_run_async() runs the
+ * same search on a worker thread.  Get the result with rota_solver_dup_best().
  * Hard violations are not an error: they are part of the result.
  *
  * A run stopped by rota_solver_cancel() still builds its roster: it
@@ -427,6 +429,48 @@ final_roster(RotapRun *run)
  */
 gboolean
 rota_solver_run(RotaSolver *solver, GError **error)
+{
+    return rotap_solver_run_cancellable(solver, NULL, error);
+}
+
+static void
+on_cancelled(GCancellable *cancellable, gpointer solver)
+{
+    rota_solver_cancel(solver);
+}
+
+/* Connects cancellable (may be NULL) to rota_solver_cancel(): 0 or the
+ * handler id; a cancellable already cancelled cancels at once. */
+static gulong
+connect_cancellable(RotaSolver *solver, GCancellable *cancellable)
+{
+    if (cancellable == NULL)
+        return 0;
+    return g_cancellable_connect(cancellable, G_CALLBACK(on_cancelled), solver, NULL);
+}
+
+static gboolean run_blocking(RotaSolver *solver, GError **error);
+
+gboolean
+rotap_solver_run_cancellable(RotaSolver *solver, GCancellable *extra, GError **error)
+{
+    gulong own, other;
+    gboolean ok;
+
+    g_return_val_if_fail(solver != NULL, FALSE);
+    g_return_val_if_fail(extra == NULL || G_IS_CANCELLABLE(extra), FALSE);
+    own = connect_cancellable(solver, solver->cancellable);
+    other = connect_cancellable(solver, extra);
+    ok = run_blocking(solver, error);
+    if (own != 0)
+        g_cancellable_disconnect(solver->cancellable, own);
+    if (other != 0)
+        g_cancellable_disconnect(extra, other);
+    return ok;
+}
+
+static gboolean
+run_blocking(RotaSolver *solver, GError **error)
 {
     RotapSolverData *data;
     RotapRun *run;

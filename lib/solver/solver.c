@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "solver-private.h"
+#include "util-private.h"
 
 /**
  * rota_solver_new:
@@ -43,14 +44,27 @@ rota_solver_free(RotaSolver *solver)
 {
     if (solver == NULL)
         return;
+    if (!rotap_extra_unref(&solver->extra_refs))
+        return;
     if (solver->progress_destroy != NULL)
         solver->progress_destroy(solver->progress_data);
     rota_roster_free(solver->best);
     rota_roster_free(solver->previous);
     rota_model_unref(solver->model);
+    g_clear_object(&solver->cancellable);
     g_mutex_clear(&solver->lock);
     g_free(solver);
 }
+
+/* The copy function of the boxed type: one more reference. */
+static RotaSolver *
+box_solver_ref(RotaSolver *solver)
+{
+    rotap_extra_ref(&solver->extra_refs);
+    return solver;
+}
+
+G_DEFINE_BOXED_TYPE(RotaSolver, rota_solver, box_solver_ref, rota_solver_free)
 
 /**
  * rota_solver_set_seed:

@@ -41,7 +41,7 @@ append_row(GString *out, const RotaModel *m, const RotaAssignment *a)
  * @length: (out) (optional): the length of the text in bytes
  *
  * The roster as CSV (RFC 4180), one row per assignment in the order of
- * DESIGN.md §3, below a Chinese header row: 日期 (date), 星期 (weekday),
+ * docs/concepts.md, below a Chinese header row: 日期 (date), 星期 (weekday),
  * 班次 (shift name), 开始, 结束 (its times), 路段, 路段名称 (segment id and
  * name), 单位 (the person's unit), 人员, 姓名 (person id and name), 任务,
  * 任务名称 (duty id and name; "onsite" for the on-site hour).  UTF-8 with a

@@ -6,6 +6,7 @@
 #include "views/views-private.h"
 
 struct _RotaSiteWriter {
+    gint extra_refs; /* references beyond the owner's: rotap_extra_ref() */
     RotaModel *model;      /* a reference */
     GDateTime *now;        /* NULL: the current time */
     char *feeds_url;       /* ends in '/', or NULL: no QR codes */

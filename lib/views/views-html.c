@@ -2,6 +2,7 @@
 /* views-html.c: the static site: its writer, the page frame, and writing the pages out.
  */
 #include "views/views-html-private.h"
+#include "util-private.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -123,7 +124,7 @@ rotap_site_short_date(const RotaModel *model, int day)
  * rota_site_writer_new:
  * @model: the model whose rosters the site will show
  *
- * A writer of the static site (DESIGN.md §10) for rosters of @model:
+ * A writer of the static site (docs/views.md) for rosters of @model:
  * without QR codes until rota_site_writer_set_feeds_url() is called, the
  * signs showing the current week until rota_site_writer_set_now().
  *
@@ -155,6 +156,8 @@ rota_site_writer_free(RotaSiteWriter *writer)
 {
     if (writer == NULL)
         return;
+    if (!rotap_extra_unref(&writer->extra_refs))
+        return;
     rota_feed_writer_free(writer->feeds);
     if (writer->now != NULL)
         g_date_time_unref(writer->now);
@@ -162,6 +165,16 @@ rota_site_writer_free(RotaSiteWriter *writer)
     rota_model_unref(writer->model);
     g_free(writer);
 }
+
+/* The copy function of the boxed type: one more reference. */
+static RotaSiteWriter *
+box_site_writer_ref(RotaSiteWriter *writer)
+{
+    rotap_extra_ref(&writer->extra_refs);
+    return writer;
+}
+
+G_DEFINE_BOXED_TYPE(RotaSiteWriter, rota_site_writer, box_site_writer_ref, rota_site_writer_free)
 
 /**
  * rota_site_writer_set_now:

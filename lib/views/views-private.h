@@ -7,7 +7,7 @@
 #include "roster-private.h"
 
 /*
- * RotapView: a roster's assignments sorted (DESIGN.md §3 order) and
+ * RotapView: a roster's assignments sorted (docs/roster-json.md order) and
  * indexed by day, by (person, day) and by cell, with the figures every
  * view prints: per person duties and minutes (on-site hours apart, as
  * fairness counts them), per unit and day who was on site, per cell how

@@ -67,6 +67,28 @@ expect_status 0
 expect_count "unit lines" '^U[0-9]{4} ' 206
 expect_out_line "U0104 县委办公室·2	head 杨燕蕾	deputies 杨超帅	members 42"
 
+# The quarter (季调度) and the year (年评比): valid models over 92 and 365 days, the
+# official calendar's holidays and make-up days inside them, limits over the horizon
+# scaled from the month's.
+for h in quarter:2026-10-01:92 year:2026-01-01:365; do
+    horizon=${h%%:*}
+    rest=${h#*:}
+    run "county-gen --horizon $horizon" "$gen" -q --horizon "$horizon" -o "$TMP/$horizon.json"
+    expect_status 0
+    run "rota check $horizon" "$ROTA" check "$TMP/$horizon.json"
+    expect_status 0
+    if grep -q "^  \"start\": \"${rest%%:*}\",$" "$TMP/$horizon.json" &&
+        grep -q "^  \"days\": ${rest#*:},$" "$TMP/$horizon.json"; then
+        pass "county-gen --horizon $horizon: ${rest#*:} days from ${rest%%:*}"
+    else fail "county-gen --horizon $horizon: horizon" "$(grep -m2 '"start"\|"days"' "$TMP/$horizon.json")"; fi
+done
+if grep -q '"2026-10-01", "2026-10-02"' "$TMP/quarter.json" && grep -q '"2026-10-10"' "$TMP/quarter.json" &&
+    grep -q '"max_weekends": 8' "$TMP/quarter.json" && grep -q '"max_weekends": 35' "$TMP/year.json"
+then pass "county-gen: National Day, its make-up day and the weekend limit over the horizon"
+else fail "county-gen: quarter/year calendar or limits" "$(grep -m3 'max_weekends\|holidays' "$TMP/quarter.json")"; fi
+run "county-gen bad horizon" "$gen" --horizon week -o "$TMP/x.json"
+expect_status 2
+
 run "county-gen no output" "$gen"
 expect_status 2
 run "county-gen scale 0" "$gen" --scale 0 -o "$TMP/x.json"

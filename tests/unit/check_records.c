@@ -201,6 +201,58 @@ START_TEST(test_add_and_close)
 }
 END_TEST
 
+/* A check-in sheet with one bad row changes nothing, not even the closing
+ * or the entry its good rows made; the good sheet then adds them. */
+START_TEST(test_import_sheet_all_or_nothing)
+{
+    static const char findings[] =
+        "编号,路段,发现时间,类别,问题描述,销号时间\n"
+        "F0009,S001,2026-12-07 10:00,环卫,垃圾,\n"
+        ",S003,2026-12-07 11:00,环卫,新问题,\n"
+        "F0009,S001,2026-12-07 10:00,环卫,垃圾,2026-12-07 12:00\n";
+    static const char bad_row[] = "F0002,S002,2026-12-01 08:00,环卫,x,\n";
+    static const char attendance[] = "date,shift,person,status\n"
+                                     "2026-12-07,am,P0002,absent\n"
+                                     "2026-12-07,am,P0002,done\n";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RotaRecords) records =
+        load_records("tests/data/records/records.json", &error);
+    g_autofree char *before = rota_records_to_data(records, NULL);
+    g_autofree char *after = NULL;
+    g_autofree char *bad = g_strconcat(findings, bad_row, NULL);
+    int added = -1, unchanged = -1;
+    RotaFindingInfo f;
+
+    ck_assert(!rota_records_import_sheet_data(records, ROTA_RECORD_SHEET_FINDINGS, "f.csv",
+                                              bad, strlen(bad), FALSE, &added,
+                                              &unchanged, &error));
+    test_assert_error(&error, ROTA_ERROR_INVALID,
+                      "f.csv:5:1: 列 编号 (id): F0002 is recorded already for S001");
+    ck_assert_int_eq(added, 0);
+    after = rota_records_to_data(records, NULL);
+    ck_assert_str_eq(after, before);
+
+    ck_assert(!rota_records_import_sheet_data(records, ROTA_RECORD_SHEET_ATTENDANCE,
+                                              "a.csv", attendance, strlen(attendance),
+                                              FALSE, NULL, NULL, &error));
+    test_assert_error(&error, ROTA_ERROR_INVALID,
+                      "a.csv:3:4: 列 status: already recorded as absent");
+    g_free(after);
+    after = rota_records_to_data(records, NULL);
+    ck_assert_str_eq(after, before);
+
+    ck_assert(rota_records_import_sheet_data(records, ROTA_RECORD_SHEET_FINDINGS, "f.csv",
+                                             findings, strlen(findings), FALSE, &added,
+                                             &unchanged, &error));
+    ck_assert_int_eq(added, 3); /* F0009, F0010, then F0009's closing */
+    ck_assert_int_eq(unchanged, 0);
+    ck_assert(rota_records_get_finding(records, rota_records_find_finding(records, "F0009"),
+                                       &f));
+    ck_assert_str_eq(f.closed, "2026-12-07T12:00:00+08:00");
+    ck_assert_int_ge(rota_records_find_finding(records, "F0010"), 0);
+}
+END_TEST
+
 /* rules.deadlines and rules.assessment: read, defaulted, written back. */
 START_TEST(test_model_rules)
 {
@@ -304,6 +356,7 @@ records_suite(void)
     tcase_add_loop_test(tc, test_invalid_case, 0, (int)case_names->len);
     tcase_add_test(tc, test_load_round_trip);
     tcase_add_test(tc, test_add_and_close);
+    tcase_add_test(tc, test_import_sheet_all_or_nothing);
     tcase_add_test(tc, test_model_rules);
     tcase_add_test(tc, test_model_rules_invalid);
     suite_add_tcase(suite, tc);
