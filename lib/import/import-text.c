@@ -81,8 +81,9 @@ rotap_sheet_error(const RotapSheet *sheet, RotapErrors *errors, int row, int col
         g_string_append_printf(text, "%s:%d:%d: 列 %d", sheet->csv->name, row, col + 1,
                                col + 1);
     /* keys has one entry per header column: a cell beyond them has none */
-    if (sheet->keys != NULL && col < sheet->csv->header->n_cells &&
-        sheet->keys[col] != NULL && strcmp(sheet->keys[col], header) != 0)
+    if (sheet->keys != NULL && sheet->csv->header != NULL &&
+        col < sheet->csv->header->n_cells && sheet->keys[col] != NULL &&
+        strcmp(sheet->keys[col], header) != 0)
         g_string_append_printf(text, " (%s)", sheet->keys[col]);
     g_string_append_printf(text, ": %s", message);
     errors_add(errors, sheet->file, row, col + 1, g_string_free(text, FALSE));
