@@ -450,7 +450,7 @@ rotap_compile_duties(RotaModel *model, GPtrArray *tags, GError **error)
     model->duties = g_new0(RotapDuty, model->n_duties + 1);
     c.patterns = g_ptr_array_new_with_free_func(pattern_free);
     c.by_due = g_hash_table_new(pattern_hash, pattern_equal);
-    c.duty_pattern = g_new(int, model->n_duties + 1);
+    c.duty_pattern = g_new0(int, model->n_duties + 1);
     for (int d = 0; d < model->n_duties && ok; d++)
         ok = compile_duty(&c, d, scratch, tags, error);
     if (ok) {

@@ -225,7 +225,7 @@ compile_off(RotaModel *model, int p, guint j, GError **error)
                            : off->form == ROTAP_OFF_FORM_DAY ? ".date"
                                                              : ".from";
     guint64 mask = ROTAP_ALL_SHIFTS, *row = model->off + (gsize)p * model->n_days;
-    gint64 from, to;
+    gint64 from = 0, to;
 
     if (!date_offset(model, off->from, &from, error, p, j, from_key))
         return FALSE;
@@ -413,7 +413,11 @@ rotap_compile_people(RotaModel *model, GPtrArray *tags, GError **error)
     model->n_people = n;
     model->people = g_new0(RotapPerson, n + 1);
     model->max_shifts = g_new(int, (gsize)n * model->n_shifts + 1);
-    model->off = g_new0(guint64, (gsize)n * model->n_days + 1);
+    /* the largest block of a model: people x days */
+    model->off = rotap_try_alloc0((gsize)n * model->n_days + 1, sizeof(guint64),
+                                  "the days off of people x days", error);
+    if (model->off == NULL)
+        return FALSE;
     model->person_requests = g_new0(int, n + 1);
     for (int p = 0; p < n; p++) {
         model->person_requests[p] = (int)requests->len;

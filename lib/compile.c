@@ -100,7 +100,7 @@ mark_dates(RotaModel *model, GPtrArray *dates, const char *path, guint8 *marks,
         if (!rotap_compile_date(model, dates->pdata[i], FALSE, &day, error, "%s[%u]",
                                 path, i))
             return FALSE;
-        if (day >= 0)
+        if (day >= 0 && day < model->n_days)
             marks[day] = 1;
     }
     return TRUE;

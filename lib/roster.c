@@ -66,7 +66,7 @@ rota_roster_copy(const RotaRoster *roster)
 {
     RotaRoster *copy;
 
-    g_return_val_if_fail(roster != NULL, NULL);
+    g_return_val_if_fail(roster != NULL && roster->model != NULL, NULL);
 
     copy = rota_roster_new(roster->model);
     g_array_append_vals(copy->assignments, roster->assignments->data,

@@ -125,7 +125,7 @@ rotap_score_check_onsite(RotapScoreCtx *ctx)
     const RotaModel *model = ctx->model;
     gsize n_keys = (gsize)model->n_units * model->n_days;
     g_autofree int *count = g_new0(int, MAX(n_keys, 1));
-    g_autofree int *first = g_new(int, MAX(n_keys, 1));
+    g_autofree int *first = g_new0(int, MAX(n_keys, 1));
 
     collect(ctx, count, first);
     if (model->onsite_shift < 0 || model->onsite_day == NULL)

@@ -30,8 +30,8 @@ tally_init(Tally *t, const RotaModel *model)
     t->shift_count = g_new0(int, MAX(model->n_shifts, 1));
     t->week_shifts = g_new0(int, MAX(model->n_weeks, 1));
     t->week_minutes = g_new0(gint64, MAX(model->n_weeks, 1));
-    t->week_first = g_new(int, MAX(model->n_weeks, 1));
-    t->week_last = g_new(int, MAX(model->n_weeks, 1));
+    t->week_first = g_new0(int, MAX(model->n_weeks, 1));
+    t->week_last = g_new0(int, MAX(model->n_weeks, 1));
     t->weekend = g_new0(guint8, MAX(model->n_weekends, 1));
     t->working = g_new0(guint8, MAX(model->n_days, 1));
     for (int w = 0; w < model->n_weeks; w++)

@@ -49,6 +49,12 @@ gboolean rotap_max_input(guint64 *limit, GError **error);
  * naming path on failure. */
 gboolean rotap_read_file(const char *path, char **data, gsize *length, GError **error);
 
+/* n_blocks * block_size bytes, zeroed, for arrays sized by the input (people
+ * x days, ...): NULL with ROTA_ERROR_FAILED "out of memory" naming what when
+ * the product overflows or the allocation fails, where g_new0() aborts. */
+gpointer rotap_try_alloc0(gsize n_blocks, gsize block_size, const char *what,
+                          GError **error);
+
 /* References of the boxed types (lib/util-gtype.c): an object made with
  * g_new0() has one owner; rotap_extra_ref() adds a reference (the boxed
  * copy function, used by language bindings), and the object's _free()

@@ -375,7 +375,8 @@ scan_key(Scanner *s, guint base, GHashTable **index)
     g_string_truncate(s->key, 0);
     if (!scan_string(s, s->key))
         return FALSE;
-    if (s->keys != NULL && key_seen(s, base, index)) {
+    /* keys (checking) come with an index; locating (find_member()) has neither */
+    if (s->keys != NULL && index != NULL && key_seen(s, base, index)) {
         s->problem_path = s->path->len > 0
                               ? g_strdup_printf("%s.%s", s->path->str, s->key->str)
                               : g_strdup(s->key->str);
@@ -385,7 +386,7 @@ scan_key(Scanner *s, guint base, GHashTable **index)
     if (s->keys != NULL) {
         copy = g_strdup(s->key->str);
         g_ptr_array_add(s->keys, copy);
-        if (*index != NULL)
+        if (index != NULL && *index != NULL)
             g_hash_table_add(*index, copy);
     }
     skip_blank(s);

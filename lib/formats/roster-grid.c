@@ -39,10 +39,11 @@ grid_reader_init(GridReader *r, const RotaModel *model, const char *source)
     r->shift_index = g_hash_table_new(g_str_hash, g_str_equal);
     for (int s = 0; s < model->n_shifts; s++)
         g_hash_table_insert(r->shift_index, model->shifts[s].id, GINT_TO_POINTER(s + 1));
-    r->duty = g_new(int, size);
-    r->segment = g_new(int, size);
+    /* read only where count is 1 (read_cell() refuses the others) */
+    r->duty = g_new0(int, size);
+    r->segment = g_new0(int, size);
     r->count = g_new0(int, size);
-    r->grid = g_new(int, n_cells);
+    r->grid = g_new0(int, n_cells);
     /* A (duty, segment) qualifies on each day its cells list: per-week
      * duties list every due day of the week in their one cell. */
     for (int c = 0; c < model->n_cells; c++) {
@@ -254,7 +255,7 @@ add_sorted(const GridReader *r, RotaRoster *roster, GError **error)
     g_autofree int *shifts = ordered(model, n_shifts, compare_shifts);
     g_autofree int *rank = g_new(int, n_shifts + 1);
     g_autofree int *next = g_new(int, n_shifts + 1);
-    g_autofree int *slot = g_new(int, n_people + 1);
+    g_autofree int *slot = g_new0(int, n_people + 1);
 
     for (int k = 0; k < n_shifts; k++)
         rank[shifts[k]] = k;
@@ -389,8 +390,7 @@ rota_roster_to_grid(const RotaRoster *roster, GError **error)
     model = roster->model;
     size = (gsize)model->n_people * (gsize)model->n_days;
     shift = g_new(int, size);
-    for (gsize i = 0; i < size; i++)
-        shift[i] = -1;
+    memset(shift, 0xff, size * sizeof *shift); /* every cell -1: no shift */
     for (guint i = 0; i < roster->assignments->len; i++) {
         const RotaAssignment *a = &g_array_index(roster->assignments, RotaAssignment, i);
         int *cell = &shift[(gsize)a->person * (gsize)model->n_days + (gsize)a->day];

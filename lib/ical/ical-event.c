@@ -183,8 +183,10 @@ rotap_ical_event_content(const RotaModel *model, const RotapEventRef *ref,
     g_autofree char *title = summary(model, ref, kind, cancelled);
     g_autofree char *own = NULL;
 
-    if (details == NULL)
-        details = own = rotap_ical_event_description(model, ref, cancelled);
+    if (details == NULL) {
+        own = rotap_ical_event_description(model, ref, cancelled);
+        details = own;
+    }
     GString *out = g_string_sized_new(1024);
 
     append_times(out, model, ref, start, end);

@@ -35,7 +35,7 @@ typedef struct {
 static GPtrArray **
 new_lists(int n)
 {
-    GPtrArray **lists = g_new(GPtrArray *, n > 0 ? n : 1);
+    GPtrArray **lists = g_new0(GPtrArray *, n > 0 ? n : 1);
 
     for (int i = 0; i < n; i++)
         lists[i] = g_ptr_array_new();

@@ -67,6 +67,10 @@ rotap_sheet_error(const RotapSheet *sheet, RotapErrors *errors, int row, int col
     va_start(args, format);
     message = g_strdup_vprintf(format, args);
     va_end(args);
+    if (col < 0) { /* a field whose column the sheet lacks: name the row only */
+        rotap_errors_add_line(errors, sheet->file, sheet->csv->name, row, "%s", message);
+        return;
+    }
     if (sheet->csv->header != NULL && col < sheet->csv->header->n_cells)
         header = sheet->csv->header->cells[col];
     text = g_string_new(NULL);
@@ -76,7 +80,9 @@ rotap_sheet_error(const RotapSheet *sheet, RotapErrors *errors, int row, int col
     else /* a column without a name is named by its number */
         g_string_append_printf(text, "%s:%d:%d: 列 %d", sheet->csv->name, row, col + 1,
                                col + 1);
-    if (sheet->keys != NULL && sheet->keys[col] != NULL &&
+    /* keys has one entry per header column: a cell beyond them has none */
+    if (sheet->keys != NULL && sheet->csv->header != NULL &&
+        col < sheet->csv->header->n_cells && sheet->keys[col] != NULL &&
         strcmp(sheet->keys[col], header) != 0)
         g_string_append_printf(text, " (%s)", sheet->keys[col]);
     g_string_append_printf(text, ": %s", message);
@@ -325,7 +331,7 @@ rotap_text_distance(const char *a, const char *b)
     glong na = 0, nb = 0;
     g_autofree gunichar *x = g_utf8_to_ucs4_fast(a, -1, &na);
     g_autofree gunichar *y = g_utf8_to_ucs4_fast(b, -1, &nb);
-    g_autofree int *row = g_new(int, nb + 1);
+    g_autofree int *row = g_new0(int, nb + 1);
 
     for (glong j = 0; j <= nb; j++)
         row[j] = (int)j;

@@ -536,6 +536,12 @@ rotap_parse_timestamp(const char *text, gint64 *out)
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || !g_date_valid_dmy(d, mo, y) || h > 23 ||
         mi > 59 || s > 59)
         return FALSE;
+    /* What is read must write back: before 1970 a zone may be on local mean
+     * time (Asia/Shanghai +08:05:43 until 1901), which an RFC 3339 offset
+     * cannot hold, and %Y writes year 262 as "262"; far years would pass 9999
+     * once a deadline is added.  Records of a campaign lie well inside. */
+    if (y < 1970 || y > 9000)
+        return FALSE;
     utc = g_date_time_new_utc(y, mo, d, h, mi, s);
     if (utc == NULL)
         return FALSE;

@@ -331,13 +331,15 @@ rota_swap_suggest(const RotaRoster *roster, int index, int max_possible, int max
     judge_init(&j, roster, index);
     eligible = g_new0(guint8, model->n_people);
     seen = g_new0(guint8, model->n_people);
-    takers = j.value >= 0 ? rotap_value_takers(j.data, j.value, &n_takers) : NULL;
-    for (int k = 0; k < n_takers; k++)
-        eligible[takers[k]] = 1;
     seen[a->person] = 1;
-    for (int k = 0; k < n_takers; k++) {
-        if (!seen[takers[k]]++)
-            consider(&j, eligible, takers[k], all);
+    if (j.value >= 0) {
+        takers = rotap_value_takers(j.data, j.value, &n_takers);
+        for (int k = 0; k < n_takers; k++)
+            eligible[takers[k]] = 1;
+        for (int k = 0; k < n_takers; k++) {
+            if (!seen[takers[k]]++)
+                consider(&j, eligible, takers[k], all);
+        }
     }
     unit = model->segments[a->segment].unit;
     for (int k = 0; unit >= 0 && k < model->units[unit].n_members; k++) {

@@ -478,6 +478,7 @@ run_blocking(RotaSolver *solver, GError **error)
     GThread **threads;
     Worker *workers;
     RotaRoster *best;
+    int n_threads;
 
     g_return_val_if_fail(solver != NULL, FALSE);
     g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
@@ -499,15 +500,16 @@ run_blocking(RotaSolver *solver, GError **error)
     solver->run = run;
     g_mutex_unlock(&solver->lock);
 
-    threads = g_new(GThread *, run->n);
-    workers = g_new(Worker, run->n);
-    for (int i = 0; i < run->n; i++) {
+    n_threads = run->n;
+    threads = g_new(GThread *, n_threads);
+    workers = g_new(Worker, n_threads);
+    for (int i = 0; i < n_threads; i++) {
         workers[i].run = run;
         workers[i].index = i;
         threads[i] = g_thread_new("rota-solver", work, &workers[i]);
     }
     monitor(run);
-    for (int i = 0; i < run->n; i++)
+    for (int i = 0; i < n_threads; i++)
         g_thread_join(threads[i]);
 
     best = final_roster(run);

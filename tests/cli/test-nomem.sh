@@ -1,0 +1,52 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# test-nomem.sh: an allocation sized by the input that cannot be made is
+# reported (exit 1, "out of memory"), not a GLib abort (exit 133/134)
+# (issue 25).  A model of 20,000 people over 3,660 days needs 586 MB for
+# its days off alone; rota runs with its address space limited to 400 MB.
+
+: "${ROTA:?ROTA must name the built rota tool}"
+: "${ROTA_TEST_SRCDIR:?}"
+. "$ROTA_TEST_SRCDIR/tests/cli/common.sh"
+limit_kb=409600
+
+# The limit must leave rota room to run on a small model: a sanitizer build
+# reserves terabytes of address space at start and cannot run under it.
+if ! (ulimit -v $limit_kb && "$ROTA" check "$DATA/valid/minimal.json") >/dev/null 2>&1; then
+    echo "SKIP: rota does not run with its address space limited to $((limit_kb / 1024)) MB" \
+        "(a sanitizer build?)"
+    exit 77
+fi
+
+awk 'BEGIN {
+    print "{ \"format\": \"rota-model\", \"version\": 1, \"name\": \"big\","
+    print "  \"start\": \"2026-01-01\", \"days\": 3660,"
+    print "  \"shifts\": [ { \"id\": \"am\", \"start\": \"07:00\", \"end\": \"09:00\" } ],"
+    print "  \"segments\": [ { \"id\": \"S1\" } ],"
+    print "  \"units\": [ { \"id\": \"U1\", \"segments\": [\"S1\"] } ],"
+    print "  \"duties\": [ { \"id\": \"d\", \"shift\": \"am\", \"segments\": \"*\", \"min\": 1 } ],"
+    printf "  \"people\": [\n"
+    for (p = 1; p <= 20000; p++)
+        printf "    { \"id\": \"P%d\", \"unit\": \"U1\" }%s\n", p, p < 20000 ? "," : ""
+    print "  ] }"
+}' >"$TMP/big.json"
+
+# expect_err_has TEXT: stderr holds TEXT somewhere.
+expect_err_has() {
+    if grep -qF -- "$1" "$TMP/err"; then pass "$name: stderr has '$1'"
+    else fail "$name: stderr lacks '$1'" "$(head -3 "$TMP/err")"; fi
+}
+
+run "check, 400 MB" sh -c 'ulimit -v "$1" && exec "$2" check "$3"' sh $limit_kb "$ROTA" "$TMP/big.json"
+expect_status 1
+expect_err_has "out of memory"
+expect_err_has "people x days"
+
+run "solve, 400 MB" sh -c 'ulimit -v "$1" && exec "$2" solve "$3" --moves 10 -o "$4"' \
+    sh $limit_kb "$ROTA" "$TMP/big.json" "$TMP/roster.json"
+expect_status 1
+expect_err_has "out of memory"
+[ ! -e "$TMP/roster.json" ] && pass "solve: nothing written" || fail "solve: a roster was written"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
