@@ -81,31 +81,3 @@ bench_note_machine() {
         echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
     } >"$file"
 }
-
-# For the county scripts (run-county.sh, load-scale.sh): rota and gen from
-# $build as the real binaries (libtool's wrappers re-link on first use and add
-# their own memory), GNU time as /usr/bin/time (Debian package "time") for the
-# peak memory, and work: WORK (kept) or a temporary folder removed on exit.
-# $1 names the calling script in messages.
-bench_county_setup() {
-    rota=$build/cli/rota
-    gen=$build/examples/county/county-gen
-    for tool in "$rota" "$gen" /usr/bin/time; do
-        if [ ! -x "$tool" ]; then
-            echo "$1: $tool missing (build first; apt-get install time)" >&2
-            exit 1
-        fi
-    done
-    if [ -x "$build/cli/.libs/rota" ]; then rota="$build/cli/.libs/rota"; fi
-    if [ -x "$build/examples/county/.libs/county-gen" ]; then
-        gen="$build/examples/county/.libs/county-gen"
-    fi
-    export LD_LIBRARY_PATH="$build/lib/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-    if [ -n "${WORK:-}" ]; then
-        mkdir -p "$WORK"
-        work=$WORK
-    else
-        work=$(mktemp -d)
-        trap 'rm -rf "$work"' EXIT
-    fi
-}

@@ -17,11 +17,29 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
 build=${1:-$top/build}
 build=$(cd "$build" && pwd)
+rota=$build/cli/rota
+gen=$build/examples/county/county-gen
 scales=${SCALES:-3 33 333}
 runs=${RUNS:-1}
 
-. "$here/common.sh"
-bench_county_setup load-scale.sh
+for tool in "$rota" "$gen" /usr/bin/time; do
+    if [ ! -x "$tool" ]; then
+        echo "load-scale.sh: $tool missing (build first; apt-get install time)" >&2
+        exit 1
+    fi
+done
+# libtool wrappers re-link on first use and add their own memory: use the real binaries
+[ -x "$build/cli/.libs/rota" ] && rota="$build/cli/.libs/rota"
+[ -x "$build/examples/county/.libs/county-gen" ] && gen="$build/examples/county/.libs/county-gen"
+export LD_LIBRARY_PATH="$build/lib/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+
+if [ -n "${WORK:-}" ]; then
+    mkdir -p "$WORK"
+    work=$WORK
+else
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+fi
 
 echo "| people | file | load: wall | CPU (user + sys) | peak RSS | peak / file |"
 echo "|---:|---:|---:|---:|---:|---:|"

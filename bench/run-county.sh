@@ -16,6 +16,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
 build=${1:-$top/build}
 build=$(cd "$build" && pwd)
+rota=$build/cli/rota
+gen=$build/examples/county/county-gen
 scales=${SCALES:-1 10 30}
 limit=${TIME_LIMIT:-120}
 seed=${SEED:-1}
@@ -28,8 +30,24 @@ fi
 threads_opt=
 [ -n "${THREADS:-}" ] && threads_opt="--threads $THREADS"
 
-. "$here/common.sh"
-bench_county_setup run-county.sh
+for tool in "$rota" "$gen" /usr/bin/time; do
+    if [ ! -x "$tool" ]; then
+        echo "run-county.sh: $tool missing (build first; apt-get install time)" >&2
+        exit 1
+    fi
+done
+# libtool wrappers re-link on first use: time the real binaries
+[ -x "$build/cli/.libs/rota" ] && rota="$build/cli/.libs/rota"
+[ -x "$build/examples/county/.libs/county-gen" ] && gen="$build/examples/county/.libs/county-gen"
+export LD_LIBRARY_PATH="$build/lib/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+
+if [ -n "${WORK:-}" ]; then
+    mkdir -p "$WORK"
+    work=$WORK
+else
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+fi
 
 # The value of a "Label: value" line of GNU time -v output.
 tv() {
