@@ -21,8 +21,11 @@ set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 build=$(pwd)
 jobs=${1:-2}
+# LOCALEDIR as Makefile.am defines it (lib/i18n.c, cli/cli-i18n.c); the quotes
+# are the shell's once the flags are written into one.sh below.
 flags="-std=gnu11 -DROTA_COMPILATION -I$srcdir/lib -I$srcdir/include -I$build/include -I$build
  -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_66 -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74
+ -DLOCALEDIR='\"/usr/local/share/locale\"'
  $(pkg-config --cflags glib-2.0 gio-2.0 json-c)"
 flags=$(echo $flags)
 sources=$(cd "$srcdir" && ls lib/*.c lib/*/*.c cli/*.c)
