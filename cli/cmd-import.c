@@ -199,22 +199,22 @@ import_record_sheets(RotaRecords *records, RotaRecordSheet kind, char **files,
     gboolean ok = TRUE;
 
     for (int i = 0; files != NULL && files[i] != NULL; i++) {
-        g_autoptr(GError) local = NULL;
+        GError *local = NULL; /* not g_autoptr: gcc's analyzer misreads it in a loop */
         int added = 0, unchanged = 0;
 
         if (rota_records_import_sheet(records, kind, files[i], chinese, &added, &unchanged,
                                       &local)) {
             g_string_append_printf(summary, _("%s: %d added, %d recorded already\n"),
                                    files[i], added, unchanged);
-            continue;
-        }
-        if (!g_error_matches(local, ROTA_ERROR, ROTA_ERROR_INVALID)) {
-            g_propagate_error(error, g_steal_pointer(&local));
+        } else if (!g_error_matches(local, ROTA_ERROR, ROTA_ERROR_INVALID)) {
+            g_propagate_error(error, local);
             return FALSE;
+        } else {
+            fprintf(stderr, "%s\n", local->message);
+            g_error_free(local);
+            (*n_errors)++;
+            ok = FALSE;
         }
-        fprintf(stderr, "%s\n", local->message);
-        (*n_errors)++;
-        ok = FALSE;
     }
     return ok;
 }
