@@ -15,9 +15,11 @@
  * for the default rule), so most duties cost a lookup, not a merge.
  */
 typedef struct {
-    int *people; /* ascending */
+    int *people; /* ascending; NULL for a list that skips a run of base */
     int n;
     guint hash;
+    int base; /* the list whose people this one shares, or -1 */
+    int skip_at, n_skip;
 } EligibleList;
 
 struct _RotapEligibility {
@@ -64,7 +66,7 @@ list_free(gpointer data)
 static int
 intern_list(RotapEligibility *e, int *people, int n)
 {
-    EligibleList key = {people, n, 2166136261u};
+    EligibleList key = {people, n, 2166136261u, -1, n, 0};
     gpointer found;
     EligibleList *list;
 
@@ -327,6 +329,38 @@ default_list(RotapEligibility *e, int segment, gboolean not_owner)
     return *slot;
 }
 
+/*
+ * The list base less the members of unit as a new list sharing base's
+ * people and skipping their run, or -1 when they are not one run.  The
+ * county's people are listed unit by unit, so they always are there.
+ */
+static int
+skip_unit(RotapEligibility *e, int base, int unit)
+{
+    const EligibleList *list = e->lists->pdata[base];
+    const RotapPerson *people = e->model->people;
+    int first = -1, last = -1, count = 0;
+    EligibleList *skip;
+
+    for (int i = 0; i < list->n; i++) {
+        if (people[list->people[i]].unit != unit)
+            continue;
+        if (first < 0)
+            first = i;
+        last = i;
+        count++;
+    }
+    if (count == 0 || last - first + 1 != count)
+        return -1;
+    skip = g_new0(EligibleList, 1);
+    skip->n = list->n - count;
+    skip->base = base;
+    skip->skip_at = first;
+    skip->n_skip = count;
+    g_ptr_array_add(e->lists, skip);
+    return (int)e->lists->len - 1;
+}
+
 /* The "who" list base less the members of unit, once per (base, unit):
  * a county's segments are many more than its units. */
 static int
@@ -340,8 +374,11 @@ who_without_unit(RotapEligibility *e, int base, int unit)
     if (cached != NULL)
         return GPOINTER_TO_INT(cached) - 1;
     if (holds_member(e->model, list, unit)) {
-        people = without_unit(e->model, list->people, list->n, unit, &n);
-        index = intern_list(e, people, n);
+        index = skip_unit(e, base, unit);
+        if (index < 0) {
+            people = without_unit(e->model, list->people, list->n, unit, &n);
+            index = intern_list(e, people, n);
+        }
     }
     g_hash_table_insert(e->without_lists, g_memdup2(&key, sizeof key),
                         GINT_TO_POINTER(index + 1));
@@ -381,7 +418,7 @@ rotap_compile_fair_members(RotaModel *model)
         used[model->cells[i].eligible] = 1;
     for (int l = 0; l < model->n_eligible; l++) {
         for (int i = 0; used[l] && i < model->eligible[l].n_people; i++)
-            eligible[model->eligible[l].people[i]] = 1;
+            eligible[rotap_eligible_at(&model->eligible[l], i)] = 1;
     }
     for (int u = 0; u < model->n_units; u++) {
         RotapUnit *unit = &model->units[u];
@@ -405,8 +442,21 @@ rotap_eligibility_finish(RotapEligibility *e)
     model->eligible = g_new0(RotapEligible, model->n_eligible + 1);
     for (int l = 0; l < model->n_eligible; l++) {
         EligibleList *list = e->lists->pdata[l];
+        RotapEligible *eligible = &model->eligible[l];
 
-        model->eligible[l].people = g_steal_pointer(&list->people);
-        model->eligible[l].n_people = list->n;
+        eligible->n_people = list->n;
+        eligible->skip_at = list->skip_at;
+        eligible->n_skip = list->n_skip;
+        if (list->base < 0)
+            eligible->people = g_steal_pointer(&list->people);
+    }
+    /* a list skipping a run shares its base's people, which are its own */
+    for (int l = 0; l < model->n_eligible; l++) {
+        const EligibleList *list = e->lists->pdata[l];
+
+        if (list->base >= 0) {
+            model->eligible[l].people = model->eligible[list->base].people;
+            model->eligible[l].shared = TRUE;
+        }
     }
 }

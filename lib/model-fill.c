@@ -287,5 +287,5 @@ rota_model_get_cell_candidate(const RotaModel *model, int cell, int k)
     e = &model->eligible[model->cells[cell].eligible];
     g_return_val_if_fail(k >= 0 && k < e->n_people, -1);
 
-    return e->people[k];
+    return rotap_eligible_at(e, k);
 }

@@ -97,11 +97,51 @@ typedef struct {
     int *window_first_day; /* n_windows, ascending */
 } RotapDuty;
 
-/* Who may serve a duty at a segment: one list shared by all its cells. */
+/*
+ * Who may serve a duty at a segment: one list shared by all its cells.
+ * Its k-th person (0 <= k < n_people, ascending) is
+ * people[k < skip_at ? k : k + n_skip]: a list may leave out one run of
+ * another list's array and share it (shared set, people not its own).
+ * "Inspectors except the segment's own unit" is the inspectors' list with
+ * that unit's run skipped; one copy per unit would grow with the square
+ * of a county (1.1 GB at 1 M people).  Read it with rotap_eligible_at()
+ * and rotap_eligible_has().
+ */
 typedef struct {
     int *people; /* ascending */
     int n_people;
+    int skip_at; /* n_people when nothing is skipped */
+    int n_skip;
+    gboolean shared; /* people belongs to another list */
 } RotapEligible;
+
+static inline int
+rotap_eligible_at(const RotapEligible *e, int k)
+{
+    return e->people[k < e->skip_at ? k : k + e->n_skip];
+}
+
+/* Whether person is on the list: a binary search of the array, a hit in
+ * the skipped run being a miss. */
+static inline gboolean
+rotap_eligible_has(const RotapEligible *e, int person)
+{
+    int lo = 0, hi = e->n_people + e->n_skip - 1;
+
+    if (e->n_skip == 0 && hi >= 0 && e->people[0] == 0 && e->people[hi] == hi)
+        return person >= 0 && person <= hi; /* 0 .. n-1, distinct and sorted: all */
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+
+        if (e->people[mid] == person)
+            return mid < e->skip_at || mid >= e->skip_at + e->n_skip;
+        if (e->people[mid] < person)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return FALSE;
+}
 
 /*
  * A cell is one place-counting window of a duty at a segment: one day, or

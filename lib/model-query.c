@@ -474,7 +474,7 @@ rotap_model_is_eligible(const RotaModel *model, int cell, int person)
     g_return_val_if_fail(model != NULL, FALSE);
     g_return_val_if_fail(cell >= 0 && cell < model->n_cells, FALSE);
     eligible = &model->eligible[model->cells[cell].eligible];
-    return search_ints(eligible->people, eligible->n_people, person) >= 0;
+    return rotap_eligible_has(eligible, person);
 }
 
 gboolean

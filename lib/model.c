@@ -42,7 +42,8 @@ rotap_model_free(RotaModel *model)
         g_free(model->people[p].tags);
     free_duties(model);
     for (int e = 0; model->eligible != NULL && e < model->n_eligible; e++)
-        g_free(model->eligible[e].people);
+        if (!model->eligible[e].shared)
+            g_free(model->eligible[e].people);
     g_free(model->workday);
     g_free(model->weekday);
     g_free(model->week);

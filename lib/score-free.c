@@ -376,7 +376,7 @@ rotap_score_count_free(const RotapScoreCtx *ctx, int cell, GHashTable *memo)
         return GPOINTER_TO_INT(known);
     for (int i = 0; i < eligible->n_people; i++)
         for (int k = 0; k < c->n_days; k++)
-            if (rotap_free_check_can_take(ctx->free_check, cell, eligible->people[i],
+            if (rotap_free_check_can_take(ctx->free_check, cell, rotap_eligible_at(eligible, i),
                                           c->days[k])) {
                 free++;
                 break;

@@ -320,7 +320,7 @@ rota_swap_suggest(const RotaRoster *roster, int index, int max_possible, int max
     g_autofree guint8 *eligible = NULL;
     g_autofree guint8 *seen = NULL;
     g_autoptr(GArray) all = g_array_new(FALSE, FALSE, sizeof(RotaSwapCandidate));
-    const int *takers;
+    RotapEligible takers;
     int n_takers = 0, unit, n_possible = 0, n_refused = 0;
     Judge j;
 
@@ -333,12 +333,13 @@ rota_swap_suggest(const RotaRoster *roster, int index, int max_possible, int max
     seen = g_new0(guint8, model->n_people);
     seen[a->person] = 1;
     if (j.value >= 0) {
-        takers = rotap_value_takers(j.data, j.value, &n_takers);
+        takers = rotap_value_takers(j.data, j.value);
+        n_takers = takers.n_people;
         for (int k = 0; k < n_takers; k++)
-            eligible[takers[k]] = 1;
+            eligible[rotap_eligible_at(&takers, k)] = 1;
         for (int k = 0; k < n_takers; k++) {
-            if (!seen[takers[k]]++)
-                consider(&j, eligible, takers[k], all);
+            if (!seen[rotap_eligible_at(&takers, k)]++)
+                consider(&j, eligible, rotap_eligible_at(&takers, k), all);
         }
     }
     unit = model->segments[a->segment].unit;

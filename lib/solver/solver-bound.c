@@ -196,7 +196,7 @@ cell_minimum(const RotapSolverData *data, int c, gint64 price, gint64 scale)
     int n_takers;
     gint64 best = scale * rotap_cover_cost(data->model, c, 0);
 
-    rotap_value_takers(data, c, &n_takers);
+    n_takers = rotap_value_takers(data, c).n_people;
     for (int y = 1; y <= n_takers; y++)
         best = MIN(best, scale * rotap_cover_cost(data->model, c, y) - price * y);
     return best;

@@ -101,15 +101,15 @@ best_pair(Builder *b, int c, gboolean all, int *best_person, int *best_day)
     RotapState *st = b->st;
     const RotapSolverData *data = st->data;
     const RotapCell *cell = &data->model->cells[c];
-    int n_takers;
-    const int *takers = rotap_value_takers(data, c, &n_takers);
+    const RotapEligible takers = rotap_value_takers(data, c);
+    int n_takers = takers.n_people;
     int n_pairs = n_takers * cell->n_days, tries = all ? n_pairs : MIN(n_pairs, SAMPLE);
     gint64 best = 0;
 
     *best_person = -1;
     for (int i = 0; i < tries; i++) {
         int k = all || n_pairs <= SAMPLE ? i : rotap_rng_below(b->rng, n_pairs);
-        int person = takers[k / cell->n_days], day = cell->days[k % cell->n_days];
+        int person = rotap_eligible_at(&takers, k / cell->n_days), day = cell->days[k % cell->n_days];
         gint64 score;
 
         if (st->x[person * data->n_days + day] != ROTAP_NONE ||
@@ -138,7 +138,7 @@ fill_cell(Builder *b, int c)
     int need = data->model->duties[cell->duty].min - st->cell_n[c], n_takers;
     gboolean all = FALSE;
 
-    rotap_value_takers(data, c, &n_takers);
+    n_takers = rotap_value_takers(data, c).n_people;
     while (need > 0 && n_takers > 0) {
         int person, day;
 
@@ -264,7 +264,7 @@ rotap_construct(RotapState *st, RotapRng *rng)
 
         if (min <= 0)
             continue;
-        rotap_value_takers(data, c, &n_takers);
+        n_takers = rotap_value_takers(data, c).n_people;
         order[n].key = (gint64)n_takers * cell->n_days - min;
         order[n].cell = c;
         n++;

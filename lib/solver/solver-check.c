@@ -63,15 +63,15 @@ rotap_state_count_coverable(RotapState *st, int *n_uncovered)
     int coverable = 0, uncovered = 0;
 
     for (int c = 0; c < data->n_cells; c++) {
-        int missing = model->duties[model->cells[c].duty].min - st->cell_n[c], n_takers;
-        const int *takers = rotap_value_takers(data, c, &n_takers);
-        int found = 0;
+        int missing = model->duties[model->cells[c].duty].min - st->cell_n[c];
+        const RotapEligible takers = rotap_value_takers(data, c);
+        int n_takers = takers.n_people, found = 0;
 
         if (missing <= 0)
             continue;
         uncovered += missing;
         for (int i = 0; i < n_takers && found < missing; i++)
-            if (can_cover(st, c, takers[i]))
+            if (can_cover(st, c, rotap_eligible_at(&takers, i)))
                 found++;
         coverable += found;
     }
@@ -87,14 +87,14 @@ best_taker(RotapState *st, int c, int *best_person, int *best_day)
 {
     const RotapSolverData *data = st->data;
     const RotapCell *cell = &data->model->cells[c];
-    int n_takers;
-    const int *takers = rotap_value_takers(data, c, &n_takers);
+    const RotapEligible takers = rotap_value_takers(data, c);
+    int n_takers = takers.n_people;
     gint64 best = 0;
 
     *best_person = -1;
     for (int i = 0; i < n_takers; i++) {
         for (int k = 0; k < cell->n_days; k++) {
-            int person = takers[i], day = cell->days[k];
+            int person = rotap_eligible_at(&takers, i), day = cell->days[k];
             RotapCost before = st->cost;
             gint64 delta;
             gboolean hard;

@@ -22,27 +22,6 @@ rotap_rng_seed(RotapRng *rng, guint64 seed, guint64 stream)
     }
 }
 
-static gboolean
-search_sorted(const int *list, int n, int key)
-{
-    int lo = 0, hi = n - 1;
-
-    if (n > 0 && list[0] == 0 && list[n - 1] == n - 1)
-        return key >= 0 && key < n; /* 0 .. n-1, distinct and sorted: all of them */
-
-    while (lo <= hi) {
-        int mid = lo + (hi - lo) / 2;
-
-        if (list[mid] == key)
-            return TRUE;
-        if (list[mid] < key)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return FALSE;
-}
-
 static int
 gcd(int a, int b)
 {
@@ -446,7 +425,7 @@ rotap_can_take(const RotapSolverData *data, int person, int day, int value)
 
         return cell_is_due(cell, day) &&
                !rotap_model_is_off(model, person, day, cell->shift) &&
-               search_sorted(e->people, e->n_people, person);
+               rotap_eligible_has(e, person);
     }
     unit = data->val_unit[value];
     if (unit < 0 || model->onsite_shift < 0 || !model->onsite_day[day] ||
@@ -458,25 +437,22 @@ rotap_can_take(const RotapSolverData *data, int person, int day, int value)
     return FALSE;
 }
 
-const int *
-rotap_value_takers(const RotapSolverData *data, int value, int *n)
+RotapEligible
+rotap_value_takers(const RotapSolverData *data, int value)
 {
     const RotaModel *model = data->model;
+    RotapEligible takers = {NULL, 0, 0, 0, TRUE};
     int unit;
 
-    if (value >= 0 && value < data->n_cells) {
-        const RotapEligible *e = &model->eligible[model->cells[value].eligible];
-
-        *n = e->n_people;
-        return e->people;
-    }
+    if (value >= 0 && value < data->n_cells)
+        return model->eligible[model->cells[value].eligible];
     unit = value >= 0 ? data->val_unit[value] : -1;
-    if (unit < 0) {
-        *n = 0;
-        return NULL;
-    }
-    *n = data->onsite_start[unit + 1] - data->onsite_start[unit];
-    return data->onsite_people + data->onsite_start[unit];
+    if (unit < 0)
+        return takers;
+    takers.people = data->onsite_people + data->onsite_start[unit];
+    takers.n_people = data->onsite_start[unit + 1] - data->onsite_start[unit];
+    takers.skip_at = takers.n_people;
+    return takers;
 }
 
 gint64

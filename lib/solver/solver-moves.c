@@ -53,12 +53,12 @@ static int
 pick_taker(const RotapState *st, RotapRng *rng, int cell, int day)
 {
     const RotapSolverData *data = st->data;
-    int n_takers, person;
-    const int *takers = rotap_value_takers(data, cell, &n_takers);
+    const RotapEligible takers = rotap_value_takers(data, cell);
+    int n_takers = takers.n_people, person;
 
     if (n_takers == 0)
         return -1;
-    person = takers[rotap_rng_below(rng, n_takers)];
+    person = rotap_eligible_at(&takers, rotap_rng_below(rng, n_takers));
     if (st->x[person * data->n_days + day] == cell ||
         !rotap_can_take(data, person, day, cell))
         return -1;
@@ -109,13 +109,12 @@ move_unassign(RotapState *st, RotapRng *rng, RotapUndo *undo)
 static int
 pick_partner(const RotapState *st, RotapRng *rng, int person, int value)
 {
-    int n;
-    const int *takers = rotap_value_takers(st->data, value, &n);
-    int other;
+    const RotapEligible takers = rotap_value_takers(st->data, value);
+    int n = takers.n_people, other;
 
     if (n < 2)
         return -1;
-    other = takers[rotap_rng_below(rng, n)];
+    other = rotap_eligible_at(&takers, rotap_rng_below(rng, n));
     return other == person ? -1 : other;
 }
 

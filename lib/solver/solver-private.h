@@ -145,8 +145,9 @@ gboolean rotap_can_take(const RotapSolverData *data, int person, int day, int va
 gint64 rotap_request_cost(const RotapSolverData *data, int slot, int value);
 
 /* The people who may ever hold value v (a cell's eligible list, or the
- * unit's head and deputies for the on-site hour). */
-const int *rotap_value_takers(const RotapSolverData *data, int value, int *n);
+ * unit's head and deputies for the on-site hour), borrowed from data:
+ * read them with rotap_eligible_at(). */
+RotapEligible rotap_value_takers(const RotapSolverData *data, int value);
 
 /* ------------------------------------------------------------ state */
 

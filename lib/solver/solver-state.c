@@ -188,21 +188,10 @@ static gboolean
 is_eligible(const RotaModel *model, int cell, int person)
 {
     const RotapEligible *e = &model->eligible[model->cells[cell].eligible];
-    int lo = 0, hi = e->n_people - 1;
 
     if (e->n_people == model->n_people)
         return TRUE; /* a sorted list of distinct people: everyone */
-    while (lo <= hi) {
-        int mid = lo + (hi - lo) / 2;
-
-        if (e->people[mid] == person)
-            return TRUE;
-        if (e->people[mid] < person)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return FALSE;
+    return rotap_eligible_has(e, person);
 }
 
 /* off, eligibility, request, change and locked: the terms of one slot. */

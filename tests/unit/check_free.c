@@ -147,12 +147,13 @@ run_random(RotaModel *model, const char *what, int rosters, guint64 seed, int sa
                         compare(st, fc, c, p, model->cells[c].days[k], what, &t);
         }
         for (int i = 0; i < samples; i++) {
-            int c = rotap_rng_below(&rng, data->n_cells), n;
-            const int *takers = rotap_value_takers(data, c, &n);
+            int c = rotap_rng_below(&rng, data->n_cells);
+            const RotapEligible takers = rotap_value_takers(data, c);
             const RotapCell *cell = &model->cells[c];
+            int n = takers.n_people;
 
             if (n > 0)
-                compare(st, fc, c, takers[rotap_rng_below(&rng, n)],
+                compare(st, fc, c, rotap_eligible_at(&takers, rotap_rng_below(&rng, n)),
                         cell->days[rotap_rng_below(&rng, cell->n_days)], what, &t);
         }
         rotap_free_check_free(fc);

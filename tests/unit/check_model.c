@@ -373,7 +373,7 @@ assert_people(const RotapEligible *eligible, const int *people, int n)
 {
     ck_assert_int_eq(eligible->n_people, n);
     for (int i = 0; i < n; i++)
-        ck_assert_int_eq(eligible->people[i], people[i]);
+        ck_assert_int_eq(rotap_eligible_at(eligible, i), people[i]);
 }
 
 START_TEST(test_eligibility_rules)
