@@ -211,6 +211,18 @@ date_offset(const RotaModel *model, const char *text, gint64 *offset, GError **e
     return TRUE;
 }
 
+/* Mark person p off on day for the shifts in mask (a bit per shift). */
+static void
+set_off(RotaModel *model, int p, int day, guint64 mask)
+{
+    gsize first = ((gsize)p * (gsize)model->n_days + (gsize)day) * (gsize)model->n_shifts;
+
+    for (int s = 0; s < model->n_shifts; s++) {
+        if ((mask >> s) & 1)
+            model->off[(first + (gsize)s) >> 3] |= (guint8)(1u << ((first + (gsize)s) & 7));
+    }
+}
+
 /*
  * Paths of an off entry's values depend on how it was written: the DATE
  * form is the date itself, the DAY form has "date", the RANGE form "from"
@@ -224,7 +236,7 @@ compile_off(RotaModel *model, int p, guint j, GError **error)
     const char *from_key = off->form == ROTAP_OFF_FORM_DATE  ? ""
                            : off->form == ROTAP_OFF_FORM_DAY ? ".date"
                                                              : ".from";
-    guint64 mask = ROTAP_ALL_SHIFTS, *row = model->off + (gsize)p * model->n_days;
+    guint64 mask = ROTAP_ALL_SHIFTS;
     gint64 from = 0, to;
 
     if (!date_offset(model, off->from, &from, error, p, j, from_key))
@@ -252,7 +264,7 @@ compile_off(RotaModel *model, int p, guint j, GError **error)
     from = MAX(from, 0);
     to = MIN(to, (gint64)model->n_days - 1);
     for (gint64 d = from; d <= to; d++)
-        row[d] |= mask;
+        set_off(model, p, (int)d, mask);
     return TRUE;
 }
 
@@ -413,8 +425,8 @@ rotap_compile_people(RotaModel *model, GPtrArray *tags, GError **error)
     model->n_people = n;
     model->people = g_new0(RotapPerson, n + 1);
     model->max_shifts = g_new(int, (gsize)n * model->n_shifts + 1);
-    /* the largest block of a model: people x days */
-    model->off = rotap_try_alloc0((gsize)n * model->n_days + 1, sizeof(guint64),
+    /* the largest block of a model: a bit per person, day and shift */
+    model->off = rotap_try_alloc0((gsize)n * model->n_days * model->n_shifts / 8 + 1, 1,
                                   "the days off of people x days", error);
     if (model->off == NULL)
         return FALSE;

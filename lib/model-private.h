@@ -11,7 +11,7 @@
  * Conventions: indices are int; -1 means "none"; limits that are not set
  * hold ROTAP_UNLIMITED (for maxima) or 0 (for minima).  Days are 0..n_days-1
  * from the horizon start.  Shifts are at most ROTAP_MAX_SHIFTS so that a
- * day's unavailability fits one 64-bit mask.
+ * day's shifts fit one 64-bit mask.
  */
 
 #define ROTAP_UNLIMITED G_MAXINT
@@ -182,7 +182,7 @@ struct _RotaModel {
     int n_people;
     RotapPerson *people;
     int *max_shifts;   /* n_people * n_shifts, effective, ROTAP_UNLIMITED if none */
-    guint64 *off;      /* n_people * n_days: bit s = off for shift s */
+    guint8 *off; /* bits, n_people x n_days x n_shifts: rotap_model_is_off() */
 
     int n_tags;
     char **tags;
@@ -231,7 +231,10 @@ const char *rotap_model_duty_label(const RotaModel *model, int duty, int shift);
 static inline gboolean
 rotap_model_is_off(const RotaModel *model, int person, int day, int shift)
 {
-    return (model->off[(gsize)person * model->n_days + day] >> shift) & 1;
+    gsize bit = ((gsize)person * (gsize)model->n_days + (gsize)day) * (gsize)model->n_shifts +
+                (gsize)shift;
+
+    return (model->off[bit >> 3] >> (bit & 7)) & 1;
 }
 
 #endif

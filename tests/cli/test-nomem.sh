@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: MIT
 # test-nomem.sh: an allocation sized by the input that cannot be made is
 # reported (exit 1, "out of memory"), not a GLib abort (exit 133/134)
-# (issue 25).  A model of 20,000 people over 3,660 days needs 586 MB for
-# its days off alone; rota runs with its address space limited to 400 MB.
+# (issue 25).  A model of 20,000 people over 3,660 days and 64 shifts needs
+# 586 MB for its days off alone (a bit per person, day and shift); rota runs
+# with its address space limited to 400 MB.
 
 : "${ROTA:?ROTA must name the built rota tool}"
 : "${ROTA_TEST_SRCDIR:?}"
@@ -21,7 +22,10 @@ fi
 awk 'BEGIN {
     print "{ \"format\": \"rota-model\", \"version\": 1, \"name\": \"big\","
     print "  \"start\": \"2026-01-01\", \"days\": 3660,"
-    print "  \"shifts\": [ { \"id\": \"am\", \"start\": \"07:00\", \"end\": \"09:00\" } ],"
+    printf "  \"shifts\": [ { \"id\": \"am\", \"start\": \"07:00\", \"end\": \"09:00\" }"
+    for (s = 1; s < 64; s++)
+        printf ",\n    { \"id\": \"s%d\", \"start\": \"10:00\", \"end\": \"11:00\" }", s
+    print " ],"
     print "  \"segments\": [ { \"id\": \"S1\" } ],"
     print "  \"units\": [ { \"id\": \"U1\", \"segments\": [\"S1\"] } ],"
     print "  \"duties\": [ { \"id\": \"d\", \"shift\": \"am\", \"segments\": \"*\", \"min\": 1 } ],"
