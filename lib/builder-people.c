@@ -131,7 +131,7 @@ rota_builder_set_person_max_shifts(RotaBuilder *builder, int person, const char 
                                    int count)
 {
     RETURN_IF_BAD(builder, people, person);
-    rotap_builder_set_shift_count(person_at(builder, person)->limits.max_shifts, shift,
+    rotap_builder_set_shift_count(rotap_spec_max_shifts(&person_at(builder, person)->limits), shift,
                                   count);
 }
 
@@ -164,7 +164,7 @@ rota_builder_add_person_off(RotaBuilder *builder, int person, const char *from,
     off.from = g_strdup(from);
     off.to = g_strdup(one_day ? from : to);
     off.shift = g_strdup(shift);
-    g_array_append_val(person_at(builder, person)->off, off);
+    g_array_append_val(rotap_spec_person_off(person_at(builder, person)), off);
 }
 
 /**
@@ -187,7 +187,7 @@ rota_builder_add_person_request(RotaBuilder *builder, int person, const char *da
     RETURN_IF_BAD(builder, people, person);
     request.date = g_strdup(date);
     request.shift = g_strdup(shift);
-    g_array_append_val(person_at(builder, person)->requests, request);
+    g_array_append_val(rotap_spec_person_requests(person_at(builder, person)), request);
 }
 
 /**

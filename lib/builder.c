@@ -533,7 +533,7 @@ rota_builder_set_default_max_shifts(RotaBuilder *builder, const char *shift, int
 {
     g_return_if_fail(builder != NULL);
     builder->spec->has_rules_limits = TRUE;
-    rotap_builder_set_shift_count(builder->spec->limits.max_shifts, shift, count);
+    rotap_builder_set_shift_count(rotap_spec_max_shifts(&builder->spec->limits), shift, count);
 }
 
 /**

@@ -73,7 +73,7 @@ check_limits(const RotaModel *model, const RotapLimitsSpec *limits, int p, GErro
                                       path, rotap_limit_name(k), limits->values[k]);
         }
     }
-    for (guint j = 0; j < limits->max_shifts->len; j++) {
+    for (guint j = 0; j < rotap_spec_len(limits->max_shifts); j++) {
         const RotapShiftCountSpec *count =
             &g_array_index(limits->max_shifts, RotapShiftCountSpec, j);
         const char *shift = count->shift != NULL ? count->shift : "";
@@ -172,13 +172,13 @@ compile_limits(RotaModel *model, int p, const RotapPersonSpec *spec, GError **er
     }
     for (int s = 0; s < model->n_shifts; s++)
         max_shifts[s] = ROTAP_UNLIMITED;
-    for (guint j = 0; j < rules->max_shifts->len; j++) {
+    for (guint j = 0; j < rotap_spec_len(rules->max_shifts); j++) {
         const RotapShiftCountSpec *c =
             &g_array_index(rules->max_shifts, RotapShiftCountSpec, j);
 
         max_shifts[rotap_compile_lookup(model, ROTAP_KIND_SHIFT, c->shift)] = c->count;
     }
-    for (guint j = 0; j < own->max_shifts->len; j++) {
+    for (guint j = 0; j < rotap_spec_len(own->max_shifts); j++) {
         const RotapShiftCountSpec *c =
             &g_array_index(own->max_shifts, RotapShiftCountSpec, j);
 
@@ -290,7 +290,7 @@ compile_requests(RotaModel *model, int p, const RotapPersonSpec *spec, GArray *r
 {
     guint first = requests->len;
 
-    for (guint j = 0; j < spec->requests->len; j++) {
+    for (guint j = 0; j < rotap_spec_len(spec->requests); j++) {
         const RotapRequestSpec *r = &g_array_index(spec->requests, RotapRequestSpec, j);
         RotapRequest request = {.person = p, .shift = -1, .on = TRUE};
 
@@ -388,7 +388,7 @@ compile_person(RotaModel *model, int p, GPtrArray *tags, GArray *requests, GErro
     person->phone_public = spec->phone_public;
     if (!compile_limits(model, p, spec, error))
         return FALSE;
-    for (guint j = 0; j < spec->off->len; j++) {
+    for (guint j = 0; j < rotap_spec_len(spec->off); j++) {
         if (!compile_off(model, p, j, error))
             return FALSE;
     }

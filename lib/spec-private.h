@@ -165,6 +165,17 @@ RotapForbidSpec *rotap_spec_add_forbid(RotapSpec *spec);
 RotapSegmentSpec *rotap_spec_add_segment(RotapSpec *spec);
 RotapUnitSpec *rotap_spec_add_unit(RotapSpec *spec);
 RotapPersonSpec *rotap_spec_add_person(RotapSpec *spec);
+
+/*
+ * A person's off and requests and every max_shifts are NULL while empty: a
+ * county of a million people would otherwise hold three million empty
+ * arrays (about 1x its file).  Read their length with rotap_spec_len();
+ * append to the array these return, created on first use.
+ */
+#define rotap_spec_len(array) ((array) != NULL ? (array)->len : 0u)
+GArray *rotap_spec_person_off(RotapPersonSpec *person);
+GArray *rotap_spec_person_requests(RotapPersonSpec *person);
+GArray *rotap_spec_max_shifts(RotapLimitsSpec *limits);
 RotapDutySpec *rotap_spec_add_duty(RotapSpec *spec);
 
 /* Names of limits and weights as model.json spells them. */

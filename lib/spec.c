@@ -40,10 +40,13 @@ shift_count_clear(gpointer data)
     g_free(count->shift);
 }
 
-static void
-limits_spec_init(RotapLimitsSpec *limits)
+GArray *
+rotap_spec_max_shifts(RotapLimitsSpec *limits)
 {
-    limits->max_shifts = record_array_new(sizeof(RotapShiftCountSpec), shift_count_clear);
+    if (limits->max_shifts == NULL)
+        limits->max_shifts =
+            record_array_new(sizeof(RotapShiftCountSpec), shift_count_clear);
+    return limits->max_shifts;
 }
 
 static void
@@ -169,7 +172,6 @@ rotap_spec_new(void)
     spec->people = record_array_new(sizeof(RotapPersonSpec), person_spec_clear);
     spec->duties = record_array_new(sizeof(RotapDutySpec), duty_spec_clear);
     days_spec_init(&spec->onsite_days);
-    limits_spec_init(&spec->limits);
     return spec;
 }
 
@@ -241,10 +243,23 @@ rotap_spec_add_person(RotapSpec *spec)
     RotapPersonSpec *person = append_zeroed(spec->people);
 
     person->tags = string_array_new();
-    limits_spec_init(&person->limits);
-    person->off = record_array_new(sizeof(RotapOffSpec), off_spec_clear);
-    person->requests = record_array_new(sizeof(RotapRequestSpec), request_spec_clear);
     return person;
+}
+
+GArray *
+rotap_spec_person_off(RotapPersonSpec *person)
+{
+    if (person->off == NULL)
+        person->off = record_array_new(sizeof(RotapOffSpec), off_spec_clear);
+    return person->off;
+}
+
+GArray *
+rotap_spec_person_requests(RotapPersonSpec *person)
+{
+    if (person->requests == NULL)
+        person->requests = record_array_new(sizeof(RotapRequestSpec), request_spec_clear);
+    return person->requests;
 }
 
 RotapDutySpec *

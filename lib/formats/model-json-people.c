@@ -37,7 +37,7 @@ read_max_shifts(const RotapJsonReader *reader, struct json_object *obj, const ch
                                 error))
             return FALSE;
         count.shift = g_strdup(shift);
-        g_array_append_val(limits->max_shifts, count);
+        g_array_append_val(rotap_spec_max_shifts(limits), count);
     }
     return TRUE;
 }
@@ -110,10 +110,11 @@ read_off(const RotapJsonReader *reader, struct json_object *obj, const char *pat
     for (gsize i = 0; list != NULL && i < json_object_array_length(list); i++) {
         struct json_object *item = json_object_array_get_idx(list, i);
         g_autofree char *item_path = rotap_json_item_path(at, (guint)i);
+        GArray *offs = rotap_spec_person_off(person);
         RotapOffSpec *off;
 
-        g_array_set_size(person->off, person->off->len + 1);
-        off = &g_array_index(person->off, RotapOffSpec, person->off->len - 1);
+        g_array_set_size(offs, offs->len + 1);
+        off = &g_array_index(offs, RotapOffSpec, offs->len - 1);
         if (json_object_is_type(item, json_type_object)) {
             if (!read_off_object(reader, item, item_path, off, error))
                 return FALSE;
@@ -138,11 +139,11 @@ read_request(const RotapJsonReader *reader, struct json_object *obj, const char 
              gpointer data, GError **error)
 {
     RotapPersonSpec *person = data;
+    GArray *requests = rotap_spec_person_requests(person);
     RotapRequestSpec *request;
 
-    g_array_set_size(person->requests, person->requests->len + 1);
-    request =
-        &g_array_index(person->requests, RotapRequestSpec, person->requests->len - 1);
+    g_array_set_size(requests, requests->len + 1);
+    request = &g_array_index(requests, RotapRequestSpec, requests->len - 1);
     return rotap_json_check_keys(reader, obj, path, request_keys, error) &&
            rotap_json_read_string(reader, obj, path, "date", TRUE, &request->date,
                                   error) &&

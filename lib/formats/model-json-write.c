@@ -120,12 +120,12 @@ write_limits(GString *out, const RotapLimitsSpec *limits)
     Obj obj;
 
     obj_begin(&obj, out);
-    if (limits->max_shifts->len > 0) {
+    if (rotap_spec_len(limits->max_shifts) > 0) {
         Obj counts;
 
         obj_key(&obj, "max_shifts");
         obj_begin(&counts, out);
-        for (guint i = 0; i < limits->max_shifts->len; i++) {
+        for (guint i = 0; i < rotap_spec_len(limits->max_shifts); i++) {
             const RotapShiftCountSpec *count =
                 &g_array_index(limits->max_shifts, RotapShiftCountSpec, i);
 
@@ -143,7 +143,7 @@ write_limits(GString *out, const RotapLimitsSpec *limits)
 static gboolean
 limits_given(const RotapLimitsSpec *limits)
 {
-    return limits->set != 0 || limits->max_shifts->len > 0;
+    return limits->set != 0 || rotap_spec_len(limits->max_shifts) > 0;
 }
 
 /* The form the author used, unless the values no longer fit it. */
@@ -213,17 +213,17 @@ write_person(GString *out, const RotapPersonSpec *person)
         obj_key(&obj, "limits");
         write_limits(out, &person->limits);
     }
-    if (person->off->len > 0) {
+    if (rotap_spec_len(person->off) > 0) {
         obj_key(&obj, "off");
         g_string_append_c(out, '[');
-        for (guint i = 0; i < person->off->len; i++) {
+        for (guint i = 0; i < rotap_spec_len(person->off); i++) {
             if (i > 0)
                 g_string_append(out, ", ");
             write_off(out, &g_array_index(person->off, RotapOffSpec, i));
         }
         g_string_append_c(out, ']');
     }
-    if (person->requests->len > 0)
+    if (rotap_spec_len(person->requests) > 0)
         write_requests(&obj, person->requests);
     obj_end(&obj);
 }

@@ -171,7 +171,7 @@ used_limits(const RotapSpec *spec, GPtrArray *shifts)
                 g_array_index(spec->people, RotapPersonSpec, i).limits.max_shifts;
             gboolean found = FALSE;
 
-            for (guint c = 0; c < counts->len && !found; c++)
+            for (guint c = 0; c < rotap_spec_len(counts) && !found; c++)
                 found =
                     strcmp(g_array_index(counts, RotapShiftCountSpec, c).shift, id) == 0;
             if (found) {
@@ -194,7 +194,7 @@ person_limits(Sheet *s, const RotapLimitsSpec *limits, guint set, const GPtrArra
         gboolean found = FALSE;
         int count = 0;
 
-        for (guint c = 0; c < limits->max_shifts->len && !found; c++) {
+        for (guint c = 0; c < rotap_spec_len(limits->max_shifts) && !found; c++) {
             const RotapShiftCountSpec *sc =
                 &g_array_index(limits->max_shifts, RotapShiftCountSpec, c);
 
@@ -255,7 +255,7 @@ write_off(const RotapSpec *spec, const char *dir, GError **error)
     for (guint i = 0; i < spec->people->len; i++) {
         const RotapPersonSpec *p = &g_array_index(spec->people, RotapPersonSpec, i);
 
-        for (guint j = 0; j < p->off->len; j++) {
+        for (guint j = 0; j < rotap_spec_len(p->off); j++) {
             const RotapOffSpec *off = &g_array_index(p->off, RotapOffSpec, j);
 
             cell(&s, p->id);
@@ -285,7 +285,7 @@ write_requests(const RotapSpec *spec, const char *dir, GError **error)
     for (guint i = 0; i < spec->people->len; i++) {
         const RotapPersonSpec *p = &g_array_index(spec->people, RotapPersonSpec, i);
 
-        for (guint j = 0; j < p->requests->len; j++) {
+        for (guint j = 0; j < rotap_spec_len(p->requests); j++) {
             const RotapRequestSpec *r = &g_array_index(p->requests, RotapRequestSpec, j);
 
             cell(&s, p->id);

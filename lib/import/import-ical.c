@@ -482,7 +482,7 @@ add_off(Feed *feed, RotapPersonSpec *person, GString *summary)
             off.from = g_strdup(text);
             off.to = g_strdup(text);
             off.shift = feed->all_day[d] ? NULL : g_strdup(shift);
-            g_array_append_val(person->off, off);
+            g_array_append_val(rotap_spec_person_off(person), off);
             g_string_append_printf(summary, " %s %s", text,
                                    feed->all_day[d]
                                        ? (feed->run->errors->chinese ? "全天" : "all-day")

@@ -72,7 +72,7 @@ read_limits(RotapImportRun *run, RotapSheet *sheet, const RotapCsvRow *row,
         if (!count_cell(run, sheet, row, atoi(column), &count.count))
             continue;
         count.shift = g_strdup(shift);
-        g_array_append_val(limits->max_shifts, count);
+        g_array_append_val(rotap_spec_max_shifts(limits), count);
     }
 }
 

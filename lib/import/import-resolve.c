@@ -297,7 +297,7 @@ join_off(RotapImportRun *run)
             person == NULL)
             continue;
         rotap_off_copy(&off, &r->off);
-        g_array_append_val(person->off, off);
+        g_array_append_val(rotap_spec_person_off(person), off);
     }
 }
 
@@ -333,7 +333,7 @@ join_requests(RotapImportRun *run)
             !inside_horizon(run, r) || person == NULL)
             continue;
         rotap_request_copy(&request, &r->request);
-        g_array_append_val(person->requests, request);
+        g_array_append_val(rotap_spec_person_requests(person), request);
     }
 }
 

@@ -352,23 +352,23 @@ carry_over(RotapImportRun *run, GArray *base_people)
         const RotapPersonSpec *old = g_hash_table_lookup(by_id, person->id);
 
         if (run->replaced[ROTA_SHEET_OFF])
-            g_array_set_size(person->off, 0);
+            g_clear_pointer(&person->off, g_array_unref);
         else
-            for (guint j = 0; old != NULL && j < old->off->len; j++) {
+            for (guint j = 0; old != NULL && j < rotap_spec_len(old->off); j++) {
                 RotapOffSpec off;
 
                 rotap_off_copy(&off, &g_array_index(old->off, RotapOffSpec, j));
-                g_array_append_val(person->off, off);
+                g_array_append_val(rotap_spec_person_off(person), off);
             }
         if (run->replaced[ROTA_SHEET_REQUESTS])
-            g_array_set_size(person->requests, 0);
+            g_clear_pointer(&person->requests, g_array_unref);
         else
-            for (guint j = 0; old != NULL && j < old->requests->len; j++) {
+            for (guint j = 0; old != NULL && j < rotap_spec_len(old->requests); j++) {
                 RotapRequestSpec request;
 
                 rotap_request_copy(&request,
                                    &g_array_index(old->requests, RotapRequestSpec, j));
-                g_array_append_val(person->requests, request);
+                g_array_append_val(rotap_spec_person_requests(person), request);
             }
     }
 }

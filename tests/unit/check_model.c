@@ -241,6 +241,23 @@ START_TEST(test_effective_limits)
 }
 END_TEST
 
+/* The shifts person is off on day, a bit per shift. */
+static guint64
+off_mask(const RotaModel *model, int person, int day)
+{
+    guint64 mask = 0;
+
+    for (int s = 0; s < model->n_shifts; s++)
+        mask |= (guint64)rotap_model_is_off(model, person, day, s) << s;
+    return mask;
+}
+
+static guint64
+all_shifts(const RotaModel *model)
+{
+    return (G_GUINT64_CONSTANT(1) << model->n_shifts) - 1;
+}
+
 START_TEST(test_off_and_requests)
 {
     RotaBuilder *b = county_builder();
@@ -257,16 +274,19 @@ START_TEST(test_off_and_requests)
     rota_builder_add_person_request(b, 2, "2026-12-31", "pm", TRUE, 2);
     model = steal(b);
     rota_builder_free(b);
-    ck_assert_uint_eq(model->off[2 * 31 + 4], ROTAP_ALL_SHIFTS);
-    ck_assert_uint_eq(model->off[2 * 31 + 5], 1);
-    ck_assert_uint_eq(model->off[2 * 31 + 0], 2);
-    ck_assert_uint_eq(model->off[2 * 31 + 1], 2);
-    ck_assert_uint_eq(model->off[2 * 31 + 2], 0);
+    ck_assert_uint_eq(off_mask(model, 2, 4), all_shifts(model));
+    ck_assert_uint_eq(off_mask(model, 2, 5), 1);
+    ck_assert_uint_eq(off_mask(model, 2, 0), 2);
+    ck_assert_uint_eq(off_mask(model, 2, 1), 2);
+    ck_assert_uint_eq(off_mask(model, 2, 2), 0);
     ck_assert(rotap_model_is_off(model, 2, 5, 0));
     ck_assert(!rotap_model_is_off(model, 2, 5, 1));
-    ck_assert_uint_eq(model->off[3 * 31 + 28], 0);
-    ck_assert_uint_eq(model->off[3 * 31 + 29], ROTAP_ALL_SHIFTS);
-    ck_assert_uint_eq(model->off[3 * 31 + 30], ROTAP_ALL_SHIFTS);
+    ck_assert_uint_eq(off_mask(model, 3, 28), 0);
+    ck_assert_uint_eq(off_mask(model, 3, 29), all_shifts(model));
+    ck_assert_uint_eq(off_mask(model, 3, 30), all_shifts(model));
+    /* the neighbours of a person's bits are untouched */
+    ck_assert_uint_eq(off_mask(model, 1, 30), 0);
+    ck_assert_uint_eq(off_mask(model, 4, 0), 0);
     /* Sorted by person, then day, with offsets per person. */
     ck_assert_int_eq(model->n_requests, 3);
     ck_assert_int_eq(model->person_requests[2], 0);
@@ -404,6 +424,11 @@ START_TEST(test_eligibility_rules)
     assert_people(eligible_at(model, inspect, 0, 0), inspect_s1, 2);
     assert_people(eligible_at(model, inspect, 2, 0), inspect_s3, 1);
     assert_people(eligible_at(model, inspect, 3, 0), inspect_s1, 2);
+    /* U2, owning S3, holds inspector 7 alone, a run of the inspectors'
+     * list: S3's list shares that array and skips the run */
+    ck_assert(eligible_at(model, inspect, 2, 0)->shared);
+    ck_assert_int_eq(eligible_at(model, inspect, 2, 0)->n_skip, 1);
+    ck_assert(!eligible_at(model, inspect, 0, 0)->shared);
     /* who with a tag and a unit: anyone carrying it or belonging to it. */
     assert_people(eligible_at(model, party, 0, 0), party_all, G_N_ELEMENTS(party_all));
     assert_people(eligible_at(model, party, 2, 0), party_all, G_N_ELEMENTS(party_all));
@@ -413,6 +438,28 @@ START_TEST(test_eligibility_rules)
         !rotap_model_is_eligible(model, rotap_model_find_cell(model, rush, 1, 3), 5));
     ck_assert(
         !rotap_model_is_eligible(model, rotap_model_find_cell(model, inspect, 2, 3), 7));
+}
+END_TEST
+
+/* A unit whose inspectors are not one run of the list gets its own copy. */
+START_TEST(test_eligibility_not_owner_scattered)
+{
+    RotaBuilder *b = county_builder();
+    g_autoptr(RotaModel) model = NULL;
+    const int all[] = {5, 6, 7}, s3[] = {6};
+    int inspect;
+
+    rota_builder_add_person_tag(b, 5, "inspector"); /* U2: 5 and 7, around 6 */
+    inspect = rota_builder_add_duty(b, "inspect", "pm");
+    rota_builder_add_duty_who_tag(b, inspect, "inspector");
+    rota_builder_set_duty_not_owner(b, inspect, TRUE);
+    model = steal(b);
+    rota_builder_free(b);
+    assert_people(eligible_at(model, inspect, 0, 0), all, G_N_ELEMENTS(all));
+    assert_people(eligible_at(model, inspect, 2, 0), s3, G_N_ELEMENTS(s3));
+    ck_assert(!eligible_at(model, inspect, 2, 0)->shared);
+    ck_assert(!rotap_model_is_eligible(model, rotap_model_find_cell(model, inspect, 2, 3), 5));
+    ck_assert(rotap_model_is_eligible(model, rotap_model_find_cell(model, inspect, 2, 3), 6));
 }
 END_TEST
 
@@ -746,6 +793,7 @@ model_suite(void)
     tcase_add_test(people, test_people_tags_and_lookup);
     suite_add_tcase(suite, people);
     tcase_add_test(cells, test_eligibility_rules);
+    tcase_add_test(cells, test_eligibility_not_owner_scattered);
     tcase_add_test(cells, test_eligibility_dedup);
     tcase_add_test(cells, test_cells_per_day);
     tcase_add_test(cells, test_cells_per_week);
