@@ -62,7 +62,7 @@ typedef struct {
     int community; /* a segment, or -1 */
     const char *phone; /* borrowed from the spec, or NULL */
     gboolean phone_public;
-    int *tags;     /* tag indices, ascending */
+    int *tags;     /* tag indices, ascending (in model->person_tags) */
     int n_tags;
     RotapLimits limits; /* effective: person limits over rules.limits */
 } RotapPerson;
@@ -182,6 +182,8 @@ struct _RotaModel {
     RotapUnit *units;
     int n_people;
     RotapPerson *people;
+    int *person_tags;     /* every person's tags, one block */
+    gsize n_person_tags; /* entries of person_tags filled so far */
     int *max_shifts;   /* n_people * n_shifts, effective, ROTAP_UNLIMITED if none */
     guint8 *off; /* bits, n_people x n_days x n_shifts: rotap_model_is_off() */
 

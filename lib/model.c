@@ -38,8 +38,7 @@ rotap_model_free(RotaModel *model)
         g_free(model->units[u].members);
         g_free(model->units[u].fair_members);
     }
-    for (int p = 0; model->people != NULL && p < model->n_people; p++)
-        g_free(model->people[p].tags);
+    g_free(model->person_tags);
     free_duties(model);
     for (int e = 0; model->eligible != NULL && e < model->n_eligible; e++)
         if (!model->eligible[e].shared)
