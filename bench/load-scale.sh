@@ -10,7 +10,7 @@
 # people), RUNS (1 run per scale; the table shows the fastest), WORK (a folder for the
 # generated models, kept when set, else a temporary one).
 # Needs GNU time as /usr/bin/time (Debian package "time").  The 1 M model is a
-# 144 MB file; its load takes about 2.5 GB and a minute on a small machine.
+# 144 MB file; its load takes about 750 MB and 20 s on a small machine.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
