@@ -199,6 +199,11 @@ rota_import_get_summary(const RotaImport *import)
  * rota_import_get_n_errors:
  * @import: an import
  *
+ * Counts every problem of the sheets the last run found, also those its
+ * error message left out; a merged model that fails validation counts as
+ * one.  0 before the first run, after a run without problems, and when
+ * the base itself could not be read.
+ *
  * Returns: how many problems the last rota_import_run() found in the
  *   sheets (its error message lists at most 50 of them).
  * Since: 0.1

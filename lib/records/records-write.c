@@ -328,6 +328,10 @@ rotap_records_add_finding_as(RotaRecords *records, const char *id, const char *s
  * @closed_by: (nullable): a person id
  * @error: return location for a #GError, or %NULL
  *
+ * Signs a finding off (销号): records when it was closed and, when
+ * @closed_by is given, who closed it (a person id of the model).  A finding
+ * closed after its deadline counts as closed late in the bulletin.
+ *
  * Returns: %TRUE when closed; an unknown id, a finding already closed or
  *   a time before it was found is an error and changes nothing.
  * Since: 0.1
