@@ -275,11 +275,6 @@ replace_list(RotapImportRun *run, RotaSheetKind kind)
         g_array_set_size(run->origins[kind], 0);
 }
 
-static const char *const record_words[][2] = {
-    {"units", "个单位"},    {"segments", "个路段"}, {"people", "人"},
-    {"days off", "条请假"}, {"requests", "条意愿"},
-};
-
 static guint
 records_read(const RotapImportRun *run, RotaSheetKind kind, guint before)
 {
@@ -288,6 +283,41 @@ records_read(const RotapImportRun *run, RotaSheetKind kind, guint before)
     if (kind == ROTA_SHEET_REQUESTS)
         return run->request_rows->len - before;
     return run->origins[kind]->len - before;
+}
+
+/* The summary's line for one sheet, "FILE: N units (UTF-8, comma-separated)",
+ * in the import's language: one message per kind, so that a translation
+ * places the count and the noun as its language wants. */
+static void
+summarize_sheet(RotaImport *import, const char *name, RotaSheetKind kind, guint n,
+                const RotapCsv *csv)
+{
+    GString *out = import->summary;
+    const char *separated = csv->delimiter == '\t' ? ROTAP_TR(import, "tab-separated")
+                                                   : ROTAP_TR(import, "comma-separated");
+
+    switch (kind) {
+    case ROTA_SHEET_UNITS:
+        g_string_append_printf(out, ROTAP_TR(import, "%s: %u units (%s, %s)\n"), name, n,
+                               csv->encoding, separated);
+        break;
+    case ROTA_SHEET_SEGMENTS:
+        g_string_append_printf(out, ROTAP_TR(import, "%s: %u segments (%s, %s)\n"), name,
+                               n, csv->encoding, separated);
+        break;
+    case ROTA_SHEET_PEOPLE:
+        g_string_append_printf(out, ROTAP_TR(import, "%s: %u people (%s, %s)\n"), name, n,
+                               csv->encoding, separated);
+        break;
+    case ROTA_SHEET_OFF:
+        g_string_append_printf(out, ROTAP_TR(import, "%s: %u days off (%s, %s)\n"), name,
+                               n, csv->encoding, separated);
+        break;
+    default:
+        g_string_append_printf(out, ROTAP_TR(import, "%s: %u requests (%s, %s)\n"), name,
+                               n, csv->encoding, separated);
+        break;
+    }
 }
 
 /* Read one sheet into the run; the sheet stays alive in sheets. */
@@ -329,13 +359,8 @@ read_input(RotaImport *import, RotapImportRun *run, const Input *input, int file
         rotap_read_off(run, sheet);
     else
         rotap_read_requests(run, sheet);
-    g_string_append_printf(
-        import->summary,
-        import->chinese ? "%s：%u %s（%s，%s分隔）\n" : "%s: %u %s (%s, %s-separated)\n",
-        input->name, records_read(run, input->kind, before),
-        record_words[input->kind][import->chinese ? 1 : 0], csv->encoding,
-        csv->delimiter == '\t' ? (import->chinese ? "制表符" : "tab")
-                               : (import->chinese ? "逗号" : "comma"));
+    summarize_sheet(import, input->name, input->kind,
+                    records_read(run, input->kind, before), csv);
 }
 
 /* People read from sheets keep the base's days off and requests of the
@@ -385,7 +410,8 @@ summarize(RotaImport *import, RotapImportRun *run)
 
     if (tags != NULL) {
         tags = g_list_sort(tags, (GCompareFunc)strcmp);
-        g_string_append(import->summary, import->chinese ? "身份：" : "tags:");
+        /* TRANSLATORS: followed by " TAG COUNT" for each tag of the people */
+        g_string_append(import->summary, ROTAP_TR(import, "tags:"));
         for (GList *l = tags; l != NULL; l = l->next)
             g_string_append_printf(
                 import->summary, " %s %d", (char *)l->data,
@@ -393,8 +419,7 @@ summarize(RotaImport *import, RotapImportRun *run)
         g_string_append_c(import->summary, '\n');
     }
     g_string_append_printf(import->summary,
-                           import->chinese ? "按名称找到的引用：%d\n"
-                                           : "references resolved by name: %d\n",
+                           ROTAP_TR(import, "references resolved by name: %d\n"),
                            run->n_by_name);
 }
 

@@ -155,7 +155,11 @@ lookup(const RotaModel *model, char kind, const char *id, gboolean required, int
                          : rota_model_find_segment(model, id);
     if (*out >= 0)
         return TRUE;
-    g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("unknown %s \"%s\""), what, id);
+    g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("unknown %s \"%s\""),
+                kind == 'p'   ? _("person")
+                : kind == 's' ? _("shift")
+                              : _("segment"),
+                id);
     return FALSE;
 }
 
