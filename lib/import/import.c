@@ -97,9 +97,11 @@ G_DEFINE_BOXED_TYPE(RotaImport, rota_import, box_import_ref, rota_import_free)
  * @import: an import
  * @chinese: %TRUE for messages and the summary in Chinese
  *
- * Chooses the language of error messages and of the summary (English by
- * default).  The position prefix `FILE:ROW:COL: 列 NAME (key):` is the
- * same in both.
+ * Chooses the language of error messages and of the summary: %TRUE for
+ * Chinese whatever the locale (English when no zh_CN catalogue is
+ * installed); %FALSE, the default, for the locale's language through
+ * gettext.  The position prefix `FILE:ROW:COL: 列 NAME (key):` is the same
+ * in both.
  *
  * Since: 0.1
  */
@@ -296,28 +298,14 @@ summarize_sheet(RotaImport *import, const char *name, RotaSheetKind kind, guint 
     const char *separated = csv->delimiter == '\t' ? ROTAP_TR(import, "tab-separated")
                                                    : ROTAP_TR(import, "comma-separated");
 
-    switch (kind) {
-    case ROTA_SHEET_UNITS:
-        g_string_append_printf(out, ROTAP_TR(import, "%s: %u units (%s, %s)\n"), name, n,
-                               csv->encoding, separated);
-        break;
-    case ROTA_SHEET_SEGMENTS:
-        g_string_append_printf(out, ROTAP_TR(import, "%s: %u segments (%s, %s)\n"), name,
-                               n, csv->encoding, separated);
-        break;
-    case ROTA_SHEET_PEOPLE:
-        g_string_append_printf(out, ROTAP_TR(import, "%s: %u people (%s, %s)\n"), name, n,
-                               csv->encoding, separated);
-        break;
-    case ROTA_SHEET_OFF:
-        g_string_append_printf(out, ROTAP_TR(import, "%s: %u days off (%s, %s)\n"), name,
-                               n, csv->encoding, separated);
-        break;
-    default:
-        g_string_append_printf(out, ROTAP_TR(import, "%s: %u requests (%s, %s)\n"), name,
-                               n, csv->encoding, separated);
-        break;
-    }
+    g_string_append_printf(
+        out,
+        kind == ROTA_SHEET_UNITS      ? ROTAP_TR(import, "%s: %u units (%s, %s)\n")
+        : kind == ROTA_SHEET_SEGMENTS ? ROTAP_TR(import, "%s: %u segments (%s, %s)\n")
+        : kind == ROTA_SHEET_PEOPLE   ? ROTAP_TR(import, "%s: %u people (%s, %s)\n")
+        : kind == ROTA_SHEET_OFF      ? ROTAP_TR(import, "%s: %u days off (%s, %s)\n")
+                                      : ROTAP_TR(import, "%s: %u requests (%s, %s)\n"),
+        name, n, csv->encoding, separated);
 }
 
 /* Read one sheet into the run; the sheet stays alive in sheets. */
