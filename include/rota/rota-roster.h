@@ -50,7 +50,7 @@ GType rota_score_get_type(void) G_GNUC_CONST;
  *   the on-site hour
  * @segment: where, a 0-based index of the model's segments
  * @person: who, a 0-based index of the model's people
- * @duty: what: a 0-based index of the model's duties, or
+ * @duty: the duty done, a 0-based index of the model's duties, or
  *   %ROTA_DUTY_ONSITE for the on-site hour
  * @locked: %TRUE when a re-solve that takes this roster as its previous
  *   one (rota_solver_set_previous()) must keep the assignment as it is;
