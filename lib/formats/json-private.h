@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* json-private.h: strict JSON reading with FILE:LINE:COL errors, and JSON writing helpers. */
+/* json-private.h: strict JSON reading with FILE:LINE:COL errors, and JSON writing
+ * helpers. */
 #ifndef ROTA_JSON_PRIVATE_H
 #define ROTA_JSON_PRIVATE_H
 
@@ -95,6 +96,42 @@ typedef struct RotapJsonCursor RotapJsonCursor;
 RotapJsonCursor *rotap_json_cursor_new(const char *text, gsize length, gsize open);
 gboolean rotap_json_cursor_next(RotapJsonCursor *cursor, gsize *start, gsize *end);
 void rotap_json_cursor_free(RotapJsonCursor *cursor);
+
+/*
+ * Reading a document of a known shape in one pass, without a tree
+ * (json-pull.c).  Each call reads what it names at the current position
+ * and the blanks after it, or returns FALSE when the text holds anything
+ * else there (including a syntax error): the pull reader has no messages,
+ * and a caller that meets FALSE reads the text with rotap_json_parse() to
+ * report the error.  A string or key holding \u0000 is refused; the keys
+ * of an object being pulled are not checked for duplicates (the caller
+ * knows its keys), those inside a skipped value are.
+ */
+typedef struct RotapJsonPull RotapJsonPull;
+RotapJsonPull *rotap_json_pull_new(const char *text, gsize length);
+void rotap_json_pull_free(RotapJsonPull *pull);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RotapJsonPull, rotap_json_pull_free)
+/* Into the object ('{') or array ('[') starting here. */
+gboolean rotap_json_pull_open(RotapJsonPull *pull, char open);
+/* Before item index (0, 1, ...) of the open container ending with close:
+ * TRUE when an item follows (its ',' consumed); FALSE after the closing
+ * bracket, or when neither comes.  Failures are sticky: after one, every
+ * call returns FALSE, and so does rotap_json_pull_done() at the end, so a
+ * loop `for (i = 0; rotap_json_pull_next(pull, '}', i); i++)` needs no
+ * other check. */
+gboolean rotap_json_pull_next(RotapJsonPull *pull, char close, guint index);
+/* A member's key and its ':'; *key is valid until the next call. */
+gboolean rotap_json_pull_key(RotapJsonPull *pull, const char **key);
+gboolean rotap_json_pull_string(RotapJsonPull *pull, GString *out);
+/* A number written as a plain integer from 0 to max (no sign, fraction
+ * or exponent). */
+gboolean rotap_json_pull_uint(RotapJsonPull *pull, guint64 max, guint64 *out);
+gboolean rotap_json_pull_bool(RotapJsonPull *pull, gboolean *out);
+/* Any value, judged strictly; kind ('{', '[', or '\0' for any) is what
+ * it must start with. */
+gboolean rotap_json_pull_skip(RotapJsonPull *pull, char kind);
+/* TRUE when the document ended with the last value read. */
+gboolean rotap_json_pull_done(const RotapJsonPull *pull);
 
 /* The checks of rotap_json_parse() without building a tree: empty file,
  * size, encoding and rotap_json_check_text(), with the same errors. */

@@ -37,7 +37,10 @@ static const char *const onsite_keys[] = {"shift", "days", NULL};
 char *
 rotap_json_item_path(const char *path, guint index)
 {
-    return g_strdup_printf("%s[%u]", path, index);
+    char digits[16]; /* no printf: this runs for every element of a list */
+
+    g_snprintf(digits, sizeof digits, "[%u]", index);
+    return g_strconcat(path, digits, NULL);
 }
 
 char *
@@ -45,7 +48,7 @@ rotap_json_member_path(const char *path, const char *key)
 {
     if (path == NULL || *path == '\0')
         return g_strdup(key);
-    return g_strdup_printf("%s.%s", path, key);
+    return g_strconcat(path, ".", key, NULL);
 }
 
 gboolean

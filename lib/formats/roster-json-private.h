@@ -38,4 +38,14 @@ typedef enum {
 RotapUint64Status rotap_roster_json_read_uint64(struct json_object *obj, const char *key,
                                                 struct json_object **value, guint64 *out);
 
+/* The roster in text, read in one pass without a json-c tree; NULL when
+ * the text holds anything the tree reader would refuse, or anything it
+ * would read differently (roster-json-pull.c). */
+RotaRoster *rotap_roster_json_pull(RotaModel *model, const char *text, gsize length);
+
+/* The tree reader: what rota_roster_new_from_data() does when
+ * rotap_roster_json_pull() declines, with its located errors. */
+RotaRoster *rotap_roster_json_read_tree(RotaModel *model, const char *text, gsize length,
+                                        const char *source, GError **error);
+
 #endif

@@ -247,10 +247,7 @@ RotaRoster *
 rota_roster_new_from_data(RotaModel *model, const char *data, gsize length,
                           const char *source, GError **error)
 {
-    RotapJsonReader reader = {source, data, length};
-    struct json_object *root;
     RotaRoster *roster;
-    gboolean ok;
 
     g_return_val_if_fail(model != NULL, NULL);
     g_return_val_if_fail(data != NULL || length == 0, NULL);
@@ -258,7 +255,22 @@ rota_roster_new_from_data(RotaModel *model, const char *data, gsize length,
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
 
     if (data == NULL)
-        reader.text = "";
+        data = "";
+    roster = rotap_roster_json_pull(model, data, length);
+    if (roster != NULL)
+        return roster;
+    return rotap_roster_json_read_tree(model, data, length, source, error);
+}
+
+RotaRoster *
+rotap_roster_json_read_tree(RotaModel *model, const char *text, gsize length,
+                            const char *source, GError **error)
+{
+    RotapJsonReader reader = {source, text, length};
+    struct json_object *root;
+    RotaRoster *roster;
+    gboolean ok;
+
     root = rotap_json_parse(&reader, error);
     if (root == NULL)
         return NULL;

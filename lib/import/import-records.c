@@ -165,27 +165,29 @@ time_cell(RecordsRun *r, const RotapCsvRow *row, int field)
     return NULL;
 }
 
-/* An error of the adders, "key: message", at the column of key (or of the
- * row when the sheet has no such column). */
+/* An error of the adders about member key (NULL: the whole row), at the
+ * column of key, or of the row when the sheet has no such column. */
 static void
-place_error(RecordsRun *r, const RotapCsvRow *row, const char *message)
+place_error(RecordsRun *r, const RotapCsvRow *row, const char *key, const char *message)
 {
     int n;
     const RotapColumnName *names = rotap_sheet_fields(r->sheet->kind, &n);
-    const char *colon = strstr(message, ": ");
 
-    for (int f = 0; colon != NULL && f < n; f++) {
-        if (strlen(names[f].key) != (gsize)(colon - message) ||
-            strncmp(message, names[f].key, (gsize)(colon - message)) != 0)
+    for (int f = 0; key != NULL && f < n; f++) {
+        if (strcmp(names[f].key, key) != 0)
             continue;
         if (r->sheet->field[f] >= 0) {
-            rotap_sheet_field_error(r->sheet, r->run.errors, row->line, f, "%s", colon + 2);
+            rotap_sheet_field_error(r->sheet, r->run.errors, row->line, f, "%s", message);
             return;
         }
         break;
     }
-    rotap_errors_add_line(r->run.errors, r->sheet->file, r->sheet->csv->name, row->line,
-                          "%s", message);
+    if (key != NULL)
+        rotap_errors_add_line(r->run.errors, r->sheet->file, r->sheet->csv->name,
+                              row->line, ROTAP_TR(r->run.errors, "%s: %s"), key, message);
+    else
+        rotap_errors_add_line(r->run.errors, r->sheet->file, r->sheet->csv->name,
+                              row->line, "%s", message);
 }
 
 /* ---- attendance */
@@ -301,6 +303,7 @@ read_attendance_row(RecordsRun *r, const RotapCsvRow *row)
     AttendanceRow a = {0};
     g_autoptr(GError) error = NULL;
     gboolean conflict = FALSE;
+    const char *key = NULL;
 
     rotap_sheet_check_row(r->sheet, row, r->run.errors);
     if (!read_attendance_cells(r, row, &a)) {
@@ -309,11 +312,11 @@ read_attendance_row(RecordsRun *r, const RotapCsvRow *row)
     }
     if (already_recorded(r, row, &a, &conflict))
         r->n_unchanged++;
-    else if (!conflict && !rota_records_add_attendance(r->records, a.date, a.shift,
-                                                       a.segment, a.person, a.status,
-                                                       a.minutes, a.substitute, a.by,
-                                                       a.unscheduled, a.note, &error))
-        place_error(r, row, error->message);
+    else if (!conflict &&
+             !rotap_records_add_attendance_keyed(
+                 r->records, a.date, a.shift, a.segment, a.person, a.status, a.minutes,
+                 a.substitute, a.by, a.unscheduled, a.note, &key, &error))
+        place_error(r, row, key, error->message);
     else if (!conflict)
         r->n_added++;
     attendance_row_clear(&a);
@@ -387,17 +390,15 @@ close_finding(RecordsRun *r, const RotapCsvRow *row, const FindingRow *f, int in
 {
     const char *id = g_array_index(r->records->findings, RotapFindingRec, index).id;
     g_autoptr(GError) error = NULL;
+    const char *key = NULL;
 
-    if (rota_records_close_finding(r->records, id, f->closed, f->closed_by, &error)) {
+    if (rotap_records_close_finding_keyed(r->records, id, f->closed, f->closed_by, &key,
+                                          &error)) {
         if (!added)
             g_array_append_val(r->closed, index);
         return;
     }
-    if (g_str_has_prefix(error->message, "closed: "))
-        place_error(r, row, error->message);
-    else
-        rotap_errors_add_line(r->run.errors, r->sheet->file, r->sheet->csv->name,
-                              row->line, "%s", error->message);
+    place_error(r, row, key, error->message);
 }
 
 /* A row whose id is recorded already: the same finding (segment and found
@@ -450,6 +451,7 @@ read_finding_row(RecordsRun *r, const RotapCsvRow *row)
 {
     FindingRow f = {0};
     g_autoptr(GError) error = NULL;
+    const char *key = NULL;
     const char *id;
     int index;
 
@@ -458,16 +460,17 @@ read_finding_row(RecordsRun *r, const RotapCsvRow *row)
         finding_row_clear(&f);
         return;
     }
-    index = f.id != NULL ? rota_records_find_finding(r->records, f.id) : same_finding(r, &f);
+    index =
+        f.id != NULL ? rota_records_find_finding(r->records, f.id) : same_finding(r, &f);
     if (index >= 0) {
         update_finding(r, row, &f, index);
         finding_row_clear(&f);
         return;
     }
     id = rotap_records_add_finding_as(r->records, f.id, f.segment, f.category, f.source,
-                                      f.text, f.found, f.deadline, &error);
+                                      f.text, f.found, f.deadline, &key, &error);
     if (id == NULL) {
-        place_error(r, row, error->message);
+        place_error(r, row, key, error->message);
     } else {
         if (f.closed != NULL)
             close_finding(r, row, &f, rota_records_find_finding(r->records, id), TRUE);

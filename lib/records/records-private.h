@@ -83,13 +83,28 @@ int rotap_records_assigned_segment(RotaRecords *records, int day, int shift, int
 void rotap_records_truncate(RotaRecords *records, guint n_attendance, guint n_findings);
 /* Open a closed finding again (undoing a close of a failed import). */
 void rotap_records_reopen(RotaRecords *records, int index);
+/* The adders and rota_records_close_finding() with the offending member
+ * apart: on failure *key names it ("date", "person", "closed"...; NULL
+ * when the message concerns the whole entry) and the message does not
+ * start with it, so that the import can place it at the key's column.
+ * The public functions prefix "KEY: ". */
+gboolean rotap_records_add_attendance_keyed(RotaRecords *records, const char *date,
+                                            const char *shift, const char *segment,
+                                            const char *person, const char *status,
+                                            int minutes, const char *substitute,
+                                            const char *by, gboolean unscheduled,
+                                            const char *note, const char **key,
+                                            GError **error);
 /* rota_records_add_finding() with a given id (NULL: the next free one);
  * returns the id (owned by the records) or NULL, and nothing changes. */
 const char *rotap_records_add_finding_as(RotaRecords *records, const char *id,
                                          const char *segment, const char *category,
                                          const char *source, const char *text,
                                          const char *found, const char *deadline,
-                                         GError **error);
+                                         const char **key, GError **error);
+gboolean rotap_records_close_finding_keyed(RotaRecords *records, const char *id,
+                                           const char *closed, const char *closed_by,
+                                           const char **key, GError **error);
 
 /* Check one attendance entry against the model and roster (path for
  * messages, "attendance[3]"): "PATH.KEY: message" errors, *key set to the

@@ -47,7 +47,7 @@ resolve(const RotapJsonReader *reader, struct json_object *obj, const char *path
         GError **error)
 {
     const char *text = NULL;
-    g_autofree char *at = rotap_json_member_path(path, key);
+    g_autofree char *at = NULL;
     const char *what = kind == 'p' ? "person" : kind == 's' ? "shift" : "segment";
 
     *out = -1;
@@ -65,6 +65,7 @@ resolve(const RotapJsonReader *reader, struct json_object *obj, const char *path
         *out = rota_model_find_day(model, text);
     if (*out >= 0)
         return TRUE;
+    at = rotap_json_member_path(path, key);
     if (kind == 'd') {
         GDate date;
         g_autofree char *first = rota_model_dup_date(model, 0);
@@ -90,13 +91,14 @@ read_keyword(const RotapJsonReader *reader, struct json_object *obj, const char 
              GError **error)
 {
     const char *text = NULL;
-    g_autofree char *at = rotap_json_member_path(path, key);
+    g_autofree char *at = NULL;
 
     if (!rotap_json_get_string(reader, obj, path, key, TRUE, &text, error))
         return FALSE;
     *out = lookup(text);
     if (*out >= 0)
         return TRUE;
+    at = rotap_json_member_path(path, key);
     rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, at,
                          _("unknown %s \"%s\" (expected %s)"), key, text, expected);
     return FALSE;

@@ -613,6 +613,17 @@ rota_timestamp_now(const RotaModel *model)
 char *
 rotap_slot_key(const RotaModel *model, int day, int shift, int segment, int person)
 {
-    return g_strdup_printf("%d %s %s %s", day, model->shifts[shift].id,
-                           model->segments[segment].id, model->people[person].id);
+    char digits[16];
+    int n = (int)sizeof digits - 1;
+    unsigned value = (unsigned)day;
+
+    /* "DAY SHIFT SEGMENT PERSON" without printf: a county month's records
+     * make ~100,000 of these keys */
+    digits[n] = '\0';
+    do {
+        digits[--n] = (char)('0' + value % 10);
+        value /= 10;
+    } while (value > 0 && n > 0);
+    return g_strconcat(digits + n, " ", model->shifts[shift].id, " ",
+                       model->segments[segment].id, " ", model->people[person].id, NULL);
 }

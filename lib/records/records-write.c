@@ -138,25 +138,39 @@ rota_records_save(const RotaRecords *records, const char *path, GError **error)
     return rotap_write_file_atomic(path, text, length, error);
 }
 
+/* Resolve id (kind 'p' person, 's' shift, 'g' segment), the value of
+ * member key; an error names key in *bad_key. */
 static gboolean
-lookup(const RotaModel *model, char kind, const char *id, gboolean required, int *out,
-       GError **error)
+lookup(const RotaModel *model, char kind, const char *key, const char *id,
+       gboolean required, int *out, const char **bad_key, GError **error)
 {
     const char *what = kind == 'p' ? "person" : kind == 's' ? "shift" : "segment";
 
     *out = -1;
     if (id == NULL) {
-        if (required)
-            g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("%s: missing"), what);
-        return !required;
+        if (!required)
+            return TRUE;
+        *bad_key = key;
+        g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("missing"));
+        return FALSE;
     }
     *out = kind == 'p'   ? rota_model_find_person(model, id)
            : kind == 's' ? rota_model_find_shift(model, id)
                          : rota_model_find_segment(model, id);
     if (*out >= 0)
         return TRUE;
+    *bad_key = key;
     g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("unknown %s \"%s\""), what, id);
     return FALSE;
+}
+
+/* "KEY: message" for the public adders; the import places the message at
+ * KEY's column itself (rotap_records_add_attendance_keyed() and friends). */
+static void
+prefix_key(GError **error, const char *key)
+{
+    if (key != NULL)
+        g_prefix_error(error, _("%s: "), key);
 }
 
 /**
@@ -186,25 +200,43 @@ rota_records_add_attendance(RotaRecords *records, const char *date, const char *
                             int minutes, const char *substitute, const char *by,
                             gboolean unscheduled, const char *note, GError **error)
 {
-    const RotaModel *model;
-    RotaAttendance a = {0};
-    int assignment = -1;
     const char *key = NULL;
 
     g_return_val_if_fail(records != NULL && date != NULL && status != NULL, FALSE);
-    model = records->model;
+    if (rotap_records_add_attendance_keyed(records, date, shift, segment, person, status,
+                                           minutes, substitute, by, unscheduled, note,
+                                           &key, error))
+        return TRUE;
+    prefix_key(error, key);
+    return FALSE;
+}
+
+gboolean
+rotap_records_add_attendance_keyed(RotaRecords *records, const char *date,
+                                   const char *shift, const char *segment,
+                                   const char *person, const char *status, int minutes,
+                                   const char *substitute, const char *by,
+                                   gboolean unscheduled, const char *note,
+                                   const char **key, GError **error)
+{
+    const RotaModel *model = records->model;
+    RotaAttendance a = {0};
+    int assignment = -1;
+
+    *key = NULL;
     a.minutes = minutes;
     a.unscheduled = unscheduled;
     a.day = rota_model_find_day(model, date);
     if (a.day < 0) {
+        *key = "date";
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    _("date: %s is not a date of the horizon"), date);
+                    _("%s is not a date of the horizon"), date);
         return FALSE;
     }
-    if (!lookup(model, 's', shift, TRUE, &a.shift, error) ||
-        !lookup(model, 'p', person, TRUE, &a.person, error) ||
-        !lookup(model, 'p', substitute, FALSE, &a.substitute, error) ||
-        !lookup(model, 'p', by, FALSE, &a.by, error))
+    if (!lookup(model, 's', "shift", shift, TRUE, &a.shift, key, error) ||
+        !lookup(model, 'p', "person", person, TRUE, &a.person, key, error) ||
+        !lookup(model, 'p', "substitute", substitute, FALSE, &a.substitute, key, error) ||
+        !lookup(model, 'p', "by", by, FALSE, &a.by, key, error))
         return FALSE;
     if (segment == NULL) {
         int assigned = rotap_records_assigned_segment(records, a.day, a.shift, a.person);
@@ -212,21 +244,19 @@ rota_records_add_attendance(RotaRecords *records, const char *date, const char *
         if (assigned >= 0)
             segment = model->segments[assigned].id;
     }
-    if (!lookup(model, 'g', segment, TRUE, &a.segment, error))
+    if (!lookup(model, 'g', "segment", segment, TRUE, &a.segment, key, error))
         return FALSE;
     if (rotap_status_from_name(status) < 0) {
-        g_set_error(
-            error, ROTA_ERROR, ROTA_ERROR_INVALID,
-            _("status: unknown status \"%s\" (expected done, late, absent, excused "
-              "or substituted)"),
-            status);
+        *key = "status";
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                    _("unknown status \"%s\" (expected done, late, absent, excused or "
+                      "substituted)"),
+                    status);
         return FALSE;
     }
     a.status = (RotaStatus)rotap_status_from_name(status);
-    if (!rotap_records_check_attendance(records, &a, &assignment, &key, error)) {
-        g_prefix_error(error, "%s: ", key);
+    if (!rotap_records_check_attendance(records, &a, &assignment, key, error))
         return FALSE;
-    }
     rotap_records_push_attendance(records, &a, g_strdup(note), assignment);
     return TRUE;
 }
@@ -271,34 +301,47 @@ rota_records_add_finding(RotaRecords *records, const char *segment, const char *
                          const char *source, const char *text, const char *found,
                          const char *deadline, GError **error)
 {
+    const char *key = NULL;
+    const char *id;
+
     g_return_val_if_fail(records != NULL && category != NULL && text != NULL, NULL);
-    return g_strdup(rotap_records_add_finding_as(records, NULL, segment, category, source,
-                                                 text, found, deadline, error));
+    id = rotap_records_add_finding_as(records, NULL, segment, category, source, text,
+                                      found, deadline, &key, error);
+    if (id == NULL)
+        prefix_key(error, key);
+    return g_strdup(id);
 }
 
 const char *
 rotap_records_add_finding_as(RotaRecords *records, const char *id, const char *segment,
                              const char *category, const char *source, const char *text,
-                             const char *found, const char *deadline, GError **error)
+                             const char *found, const char *deadline, const char **key,
+                             GError **error)
 {
     RotapFindingRec *f;
     char *new_id;
     int seg = -1, cat, src;
-    const char *key = NULL;
 
-    if (!lookup(records->model, 'g', segment, TRUE, &seg, error))
+    *key = NULL;
+    if (!lookup(records->model, 'g', "segment", segment, TRUE, &seg, key, error))
         return NULL;
     cat = rota_category_from_name(category);
     src = rotap_source_from_name(source != NULL ? source : "inspection");
-    if (cat < 0 || src < 0) {
+    if (cat < 0) {
+        *key = "category";
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    cat < 0
-                        ? "category: unknown category \"%s\" (expected 道路 road, "
-                          "建筑 building, 车辆 vehicles, 绿植 greenery, 环卫 "
-                          "sanitation, 市政 utilities, 亮灯 lighting or 水系 waterways)"
-                        : "source: unknown source \"%s\" (expected inspection, "
-                          "hotline, photo or other)",
-                    cat < 0 ? category : source);
+                    _("unknown category \"%s\" (expected 道路 road, 建筑 building, 车辆 "
+                      "vehicles, 绿植 greenery, 环卫 sanitation, 市政 utilities, 亮灯 "
+                      "lighting or 水系 waterways)"),
+                    category);
+        return NULL;
+    }
+    if (src < 0) {
+        *key = "source";
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
+                    _("unknown source \"%s\" (expected inspection, hotline, photo or "
+                      "other)"),
+                    source);
         return NULL;
     }
     new_id = id != NULL ? g_strdup(id) : next_finding_id(records);
@@ -312,8 +355,7 @@ rotap_records_add_finding_as(RotaRecords *records, const char *id, const char *s
     f->text = g_strdup(text);
     f->found = found != NULL ? g_strdup(found) : rota_timestamp_now(records->model);
     f->deadline = g_strdup(deadline);
-    if (!rotap_records_check_finding(records, f, &key, error)) {
-        g_prefix_error(error, "%s: ", key);
+    if (!rotap_records_check_finding(records, f, key, error)) {
         g_array_set_size(records->findings, records->findings->len - 1);
         return NULL;
     }
@@ -336,13 +378,27 @@ gboolean
 rota_records_close_finding(RotaRecords *records, const char *id, const char *closed,
                            const char *closed_by, GError **error)
 {
-    int index, by = -1;
+    const char *key = NULL;
+
+    g_return_val_if_fail(records != NULL && id != NULL, FALSE);
+    if (rotap_records_close_finding_keyed(records, id, closed, closed_by, &key, error))
+        return TRUE;
+    prefix_key(error, key);
+    return FALSE;
+}
+
+gboolean
+rotap_records_close_finding_keyed(RotaRecords *records, const char *id,
+                                  const char *closed, const char *closed_by,
+                                  const char **key, GError **error)
+{
+    int index = rota_records_find_finding(records, id);
+    int by = -1;
     RotapFindingRec *f;
     gint64 at = 0;
     g_autofree char *when = NULL;
 
-    g_return_val_if_fail(records != NULL && id != NULL, FALSE);
-    index = rota_records_find_finding(records, id);
+    *key = NULL;
     if (index < 0) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("unknown finding \"%s\""),
                     id);
@@ -354,21 +410,23 @@ rota_records_close_finding(RotaRecords *records, const char *id, const char *clo
                     _("%s was closed already at %s"), id, f->closed);
         return FALSE;
     }
-    if (!lookup(records->model, 'p', closed_by, FALSE, &by, error))
+    if (!lookup(records->model, 'p', "closed_by", closed_by, FALSE, &by, key, error))
         return FALSE;
     when = closed != NULL ? g_strdup(closed) : rota_timestamp_now(records->model);
+    *key = "closed";
     if (!rotap_parse_timestamp(when, &at)) {
         g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    _("closed: \"%s\" is not a time (expected RFC 3339, e.g. "
+                    _("\"%s\" is not a time (expected RFC 3339, e.g. "
                       "\"2026-12-01T09:20:00+08:00\")"),
                     when);
         return FALSE;
     }
     if (at < f->f.found_at) {
-        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                    _("closed: %s is before found %s"), when, f->found);
+        g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID, _("%s is before found %s"),
+                    when, f->found);
         return FALSE;
     }
+    *key = NULL;
     f->closed = g_steal_pointer(&when);
     f->f.closed = f->closed;
     f->f.closed_at = at;

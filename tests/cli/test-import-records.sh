@@ -90,6 +90,14 @@ for dir in "$DATA"/records-import-invalid/*/; do
     else
         pass "$name"
     fi
+    # in Chinese every error is placed at the same file:line:column
+    (cd "$dir" && "$ROTA" import --lang zh --records "$TMP/case.json" -m "$model" \
+        -r "$roster" --$kind $kind.csv) 2>"$TMP/err-zh" >/dev/null
+    place='s/^([^:]*:[0-9]+(:[0-9]+)?):.*/\1/'
+    sed '$d' "$TMP/err-zh" | sed -E "$place" >"$TMP/places-zh"
+    sed -E "$place" "$TMP/lines" >"$TMP/places"
+    if diff -u "$TMP/places" "$TMP/places-zh" >"$TMP/diff"; then pass "$name: placed alike in Chinese"
+    else fail "$name: placed differently in Chinese" "$(cat "$TMP/diff")"; fi
 done
 if [ "$n_cases" -ge 20 ]; then pass "records import catalogue: $n_cases cases"
 else fail "records import catalogue: only $n_cases cases"; fi
