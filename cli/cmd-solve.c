@@ -64,7 +64,7 @@ check_hard(const RotaScore *score, GError **error)
 }
 
 typedef struct {
-    char *format_name, *output, *previous_path, *lang;
+    char *format_name, *output, *previous_path, *lang, *trace;
     double time_limit;
     gint64 seed, moves;
     int threads;
@@ -115,6 +115,57 @@ save(const RotaRoster *roster, const RotaScore *score, const Options *o, CliForm
     return rota_roster_save(roster, score, o->output, error);
 }
 
+/* What the progress reports feed: the line on standard error (unless
+ * --quiet) and the --trace table (when given). */
+typedef struct {
+    CliProgress line;
+    gboolean quiet;
+    GString *trace;
+    guint64 moves; /* at the last report */
+} SolveReport;
+
+static void
+append_trace_line(GString *trace, double seconds, int hard, gint64 soft, guint64 moves)
+{
+    char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+    g_string_append(trace, g_ascii_formatd(number, sizeof number, "%.2f", seconds));
+    g_string_append_printf(trace, "\t%d\t%" G_GINT64_FORMAT "\t%" G_GUINT64_FORMAT "\n",
+                           hard, soft, moves);
+}
+
+static void
+report_progress(const RotaProgress *p, gpointer user_data)
+{
+    SolveReport *report = user_data;
+
+    report->moves = p->moves;
+    if (!report->quiet)
+        cli_progress_show(p, &report->line);
+    if (report->trace != NULL)
+        append_trace_line(report->trace, p->elapsed, p->best_hard, p->best_soft, p->moves);
+}
+
+/* The trace ends with the final roster as the evaluator scores it (the
+ * move count is that of the last report). */
+static gboolean
+save_trace(const Options *o, GString *trace, double seconds, const RotaScore *score,
+           guint64 moves, GError **error)
+{
+    g_autoptr(GError) local = NULL;
+
+    if (o->trace == NULL)
+        return TRUE;
+    append_trace_line(trace, seconds, rota_score_get_hard(score), rota_score_get_soft(score),
+                      moves);
+    if (g_file_set_contents_full(o->trace, trace->str, (gssize)trace->len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
+        return TRUE;
+    g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("cannot write %s: %s"), o->trace,
+                local->message);
+    return FALSE;
+}
+
 static void
 configure(RotaSolver *solver, const Options *o)
 {
@@ -137,17 +188,22 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     g_autoptr(RotaRoster) best = NULL;
     g_autoptr(RotaScore) score = NULL;
     g_autoptr(GError) local = NULL;
-    CliProgress progress;
+    g_autoptr(GString) trace = NULL;
+    SolveReport report = {.quiet = o->quiet};
     gint64 start = g_get_monotonic_time(), bound = 0;
     double seconds;
     int threads;
     FILE *out = to_stdout(o) ? stderr : stdout;
 
-    cli_progress_init(&progress, "solve");
+    cli_progress_init(&report.line, "solve");
     configure(solver, o);
     rota_solver_set_previous(solver, previous);
-    if (!o->quiet)
-        rota_solver_set_progress_func(solver, cli_progress_show, &progress, NULL);
+    if (o->trace != NULL) {
+        trace = g_string_new("seconds\thard\tsoft\tmoves\n");
+        report.trace = trace;
+    }
+    if (!o->quiet || trace != NULL)
+        rota_solver_set_progress_func(solver, report_progress, &report, NULL);
     interrupted_solver = solver;
     catch_stop_signals(TRUE);
     if (!rota_solver_run(solver, &local) &&
@@ -163,10 +219,11 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     catch_stop_signals(FALSE);
     interrupted_solver = NULL;
     seconds = (double)(g_get_monotonic_time() - start) / G_USEC_PER_SEC;
-    cli_progress_end(&progress);
+    cli_progress_end(&report.line);
     best = rota_solver_dup_best(solver);
     score = rota_score_new(best, previous);
-    if (!save(best, score, o, format, error))
+    if (!save(best, score, o, format, error) ||
+        !save_trace(o, trace, seconds, score, report.moves, error))
         return FALSE;
     fprintf(out, _("%s: %d people, %d days, %d duty cells\n"), rota_model_get_name(model),
             rota_model_get_n_people(model), rota_model_get_n_days(model),
@@ -200,6 +257,7 @@ options_clear(Options *o)
     g_free(o->output);
     g_free(o->previous_path);
     g_free(o->lang);
+    g_free(o->trace);
 }
 
 static gboolean
@@ -259,7 +317,11 @@ static const char description[] =
        "Ctrl-C, SIGTERM or SIGHUP stops the search early and still writes the best\n"
        "roster; the exit status follows its score.  --threads is at most 256.\n\n"
        "Progress goes to standard error (a live line on a terminal, a line every\n"
-       "2 s otherwise, nothing with --quiet).  Standard output gets a summary and\n"
+       "2 s otherwise, nothing with --quiet).  --trace FILE records the best score\n"
+       "found so far at every report (about every half second): a tab-separated\n"
+       "table 'seconds hard soft moves' whose last line is the final roster as\n"
+       "'rota score' counts it, for plotting what a shorter run would have given.\n"
+       "Standard output gets a summary and\n"
        "the table of terms, then 'bound: B' and 'score: hard H soft S', scored by\n"
        "the same evaluator as 'rota score'.  B is a lower bound on the soft score\n"
        "of any roster without hard violations, proved by the price ascent (a\n"
@@ -281,6 +343,7 @@ static const char description[] =
        "  rota solve county.json -o roster.json\n"
        "  rota solve county.json -o new.json --previous roster.json --time-limit 30\n"
        "  rota solve county.json -o roster.json --moves 2000000 --seed 7 --threads 2\n"
+       "  rota solve county.json -o roster.json --time-limit 30 --quiet --trace t.tsv\n"
        "  rota solve --format curtois Instance7.txt -o Instance7.grid --time-limit 60");
 
 gboolean
@@ -307,6 +370,9 @@ cli_cmd_solve(int argc, char **argv, GError **error)
          N_("The roster being replaced: changes cost, its locked assignments stay"),
          "ROSTER"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, N_("Show no progress"), NULL},
+        {"trace", 0, 0, G_OPTION_ARG_FILENAME, &o.trace,
+         N_("Write the best score every half second to this tab-separated file"),
+         "FILE"},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang,
          N_("Language of the messages: en or zh (default: from the locale)"), "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},

@@ -149,7 +149,7 @@ _rota()
         check) options="--format --help" ;;
         solve)
             options="--output --format --time-limit --moves --seed --threads --previous
-                     --quiet --lang --help"
+                     --quiet --trace --lang --help"
             ;;
         score) options="--format --json --previous --lang --help" ;;
         export)

@@ -39,7 +39,7 @@ run_cases() {
     expect "--help --version" rota --
     expect "bulletin check demo diff export help import record score solve swap" rota ""
     expect "--format --json --previous --lang --help" rota score --
-    expect "--time-limit --threads" rota solve --t
+    expect "--time-limit --threads --trace" rota solve --t
     expect "json curtois" rota check --format ""
     expect "en zh" rota score --lang ""
     expect "ics sheets xlsx csv html" rota export ""

@@ -46,6 +46,20 @@ moves=$(sed -n 's/.*"threads": 2, "moves": \([0-9]*\).*/\1/p' "$TMP/t.json")
 if [ -n "$moves" ] && [ "$moves" -gt 0 ]; then pass "solve timed: $moves moves recorded"
 else fail "solve timed: no moves recorded" "$(head -5 "$TMP/t.json")"; fi
 
+# --trace: the best score about every half second, then the final one as
+# rota score counts it; the score (hard, then soft) never rises, the
+# seconds never fall.
+run "solve traced" "$ROTA" solve "$small" --time-limit 1.2 --seed 5 --threads 1 --quiet \
+    --trace "$TMP/trace.tsv"
+expect_status 3
+if awk -F'\t' -v last="$(score_line "$TMP/out")" '
+    NR == 1 { ok = ($0 == "seconds\thard\tsoft\tmoves"); next }
+    { n++; if (n > 1 && ($1 < t || $2 > h || ($2 == h && $3 > s))) ok = 0
+      t = $1; h = $2; s = $3; line = "score: hard " $2 " soft " $3 }
+    END { exit !(ok && n >= 3 && line == last) }' "$TMP/trace.tsv"
+then pass "solve traced: $(($(wc -l <"$TMP/trace.tsv") - 1)) lines, ending with the score line"
+else fail "solve traced: bad trace" "$(cat "$TMP/trace.tsv"; score_line "$TMP/out")"; fi
+
 # A roster file may carry the bound a timed run proved (not negative).
 sed 's/"moves": 200000 }/"moves": 200000, "bound": 5 }/' "$TMP/a.json" >"$TMP/bound.json"
 run "score with bound" "$ROTA" score "$small" "$TMP/bound.json"
