@@ -98,29 +98,51 @@ rota_roster_get_model(const RotaRoster *roster)
     return roster->model;
 }
 
-/* "N is out of range" for one index kind; FALSE and error set when bad. */
+static gboolean out_of_range(GError **error, const char *format, ...) G_GNUC_PRINTF(2, 3);
+
+/* "N is out of range" for one index kind (one message per kind, for the
+ * translations' word order); sets error and returns FALSE. */
 static gboolean
-check_index(int value, int count, const char *what, const char *plural, GError **error)
+out_of_range(GError **error, const char *format, ...)
 {
-    if (value >= 0 && value < count)
-        return TRUE;
-    g_set_error(error, ROTA_ERROR, ROTA_ERROR_INVALID,
-                "%s %d is out of range (the model has %d %s)", what, value, count,
-                plural);
+    va_list args;
+    g_autofree char *message = NULL;
+
+    va_start(args, format);
+    message = g_strdup_vprintf(format, args);
+    va_end(args);
+    g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_INVALID, message);
     return FALSE;
+}
+
+static gboolean
+in_range(int value, int count)
+{
+    return value >= 0 && value < count;
 }
 
 static gboolean
 check_indices(const RotaModel *model, const RotaAssignment *a, GError **error)
 {
-    if (!check_index(a->day, model->n_days, "day", "days", error) ||
-        !check_index(a->shift, model->n_shifts, "shift", "shifts", error) ||
-        !check_index(a->segment, model->n_segments, "segment", "segments", error) ||
-        !check_index(a->person, model->n_people, "person", "people", error))
-        return FALSE;
-    if (a->duty == ROTA_DUTY_ONSITE)
+    if (!in_range(a->day, model->n_days))
+        return out_of_range(error, _("day %d is out of range (the model has %d days)"),
+                            a->day, model->n_days);
+    if (!in_range(a->shift, model->n_shifts))
+        return out_of_range(error,
+                            _("shift %d is out of range (the model has %d shifts)"),
+                            a->shift, model->n_shifts);
+    if (!in_range(a->segment, model->n_segments))
+        return out_of_range(error,
+                            _("segment %d is out of range (the model has %d segments)"),
+                            a->segment, model->n_segments);
+    if (!in_range(a->person, model->n_people))
+        return out_of_range(error,
+                            _("person %d is out of range (the model has %d people)"),
+                            a->person, model->n_people);
+    if (a->duty == ROTA_DUTY_ONSITE || in_range(a->duty, model->n_duties))
         return TRUE;
-    return check_index(a->duty, model->n_duties, "duty", "duties", error);
+    return out_of_range(error, _("duty %d is out of range (the model has %d duties)"),
+                        a->duty, model->n_duties);
 }
 
 /*
@@ -223,7 +245,8 @@ rota_roster_add(RotaRoster *roster, const RotaAssignment *assignment, GError **e
     return TRUE;
 }
 
-/* Resolve one id with finder; "unknown KIND "ID"" when it is not there. */
+/* Resolve one id with finder; "unknown KIND "ID"" when it is not there (kind
+ * translated). */
 static gboolean
 resolve_id(const RotaModel *model, int (*finder)(const RotaModel *, const char *),
            const char *kind, const char *id, int *out, GError **error)
@@ -270,21 +293,22 @@ rotap_roster_resolve(const RotaModel *model, const char *date, const char *shift
     if (!resolve_date(model, date, &out->day, error))
         return FALSE;
     *field = "shift";
-    if (!resolve_id(model, rota_model_find_shift, "shift", shift, &out->shift, error))
+    if (!resolve_id(model, rota_model_find_shift, _("shift"), shift, &out->shift, error))
         return FALSE;
     *field = "segment";
-    if (!resolve_id(model, rota_model_find_segment, "segment", segment, &out->segment,
+    if (!resolve_id(model, rota_model_find_segment, _("segment"), segment, &out->segment,
                     error))
         return FALSE;
     *field = "person";
-    if (!resolve_id(model, rota_model_find_person, "person", person, &out->person, error))
+    if (!resolve_id(model, rota_model_find_person, _("person"), person, &out->person,
+                    error))
         return FALSE;
     *field = "duty";
     if (strcmp(duty, "onsite") == 0) {
         out->duty = ROTA_DUTY_ONSITE;
         return TRUE;
     }
-    return resolve_id(model, rota_model_find_duty, "duty", duty, &out->duty, error);
+    return resolve_id(model, rota_model_find_duty, _("duty"), duty, &out->duty, error);
 }
 
 /**

@@ -19,7 +19,9 @@
 
 G_BEGIN_DECLS
 
-/*
+/**
+ * RotaImport:
+ *
  * RotaImport merges CSV sheets (as Excel and WPS save them) into a base
  * model.json that holds what coordinators seldom change (horizon, calendar,
  * shifts, duties, rules): each sheet kind given replaces that list of the
@@ -32,7 +34,24 @@ typedef struct _RotaImport RotaImport;
 #define ROTA_TYPE_IMPORT (rota_import_get_type())
 GType rota_import_get_type(void) G_GNUC_CONST;
 
-/* The sheets, in the order they are read. */
+/**
+ * RotaSheetKind:
+ * @ROTA_SHEET_UNITS: the units: id, name, head, deputies and the segments
+ *   they adopt (包保路段)
+ * @ROTA_SHEET_SEGMENTS: the segments: id, name, kind (road or compound),
+ *   grid, road chief, location, latitude and longitude
+ * @ROTA_SHEET_PEOPLE: the people: id, name, unit, tags, community, phone,
+ *   whether the phone is public, and person limits; several files may be
+ *   given, read in order
+ * @ROTA_SHEET_OFF: days off: a person, the first and last date and
+ *   optionally one shift
+ * @ROTA_SHEET_REQUESTS: requests: a person's wish for or against a shift
+ *   on a date, with a weight
+ *
+ * The coordinators' sheets rota_import_add_sheet() takes, in the order
+ * they are read (docs/sheets.md has their columns).  Each kind given
+ * replaces that list of the base model.json.
+ */
 typedef enum {
     ROTA_SHEET_UNITS,
     ROTA_SHEET_SEGMENTS,

@@ -148,7 +148,25 @@ int rota_model_get_n_duty_quotas(const RotaModel *model, int duty);
 const char *rota_model_get_duty_quota_tag(const RotaModel *model, int duty, int k);
 int rota_model_get_duty_quota_count(const RotaModel *model, int duty, int k);
 
-/* RotaCellInfo: one duty cell (see rota_model_get_cell()); a value type. */
+/**
+ * RotaCellInfo:
+ * @duty: the duty the cell belongs to, 0-based index of the model's duties
+ * @segment: the segment, 0-based index of the model's segments
+ * @shift: the duty's shift, 0-based index of the model's shifts
+ * @first_day: the first due day of the window, 0-based index of the
+ *   model's days
+ * @n_days: due days in the window: 1 unless the duty is per week, then the
+ *   due days of its ISO week inside the horizon
+ *   (rota_model_get_cell_day() lists them)
+ * @min: the places the cell wants, people over the whole window; each
+ *   empty place costs the duty's under weight
+ * @max: the most people the cell allows (a hard cap), %G_MAXINT when the
+ *   duty has no cap
+ *
+ * One duty cell, a value type filled by rota_model_get_cell(): a duty's
+ * demand at one segment in one window (a due day, or an ISO week for a
+ * per-week duty; docs/concepts.md, "Duties, cells and places").
+ */
 typedef struct {
     int duty;
     int segment;

@@ -19,13 +19,20 @@
 
 G_BEGIN_DECLS
 
-/*
- * RotaSwapCandidate: one person who could (possible) or could not take an
- * assignment over, a value type.  added is the soft penalty the move adds
- * (negative when it saves some); reason is the hard constraint the move
- * would break ("off", "eligibility", "double_booking" for one duty a day,
- * "min_rest", "max_shifts_week", ... as docs/concepts.md names them), NULL
- * when possible.
+/**
+ * RotaSwapCandidate:
+ * @person: the candidate, 0-based index of the model's people
+ * @possible: %TRUE when the candidate can take the assignment over without
+ *   breaking a hard constraint that held before
+ * @added: the soft penalty the move adds, in the evaluator's units
+ *   (negative when it saves some); meaningful when @possible
+ * @reason: (nullable): the hard constraint the move would break ("off",
+ *   "eligibility", "double_booking" for one duty a day, "min_rest",
+ *   "max_shifts_week", ... as docs/concepts.md names them), a static
+ *   string; %NULL when @possible
+ *
+ * One person who could or could not take an assignment over, a value type
+ * returned by rota_swap_suggestions_get().
  */
 typedef struct {
     int person;
@@ -37,6 +44,14 @@ typedef struct {
 #define ROTA_TYPE_SWAP_CANDIDATE (rota_swap_candidate_get_type())
 GType rota_swap_candidate_get_type(void) G_GNUC_CONST;
 
+/**
+ * RotaSwapSuggestions:
+ *
+ * The people rota_swap_suggest() tried for one assignment, in the order
+ * to offer them: the possible candidates first, least added soft penalty
+ * first, then the nearest refused ones with the rule each would break.
+ * Immutable once made; owned by the caller (rota_swap_suggestions_free()).
+ */
 typedef struct _RotaSwapSuggestions RotaSwapSuggestions;
 
 #define ROTA_TYPE_SWAP_SUGGESTIONS (rota_swap_suggestions_get_type())

@@ -26,7 +26,9 @@ gboolean rota_roster_save_xlsx(const RotaRoster *roster, const char *path,
 char *rota_roster_to_csv(const RotaRoster *roster, gsize *length);
 gboolean rota_roster_save_csv(const RotaRoster *roster, const char *path, GError **error);
 
-/*
+/**
+ * RotaSiteWriter:
+ *
  * RotaSiteWriter writes a roster as a static site in Chinese (docs/views.md):
  * DIR/public/ (the segments' road-chief signs, fit to publish) and
  * DIR/internal/ (the overview, one page per unit and per day, for the
@@ -38,7 +40,16 @@ typedef struct _RotaSiteWriter RotaSiteWriter;
 #define ROTA_TYPE_SITE_WRITER (rota_site_writer_get_type())
 GType rota_site_writer_get_type(void) G_GNUC_CONST;
 
-/* RotaSiteStats: what one rota_site_writer_write() wrote; a value type. */
+/**
+ * RotaSiteStats:
+ * @pages: the HTML files written, public and internal pages together
+ * @bytes: their total size in bytes
+ * @qr_codes: the QR codes drawn (the segments' and the members' calendar
+ *   feed addresses; none without a feeds URL)
+ *
+ * What one rota_site_writer_write() wrote, a value type filled in caller
+ * memory.
+ */
 typedef struct {
     int pages;    /* HTML files written */
     gint64 bytes; /* their total size */

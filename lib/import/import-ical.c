@@ -485,7 +485,8 @@ add_off(Feed *feed, RotapPersonSpec *person, GString *summary)
             g_array_append_val(person->off, off);
             g_string_append_printf(summary, " %s %s", text,
                                    feed->all_day[d]
-                                       ? (feed->run->errors->chinese ? "全天" : "all-day")
+                                       /* TRANSLATORS: a whole day off, after its date */
+                                       ? ROTAP_TR(feed->run->errors, "all-day")
                                        : shift);
             n++;
         }
@@ -559,17 +560,16 @@ rotap_import_availability(RotapImportRun *run, const char *dir, int file,
         read_calendar(&feed);
         files++;
         if (!feed.failed) {
-            g_string_append_printf(
-                summary, run->errors->chinese ? "%s：不可排班" : "%s: off", path);
+            /* TRANSLATORS: followed by the dates (and shifts) off */
+            g_string_append_printf(summary, ROTAP_TR(run->errors, "%s: off"), path);
             pairs += add_off(&feed, person, summary);
             g_string_append_c(summary, '\n');
         }
         icalcomponent_free(calendar);
     }
-    g_string_append_printf(summary,
-                           run->errors->chinese
-                               ? "日历：%d 个文件，%d 个（日期，班次）不可排班\n"
-                               : "calendars: %d files, %d (date, shift) pairs off\n",
-                           files, pairs);
+    g_string_append_printf(
+        summary,
+        ROTAP_TR(run->errors, "calendars: %d files, %d (date, shift) pairs off\n"), files,
+        pairs);
     feed_clear(&feed);
 }

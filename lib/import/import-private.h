@@ -51,7 +51,8 @@ typedef struct {
 } RotapErrors;
 
 /* A message (an English printf format, marked for xgettext) in the run's
- * language: Chinese with rota_import_set_chinese(), else the locale's. */
+ * language: Chinese with rota_import_set_chinese(), else the locale's.
+ * errors is anything with a gboolean chinese: RotapErrors or RotaImport. */
 #define ROTAP_TR(errors, en) ((errors)->chinese ? rotap_zh(en) : _(en))
 
 void rotap_errors_init(RotapErrors *errors, gboolean chinese);

@@ -97,13 +97,20 @@ find_id(const RotapResolver *resolver, RotapRefKind kind, const char *id)
     return value != NULL ? (int)GPOINTER_TO_UINT(value) - 1 : -1;
 }
 
+/* What a reference names, for "unknown %s \"%s\"". */
 static const char *
 kind_word(const RotapErrors *errors, RotapRefKind kind)
 {
-    static const char *const en[] = {"unit", "segment", "person", "shift"};
-    static const char *const zh[] = {"单位", "路段", "人员", "班次"};
-
-    return errors->chinese ? zh[kind] : en[kind];
+    switch (kind) {
+    case ROTAP_REF_UNIT:
+        return ROTAP_TR(errors, "unit");
+    case ROTAP_REF_SEGMENT:
+        return ROTAP_TR(errors, "segment");
+    case ROTAP_REF_PERSON:
+        return ROTAP_TR(errors, "person");
+    default:
+        return ROTAP_TR(errors, "shift");
+    }
 }
 
 /* Whether every character of text appears in name, in order: 县住建局
@@ -140,7 +147,7 @@ candidate(const char *text, const char *name, int *rank, int *distance)
 
 /* Up to three of the nearest names to text (quoted), or NULL. */
 static char *
-nearest_names(const RefTable *table, const char *text, gboolean chinese)
+nearest_names(const RefTable *table, const char *text, const RotapErrors *errors)
 {
     GString *out = NULL;
     int best_rank = 2, best = G_MAXINT, n = 0, rank, d;
@@ -160,7 +167,9 @@ nearest_names(const RefTable *table, const char *text, gboolean chinese)
             continue;
         if (out == NULL)
             out = g_string_new(NULL);
-        g_string_append_printf(out, chinese ? "%s“%s”" : "%s\"%s\"", n > 0 ? ", " : "",
+        /* TRANSLATORS: a separator (empty or ", ") and a suggested name,
+           quoted as the language quotes */
+        g_string_append_printf(out, ROTAP_TR(errors, "%s\"%s\""), n > 0 ? ", " : "",
                                name);
         n++;
     }
@@ -172,8 +181,7 @@ unknown_error(RotapImportRun *run, RotapRefKind kind, const char *text,
               const RotapSheet *sheet, int row, int field)
 {
     RotapErrors *errors = run->errors;
-    g_autofree char *near =
-        nearest_names(&run->resolver->tables[kind], text, errors->chinese);
+    g_autofree char *near = nearest_names(&run->resolver->tables[kind], text, errors);
 
     if (near != NULL)
         rotap_sheet_field_error(sheet, errors, row, field,

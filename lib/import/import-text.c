@@ -301,9 +301,11 @@ rotap_parse_sheet_date(const char *text, const GDate *start, int n_days, gboolea
     int n = date_numbers(text, numbers);
     GDate date;
 
-    *why = chinese
-               ? "不是日期（应写作 2026-12-05、2026/12/5、2026年12月5日 或 12月5日）"
-               : "not a date (expected 2026-12-05, 2026/12/5, 2026年12月5日 or 12月5日)";
+    *why =
+        chinese
+            ? rotap_zh("not a date (expected 2026-12-05, 2026/12/5, 2026年12月5日 or "
+                       "12月5日)")
+            : _("not a date (expected 2026-12-05, 2026/12/5, 2026年12月5日 or 12月5日)");
     g_date_clear(&date, 1);
     if (n == 3) {
         if (numbers[0] < 1900 ||
@@ -314,8 +316,8 @@ rotap_parse_sheet_date(const char *text, const GDate *start, int n_days, gboolea
                        (GDateYear)numbers[0]);
     } else if (n == 2 && strstr(text, "月") != NULL) {
         if (!date_in_horizon(numbers[0], numbers[1], start, n_days, &date)) {
-            *why = chinese ? "计划期内没有这个月日"
-                           : "no such month and day inside the horizon";
+            *why = chinese ? rotap_zh("no such month and day inside the horizon")
+                           : _("no such month and day inside the horizon");
             return FALSE;
         }
     } else {

@@ -97,9 +97,11 @@ G_DEFINE_BOXED_TYPE(RotaImport, rota_import, box_import_ref, rota_import_free)
  * @import: an import
  * @chinese: %TRUE for messages and the summary in Chinese
  *
- * Chooses the language of error messages and of the summary (English by
- * default).  The position prefix `FILE:ROW:COL: 列 NAME (key):` is the
- * same in both.
+ * Chooses the language of error messages and of the summary: %TRUE for
+ * Chinese whatever the locale (English when no zh_CN catalogue is
+ * installed); %FALSE, the default, for the locale's language through
+ * gettext.  The position prefix `FILE:ROW:COL: 列 NAME (key):` is the same
+ * in both.
  *
  * Since: 0.1
  */
@@ -199,6 +201,11 @@ rota_import_get_summary(const RotaImport *import)
  * rota_import_get_n_errors:
  * @import: an import
  *
+ * Counts every problem of the sheets the last run found, also those its
+ * error message left out; a merged model that fails validation counts as
+ * one.  0 before the first run, after a run without problems, and when
+ * the base itself could not be read.
+ *
  * Returns: how many problems the last rota_import_run() found in the
  *   sheets (its error message lists at most 50 of them).
  * Since: 0.1
@@ -270,11 +277,6 @@ replace_list(RotapImportRun *run, RotaSheetKind kind)
         g_array_set_size(run->origins[kind], 0);
 }
 
-static const char *const record_words[][2] = {
-    {"units", "个单位"},    {"segments", "个路段"}, {"people", "人"},
-    {"days off", "条请假"}, {"requests", "条意愿"},
-};
-
 static guint
 records_read(const RotapImportRun *run, RotaSheetKind kind, guint before)
 {
@@ -283,6 +285,27 @@ records_read(const RotapImportRun *run, RotaSheetKind kind, guint before)
     if (kind == ROTA_SHEET_REQUESTS)
         return run->request_rows->len - before;
     return run->origins[kind]->len - before;
+}
+
+/* The summary's line for one sheet, "FILE: N units (UTF-8, comma-separated)",
+ * in the import's language: one message per kind, so that a translation
+ * places the count and the noun as its language wants. */
+static void
+summarize_sheet(RotaImport *import, const char *name, RotaSheetKind kind, guint n,
+                const RotapCsv *csv)
+{
+    GString *out = import->summary;
+    const char *separated = csv->delimiter == '\t' ? ROTAP_TR(import, "tab-separated")
+                                                   : ROTAP_TR(import, "comma-separated");
+
+    g_string_append_printf(
+        out,
+        kind == ROTA_SHEET_UNITS      ? ROTAP_TR(import, "%s: %u units (%s, %s)\n")
+        : kind == ROTA_SHEET_SEGMENTS ? ROTAP_TR(import, "%s: %u segments (%s, %s)\n")
+        : kind == ROTA_SHEET_PEOPLE   ? ROTAP_TR(import, "%s: %u people (%s, %s)\n")
+        : kind == ROTA_SHEET_OFF      ? ROTAP_TR(import, "%s: %u days off (%s, %s)\n")
+                                      : ROTAP_TR(import, "%s: %u requests (%s, %s)\n"),
+        name, n, csv->encoding, separated);
 }
 
 /* Read one sheet into the run; the sheet stays alive in sheets. */
@@ -324,13 +347,8 @@ read_input(RotaImport *import, RotapImportRun *run, const Input *input, int file
         rotap_read_off(run, sheet);
     else
         rotap_read_requests(run, sheet);
-    g_string_append_printf(
-        import->summary,
-        import->chinese ? "%s：%u %s（%s，%s分隔）\n" : "%s: %u %s (%s, %s-separated)\n",
-        input->name, records_read(run, input->kind, before),
-        record_words[input->kind][import->chinese ? 1 : 0], csv->encoding,
-        csv->delimiter == '\t' ? (import->chinese ? "制表符" : "tab")
-                               : (import->chinese ? "逗号" : "comma"));
+    summarize_sheet(import, input->name, input->kind,
+                    records_read(run, input->kind, before), csv);
 }
 
 /* People read from sheets keep the base's days off and requests of the
@@ -380,7 +398,8 @@ summarize(RotaImport *import, RotapImportRun *run)
 
     if (tags != NULL) {
         tags = g_list_sort(tags, (GCompareFunc)strcmp);
-        g_string_append(import->summary, import->chinese ? "身份：" : "tags:");
+        /* TRANSLATORS: followed by " TAG COUNT" for each tag of the people */
+        g_string_append(import->summary, ROTAP_TR(import, "tags:"));
         for (GList *l = tags; l != NULL; l = l->next)
             g_string_append_printf(
                 import->summary, " %s %d", (char *)l->data,
@@ -388,8 +407,7 @@ summarize(RotaImport *import, RotapImportRun *run)
         g_string_append_c(import->summary, '\n');
     }
     g_string_append_printf(import->summary,
-                           import->chinese ? "按名称找到的引用：%d\n"
-                                           : "references resolved by name: %d\n",
+                           ROTAP_TR(import, "references resolved by name: %d\n"),
                            run->n_by_name);
 }
 

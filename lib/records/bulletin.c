@@ -389,6 +389,9 @@ rota_bulletin_new(const RotaRecords *records, const RotaRoster *roster, const ch
  * rota_bulletin_free:
  * @bulletin: (nullable): a bulletin
  *
+ * Frees the bulletin and the units and people it lends, and drops its
+ * reference to the model.  Does nothing when @bulletin is %NULL.
+ *
  * Since: 0.1
  */
 void
@@ -420,7 +423,10 @@ G_DEFINE_BOXED_TYPE(RotaBulletin, rota_bulletin, box_bulletin_ref, rota_bulletin
  * rota_bulletin_get_from:
  * @bulletin: a bulletin
  *
- * Returns: (transfer none): the period's first day.
+ * Gives the first day of the period, as given to rota_bulletin_new().
+ *
+ * Returns: (transfer none): the period's first day, "YYYY-MM-DD",
+ *   valid as long as @bulletin.
  * Since: 0.1
  */
 const char *
@@ -434,7 +440,11 @@ rota_bulletin_get_from(const RotaBulletin *bulletin)
  * rota_bulletin_get_to:
  * @bulletin: a bulletin
  *
- * Returns: (transfer none): the period's last day.
+ * Gives the last day of the period, included: the period ends at
+ * midnight after it, in the model's time zone.
+ *
+ * Returns: (transfer none): the period's last day, "YYYY-MM-DD",
+ *   valid as long as @bulletin.
  * Since: 0.1
  */
 const char *
@@ -447,6 +457,9 @@ rota_bulletin_get_to(const RotaBulletin *bulletin)
 /**
  * rota_bulletin_get_n_units:
  * @bulletin: a bulletin
+ *
+ * Counts the units of the bulletin: every unit of the model is listed,
+ * also one without duties in the period.
  *
  * Returns: the number of units (every unit of the model).
  * Since: 0.1
@@ -463,6 +476,10 @@ rota_bulletin_get_n_units(const RotaBulletin *bulletin)
  * @bulletin: a bulletin
  * @index: 0 .. rota_bulletin_get_n_units() - 1, in rank order
  *
+ * Gives a unit's figures by position in the ranking: best score first,
+ * equal scores by unit id.  The unit's model index is in the result's
+ * unit field.
+ *
  * Returns: (transfer none): the unit's figures, valid as long as @bulletin.
  * Since: 0.1
  */
@@ -478,6 +495,8 @@ rota_bulletin_get_unit(const RotaBulletin *bulletin, int index)
  * rota_bulletin_get_n_people:
  * @bulletin: a bulletin
  *
+ * Counts the people the bulletin lists.
+ *
  * Returns: the number of people listed (an entry or credited work in the period).
  * Since: 0.1
  */
@@ -492,6 +511,8 @@ rota_bulletin_get_n_people(const RotaBulletin *bulletin)
  * rota_bulletin_get_person:
  * @bulletin: a bulletin
  * @index: 0 .. rota_bulletin_get_n_people() - 1, by person id
+ *
+ * Gives one person's work time, people sorted by person id (byte order).
  *
  * Returns: (transfer none): the person's minutes, valid as long as @bulletin.
  * Since: 0.1

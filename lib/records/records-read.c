@@ -48,7 +48,9 @@ resolve(const RotapJsonReader *reader, struct json_object *obj, const char *path
 {
     const char *text = NULL;
     g_autofree char *at = NULL;
-    const char *what = kind == 'p' ? "person" : kind == 's' ? "shift" : "segment";
+    const char *what = kind == 'p'   ? _("person")
+                       : kind == 's' ? _("shift")
+                                     : _("segment");
 
     *out = -1;
     if (!rotap_json_get_string(reader, obj, path, key, required, &text, error))

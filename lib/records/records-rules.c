@@ -50,6 +50,8 @@ static const gint64 assess_default[ROTA_N_ASSESS] = {
  * rota_status_get_name:
  * @status: a status
  *
+ * Names a status as records.json and `rota record` write it.
+ *
  * Returns: (transfer none): its records.json name ("done", "late", ...).
  * Since: 0.1
  */
@@ -63,6 +65,10 @@ rota_status_get_name(RotaStatus status)
 /**
  * rota_category_get_name:
  * @category: a finding category
+ *
+ * Names a category in English, one of the two names records.json and
+ * model.json's rules.deadlines accept (the bulletin's CSV header shows
+ * both).
  *
  * Returns: (transfer none): its English name ("sanitation").
  * Since: 0.1
@@ -78,6 +84,10 @@ rota_category_get_name(RotaCategory category)
  * rota_category_get_name_zh:
  * @category: a finding category
  *
+ * Names a category in Chinese, one of the two names records.json and
+ * model.json's rules.deadlines accept, and the one the bulletin's HTML
+ * page shows.
+ *
  * Returns: (transfer none): its Chinese name ("环卫").
  * Since: 0.1
  */
@@ -91,6 +101,10 @@ rota_category_get_name_zh(RotaCategory category)
 /**
  * rota_category_from_name:
  * @name: a Chinese or English category name
+ *
+ * Reads a category name as records.json and rules.deadlines give it: the
+ * Chinese name ("环卫") or the English one ("sanitation"), exactly as
+ * rota_category_get_name_zh() and rota_category_get_name() write them.
  *
  * Returns: the #RotaCategory, or -1 when @name is none of the eight.
  * Since: 0.1
@@ -110,6 +124,8 @@ rota_category_from_name(const char *name)
  * rota_source_get_name:
  * @source: a finding source
  *
+ * Names a finding source as records.json writes it.
+ *
  * Returns: (transfer none): its records.json name ("hotline").
  * Since: 0.1
  */
@@ -123,6 +139,8 @@ rota_source_get_name(RotaSource source)
 /**
  * rota_assess_get_name:
  * @item: a figure of the rubric
+ *
+ * Names a figure of the assessment rubric as model.json writes it.
  *
  * Returns: (transfer none): its rules.assessment key ("onsite_missed").
  * Since: 0.1
@@ -399,6 +417,9 @@ rotap_compile_record_rules(RotaModel *model, GError **error)
  * @model: a model
  * @category: a finding category
  *
+ * Gives the deadline in effect for a category: a finding's default
+ * deadline is its found time plus these hours.
+ *
  * Returns: the hours within which a finding of @category is to be closed:
  *   rules.deadlines, or the built-in default (道路 72, 建筑 168, 车辆 24,
  *   绿植 72, 环卫 24, 市政 72, 亮灯 48, 水系 72).
@@ -416,6 +437,9 @@ rota_model_get_deadline_hours(const RotaModel *model, RotaCategory category)
  * rota_model_get_assessment:
  * @model: a model
  * @item: a figure of the rubric
+ *
+ * Gives a figure of the bulletin's rubric in points (a score out of
+ * "base"; deductions per event, caps per group, list sizes in units).
  *
  * Returns: the effective value of @item (rules.assessment or the default
  *   rubric), or -1 when it does not apply (see rota_model_has_assessment()).
@@ -435,6 +459,8 @@ rota_model_get_assessment(const RotaModel *model, RotaAssess item)
  * rota_model_has_assessment:
  * @model: a model
  * @item: a figure of the rubric
+ *
+ * Tells whether a figure of the rubric is in effect for the model.
  *
  * Returns: whether @item applies: always for deductions and caps; for the
  *   red and black list rules, the ones given (or the default top/bottom 10).
@@ -475,6 +501,13 @@ rota_builder_set_deadline(RotaBuilder *builder, const char *category, int hours)
  * @builder: a builder
  * @item: a figure of the rubric ("rules.assessment" key)
  * @value: its value, 0 or more, at most two decimals (rounded to them)
+ *
+ * Sets a figure of the bulletin's rubric, as model.json's
+ * "rules.assessment" key of that name does; figures not set keep the
+ * default.  Setting %ROTA_ASSESS_RED_TOP or %ROTA_ASSESS_RED_MIN replaces
+ * the default red list rule (top 10); the same for the black list.
+ * Checked when the model is built: a negative value, or a red_top or
+ * black_bottom that is not a whole number, fails the build.
  *
  * Since: 0.1
  */
@@ -598,6 +631,9 @@ rotap_day_start(const RotaModel *model, gint64 day)
 /**
  * rota_timestamp_now:
  * @model: a model
+ *
+ * Formats the current time, to the second, for a records.json time field
+ * (a finding's "found" or "closed").
  *
  * Returns: (transfer full): the current time as records.json writes times,
  *   "YYYY-MM-DDTHH:MM:SS+08:00" in the model's time zone; g_free() it.

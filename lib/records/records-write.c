@@ -144,7 +144,9 @@ static gboolean
 lookup(const RotaModel *model, char kind, const char *key, const char *id,
        gboolean required, int *out, const char **bad_key, GError **error)
 {
-    const char *what = kind == 'p' ? "person" : kind == 's' ? "shift" : "segment";
+    const char *what = kind == 'p'   ? _("person")
+                       : kind == 's' ? _("shift")
+                                     : _("segment");
 
     *out = -1;
     if (id == NULL) {
@@ -369,6 +371,10 @@ rotap_records_add_finding_as(RotaRecords *records, const char *id, const char *s
  * @closed: (nullable): when it was closed (销号), RFC 3339, or %NULL for now
  * @closed_by: (nullable): a person id
  * @error: return location for a #GError, or %NULL
+ *
+ * Signs a finding off (销号): records when it was closed and, when
+ * @closed_by is given, who closed it (a person id of the model).  A finding
+ * closed after its deadline counts as closed late in the bulletin.
  *
  * Returns: %TRUE when closed; an unknown id, a finding already closed or
  *   a time before it was found is an error and changes nothing.

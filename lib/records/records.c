@@ -122,7 +122,11 @@ G_DEFINE_BOXED_TYPE(RotaRecords, rota_records, box_records_ref, rota_records_fre
  * rota_records_get_model:
  * @records: records
  *
- * Returns: (transfer none): the model of @records.
+ * Gives the model the records refer to: their day, shift, segment and
+ * person indices are indices of this model.
+ *
+ * Returns: (transfer none): the model of @records, valid as long as
+ *   @records.
  * Since: 0.1
  */
 RotaModel *
@@ -135,6 +139,9 @@ rota_records_get_model(const RotaRecords *records)
 /**
  * rota_records_get_n_attendance:
  * @records: records
+ *
+ * Counts the attendance entries, those read from the file and those
+ * added since.
  *
  * Returns: the number of attendance entries, in file order.
  * Since: 0.1
@@ -151,6 +158,9 @@ rota_records_get_n_attendance(const RotaRecords *records)
  * @records: records
  * @index: an entry, 0 .. rota_records_get_n_attendance() - 1
  * @out: (out caller-allocates): the entry; its note lives as long as @records
+ *
+ * Copies one attendance entry into @out, leaving @out untouched when
+ * @index is out of range.
  *
  * Returns: %FALSE when @index is out of range.
  * Since: 0.1
@@ -169,6 +179,9 @@ rota_records_get_attendance(const RotaRecords *records, int index, RotaAttendanc
  * rota_records_get_n_findings:
  * @records: records
  *
+ * Counts the findings, open and closed, those read from the file and
+ * those added since.
+ *
  * Returns: the number of findings, in file order.
  * Since: 0.1
  */
@@ -185,6 +198,10 @@ rota_records_get_n_findings(const RotaRecords *records)
  * @index: a finding, 0 .. rota_records_get_n_findings() - 1
  * @out: (out caller-allocates): the finding; its strings live until
  *   @records is freed or the finding is closed
+ *
+ * Copies one finding into @out, leaving @out untouched when @index is out
+ * of range.  Its state is the current one: closed findings have a closed
+ * time.
  *
  * Returns: %FALSE when @index is out of range.
  * Since: 0.1
@@ -203,6 +220,9 @@ rota_records_get_finding(const RotaRecords *records, int index, RotaFindingInfo 
  * rota_records_find_finding:
  * @records: records
  * @id: a finding id ("F0031")
+ *
+ * Looks a finding up by its id (exact, case-sensitive match), in constant
+ * time.
  *
  * Returns: the index of the finding, or %ROTA_NOT_FOUND.
  * Since: 0.1

@@ -36,6 +36,11 @@ struct _RotaSwapSuggestions {
  * @shift: a shift
  * @person: a person
  *
+ * Looks up the assignment a person holds in a shift of a day, to name it
+ * to rota_roster_swap() or rota_swap_suggest().  Day, shift and person are
+ * 0-based indices of the roster's model.  The roster is searched from the
+ * start (linear in its length); the first match wins.
+ *
  * Returns: the index of @person's assignment of @shift on @day, or
  *   %ROTA_NOT_FOUND.
  * Since: 0.1
@@ -365,6 +370,10 @@ rota_swap_suggest(const RotaRoster *roster, int index, int max_possible, int max
  * rota_swap_suggestions_free:
  * @suggestions: (nullable): suggestions
  *
+ * Frees the suggestions and the candidates they lend; the reasons are
+ * static strings and outlive them.  Does nothing when @suggestions is
+ * %NULL.
+ *
  * Since: 0.1
  */
 void
@@ -392,6 +401,9 @@ G_DEFINE_BOXED_TYPE(RotaSwapSuggestions, rota_swap_suggestions, box_swap_suggest
  * rota_swap_suggestions_get_n:
  * @suggestions: suggestions
  *
+ * Counts the candidates kept: at most the max_possible plus max_refused
+ * given to rota_swap_suggest().
+ *
  * Returns: the number of candidates.
  * Since: 0.1
  */
@@ -406,6 +418,9 @@ rota_swap_suggestions_get_n(const RotaSwapSuggestions *suggestions)
  * rota_swap_suggestions_get:
  * @suggestions: suggestions
  * @index: 0 .. rota_swap_suggestions_get_n() - 1
+ *
+ * Gives one candidate, in the order to offer them: possible ones first
+ * (least added soft penalty, then person id), then refused ones.
  *
  * Returns: (transfer none): the candidate, valid as long as @suggestions.
  * Since: 0.1

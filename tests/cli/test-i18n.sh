@@ -89,6 +89,30 @@ if grep -q "^rota: $TMP/missing.json: cannot read: " "$TMP/err"; then
     pass "en load error"
 else fail "en load error" "$(cat "$TMP/err")"; fi
 
+# rota import: the summary and the sheets' errors follow the locale too
+# (librota's catalogue, not Chinese text kept in the code).
+features="$DATA/import/features"
+run "import zh summary" in_locale zh_CN.UTF-8 "$ROTA" import --base "$DATA/import/base.json" \
+    --units "$features/units.csv" --people "$features/people.csv" -o "$TMP/zh-import.json"
+expect_status 0
+expect_out_line "$features/units.csv：3 个单位（UTF-8，制表符分隔）"
+expect_out_line "$features/people.csv：6 人（UTF-8，逗号分隔）"
+expect_out_line "按名称找到的引用：8"
+expect_out_line "身份： inspector 2 party 3 volunteer 1 网格员 1"
+run "import zh calendars" in_locale zh_CN.UTF-8 "$ROTA" import \
+    --base "$DATA/import/ics-base.json" --availability "$DATA/import/ics" -o "$TMP/zh-ics.json"
+expect_status 0
+expect_out_line "日历：8 个文件，21 个（日期，班次）不可排班"
+expect_out_line "$DATA/import/ics/P4.ics：不可排班 2027-03-19 全天 2027-03-20 全天 2027-04-01 全天"
+suggest="$DATA/import-invalid/unknown-unit-suggestion/people.csv"
+run "import zh error" in_locale zh_CN.UTF-8 "$ROTA" import --base "$DATA/import/base.json" \
+    --people "$suggest" -o "$TMP/zh-bad.json"
+expect_status 1
+expect_err_line "$suggest:2:3: 列 单位 (unit): 未知单位“县住建局”（是不是“县住房和城乡建设局”？）"
+run "import en error" in_locale C "$ROTA" import --base "$DATA/import/base.json" \
+    --people "$suggest" -o "$TMP/en-bad.json"
+expect_err_line "$suggest:2:3: 列 单位 (unit): unknown unit \"县住建局\" (did you mean \"县住房和城乡建设局\"?)"
+
 # Without a catalogue, messages stay English (the msgids).
 run "no catalogue" env -u LC_ALL -u LANGUAGE LANG=zh_CN.UTF-8 \
     ROTA_LOCALEDIR="$TMP/none" "$ROTA" check "$county"
