@@ -23,6 +23,10 @@ duty_at(RotaBuilder *builder, int duty)
  * @name: (nullable): their name
  * @unit: (nullable): the id of their unit
  *
+ * Adds a person who may be rostered ("people" in model.json).  Person ids
+ * must be unique; the unit is a unit id, checked when the model is built.
+ * People are kept in the order added, the row order of a grid roster.
+ *
  * Returns: the new person's index.
  * Since: 0.1
  */
@@ -46,6 +50,10 @@ rota_builder_add_person(RotaBuilder *builder, const char *id, const char *name,
  * @person: a person index
  * @tag: a tag such as "party", "volunteer" or "inspector"
  *
+ * Adds a tag to the person ("tags" in model.json), for duties' "who"
+ * (rota_builder_add_duty_who_tag()) and "quota"
+ * (rota_builder_add_duty_quota()).  A tag added twice counts once.
+ *
  * Since: 0.1
  */
 void
@@ -60,6 +68,10 @@ rota_builder_add_person_tag(RotaBuilder *builder, int person, const char *tag)
  * @builder: a builder
  * @person: a person index
  * @segment: (nullable): the id of the segment of their home community
+ *
+ * Sets the person's home community (双报道, "community" in model.json):
+ * without a "who", a duty at that segment may take the person, as it takes
+ * the members of the owning unit.  %NULL removes it.
  *
  * Since: 0.1
  */
@@ -101,6 +113,11 @@ rota_builder_set_person_phone(RotaBuilder *builder, int person, const char *phon
  * @limit: a limit
  * @value: its value for this person, over the default of
  *   rota_builder_set_default_limit()
+ *
+ * Sets one of the person's own limits ("limits" of the person in
+ * model.json), overriding the default of rota_builder_set_default_limit()
+ * for this limit only.  A @limit out of range is recorded as a bad call and
+ * makes rota_builder_steal_model() fail.
  *
  * Since: 0.1
  */
@@ -176,6 +193,12 @@ rota_builder_add_person_off(RotaBuilder *builder, int person, const char *from,
  * @on: TRUE to ask for work, FALSE to ask for time off
  * @weight: the penalty when the request is not met, 0 or more
  *
+ * Records a wish of the person ("requests" in model.json), a soft rule:
+ * with a shift, @on is met when the person works (or does not work) that
+ * shift that day; without one, by any duty (or no duty) that day.  On-site
+ * hours count as work.  An unmet request costs @weight under the soft name
+ * "request".
+ *
  * Since: 0.1
  */
 void
@@ -220,6 +243,9 @@ rota_builder_add_duty(RotaBuilder *builder, const char *id, const char *shift)
  * @duty: a duty index
  * @name: (nullable): its name
  *
+ * Sets the name people read for the duty in feeds and reports ("name" in
+ * model.json); without one, the duty's id is shown.
+ *
  * Since: 0.1
  */
 void
@@ -236,6 +262,9 @@ rota_builder_set_duty_name(RotaBuilder *builder, int duty, const char *name)
  * @duty: a duty index
  * @days: the days it runs (default %ROTA_DAYS_ALL); with
  *   %ROTA_DAYS_DATES, the dates of rota_builder_add_duty_date()
+ *
+ * Sets on which days of the horizon the duty runs ("days" in model.json).
+ * Calling rota_builder_add_duty_date() afterwards switches to a date list.
  *
  * Since: 0.1
  */
@@ -293,6 +322,10 @@ rota_builder_add_duty_segment(RotaBuilder *builder, int duty, const char *segmen
  * @duty: a duty index
  * @min: the places wanted per cell (default 0)
  *
+ * Sets how many people each cell of the duty wants ("min" in model.json):
+ * per day, or per ISO week for a per-week duty.  Each empty place costs the
+ * duty's under weight (soft "uncovered").
+ *
  * Since: 0.1
  */
 void
@@ -308,6 +341,10 @@ rota_builder_set_duty_min(RotaBuilder *builder, int duty, int min)
  * @builder: a builder
  * @duty: a duty index
  * @max: the hard cap of people per cell (default: none)
+ *
+ * Caps the number of people in each cell of the duty ("max" in model.json);
+ * more is the hard violation "over_max".  It may not be less than the min,
+ * checked when the model is built.
  *
  * Since: 0.1
  */
@@ -325,6 +362,10 @@ rota_builder_set_duty_max(RotaBuilder *builder, int duty, int max)
  * @duty: a duty index
  * @weight: the penalty per missing place (default: the "uncovered" weight)
  *
+ * Sets what each empty place of the duty costs ("under" in model.json),
+ * instead of the "uncovered" weight of rota_builder_set_weight(), so that
+ * an empty place of this duty costs more (or less) than one of another.
+ *
  * Since: 0.1
  */
 void
@@ -340,6 +381,9 @@ rota_builder_set_duty_under(RotaBuilder *builder, int duty, int weight)
  * @builder: a builder
  * @duty: a duty index
  * @weight: the penalty per place above min (default: the "over" weight)
+ *
+ * Sets what each person above the duty's min costs ("over" in model.json),
+ * instead of the "over" weight of rota_builder_set_weight().
  *
  * Since: 0.1
  */
@@ -424,6 +468,10 @@ rota_builder_add_duty_who_unit(RotaBuilder *builder, int duty, const char *unit)
  * @not_owner: TRUE to exclude the members of the unit owning each segment
  *   (inspections)
  *
+ * Keeps the unit that owns a segment away from the duty at that segment
+ * ("not_owner" in model.json), for inspections: whoever else may serve, the
+ * owning unit's members may not.
+ *
  * Since: 0.1
  */
 void
@@ -439,6 +487,10 @@ rota_builder_set_duty_not_owner(RotaBuilder *builder, int duty, gboolean not_own
  * @duty: a duty index
  * @per_week: TRUE to count min and max over each ISO week instead of each
  *   day ("per": "week")
+ *
+ * Sets the window in which the duty's min, max and quotas count ("per" in
+ * model.json): each day (the default), or each ISO week, whose places may
+ * then be filled on any of the week's due days.
  *
  * Since: 0.1
  */

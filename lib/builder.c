@@ -233,6 +233,12 @@ rota_builder_add_workday(RotaBuilder *builder, const char *date)
  * @end: its end, "HH:MM" or "24:00"; an end before the start passes
  *   midnight
  *
+ * Adds a shift ("shifts" in model.json): a named stretch of the day that
+ * duties and the on-site hour are worked in.  Shift ids must be unique and
+ * a model has at most 64 shifts; the times must be valid and the end may
+ * not equal the start.  All of this is checked by
+ * rota_builder_steal_model().
+ *
  * Returns: the new shift's index.
  * Since: 0.1
  */
@@ -308,6 +314,10 @@ segment_at(RotaBuilder *builder, int segment)
  * @segment: a segment index
  * @kind: "road" (the default) or "compound"
  *
+ * Sets what kind of site the segment is ("kind" in model.json); any other
+ * value makes rota_builder_steal_model() fail.  Calling it again replaces
+ * the kind.
+ *
  * Since: 0.1
  */
 void
@@ -323,6 +333,9 @@ rota_builder_set_segment_kind(RotaBuilder *builder, int segment, const char *kin
  * @builder: a builder
  * @segment: a segment index
  * @grid: (nullable): the management grid the segment lies in
+ *
+ * Sets the management grid (网格) the segment belongs to ("grid" in
+ * model.json); the public pages group segments by grid.  %NULL removes it.
  *
  * Since: 0.1
  */
@@ -340,6 +353,11 @@ rota_builder_set_segment_grid(RotaBuilder *builder, int segment, const char *gri
  * @segment: a segment index
  * @person: (nullable): the person id of the segment's road chief
  *
+ * Names the segment's road chief (路长, "chief" in model.json), shown on the
+ * segment's public sign.  The person need not be added yet;
+ * rota_builder_steal_model() fails when no person has that id.  %NULL
+ * removes it.
+ *
  * Since: 0.1
  */
 void
@@ -355,6 +373,10 @@ rota_builder_set_segment_chief(RotaBuilder *builder, int segment, const char *pe
  * @builder: a builder
  * @segment: a segment index
  * @location: (nullable): where to meet, as free text
+ *
+ * Sets where the people on duty at the segment meet ("location" in
+ * model.json, such as "人民路东风街口"), shown in feeds and on the sign.  %NULL
+ * removes it.
  *
  * Since: 0.1
  */
@@ -372,6 +394,9 @@ rota_builder_set_segment_location(RotaBuilder *builder, int segment, const char 
  * @segment: a segment index
  * @lat: latitude in degrees, -90 to 90
  * @lon: longitude in degrees, -180 to 180
+ *
+ * Sets the segment's position ("geo" in model.json, [lat, lon]), for maps.
+ * Values out of range make rota_builder_steal_model() fail.
  *
  * Since: 0.1
  */
@@ -391,6 +416,11 @@ rota_builder_set_segment_geo(RotaBuilder *builder, int segment, double lat, doub
  * @name: (nullable): its name
  * @head: (nullable): the person id of its head (without one, the unit's
  *   on-site hour falls to its deputies)
+ *
+ * Adds a unit ("units" in model.json): a department that adopts segments
+ * (rota_builder_add_unit_segment()), whose members serve there, and whose
+ * head or a deputy does the daily on-site hour.  Unit ids must be unique;
+ * the head is a person id, checked when the model is built.
  *
  * Returns: the new unit's index.
  * Since: 0.1
@@ -470,6 +500,12 @@ rotap_builder_set_shift_count(GArray *counts, const char *shift, int count)
  * @days: the days it is held; with %ROTA_DAYS_DATES, the dates given with
  *   rota_builder_add_onsite_date()
  *
+ * Sets the on-site rule ("rules.onsite" in model.json): on each of its
+ * days, every unit that adopts a segment needs exactly one on-site
+ * assignment, of its head or else a deputy, at one of its segments.
+ * Without a call the model has no on-site hour.  Calling it again replaces
+ * the shift and the days.
+ *
  * Since: 0.1
  */
 void
@@ -506,6 +542,11 @@ rota_builder_add_onsite_date(RotaBuilder *builder, const char *date)
  * @limit: a limit
  * @value: its value for everyone who does not set it ("rules.limits")
  *
+ * Sets a limit for everyone ("rules.limits" in model.json);
+ * rota_builder_set_person_limit() overrides it for one person.  A limit set
+ * nowhere does not apply.  A @limit out of range is recorded as a bad call
+ * and makes rota_builder_steal_model() fail.
+ *
  * Since: 0.1
  */
 void
@@ -526,6 +567,11 @@ rota_builder_set_default_limit(RotaBuilder *builder, RotaLimit limit, int value)
  * @count: how many shifts of that kind anyone may do in the horizon,
  *   unless they set their own ("rules.limits.max_shifts")
  *
+ * Limits how many shifts of one kind anyone may do over the horizon
+ * ("rules.limits.max_shifts" in model.json); 0 forbids the shift.
+ * rota_builder_set_person_max_shifts() overrides it shift by shift.
+ * Setting the same shift again replaces the count.
+ *
  * Since: 0.1
  */
 void
@@ -541,6 +587,11 @@ rota_builder_set_default_max_shifts(RotaBuilder *builder, const char *shift, int
  * @builder: a builder
  * @weight: a soft penalty
  * @value: its weight, 0 or more ("rules.weights")
+ *
+ * Sets the weight of one soft penalty ("rules.weights" in model.json),
+ * replacing its default (#RotaWeight lists them); 0 switches the penalty
+ * off.  A @weight out of range is recorded as a bad call and makes
+ * rota_builder_steal_model() fail.
  *
  * Since: 0.1
  */

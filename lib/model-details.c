@@ -13,7 +13,7 @@
 /**
  * rota_model_get_duty_name:
  * @model: a model
- * @duty: a duty index
+ * @duty: a duty index, 0 .. rota_model_get_n_duties() - 1
  *
  * The name people read for the duty ("早高峰疏导"): its `name` in
  * model.json, or its id when it has none.  The on-site hour is not a duty
@@ -33,7 +33,10 @@ rota_model_get_duty_name(const RotaModel *model, int duty)
 /**
  * rota_model_get_segment_kind:
  * @model: a model
- * @segment: a segment index
+ * @segment: a segment index, 0 .. rota_model_get_n_segments() - 1
+ *
+ * Tells what kind of site a segment is ("kind" in model.json): a road
+ * section or a residential compound.
  *
  * Returns: (transfer none): "road" (the default) or "compound", owned by
  *   @model.
@@ -50,7 +53,10 @@ rota_model_get_segment_kind(const RotaModel *model, int segment)
 /**
  * rota_model_get_segment_grid:
  * @model: a model
- * @segment: a segment index
+ * @segment: a segment index, 0 .. rota_model_get_n_segments() - 1
+ *
+ * Gives the management grid (网格) a segment belongs to ("grid" in
+ * model.json), free text by which the public pages group the segments.
  *
  * Returns: (transfer none) (nullable): the grid the segment belongs to, or
  *   %NULL when the model gives none; owned by @model.
@@ -67,7 +73,10 @@ rota_model_get_segment_grid(const RotaModel *model, int segment)
 /**
  * rota_model_get_segment_location:
  * @model: a model
- * @segment: a segment index
+ * @segment: a segment index, 0 .. rota_model_get_n_segments() - 1
+ *
+ * Gives where the people on duty at the segment meet ("location" in
+ * model.json), as free text shown in feeds and on the segment's sign.
  *
  * Returns: (transfer none) (nullable): where to meet at the segment
  *   ("人民路东风街口"), or %NULL when the model gives none; owned by @model.
@@ -84,7 +93,7 @@ rota_model_get_segment_location(const RotaModel *model, int segment)
 /**
  * rota_model_get_segment_geo:
  * @model: a model
- * @segment: a segment index
+ * @segment: a segment index, 0 .. rota_model_get_n_segments() - 1
  * @lat: (out) (optional): the latitude in degrees, -90 to 90
  * @lon: (out) (optional): the longitude in degrees, -180 to 180
  *
@@ -112,7 +121,9 @@ rota_model_get_segment_geo(const RotaModel *model, int segment, double *lat, dou
 /**
  * rota_model_get_n_person_tags:
  * @model: a model
- * @person: a person index
+ * @person: a person index, 0 .. rota_model_get_n_people() - 1
+ *
+ * Counts the tags a person carries; rota_model_get_person_tag() lists them.
  *
  * Returns: the number of distinct tags the person carries (a tag listed
  *   twice counts once).
@@ -129,7 +140,7 @@ rota_model_get_n_person_tags(const RotaModel *model, int person)
 /**
  * rota_model_get_person_tag:
  * @model: a model
- * @person: a person index
+ * @person: a person index, 0 .. rota_model_get_n_people() - 1
  * @k: 0 .. rota_model_get_n_person_tags() - 1
  *
  * A person's tags come in the order in which each tag first appears among

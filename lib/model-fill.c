@@ -36,9 +36,9 @@ rota_model_is_onsite_day(const RotaModel *model, int day)
 /**
  * rota_model_is_available:
  * @model: a model
- * @person: a person index
- * @day: a day index
- * @shift: a shift index
+ * @person: a person index, 0 .. rota_model_get_n_people() - 1
+ * @day: a day index, 0 .. rota_model_get_n_days() - 1
+ * @shift: a shift index, 0 .. rota_model_get_n_shifts() - 1
  *
  * Whether @person may work @shift on @day: neither the whole day nor that
  * shift is among the person's days off ("off" in model.json).  Requests
@@ -61,7 +61,10 @@ rota_model_is_available(const RotaModel *model, int person, int day, int shift)
 /**
  * rota_model_get_n_unit_deputies:
  * @model: a model
- * @unit: a unit index
+ * @unit: a unit index, 0 .. rota_model_get_n_units() - 1
+ *
+ * Counts the deputies of a unit ("deputies" in model.json), who stand in
+ * for the head at the on-site hour when the head is off.
  *
  * Returns: the number of deputies of @unit, who stand in for the head.
  * Since: 0.1
@@ -78,8 +81,11 @@ rota_model_get_n_unit_deputies(const RotaModel *model, int unit)
 /**
  * rota_model_get_unit_deputy:
  * @model: a model
- * @unit: a unit index
+ * @unit: a unit index, 0 .. rota_model_get_n_units() - 1
  * @k: 0 .. rota_model_get_n_unit_deputies() - 1
+ *
+ * Gives one deputy of a unit; the first available deputy in this order is
+ * the one expected on site when the head is off.
  *
  * Returns: the person index of the @k-th deputy of @unit, in the order of
  * preference the model gives; -1 for a bad index.
@@ -98,7 +104,9 @@ rota_model_get_unit_deputy(const RotaModel *model, int unit, int k)
 /**
  * rota_model_get_n_unit_segments:
  * @model: a model
- * @unit: a unit index
+ * @unit: a unit index, 0 .. rota_model_get_n_units() - 1
+ *
+ * Counts the segments a unit adopts ("segments" of the unit in model.json).
  *
  * Returns: the number of segments @unit adopts (0 for a unit without any:
  * it has no on-site hour).
@@ -116,8 +124,11 @@ rota_model_get_n_unit_segments(const RotaModel *model, int unit)
 /**
  * rota_model_get_unit_segment:
  * @model: a model
- * @unit: a unit index
+ * @unit: a unit index, 0 .. rota_model_get_n_units() - 1
  * @k: 0 .. rota_model_get_n_unit_segments() - 1
+ *
+ * Gives one segment a unit adopts; its on-site hour may be done at any of
+ * them.
  *
  * Returns: the segment index of the @k-th segment @unit adopts, in the
  * order the model lists them; -1 for a bad index.
@@ -136,7 +147,11 @@ rota_model_get_unit_segment(const RotaModel *model, int unit, int k)
 /**
  * rota_model_get_n_duty_quotas:
  * @model: a model
- * @duty: a duty index
+ * @duty: a duty index, 0 .. rota_model_get_n_duties() - 1
+ *
+ * Counts the tag quotas of a duty: each asks that every cell of the duty
+ * have at least so many people with a tag (for instance one party member);
+ * each one missing costs the "quota" weight.
  *
  * Returns: the number of tag quotas of @duty ("quota" in model.json).
  * Since: 0.1
@@ -153,8 +168,10 @@ rota_model_get_n_duty_quotas(const RotaModel *model, int duty)
 /**
  * rota_model_get_duty_quota_tag:
  * @model: a model
- * @duty: a duty index
+ * @duty: a duty index, 0 .. rota_model_get_n_duties() - 1
  * @k: 0 .. rota_model_get_n_duty_quotas() - 1
+ *
+ * Gives the tag a quota of a duty counts.
  *
  * Returns: (transfer none): the tag that the @k-th quota of @duty counts,
  * such as "party", owned by the model; NULL for a bad index.
@@ -173,8 +190,11 @@ rota_model_get_duty_quota_tag(const RotaModel *model, int duty, int k)
 /**
  * rota_model_get_duty_quota_count:
  * @model: a model
- * @duty: a duty index
+ * @duty: a duty index, 0 .. rota_model_get_n_duties() - 1
  * @k: 0 .. rota_model_get_n_duty_quotas() - 1
+ *
+ * Gives how many people with the quota's tag every cell of the duty wants;
+ * people assigned twice to one weekly cell count once.
  *
  * Returns: how many people carrying the quota's tag each cell of @duty
  * wants; 0 for a bad index.
@@ -229,8 +249,12 @@ rota_model_get_cell(const RotaModel *model, int cell, RotaCellInfo *out)
 /**
  * rota_model_get_cell_day:
  * @model: a model
- * @cell: a cell index
+ * @cell: a cell index, 0 .. rota_model_get_n_cells() - 1
  * @k: 0 .. n_days - 1 of the cell (see rota_model_get_cell())
+ *
+ * Gives one due day of a cell: the days on which its places may be filled.
+ * A per-day duty's cell has one due day, its first_day; a per-week duty's
+ * cell has the due days of its ISO week inside the horizon.
  *
  * Returns: the @k-th due day of the cell's window, ascending; -1 for a
  * bad index.
@@ -249,7 +273,7 @@ rota_model_get_cell_day(const RotaModel *model, int cell, int k)
 /**
  * rota_model_get_n_cell_candidates:
  * @model: a model
- * @cell: a cell index
+ * @cell: a cell index, 0 .. rota_model_get_n_cells() - 1
  *
  * The candidates of a cell are the people eligible for it (its duty's
  * `who`, or the owning unit's members and the segment's community, less
@@ -270,8 +294,13 @@ rota_model_get_n_cell_candidates(const RotaModel *model, int cell)
 /**
  * rota_model_get_cell_candidate:
  * @model: a model
- * @cell: a cell index
+ * @cell: a cell index, 0 .. rota_model_get_n_cells() - 1
  * @k: 0 .. rota_model_get_n_cell_candidates() - 1
+ *
+ * Gives one person eligible for a cell (see
+ * rota_model_get_n_cell_candidates()); assigning anyone else to the cell is
+ * the hard violation "eligibility".  Days off are not taken into account:
+ * ask rota_model_is_available() for a given day and shift.
  *
  * Returns: the person index of the @k-th candidate of @cell, in ascending
  * person order; -1 for a bad index.

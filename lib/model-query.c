@@ -12,6 +12,9 @@
  * rota_model_get_n_units:
  * @model: a model
  *
+ * Counts the units (departments that adopt segments and send their
+ * members), in the order of "units" in model.json.
+ *
  * Returns: the number of units, indexed 0..n-1.
  * Since: 0.1
  */
@@ -25,7 +28,10 @@ rota_model_get_n_units(const RotaModel *model)
 /**
  * rota_model_get_unit_id:
  * @model: a model
- * @unit: a unit index
+ * @unit: a unit index, 0 .. rota_model_get_n_units() - 1
+ *
+ * Gives the id of a unit, as model.json names it; ids are unique among
+ * units.
  *
  * Returns: (transfer none): the unit's id, valid as long as @model.
  * Since: 0.1
@@ -41,7 +47,9 @@ rota_model_get_unit_id(const RotaModel *model, int unit)
 /**
  * rota_model_get_unit_name:
  * @model: a model
- * @unit: a unit index
+ * @unit: a unit index, 0 .. rota_model_get_n_units() - 1
+ *
+ * Gives the name of a unit that people read ("县住房和城乡建设局").
  *
  * Returns: (transfer none): the unit's name, or its id when it has none.
  * Since: 0.1
@@ -57,7 +65,11 @@ rota_model_get_unit_name(const RotaModel *model, int unit)
 /**
  * rota_model_get_unit_head:
  * @model: a model
- * @unit: a unit index
+ * @unit: a unit index, 0 .. rota_model_get_n_units() - 1
+ *
+ * Tells who heads a unit: the person expected on site at every on-site hour
+ * of the unit; when the head is off, a deputy
+ * (rota_model_get_unit_deputy()) stands in.
  *
  * Returns: the person index of the unit's head, or -1 when it has none.
  * Since: 0.1
@@ -74,6 +86,8 @@ rota_model_get_unit_head(const RotaModel *model, int unit)
  * rota_model_find_unit:
  * @model: a model
  * @id: a unit id
+ *
+ * Looks up a unit by its id, compared byte for byte (case matters).
  *
  * Returns: the index of the unit with @id, or %ROTA_NOT_FOUND.
  * Since: 0.1
@@ -95,6 +109,9 @@ rota_model_find_unit(const RotaModel *model, const char *id)
  * rota_model_get_n_people:
  * @model: a model
  *
+ * Counts the people who may be rostered, in the order of "people" in
+ * model.json (the row order of a grid roster).
+ *
  * Returns: the number of people, indexed 0..n-1.
  * Since: 0.1
  */
@@ -108,7 +125,10 @@ rota_model_get_n_people(const RotaModel *model)
 /**
  * rota_model_get_person_id:
  * @model: a model
- * @person: a person index
+ * @person: a person index, 0 .. rota_model_get_n_people() - 1
+ *
+ * Gives the id of a person, as model.json and roster.json name them; ids
+ * are unique among people.
  *
  * Returns: (transfer none): the person's id, valid as long as @model.
  * Since: 0.1
@@ -124,7 +144,9 @@ rota_model_get_person_id(const RotaModel *model, int person)
 /**
  * rota_model_get_person_name:
  * @model: a model
- * @person: a person index
+ * @person: a person index, 0 .. rota_model_get_n_people() - 1
+ *
+ * Gives the name of a person as it appears in rosters, feeds and reports.
  *
  * Returns: (transfer none): the person's name, or their id when the model
  *   gives none.
@@ -141,7 +163,10 @@ rota_model_get_person_name(const RotaModel *model, int person)
 /**
  * rota_model_get_person_phone:
  * @model: a model
- * @person: a person index
+ * @person: a person index, 0 .. rota_model_get_n_people() - 1
+ *
+ * Gives the telephone number the model records for a person ("phone" in
+ * model.json), for the coordinators' pages.
  *
  * Returns: (transfer none) (nullable): the person's telephone number as the
  *   model gives it, or %NULL.  Whether it may be shown to the public is
@@ -159,7 +184,11 @@ rota_model_get_person_phone(const RotaModel *model, int person)
 /**
  * rota_model_is_person_phone_public:
  * @model: a model
- * @person: a person index
+ * @person: a person index, 0 .. rota_model_get_n_people() - 1
+ *
+ * Tells whether a person's number may be shown where the public sees it;
+ * only a road chief's or a unit head's public number is ever printed on
+ * public pages.
  *
  * Returns: %TRUE when the model marks the person's phone as public
  *   (`"phone_public": true`); never %TRUE for a person without a phone.
@@ -177,6 +206,10 @@ rota_model_is_person_phone_public(const RotaModel *model, int person)
  * rota_model_get_contact_hotline:
  * @model: a model
  *
+ * Gives the number the public is to call about the campaign
+ * ("contact.hotline" in model.json, such as "12345"), printed on public
+ * pages and road-chief signs.
+ *
  * Returns: (transfer none) (nullable): the supervision hotline of the
  *   model's "contact", or %NULL.
  * Since: 0.2
@@ -192,6 +225,10 @@ rota_model_get_contact_hotline(const RotaModel *model)
  * rota_model_get_contact_office:
  * @model: a model
  *
+ * Gives the coordinating office ("contact.office" in model.json, free text
+ * such as a name and a phone number), printed on public pages and
+ * road-chief signs.
+ *
  * Returns: (transfer none) (nullable): the coordinating office of the
  *   model's "contact" (free text), or %NULL.
  * Since: 0.2
@@ -206,7 +243,11 @@ rota_model_get_contact_office(const RotaModel *model)
 /**
  * rota_model_get_person_unit:
  * @model: a model
- * @person: a person index
+ * @person: a person index, 0 .. rota_model_get_n_people() - 1
+ *
+ * Tells which unit a person belongs to ("unit" in model.json).  People
+ * without a unit serve only where a duty's "who" names one of their tags,
+ * or at their home community's segment.
  *
  * Returns: the index of the person's unit, or -1 when they have none.
  * Since: 0.1
@@ -222,8 +263,12 @@ rota_model_get_person_unit(const RotaModel *model, int person)
 /**
  * rota_model_person_has_tag:
  * @model: a model
- * @person: a person index
+ * @person: a person index, 0 .. rota_model_get_n_people() - 1
  * @tag: a tag such as "party"
+ *
+ * Tells whether a person carries a tag ("tags" in model.json, such as
+ * "party", "volunteer" or "inspector"), as duties' "who" and "quota" test
+ * it.  Tags compare byte for byte; a tag nobody carries gives FALSE.
  *
  * Returns: TRUE if the person carries @tag.
  * Since: 0.1
@@ -245,6 +290,8 @@ rota_model_person_has_tag(const RotaModel *model, int person, const char *tag)
  * @model: a model
  * @id: a person id
  *
+ * Looks up a person by their id, compared byte for byte (case matters).
+ *
  * Returns: the index of the person with @id, or %ROTA_NOT_FOUND.
  * Since: 0.1
  */
@@ -265,6 +312,9 @@ rota_model_find_person(const RotaModel *model, const char *id)
  * rota_model_get_n_duties:
  * @model: a model
  *
+ * Counts the duties of the model (the demand: what is to be done, on which
+ * shift, days and segments), in the order of "duties" in model.json.
+ *
  * Returns: the number of duties, indexed 0..n-1 (the on-site hour is not
  *   one of them).
  * Since: 0.1
@@ -279,7 +329,11 @@ rota_model_get_n_duties(const RotaModel *model)
 /**
  * rota_model_get_duty_id:
  * @model: a model
- * @duty: a duty index
+ * @duty: a duty index, 0 .. rota_model_get_n_duties() - 1
+ *
+ * Gives the id of a duty, as model.json and roster.json name it; ids are
+ * unique among duties, and "onsite" is reserved for the on-site hour
+ * (%ROTA_DUTY_ONSITE).
  *
  * Returns: (transfer none): the duty's id, valid as long as @model.
  * Since: 0.1
@@ -295,7 +349,10 @@ rota_model_get_duty_id(const RotaModel *model, int duty)
 /**
  * rota_model_get_duty_shift:
  * @model: a model
- * @duty: a duty index
+ * @duty: a duty index, 0 .. rota_model_get_n_duties() - 1
+ *
+ * Tells on which shift a duty is done ("shift" in model.json): every
+ * assignment of the duty is on that shift.
  *
  * Returns: the index of the shift the duty is done in.
  * Since: 0.1
@@ -312,6 +369,8 @@ rota_model_get_duty_shift(const RotaModel *model, int duty)
  * rota_model_find_duty:
  * @model: a model
  * @id: a duty id
+ *
+ * Looks up a duty by its id, compared byte for byte (case matters).
  *
  * Returns: the index of the duty with @id, or %ROTA_NOT_FOUND (also for
  *   "onsite", which is not a duty of the list).
@@ -334,6 +393,11 @@ rota_model_find_duty(const RotaModel *model, const char *id)
  * rota_model_get_n_cells:
  * @model: a model
  *
+ * Counts the duty cells, the units of demand that a roster fills: cells are
+ * indexed 0 .. n-1, ordered by duty, then segment, then window, and
+ * rota_model_get_cell() describes each.  On-site places are not cells (see
+ * rota_model_get_n_onsite_cells()).
+ *
  * Returns: the number of duty cells: one per (duty, segment, due day), or
  *   per (duty, segment, ISO week with a due day) for weekly duties.
  * Since: 0.1
@@ -349,6 +413,10 @@ rota_model_get_n_cells(const RotaModel *model)
  * rota_model_get_n_places:
  * @model: a model
  *
+ * Counts the places the duties want over the whole horizon, on-site places
+ * excluded: a roster that fills them all leaves no "uncovered" penalty.
+ * Useful as the denominator of a coverage rate.
+ *
  * Returns: the number of places wanted in all: the sum of the duties'
  *   "min" over their cells.
  * Since: 0.1
@@ -363,6 +431,10 @@ rota_model_get_n_places(const RotaModel *model)
 /**
  * rota_model_get_onsite_shift:
  * @model: a model
+ *
+ * Tells on which shift the daily on-site hour is held ("rules.onsite.shift"
+ * in model.json); on-site assignments carry the duty %ROTA_DUTY_ONSITE and
+ * this shift.
  *
  * Returns: the shift of the daily on-site hour, or -1 when the model has
  *   no on-site rule.

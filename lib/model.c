@@ -108,6 +108,10 @@ rota_model_unref(RotaModel *model)
  * rota_model_get_name:
  * @model: a model
  *
+ * Gives the model's name as its author wrote it ("name" in model.json, or
+ * the name given to rota_builder_new()); rosters, feeds and reports show
+ * it, and roster.json records it as "model".
+ *
  * Returns: (transfer none): the model's name ("name" in model.json),
  *   valid as long as @model.
  * Since: 0.1
@@ -122,6 +126,10 @@ rota_model_get_name(const RotaModel *model)
 /**
  * rota_model_get_timezone:
  * @model: a model
+ *
+ * Gives the time zone in which all of the model's dates and times are
+ * local: shift times, day boundaries, and the times of the events in the
+ * published feeds.
  *
  * Returns: (transfer none): the IANA time zone of the horizon's local
  *   times, "Asia/Shanghai" unless the model names another.
@@ -138,8 +146,14 @@ rota_model_get_timezone(const RotaModel *model)
  * rota_model_get_sha256:
  * @model: a model
  *
+ * Gives the checksum of the model file, which rota_roster_save() writes
+ * into roster.json as "model_sha256"; comparing it with
+ * rota_roster_get_model_sha256() tells whether a roster was made for the
+ * same bytes.
+ *
  * Returns: (transfer none) (nullable): the SHA-256 (lowercase hex) of the
- *   bytes the model was loaded from, or NULL for a model built in code.
+ *   bytes the model.json was loaded from, or NULL for a model built in
+ *   code or read from a Curtois file.
  * Since: 0.1
  */
 const char *
@@ -152,6 +166,9 @@ rota_model_get_sha256(const RotaModel *model)
 /**
  * rota_model_get_n_days:
  * @model: a model
+ *
+ * Counts the days of the horizon ("days" in model.json, 1 to 3660).  Day 0
+ * is the start date, and every day in the API is an index into the horizon.
  *
  * Returns: the number of days of the horizon; days are indexed 0..n-1
  *   from the start date.
@@ -168,6 +185,9 @@ rota_model_get_n_days(const RotaModel *model)
  * rota_model_dup_date:
  * @model: a model
  * @day: a day index, 0 to rota_model_get_n_days() - 1
+ *
+ * Gives the calendar date of a day of the horizon (day 0 is the model's
+ * start date), as model.json and roster.json write dates.
  *
  * Returns: (transfer full): the day's date as "YYYY-MM-DD"; free with
  *   g_free().
@@ -189,6 +209,8 @@ rota_model_dup_date(const RotaModel *model, int day)
  * rota_model_find_day:
  * @model: a model
  * @date: a date, "YYYY-MM-DD"
+ *
+ * Turns a date into a day index, the reverse of rota_model_dup_date().
  *
  * Returns: the index of @date in the horizon, or %ROTA_NOT_FOUND when it
  *   lies outside or is not a valid date.
@@ -212,7 +234,7 @@ rota_model_find_day(const RotaModel *model, const char *date)
 /**
  * rota_model_is_workday:
  * @model: a model
- * @day: a day index
+ * @day: a day index, 0 .. rota_model_get_n_days() - 1
  *
  * A workday is Monday to Friday unless the calendar lists it as a holiday,
  * or any day the calendar lists as a make-up working day.
@@ -234,6 +256,9 @@ rota_model_is_workday(const RotaModel *model, int day)
  * rota_model_get_n_shifts:
  * @model: a model
  *
+ * Counts the shifts of the model (at most 64), in the order of "shifts" in
+ * model.json.
+ *
  * Returns: the number of shifts, indexed 0..n-1 in the model's order.
  * Since: 0.1
  */
@@ -247,7 +272,10 @@ rota_model_get_n_shifts(const RotaModel *model)
 /**
  * rota_model_get_shift_id:
  * @model: a model
- * @shift: a shift index
+ * @shift: a shift index, 0 .. rota_model_get_n_shifts() - 1
+ *
+ * Gives the id of a shift, as model.json and roster.json name it; ids are
+ * unique among shifts.
  *
  * Returns: (transfer none): the shift's id, valid as long as @model.
  * Since: 0.1
@@ -263,7 +291,10 @@ rota_model_get_shift_id(const RotaModel *model, int shift)
 /**
  * rota_model_get_shift_name:
  * @model: a model
- * @shift: a shift index
+ * @shift: a shift index, 0 .. rota_model_get_n_shifts() - 1
+ *
+ * Gives the name of a shift that people read in rosters and feeds
+ * ("早高峰疏导").
  *
  * Returns: (transfer none): the shift's name, or its id when it has none.
  * Since: 0.1
@@ -279,7 +310,10 @@ rota_model_get_shift_name(const RotaModel *model, int shift)
 /**
  * rota_model_get_shift_start:
  * @model: a model
- * @shift: a shift index
+ * @shift: a shift index, 0 .. rota_model_get_n_shifts() - 1
+ *
+ * Gives when a shift starts, as a local time in the model's time zone
+ * (rota_model_get_timezone()).
  *
  * Returns: the local start time in minutes after midnight, 0 to 1439.
  * Since: 0.1
@@ -295,7 +329,10 @@ rota_model_get_shift_start(const RotaModel *model, int shift)
 /**
  * rota_model_get_shift_minutes:
  * @model: a model
- * @shift: a shift index
+ * @shift: a shift index, 0 .. rota_model_get_n_shifts() - 1
+ *
+ * Gives how long a shift lasts, from its start to its end, in minutes;
+ * duty-minute limits and fairness count these minutes.
  *
  * Returns: the shift's length in minutes, 1 to 1440; a shift whose end is
  *   not after its start runs past midnight.
@@ -322,6 +359,8 @@ find_kind(const RotaModel *model, RotapKind kind, const char *id)
  * @model: a model
  * @id: a shift id
  *
+ * Looks up a shift by its id, compared byte for byte (case matters).
+ *
  * Returns: the index of the shift with @id, or %ROTA_NOT_FOUND.
  * Since: 0.1
  */
@@ -339,6 +378,10 @@ rota_model_find_shift(const RotaModel *model, const char *id)
  * rota_model_get_n_segments:
  * @model: a model
  *
+ * Counts the segments: the responsibility sites (road sections and
+ * residential compounds) where duties are done, in the order of "segments"
+ * in model.json.
+ *
  * Returns: the number of segments (sites), indexed 0..n-1.
  * Since: 0.1
  */
@@ -352,7 +395,10 @@ rota_model_get_n_segments(const RotaModel *model)
 /**
  * rota_model_get_segment_id:
  * @model: a model
- * @segment: a segment index
+ * @segment: a segment index, 0 .. rota_model_get_n_segments() - 1
+ *
+ * Gives the id of a segment, as model.json and roster.json name it; ids are
+ * unique among segments.
  *
  * Returns: (transfer none): the segment's id, valid as long as @model.
  * Since: 0.1
@@ -368,7 +414,9 @@ rota_model_get_segment_id(const RotaModel *model, int segment)
 /**
  * rota_model_get_segment_name:
  * @model: a model
- * @segment: a segment index
+ * @segment: a segment index, 0 .. rota_model_get_n_segments() - 1
+ *
+ * Gives the name of a segment that people read ("人民路(东风街—解放街)").
  *
  * Returns: (transfer none): the segment's name, or its id when it has none.
  * Since: 0.1
@@ -384,7 +432,12 @@ rota_model_get_segment_name(const RotaModel *model, int segment)
 /**
  * rota_model_get_segment_unit:
  * @model: a model
- * @segment: a segment index
+ * @segment: a segment index, 0 .. rota_model_get_n_segments() - 1
+ *
+ * Tells which unit adopted a segment (listed it in its "segments"): its
+ * members serve the segment's duties by default, and its head or a deputy
+ * does the segment's on-site hour.  A segment is adopted by at most one
+ * unit.
  *
  * Returns: the index of the unit that adopted the segment, or -1.
  * Since: 0.1
@@ -400,7 +453,10 @@ rota_model_get_segment_unit(const RotaModel *model, int segment)
 /**
  * rota_model_get_segment_chief:
  * @model: a model
- * @segment: a segment index
+ * @segment: a segment index, 0 .. rota_model_get_n_segments() - 1
+ *
+ * Tells who is the segment's road chief (路长, "chief" in model.json), the
+ * person named on the segment's public sign.
  *
  * Returns: the person index of the segment's road chief, or -1.
  * Since: 0.1
@@ -417,6 +473,8 @@ rota_model_get_segment_chief(const RotaModel *model, int segment)
  * rota_model_find_segment:
  * @model: a model
  * @id: a segment id
+ *
+ * Looks up a segment by its id, compared byte for byte (case matters).
  *
  * Returns: the index of the segment with @id, or %ROTA_NOT_FOUND.
  * Since: 0.1

@@ -359,6 +359,10 @@ G_DEFINE_BOXED_TYPE(RotaRosterDiff, rota_roster_diff, box_roster_diff_ref, rota_
  * rota_roster_diff_get_model:
  * @diff: a roster diff
  *
+ * Gives the model used to name the ids of the changes, if any: the new
+ * roster's for rota_roster_diff_new(), the one given to
+ * rota_roster_diff_new_from_data() or rota_roster_diff_new_from_files().
+ *
  * Returns: (transfer none) (nullable): the model that names the ids, or
  * NULL for a diff read without one.
  * Since: 0.1
@@ -373,6 +377,9 @@ rota_roster_diff_get_model(const RotaRosterDiff *diff)
 /**
  * rota_roster_diff_get_old_sha256:
  * @diff: a roster diff
+ *
+ * Gives the "model_sha256" recorded in the old roster, to compare with
+ * rota_roster_diff_get_new_sha256() and rota_model_get_sha256().
  *
  * Returns: (transfer none) (nullable): the model_sha256 that the old
  * roster names, or NULL when it names none.  Two different checksums mean
@@ -390,6 +397,8 @@ rota_roster_diff_get_old_sha256(const RotaRosterDiff *diff)
  * rota_roster_diff_get_new_sha256:
  * @diff: a roster diff
  *
+ * Gives the "model_sha256" recorded in the new roster.
+ *
  * Returns: (transfer none) (nullable): the model_sha256 that the new
  * roster names, or NULL when it names none.
  * Since: 0.1
@@ -404,6 +413,8 @@ rota_roster_diff_get_new_sha256(const RotaRosterDiff *diff)
 /**
  * rota_roster_diff_get_n_changes:
  * @diff: a roster diff
+ *
+ * Counts the changes; rota_roster_diff_get_change() lists them.
  *
  * Returns: the number of changes; 0 when the rosters hold the same duties.
  * Since: 0.1
@@ -440,6 +451,9 @@ rota_roster_diff_get_change(const RotaRosterDiff *diff, int index)
  * rota_roster_diff_get_n_people:
  * @diff: a roster diff
  *
+ * Counts the people to notify: those with at least one added, removed or
+ * moved duty.
+ *
  * Returns: the number of people with at least one change.
  * Since: 0.1
  */
@@ -453,6 +467,8 @@ rota_roster_diff_get_n_people(const RotaRosterDiff *diff)
 /**
  * rota_roster_diff_get_n_added:
  * @diff: a roster diff
+ *
+ * Counts the duties the new roster gives that the old one did not.
  *
  * Returns: the number of #ROTA_CHANGE_ADDED changes.
  * Since: 0.1
@@ -468,6 +484,8 @@ rota_roster_diff_get_n_added(const RotaRosterDiff *diff)
  * rota_roster_diff_get_n_removed:
  * @diff: a roster diff
  *
+ * Counts the duties of the old roster that the new one no longer gives.
+ *
  * Returns: the number of #ROTA_CHANGE_REMOVED changes.
  * Since: 0.1
  */
@@ -481,6 +499,9 @@ rota_roster_diff_get_n_removed(const RotaRosterDiff *diff)
 /**
  * rota_roster_diff_get_n_moved:
  * @diff: a roster diff
+ *
+ * Counts the duties kept on the same date but moved to another shift or
+ * segment.
  *
  * Returns: the number of #ROTA_CHANGE_MOVED changes.
  * Since: 0.1

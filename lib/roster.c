@@ -85,6 +85,9 @@ rota_roster_copy(const RotaRoster *roster)
  * rota_roster_get_model:
  * @roster: a roster
  *
+ * Gives the model the roster's indices refer to.  The roster holds a
+ * reference to it.
+ *
  * Returns: (transfer none): the model of @roster, valid as long as @roster.
  * Since: 0.1
  */
@@ -511,6 +514,9 @@ rota_roster_sort(RotaRoster *roster)
  * rota_roster_get_n_assignments:
  * @roster: a roster
  *
+ * Counts the roster's assignments, on-site ones included; indices 0 .. n-1
+ * address them with rota_roster_get_assignment().
+ *
  * Returns: the number of assignments of @roster.
  * Since: 0.1
  */
@@ -525,6 +531,9 @@ rota_roster_get_n_assignments(const RotaRoster *roster)
  * rota_roster_get_assignment:
  * @roster: a roster
  * @index: 0 .. rota_roster_get_n_assignments() - 1
+ *
+ * Lends one assignment of the roster.  Assignments keep the order in which
+ * they were added or read until rota_roster_sort().
  *
  * Returns: (transfer none): the assignment at @index, valid until @roster
  * changes (an add or a sort).
@@ -557,6 +566,11 @@ rota_roster_set_seed(RotaRoster *roster, guint64 seed)
 /**
  * rota_roster_get_seed:
  * @roster: a roster
+ *
+ * Gives the random seed the roster was made with ("seed" in roster.json).
+ * A solver given this seed (rota_solver_set_seed()), the same model,
+ * previous roster and thread count, and a move limit equal to the moves
+ * the roster records makes the same roster again.
  *
  * Returns: the seed recorded with rota_roster_set_seed() or read from a
  * roster file; 0 by default.

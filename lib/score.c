@@ -482,6 +482,10 @@ G_DEFINE_BOXED_TYPE(RotaScore, rota_score, box_score_ref, rota_score_free)
  * rota_score_get_hard:
  * @score: a score
  *
+ * Counts the hard violations of the roster (the violations whose hard
+ * field is %TRUE).  The solver first minimises this count, then the soft
+ * penalty.
+ *
  * Returns: the number of hard violations; 0 means the roster is feasible.
  * Since: 0.1
  */
@@ -495,6 +499,10 @@ rota_score_get_hard(const RotaScore *score)
 /**
  * rota_score_get_soft:
  * @score: a score
+ *
+ * Sums the penalties of the soft violations, in the units of the model's
+ * weights.  Lower is better; the solver compares it only between rosters
+ * with the same number of hard violations.
  *
  * Returns: the sum of the soft penalties.
  * Since: 0.1
@@ -510,6 +518,9 @@ rota_score_get_soft(const RotaScore *score)
  * rota_score_get_n_terms:
  * @score: a score
  *
+ * Counts the terms of the score: one per constraint name that occurs among
+ * the violations, as roster.json's "score.terms" lists them.
+ *
  * Returns: the number of constraint names that occur among the violations.
  * Since: 0.1
  */
@@ -524,6 +535,9 @@ rota_score_get_n_terms(const RotaScore *score)
  * rota_score_get_term_name:
  * @score: a score
  * @term: 0 .. rota_score_get_n_terms() - 1, in docs/model-json.md order
+ *
+ * Names the constraint of a term; docs/model-json.md, "Constraint names",
+ * lists them all.
  *
  * Returns: (transfer none): the constraint name of @term, a static string.
  * Since: 0.1
@@ -541,6 +555,8 @@ rota_score_get_term_name(const RotaScore *score, int term)
  * @score: a score
  * @term: 0 .. rota_score_get_n_terms() - 1
  *
+ * Counts the violations of one constraint name.
+ *
  * Returns: how many violations carry the name of @term.
  * Since: 0.1
  */
@@ -557,6 +573,9 @@ rota_score_get_term_count(const RotaScore *score, int term)
  * @score: a score
  * @term: 0 .. rota_score_get_n_terms() - 1
  *
+ * Sums the penalties of one constraint name's violations: the term's share
+ * of rota_score_get_soft().
+ *
  * Returns: the summed penalty of the violations of @term (0 for hard names).
  * Since: 0.1
  */
@@ -571,6 +590,9 @@ rota_score_get_term_penalty(const RotaScore *score, int term)
 /**
  * rota_score_get_n_violations:
  * @score: a score
+ *
+ * Counts the violations the score lists one by one;
+ * rota_score_get_violation() gives each.
  *
  * Returns: the number of violations: every hard one and every soft one
  *   with a positive penalty.

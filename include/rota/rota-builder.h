@@ -19,34 +19,98 @@
 
 G_BEGIN_DECLS
 
-/*
- * RotaBuilder records a model exactly as a model.json file would state it:
- * ids, dates ("YYYY-MM-DD") and times ("HH:MM") are strings, and nothing is
- * checked until rota_builder_steal_model(), which validates the whole model
- * with the same rules and messages as the JSON loader (messages carry the
- * JSON path of the offending value, e.g. "people[3].unit").  The add
- * functions return the index of the new element, to be passed to the
- * setters of that element.  Strings are copied.  A setter given an index
- * that no add function returned (or a RotaLimit/RotaWeight out of range)
- * changes nothing and makes rota_builder_steal_model() fail with
- * ROTA_ERROR_INVALID naming the call.  A builder is used by one thread at
- * a time.  The model format is described in docs/model-json.md.
+/**
+ * RotaBuilder:
+ *
+ * Builds a #RotaModel in code, for programs that hold their people and
+ * sites in a database rather than in a model.json file.  A builder
+ * records a model exactly as a model.json file would state it: ids,
+ * dates ("YYYY-MM-DD") and times ("HH:MM") are strings, and nothing is
+ * checked until rota_builder_steal_model(), which validates the whole
+ * model with the same rules and messages as the JSON loader (messages
+ * carry the JSON path of the offending value, e.g. "people[3].unit").
+ * Each setter names the model.json key it stands for; docs/model-json.md
+ * describes them all.
+ *
+ * The add functions return the 0-based index of the new element, to be
+ * passed to the setters of that element; elements refer to each other by
+ * id (a person's unit, a unit's head), which need not have been added
+ * yet.  Strings are copied.  A setter given an index that no add function
+ * returned (or a #RotaLimit or #RotaWeight out of range) changes nothing
+ * and makes rota_builder_steal_model() fail with %ROTA_ERROR_INVALID
+ * naming the call.  A builder has one owner (rota_builder_free()) and is
+ * used by one thread at a time; examples/build-model.c builds a model.
+ *
+ * Since: 0.1
  */
 typedef struct _RotaBuilder RotaBuilder;
 
 #define ROTA_TYPE_BUILDER (rota_builder_get_type())
 GType rota_builder_get_type(void) G_GNUC_CONST;
 
-/* Day selectors of duties and of the on-site rule. */
+/**
+ * RotaDays:
+ * @ROTA_DAYS_ALL: every day of the horizon ("all", the default)
+ * @ROTA_DAYS_WORKDAYS: the workdays: Monday to Friday unless the calendar
+ *   lists them as holidays, and the make-up working days the calendar
+ *   lists ("workdays"; rota_model_is_workday())
+ * @ROTA_DAYS_RESTDAYS: the days that are not workdays, holidays included
+ *   ("restdays")
+ * @ROTA_DAYS_WEEKENDS: every Saturday and Sunday, whatever the calendar
+ *   says ("weekends")
+ * @ROTA_DAYS_DATES: the dates listed one by one: for a duty those of
+ *   rota_builder_add_duty_date(), for the on-site hour those of
+ *   rota_builder_add_onsite_date() (a list of dates in model.json)
+ *
+ * On which days of the horizon a duty runs (rota_builder_set_duty_days())
+ * or the on-site hour is held (rota_builder_set_onsite()): the "days" key
+ * of a duty and of "rules.onsite" in model.json.
+ *
+ * Since: 0.1
+ */
 typedef enum {
     ROTA_DAYS_ALL,
     ROTA_DAYS_WORKDAYS,
     ROTA_DAYS_RESTDAYS,
     ROTA_DAYS_WEEKENDS,
-    ROTA_DAYS_DATES /* the dates given with rota_builder_add_duty_date() */
+    ROTA_DAYS_DATES
 } RotaDays;
 
-/* Per-person limits (model.json "limits" keys other than "max_shifts"). */
+/**
+ * RotaLimit:
+ * @ROTA_LIMIT_MIN_MINUTES: at least this many duty minutes over the
+ *   horizon ("min_minutes")
+ * @ROTA_LIMIT_MAX_MINUTES: at most this many duty minutes over the
+ *   horizon ("max_minutes")
+ * @ROTA_LIMIT_MAX_SHIFTS_WEEK: at most this many duties per ISO week,
+ *   Monday to Sunday ("max_shifts_week")
+ * @ROTA_LIMIT_MAX_MINUTES_WEEK: at most this many duty minutes per ISO
+ *   week ("max_minutes_week")
+ * @ROTA_LIMIT_MIN_CONSECUTIVE: every run of consecutive working days is at
+ *   least this many days long, except runs touching the first or last day
+ *   of the horizon ("min_consecutive")
+ * @ROTA_LIMIT_MAX_CONSECUTIVE: no run of consecutive working days is
+ *   longer than this many days ("max_consecutive")
+ * @ROTA_LIMIT_MIN_DAYS_OFF: every run of consecutive days off is at least
+ *   this many days long, except runs touching the first or last day of the
+ *   horizon ("min_days_off")
+ * @ROTA_LIMIT_MAX_WEEKENDS: at most this many weekends with a duty on the
+ *   Saturday or the Sunday ("max_weekends")
+ * @ROTA_LIMIT_MIN_REST_MINUTES: at least this many minutes between the end
+ *   of one duty and the start of the next, on-site hours included
+ *   ("min_rest_minutes"; its violation is named "min_rest")
+ *
+ * A per-person limit, set for everyone with rota_builder_set_default_limit()
+ * ("rules.limits") and overridden for one person with
+ * rota_builder_set_person_limit() (the person's "limits").  Every limit is
+ * a hard rule whose violation carries the key's name; a limit set nowhere
+ * does not apply.  Except for the rest, on-site hours do not count.  The
+ * per-shift counts ("max_shifts") have their own setters,
+ * rota_builder_set_default_max_shifts() and
+ * rota_builder_set_person_max_shifts().
+ *
+ * Since: 0.1
+ */
 typedef enum {
     ROTA_LIMIT_MIN_MINUTES,
     ROTA_LIMIT_MAX_MINUTES,
@@ -60,7 +124,31 @@ typedef enum {
     ROTA_N_LIMITS /*< skip >*/ /* the number of values, not a value */
 } RotaLimit;
 
-/* Weights of the soft penalties (model.json "rules.weights" keys). */
+/**
+ * RotaWeight:
+ * @ROTA_WEIGHT_UNCOVERED: each empty place of a duty cell, unless the duty
+ *   sets its own (rota_builder_set_duty_under()); default 1000
+ * @ROTA_WEIGHT_OVER: each person above a duty cell's min, unless the duty
+ *   sets its own (rota_builder_set_duty_over()); default 0
+ * @ROTA_WEIGHT_QUOTA: each tagged person missing from a cell's quota
+ *   (rota_builder_add_duty_quota()); default 500
+ * @ROTA_WEIGHT_DEPUTY_ONSITE: each on-site hour done by a deputy while
+ *   the head was available; default 50
+ * @ROTA_WEIGHT_REQUEST: each unmet request that gives no weight of its
+ *   own (a model.json request without "weight";
+ *   rota_builder_add_person_request() always gives one); default 1
+ * @ROTA_WEIGHT_FAIRNESS: the spread of duty minutes among the members of
+ *   each unit (docs/concepts.md, "Fairness"); default 5
+ * @ROTA_WEIGHT_CHANGE: each (person, date) whose duties differ from the
+ *   previous roster in a re-solve (rota_solver_set_previous()); default 20
+ *
+ * The weights of the soft penalties, set with rota_builder_set_weight()
+ * ("rules.weights" in model.json).  The soft violations carry the key's
+ * name ("uncovered", "over", ...) and their penalties add up to the
+ * roster's soft score.  A weight of 0 switches the penalty off.
+ *
+ * Since: 0.1
+ */
 typedef enum {
     ROTA_WEIGHT_UNCOVERED,
     ROTA_WEIGHT_OVER,

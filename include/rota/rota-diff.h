@@ -21,17 +21,21 @@
 
 G_BEGIN_DECLS
 
-/*
- * A roster diff compares two rosters as lists of id tuples (date, shift,
- * segment, person, duty), so it needs no model: roster.json carries ids.
- * The "locked" flag is not a change of duty and is ignored.
+/**
+ * RotaChangeKind:
+ * @ROTA_CHANGE_ADDED: the person has a duty on that date that the old
+ *   roster did not give them (only the new shift and segment are set)
+ * @ROTA_CHANGE_REMOVED: the person no longer has a duty of the old roster
+ *   (only the old shift and segment are set)
+ * @ROTA_CHANGE_MOVED: the person keeps the duty on that date but at
+ *   another shift or segment (old and new are both set)
  *
- * Classification: assignments present in both rosters (as many times as
- * they occur in both) are unchanged.  Of the rest, an old and a new
- * assignment of the same person, date and duty are paired as MOVED (to
- * another shift or segment); pairs form in (shift id, segment id) order
- * on both sides.  What is left unpaired is REMOVED (old only) or ADDED
- * (new only).
+ * What happened to one of a person's duties between two rosters (see
+ * #RotaRosterDiff for how assignments are paired).  The JSON of
+ * rota_roster_diff_to_json() writes the kinds as "added", "removed" and
+ * "moved".
+ *
+ * Since: 0.1
  */
 typedef enum {
     ROTA_CHANGE_ADDED,
@@ -39,10 +43,28 @@ typedef enum {
     ROTA_CHANGE_MOVED
 } RotaChangeKind;
 
-/*
- * RotaChange: one change of one person's duties; a value type whose
- * strings are borrowed from the RotaRosterDiff.  old_shift and old_segment
- * are NULL for ADDED, new_shift and new_segment NULL for REMOVED.
+/**
+ * RotaChange:
+ * @kind: added, removed or moved
+ * @person: the person's id
+ * @date: the day, "YYYY-MM-DD"
+ * @duty: the duty's id, "onsite" for the on-site hour
+ * @old_shift: the shift id in the old roster; %NULL for
+ *   %ROTA_CHANGE_ADDED
+ * @old_segment: the segment id in the old roster; %NULL for
+ *   %ROTA_CHANGE_ADDED
+ * @new_shift: the shift id in the new roster; %NULL for
+ *   %ROTA_CHANGE_REMOVED
+ * @new_segment: the segment id in the new roster; %NULL for
+ *   %ROTA_CHANGE_REMOVED
+ *
+ * One change of one person's duties, named by ids as roster.json names
+ * them (a diff needs no model), so that the person concerned can be told
+ * exactly what changed.  A value type lent by rota_roster_diff_get_change();
+ * its strings are borrowed from the #RotaRosterDiff and live as long as
+ * it does, also in a copy of the struct.
+ *
+ * Since: 0.1
  */
 typedef struct {
     RotaChangeKind kind;
@@ -58,6 +80,29 @@ typedef struct {
 #define ROTA_TYPE_CHANGE (rota_change_get_type())
 GType rota_change_get_type(void) G_GNUC_CONST;
 
+/**
+ * RotaRosterDiff:
+ *
+ * What changed between two rosters, person by person: a sorted list of
+ * #RotaChange and its counts, made by rota_roster_diff_new() from two
+ * rosters in memory or by rota_roster_diff_new_from_files() from two
+ * roster.json files, and written as JSON by rota_roster_diff_to_json().
+ * The coordinators use it to notify exactly the people whose duties
+ * changed after a re-solve.  Immutable once made; one owner
+ * (rota_roster_diff_free()); it may be read from several threads.
+ *
+ * A diff compares the two rosters as lists of id tuples (date, shift,
+ * segment, person, duty), so it needs no model: roster.json carries ids.
+ * The "locked" flag is not a change of duty and is ignored.
+ * Assignments present in both rosters (as many times as they occur in
+ * both) are unchanged.  Of the rest, an old and a new assignment of the
+ * same person, date and duty are paired as %ROTA_CHANGE_MOVED (to another
+ * shift or segment); pairs form in (shift id, segment id) order on both
+ * sides.  What is left unpaired is %ROTA_CHANGE_REMOVED (old only) or
+ * %ROTA_CHANGE_ADDED (new only).
+ *
+ * Since: 0.1
+ */
 typedef struct _RotaRosterDiff RotaRosterDiff;
 
 #define ROTA_TYPE_ROSTER_DIFF (rota_roster_diff_get_type())

@@ -54,11 +54,22 @@ typedef struct _RotaFeedWriter RotaFeedWriter;
 #define ROTA_TYPE_FEED_WRITER (rota_feed_writer_get_type())
 GType rota_feed_writer_get_type(void) G_GNUC_CONST;
 
-/*
- * RotaExportStats: what one rota_feed_writer_export() did, returned by it
- * (since 0.2 an opaque type read with getters, so that it can grow).
- * Event counts add up over all feeds (one assignment appears in the
- * person's, the unit's and the segment's feed).
+/**
+ * RotaExportStats:
+ *
+ * What one rota_feed_writer_export() did: how many feeds it published,
+ * how many files it had to write, and how many events are new, changed,
+ * cancelled or expired against the previous publication (the ledger).
+ * Event counts add up over all feeds: one assignment appears in the
+ * person's, the unit's and the segment's feed, so it counts up to three
+ * times.  `rota export` prints these figures.
+ *
+ * Returned by rota_feed_writer_export() for the caller to free with
+ * rota_export_stats_free(); read with the getters.  Since 0.2 an opaque
+ * type (0.1 had a public struct), so that it can grow without an ABI
+ * break.
+ *
+ * Since: 0.2
  */
 typedef struct _RotaExportStats RotaExportStats;
 

@@ -53,7 +53,18 @@ typedef struct _RotaModel RotaModel;
 #define ROTA_TYPE_MODEL (rota_model_get_type())
 GType rota_model_get_type(void) G_GNUC_CONST;
 
-/* The index returned by the rota_model_find_*() functions for an unknown id. */
+/**
+ * ROTA_NOT_FOUND:
+ *
+ * The index (-1) that the lookups return when there is nothing to find:
+ * rota_model_find_day() for a date outside the horizon, the other
+ * rota_model_find_*() functions for an unknown id,
+ * rota_roster_find_assignment() for an assignment the roster does not
+ * hold and rota_records_find_finding() for an unknown finding id.  Valid
+ * indices start at 0, so a result can also be tested with `< 0`.
+ *
+ * Since: 0.1
+ */
 #define ROTA_NOT_FOUND (-1)
 
 RotaModel *rota_model_new_from_file(const char *path, GError **error);

@@ -27,20 +27,49 @@ typedef struct _RotaScore RotaScore;
 #define ROTA_TYPE_SCORE (rota_score_get_type())
 GType rota_score_get_type(void) G_GNUC_CONST;
 
-/* The duty index of an on-site assignment (duty id "onsite").  It is not
- * -1, so that -1 can keep meaning "no duty" wherever a duty is optional. */
+/**
+ * ROTA_DUTY_ONSITE:
+ *
+ * The duty index of an on-site assignment: a unit's head (or a deputy)
+ * doing the daily on-site hour at one of the unit's segments, written
+ * with the duty id "onsite" in roster.json.  It is not one of the model's
+ * duties 0 .. rota_model_get_n_duties() - 1, and it is not -1, so that -1
+ * can keep meaning "no duty" wherever a duty is optional (for instance in
+ * #RotaViolation).
+ *
+ * Since: 0.1
+ */
 #define ROTA_DUTY_ONSITE (-2)
 
-/*
- * RotaAssignment: one person doing one duty on one day, all as model
- * indices.  A small value type: copy it freely.
+/**
+ * RotaAssignment:
+ * @day: the day, a 0-based index of the model's horizon
+ *   (rota_model_dup_date() gives its date)
+ * @shift: the shift worked, a 0-based index of the model's shifts; for a
+ *   duty it is the duty's shift, for an on-site assignment the shift of
+ *   the on-site hour
+ * @segment: where, a 0-based index of the model's segments
+ * @person: who, a 0-based index of the model's people
+ * @duty: the duty done, a 0-based index of the model's duties, or
+ *   %ROTA_DUTY_ONSITE for the on-site hour
+ * @locked: %TRUE when a re-solve that takes this roster as its previous
+ *   one (rota_solver_set_previous()) must keep the assignment as it is;
+ *   moving it is the hard violation "locked", and it stays locked in the
+ *   new roster.  roster.json writes it as `"locked": true`
+ *
+ * One person doing one duty on one day at one segment, everything named
+ * by its index in the roster's model.  A small value type: copy it
+ * freely; rota_roster_get_assignment() lends one that lives until the
+ * roster changes, rota_roster_add() copies the one it is given.
+ *
+ * Since: 0.1
  */
 typedef struct {
     int day;
     int shift;
     int segment;
     int person;
-    int duty; /* a duty index, or ROTA_DUTY_ONSITE */
+    int duty;
     gboolean locked;
 } RotaAssignment;
 

@@ -23,23 +23,52 @@
 
 G_BEGIN_DECLS
 
-/*
- * RotaViolation: one named breach, as the evaluator found it.  Fields that
- * do not apply are -1 (indices) or NULL.  Strings are borrowed from the
- * RotaScore and live as long as it does.
+/**
+ * RotaViolation:
+ * @constraint: the constraint's name, one of the names listed in
+ *   docs/model-json.md, "Constraint names": a hard one such as "off",
+ *   "double_booking" or "max_consecutive", or a soft one, named after its
+ *   weight, such as "uncovered", "request" or "fairness"
+ * @hard: %TRUE for a breach of a hard rule (the roster is not feasible
+ *   while there is one), %FALSE for a soft penalty
+ * @penalty: what a soft violation costs, in the units of the model's
+ *   weights (always more than 0); 0 for a hard violation
+ * @day: the day concerned, a 0-based index of the horizon, or -1; for a
+ *   duty cell it is the first due day of the cell's window, for a run of
+ *   days or an ISO week its first day
+ * @shift: the shift concerned, a 0-based index of the model's shifts, or -1
+ * @segment: the segment concerned, a 0-based index of the model's
+ *   segments, or -1
+ * @person: the person concerned, a 0-based index of the model's people,
+ *   or -1 (as for an empty place, which belongs to nobody)
+ * @unit: the unit concerned, a 0-based index of the model's units, or -1;
+ *   set for the on-site rules and for "fairness"
+ * @duty: the duty concerned: a 0-based index of the model's duties,
+ *   %ROTA_DUTY_ONSITE for the on-site hour, or -1 for none
+ * @message: the explanation for people, in English, with the names and
+ *   dates filled in
+ * @message_zh: the same explanation in Chinese
+ *
+ * One hard violation or soft penalty, as the evaluator found it.  Indices
+ * refer to the model of the scored roster; the ones that do not apply to
+ * the constraint are -1.  A value type, lent by rota_score_get_violation():
+ * its strings are borrowed from the #RotaScore and live as long as it
+ * does, also in a copy of the struct.
+ *
+ * Since: 0.1
  */
 typedef struct {
-    const char *constraint; /* "uncovered", "max_consecutive", ... (docs/model-json.md) */
+    const char *constraint;
     gboolean hard;
-    gint64 penalty;   /* 0 for hard violations */
+    gint64 penalty;
     int day;
     int shift;
     int segment;
     int person;
     int unit;
-    int duty;         /* a duty index, ROTA_DUTY_ONSITE, or -1 for none */
-    const char *message;    /* English */
-    const char *message_zh; /* Chinese */
+    int duty;
+    const char *message;
+    const char *message_zh;
 } RotaViolation;
 
 #define ROTA_TYPE_VIOLATION (rota_violation_get_type())

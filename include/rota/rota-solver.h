@@ -57,18 +57,52 @@ typedef struct _RotaSolver RotaSolver;
 #define ROTA_TYPE_SOLVER (rota_solver_get_type())
 GType rota_solver_get_type(void) G_GNUC_CONST;
 
-/* A snapshot of a running search, passed to the progress function. */
+/**
+ * RotaProgress:
+ * @elapsed: wall-clock seconds since rota_solver_run() (or
+ *   rota_solver_run_async()) began, construction included
+ * @best_hard: the number of hard violations of the best roster found so
+ *   far, counted as rota_score_get_hard() counts them; 0 once a feasible
+ *   roster has been found
+ * @best_soft: that roster's soft penalty, as rota_score_get_soft() sums it
+ * @moves: the local-search moves evaluated so far, summed over all
+ *   threads (the figure rota_solver_set_move_limit() limits)
+ * @moves_per_second: @moves divided by @elapsed, 0 at the start
+ *
+ * A snapshot of a running search, passed to the #RotaProgressFunc about
+ * every half second and once more when the run ends; the last one
+ * describes the roster rota_solver_dup_best() then returns.  The best
+ * figures are those of the searches' last meeting point (every 50,000
+ * moves of each search, or every 1/20 s under a time limit alone), so they
+ * may lag slightly behind.  A value type, valid only during the call: copy
+ * what is needed.
+ *
+ * Since: 0.1
+ */
 typedef struct {
-    double elapsed;          /* seconds since rota_solver_run() began */
+    double elapsed;
     int best_hard;
     gint64 best_soft;
-    guint64 moves;           /* moves evaluated so far, all threads */
+    guint64 moves;
     double moves_per_second;
 } RotaProgress;
 
 #define ROTA_TYPE_PROGRESS (rota_progress_get_type())
 GType rota_progress_get_type(void) G_GNUC_CONST;
 
+/**
+ * RotaProgressFunc:
+ * @progress: the state of the search, valid during the call only
+ * @user_data: the data given to rota_solver_set_progress_func()
+ *
+ * The progress function of a solver (rota_solver_set_progress_func()).
+ * It is called on the thread that runs the search (the caller of
+ * rota_solver_run(), or the worker thread of rota_solver_run_async()),
+ * while the searches go on in their own threads; it should return
+ * quickly.  It may call rota_solver_cancel() to stop the run.
+ *
+ * Since: 0.1
+ */
 typedef void (*RotaProgressFunc)(const RotaProgress *progress, gpointer user_data);
 
 RotaSolver *rota_solver_new(RotaModel *model);

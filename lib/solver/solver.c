@@ -109,6 +109,13 @@ rota_solver_set_time_limit(RotaSolver *solver, double seconds)
  * @solver: a solver
  * @moves: the total number of moves of all searches; 0 for none
  *
+ * Stops the search after a number of local-search moves, shared evenly
+ * among the threads.  A move limit makes the run reproducible: the same
+ * model, seed, thread count, previous roster and move limit give the same
+ * roster, whatever the speed or the load of the machine.  It applies alone unless
+ * rota_solver_set_time_limit() also sets a time; then the run stops at
+ * whichever comes first.
+ *
  * Since: 0.1
  */
 void
@@ -167,6 +174,11 @@ rota_solver_set_previous(RotaSolver *solver, const RotaRoster *previous)
  * @user_data: passed to @func
  * @destroy: (nullable): frees @user_data when replaced or when the solver
  *   is freed
+ *
+ * Sets the function told of the search's progress (#RotaProgress), for a
+ * progress bar or a live display of the score.  It may cancel the run with
+ * rota_solver_cancel().  Setting another one (or %NULL) first releases
+ * the previous user data with the destroy notify given with it.
  *
  * Since: 0.1
  */
