@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "i18n-private.h"
 #include "records-private.h"
 #include "util-private.h"
 
@@ -340,22 +341,22 @@ check_status_fields(const RotaModel *model, const RotaAttendance *a, const char 
 
     if (a->status == ROTA_STATUS_SUBSTITUTED && a->substitute < 0)
         return fail(error, key, "substitute",
-                    "status \"substituted\" needs a substitute");
+                    _("status \"substituted\" needs a substitute"));
     if (a->status != ROTA_STATUS_SUBSTITUTED && a->substitute >= 0)
         return fail(error, key, "substitute",
-                    "a substitute goes only with status \"substituted\" (status is "
-                    "\"%s\")",
+                    _("a substitute goes only with status \"substituted\" (status is "
+                    "\"%s\")"),
                     rota_status_get_name(a->status));
     if (a->substitute >= 0 && a->substitute == a->person)
-        return fail(error, key, "substitute", "%s cannot substitute for themselves",
+        return fail(error, key, "substitute", _("%s cannot substitute for themselves"),
                     model->people[a->person].id);
     if (a->minutes >= 0 && !works)
         return fail(error, key, "minutes",
-                    "minutes go only with status done, late or substituted (status is "
-                    "\"%s\")",
+                    _("minutes go only with status done, late or substituted (status is "
+                    "\"%s\")"),
                     rota_status_get_name(a->status));
     if (a->minutes > 1440)
-        return fail(error, key, "minutes", "%d minutes (expected 0 to 1440)", a->minutes);
+        return fail(error, key, "minutes", _("%d minutes (expected 0 to 1440)"), a->minutes);
     return TRUE;
 }
 
@@ -378,7 +379,7 @@ rotap_records_check_attendance(RotaRecords *records, const RotaAttendance *a,
         return FALSE;
     if (g_hash_table_contains(records->entries, slot))
         return fail(error, key, "person",
-                    "%s %s %s %s is already recorded (attendance[%d])", date,
+                    _("%s %s %s %s is already recorded (attendance[%d])"), date,
                     model->shifts[a->shift].id, model->segments[a->segment].id,
                     model->people[a->person].id,
                     GPOINTER_TO_INT(g_hash_table_lookup(records->entries, slot)) - 1);
@@ -388,13 +389,13 @@ rotap_records_check_attendance(RotaRecords *records, const RotaAttendance *a,
     index = GPOINTER_TO_INT(g_hash_table_lookup(records->slots, slot)) - 1;
     if (index < 0 && !a->unscheduled)
         return fail(error, key, "person",
-                    "%s has no %s duty at %s on %s in the roster (add \"unscheduled\": "
-                    "true for work done off the roster)",
+                    _("%s has no %s duty at %s on %s in the roster (add \"unscheduled\": "
+                    "true for work done off the roster)"),
                     model->people[a->person].id, model->shifts[a->shift].id,
                     model->segments[a->segment].id, date);
     if (index >= 0 && a->unscheduled)
         return fail(error, key, "unscheduled",
-                    "%s %s %s %s is an assignment of the roster, not unscheduled", date,
+                    _("%s %s %s %s is an assignment of the roster, not unscheduled"), date,
                     model->shifts[a->shift].id, model->segments[a->segment].id,
                     model->people[a->person].id);
     *assignment = index;
@@ -408,8 +409,8 @@ parse_time(const char *text, const char *which, gint64 *out, const char **key,
     if (rotap_parse_timestamp(text, out))
         return TRUE;
     return fail(error, key, which,
-                "\"%s\" is not a time (expected RFC 3339, e.g. "
-                "\"2026-12-01T09:20:00+08:00\")",
+                _("\"%s\" is not a time (expected RFC 3339, e.g. "
+                  "\"2026-12-01T09:20:00+08:00\")"),
                 text);
 }
 
@@ -420,19 +421,19 @@ rotap_records_check_finding(RotaRecords *records, RotapFindingRec *f, const char
     RotaFindingInfo *info = &f->f;
 
     if (!g_str_has_prefix(f->id, "F") || f->id[1] == '\0')
-        return fail(error, key, "id", "finding id \"%s\" (expected F and a number)",
+        return fail(error, key, "id", _("finding id \"%s\" (expected F and a number)"),
                     f->id);
     if (g_hash_table_contains(records->finding_ids, f->id))
-        return fail(error, key, "id", "duplicate finding id \"%s\"", f->id);
+        return fail(error, key, "id", _("duplicate finding id \"%s\""), f->id);
     if (*f->text == '\0')
-        return fail(error, key, "text", "empty text");
+        return fail(error, key, "text", _("empty text"));
     if (!parse_time(f->found, "found", &info->found_at, key, error))
         return FALSE;
     if (f->deadline != NULL) {
         if (!parse_time(f->deadline, "deadline", &info->deadline_at, key, error))
             return FALSE;
         if (info->deadline_at < info->found_at)
-            return fail(error, key, "deadline", "deadline %s is before found %s",
+            return fail(error, key, "deadline", _("deadline %s is before found %s"),
                         f->deadline, f->found);
     } else {
         info->deadline_at =
@@ -444,10 +445,10 @@ rotap_records_check_finding(RotaRecords *records, RotapFindingRec *f, const char
         if (!parse_time(f->closed, "closed", &info->closed_at, key, error))
             return FALSE;
         if (info->closed_at < info->found_at)
-            return fail(error, key, "closed", "closed %s is before found %s", f->closed,
+            return fail(error, key, "closed", _("closed %s is before found %s"), f->closed,
                         f->found);
     } else if (info->closed_by >= 0) {
-        return fail(error, key, "closed_by", "closed_by goes only with closed");
+        return fail(error, key, "closed_by", _("closed_by goes only with closed"));
     }
     info->id = f->id;
     info->text = f->text;
