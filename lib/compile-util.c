@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "compile-private.h"
+#include "i18n-private.h"
 #include "util-private.h"
 
 gboolean
@@ -14,7 +15,8 @@ rotap_compile_fail(GError **error, const char *format, ...)
     char *message;
 
     va_start(args, format);
-    message = g_strdup_vprintf(format, args);
+    /* format is a message of the catalogue (po/Makevars marks the calls) */
+    message = g_strdup_vprintf(_(format), args);
     va_end(args);
     g_set_error_literal(error, ROTA_ERROR, ROTA_ERROR_INVALID, message);
     g_free(message);

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "i18n-private.h"
 #include "json-scan-private.h"
 
 /*
@@ -53,7 +54,8 @@ rotap_scan_fail(RotapScanner *s, gsize offset, const char *format, ...)
     if (s->problem != NULL)
         return;
     va_start(args, format);
-    s->problem = g_strdup_vprintf(format, args);
+    /* format is a message of the catalogue (po/Makevars marks the calls) */
+    s->problem = g_strdup_vprintf(_(format), args);
     va_end(args);
     s->error_offset = offset;
 }
@@ -75,7 +77,7 @@ fail_unexpected(RotapScanner *s, const char *expected)
     else if (*here == '/')
         rotap_scan_fail(s, s->pos, "comments are not allowed in JSON");
     else
-        rotap_scan_fail(s, s->pos, "unexpected \"%s\" (expected %s)", shown, expected);
+        rotap_scan_fail(s, s->pos, "unexpected \"%s\" (expected %s)", shown, _(expected));
 }
 
 static int
@@ -334,7 +336,7 @@ rotap_scan_key(RotapScanner *s, guint base, GHashTable **index)
     char *copy;
 
     if (rotap_scan_at_end(s) || s->text[s->pos] != '"') {
-        fail_unexpected(s, "a key in double quotes");
+        fail_unexpected(s, N_("a key in double quotes"));
         return FALSE;
     }
     g_string_truncate(s->key, 0);
@@ -356,7 +358,7 @@ rotap_scan_key(RotapScanner *s, guint base, GHashTable **index)
     }
     rotap_scan_skip_blank(s);
     if (rotap_scan_at_end(s) || s->text[s->pos] != ':') {
-        fail_unexpected(s, "\":\" after the key");
+        fail_unexpected(s, N_("\":\" after the key"));
         return FALSE;
     }
     s->pos++;
@@ -401,7 +403,7 @@ scan_members(RotapScanner *s, guint base, GHashTable **index)
             s->depth--;
             return TRUE;
         }
-        fail_unexpected(s, "\",\" or \"}\" after an object member");
+        fail_unexpected(s, N_("\",\" or \"}\" after an object member"));
         return FALSE;
     }
 }
@@ -470,7 +472,7 @@ scan_array(RotapScanner *s)
             s->depth--;
             return TRUE;
         }
-        fail_unexpected(s, "\",\" or \"]\" after an array element");
+        fail_unexpected(s, N_("\",\" or \"]\" after an array element"));
         return FALSE;
     }
 }
@@ -496,6 +498,6 @@ rotap_scan_value(RotapScanner *s)
         return rotap_scan_number(s);
     if (g_ascii_isalpha(c))
         return rotap_scan_word(s);
-    fail_unexpected(s, "a value");
+    fail_unexpected(s, N_("a value"));
     return FALSE;
 }

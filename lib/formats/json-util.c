@@ -112,7 +112,7 @@ check_encoding(const RotapJsonReader *reader, GError **error)
 
     if (!g_utf8_validate_len(reader->text, clean, &end)) {
         g_autofree char *message = g_strdup_printf(
-            "syntax error: invalid UTF-8 (byte 0x%02X); the file must be UTF-8 text",
+            _("syntax error: invalid UTF-8 (byte 0x%02X); the file must be UTF-8 text"),
             (guchar)*end);
 
         set_error_at(reader, error, ROTA_ERROR_SYNTAX, (gsize)(end - reader->text), NULL,
@@ -121,7 +121,7 @@ check_encoding(const RotapJsonReader *reader, GError **error)
     }
     if (nul != NULL) {
         set_error_at(reader, error, ROTA_ERROR_SYNTAX, clean, NULL,
-                     "syntax error: NUL byte; the file must be UTF-8 text");
+                     _("syntax error: NUL byte; the file must be UTF-8 text"));
         return FALSE;
     }
     return TRUE;
@@ -210,7 +210,7 @@ rotap_json_check(const RotapJsonReader *reader, GError **error)
             set_error_at(reader, error, ROTA_ERROR_SYNTAX, offset, path, problem);
             return FALSE;
         }
-        message = g_strdup_printf("syntax error: %s", problem);
+        message = g_strdup_printf(_("syntax error: %s"), problem);
         set_error_at(reader, error, ROTA_ERROR_SYNTAX, offset, NULL, message);
         return FALSE;
     }

@@ -114,6 +114,27 @@ run "import en error" in_locale C "$ROTA" import --base "$DATA/import/base.json"
 expect_err_line "$suggest:2:3: 列 单位 (unit): unknown unit \"县住建局\" (did you mean \"县住房和城乡建设局\"?)"
 
 # Without a catalogue, messages stay English (the msgids).
+# Load errors in Chinese, placed where the English ones are: every model of
+# the invalid catalogue gives the same file:line:column (the locator reads
+# the JSON path before ": ", which the translations keep), and a message
+# that differs from the English one (it was translated).
+place='s/^rota: ([^:：]*(:[0-9]+:[0-9]+)?).*/\1/'
+n=0; same=0; translated=0
+for model in "$DATA"/invalid/*/model.json; do
+    n=$((n + 1))
+    en=$(LANGUAGE= LC_ALL=C "$ROTA" check "$model" 2>&1 >/dev/null | head -n 1)
+    zh=$(in_locale zh_CN.UTF-8 "$ROTA" check "$model" 2>&1 >/dev/null | head -n 1)
+    [ "$(printf '%s' "$en" | sed -E "$place")" = "$(printf '%s' "$zh" | sed -E "$place")" ] &&
+        same=$((same + 1))
+    [ "$en" != "$zh" ] && translated=$((translated + 1))
+done
+name="invalid models in Chinese"
+if [ "$n" -ge 80 ] && [ "$same" -eq "$n" ]; then pass "$name: $n placed alike"
+else fail "$name: $same of $n placed alike"; fi
+# a few messages are the same in both (an unreadable file, a bare number)
+if [ "$translated" -ge $((n * 9 / 10)) ]; then pass "$name: $translated of $n translated"
+else fail "$name: only $translated of $n translated"; fi
+
 run "no catalogue" env -u LC_ALL -u LANGUAGE LANG=zh_CN.UTF-8 \
     ROTA_LOCALEDIR="$TMP/none" "$ROTA" check "$county"
 expect_out_line "model is valid"
