@@ -241,18 +241,18 @@ rotap_json_type_name(struct json_object *value)
     case json_type_null:
         return "null";
     case json_type_boolean:
-        return "a boolean";
+        return _("a boolean");
     case json_type_double:
     case json_type_int:
-        return "a number";
+        return _("a number");
     case json_type_object:
-        return "an object";
+        return _("an object");
     case json_type_array:
-        return "an array";
+        return _("an array");
     case json_type_string:
-        return "a string";
+        return _("a string");
     }
-    return "a value";
+    return _("a value");
 }
 
 /* A short rendering of a value for "found ..." in messages: scalars as
@@ -368,7 +368,7 @@ wrong_type(const RotapJsonReader *reader, const char *path, const char *key,
     g_autofree char *member = member_path(path, key);
 
     rotap_json_set_error(reader, error, ROTA_ERROR_INVALID, member,
-                         _("expected %s, found %s"), expected,
+                         _("expected %s, found %s"), _(expected),
                          rotap_json_type_name(value));
     return FALSE;
 }
@@ -385,7 +385,7 @@ rotap_json_get_string(const RotapJsonReader *reader, struct json_object *obj,
     if (found <= 0)
         return found == 0;
     if (!json_object_is_type(value, json_type_string))
-        return wrong_type(reader, path, key, "a string", value, error);
+        return wrong_type(reader, path, key, N_("a string"), value, error);
     text = json_object_get_string(value);
     if (strlen(text) != (gsize)json_object_get_string_len(value)) {
         g_autofree char *member = member_path(path, key);
@@ -444,7 +444,7 @@ rotap_json_get_int(const RotapJsonReader *reader, struct json_object *obj,
         return FALSE;
     }
     if (!json_object_is_type(value, json_type_int))
-        return wrong_type(reader, path, key, "an integer", value, error);
+        return wrong_type(reader, path, key, N_("an integer"), value, error);
     number = json_object_get_int64(value);
     if (number < G_MININT || number > G_MAXINT) {
         shown = written_number(reader, member);
@@ -469,7 +469,7 @@ rotap_json_get_bool(const RotapJsonReader *reader, struct json_object *obj,
     if (found <= 0)
         return found == 0;
     if (!json_object_is_type(value, json_type_boolean))
-        return wrong_type(reader, path, key, "true or false", value, error);
+        return wrong_type(reader, path, key, N_("true or false"), value, error);
     *out = json_object_get_boolean(value) ? TRUE : FALSE;
     return TRUE;
 }
@@ -485,7 +485,7 @@ rotap_json_get_array(const RotapJsonReader *reader, struct json_object *obj,
     if (found <= 0)
         return found == 0;
     if (!json_object_is_type(value, json_type_array))
-        return wrong_type(reader, path, key, "an array", value, error);
+        return wrong_type(reader, path, key, N_("an array"), value, error);
     *out = value;
     return TRUE;
 }
@@ -501,7 +501,7 @@ rotap_json_get_object(const RotapJsonReader *reader, struct json_object *obj,
     if (found <= 0)
         return found == 0;
     if (!json_object_is_type(value, json_type_object))
-        return wrong_type(reader, path, key, "an object", value, error);
+        return wrong_type(reader, path, key, N_("an object"), value, error);
     *out = value;
     return TRUE;
 }
