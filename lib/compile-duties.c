@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "compile-private.h"
+#include "i18n-private.h"
 
 /*
  * Duties with the same due days share one due array, one window array per
@@ -238,7 +239,7 @@ compile_duty_quotas(RotaModel *model, int d, const RotapDutySpec *spec, GPtrArra
         const char *shown = quota->tag != NULL ? quota->tag : "";
         int tag;
 
-        if (!rotap_compile_check_id(quota->tag, "tag", error, "duties[%d].quota.%s", d,
+        if (!rotap_compile_check_id(quota->tag, N_("tag"), error, "duties[%d].quota.%s", d,
                                     shown))
             return FALSE;
         if (quota->count < 0)
@@ -290,7 +291,7 @@ compile_duty_who(DutyCompiler *c, int d, const RotapDutySpec *spec, GPtrArray *t
                                   "(expected at least one)",
                                   d);
     for (guint j = 0; j < spec->who_tags->len; j++) {
-        if (!rotap_compile_check_id(spec->who_tags->pdata[j], "tag", error,
+        if (!rotap_compile_check_id(spec->who_tags->pdata[j], N_("tag"), error,
                                     "duties[%d].who.tags[%u]", d, j))
             return FALSE;
         rotap_compile_intern_tag(model, tags, spec->who_tags->pdata[j]);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "compile-private.h"
+#include "i18n-private.h"
 #include "util-private.h"
 
 static gboolean
@@ -347,7 +348,7 @@ compile_tags(RotaModel *model, RotapPerson *person, const RotapPersonSpec *spec,
     person->tags = model->person_tags + model->n_person_tags;
     model->n_person_tags += (gsize)spec->tags->len;
     for (guint j = 0; j < spec->tags->len; j++) {
-        if (!rotap_compile_check_id(spec->tags->pdata[j], "tag", error,
+        if (!rotap_compile_check_id(spec->tags->pdata[j], N_("tag"), error,
                                     "people[%d].tags[%u]", p, j))
             return FALSE;
         person->tags[n++] = rotap_compile_intern_tag(model, tags, spec->tags->pdata[j]);

@@ -78,9 +78,9 @@ id_problem(const char *id)
     const char *p = id;
 
     if (id == NULL)
-        return "missing";
+        return N_("missing");
     if (*id == '\0')
-        return "empty";
+        return N_("empty");
     /* Most ids are printable ASCII: settle those without decoding. */
     while (*p >= 0x20 && *p < 0x7f)
         p++;
@@ -112,14 +112,14 @@ rotap_compile_check_id(const char *id, const char *what, GError **error,
     va_end(args);
     if (id == NULL || *id == '\0')
         return rotap_compile_fail(error, "%s: %s %s (expected a non-empty string)", path,
-                                  problem, what);
+                                  _(problem), _(what));
     if (!g_utf8_validate(id, -1, NULL))
-        return rotap_compile_fail(error, "%s: %s is not valid UTF-8", path, what);
+        return rotap_compile_fail(error, "%s: %s is not valid UTF-8", path, _(what));
     shown = g_strescape(id, NULL);
     return rotap_compile_fail(error,
                               "%s: %s \"%s\" contains a control character "
                               "(expected printable text)",
-                              path, what, shown);
+                              path, _(what), shown);
 }
 
 gboolean

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "compile-private.h"
+#include "i18n-private.h"
 #include "records/records-private.h"
 #include "util-private.h"
 
@@ -63,7 +64,7 @@ compile_horizon(RotaModel *model, GError **error)
 
     if (spec->name == NULL || spec->name[0] == '\0')
         return rotap_compile_fail(error, "name: %s (expected a non-empty string)",
-                                  spec->name == NULL ? "missing name" : "empty name");
+                                  spec->name == NULL ? _("missing name") : _("empty name"));
     if (!rotap_compile_check_text(spec->name, error, "name"))
         return FALSE;
     model->name = spec->name;
@@ -185,7 +186,7 @@ register_kind(RotaModel *model, GArray *records, gsize id_offset, const char *se
             return rotap_compile_fail(error,
                                       "%s[%u].id: duplicate %s \"%s\" (first at "
                                       "%s[%d])",
-                                      section, i, what, id, section, first);
+                                      section, i, _(what), id, section, first);
     }
     return TRUE;
 }
@@ -201,15 +202,15 @@ register_ids(RotaModel *model, GError **error)
                                   "shifts[%d]: too many shifts (expected at most %d)",
                                   ROTAP_MAX_SHIFTS, ROTAP_MAX_SHIFTS);
     if (!register_kind(model, spec->shifts, G_STRUCT_OFFSET(RotapShiftSpec, id), "shifts",
-                       ROTAP_KIND_SHIFT, "shift id", error) ||
+                       ROTAP_KIND_SHIFT, N_("shift id"), error) ||
         !register_kind(model, spec->segments, G_STRUCT_OFFSET(RotapSegmentSpec, id),
-                       "segments", ROTAP_KIND_SEGMENT, "segment id", error) ||
+                       "segments", ROTAP_KIND_SEGMENT, N_("segment id"), error) ||
         !register_kind(model, spec->units, G_STRUCT_OFFSET(RotapUnitSpec, id), "units",
-                       ROTAP_KIND_UNIT, "unit id", error) ||
+                       ROTAP_KIND_UNIT, N_("unit id"), error) ||
         !register_kind(model, spec->people, G_STRUCT_OFFSET(RotapPersonSpec, id),
-                       "people", ROTAP_KIND_PERSON, "person id", error) ||
+                       "people", ROTAP_KIND_PERSON, N_("person id"), error) ||
         !register_kind(model, spec->duties, G_STRUCT_OFFSET(RotapDutySpec, id), "duties",
-                       ROTAP_KIND_DUTY, "duty id", error))
+                       ROTAP_KIND_DUTY, N_("duty id"), error))
         return FALSE;
     for (guint i = 0; i < spec->duties->len; i++) {
         if (strcmp(g_array_index(spec->duties, RotapDutySpec, i).id, "onsite") == 0)
