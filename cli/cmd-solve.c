@@ -149,19 +149,19 @@ report_progress(const RotaProgress *p, gpointer user_data)
 /* The trace ends with the final roster as the evaluator scores it (the
  * move count is that of the last report). */
 static gboolean
-save_trace(const Options *o, GString *trace, double seconds, const RotaScore *score,
+save_trace(const char *path, GString *trace, double seconds, const RotaScore *score,
            guint64 moves, GError **error)
 {
     g_autoptr(GError) local = NULL;
 
-    if (o->trace == NULL)
+    if (path == NULL || trace == NULL) /* no --trace */
         return TRUE;
     append_trace_line(trace, seconds, rota_score_get_hard(score), rota_score_get_soft(score),
                       moves);
-    if (g_file_set_contents_full(o->trace, trace->str, (gssize)trace->len,
+    if (g_file_set_contents_full(path, trace->str, (gssize)trace->len,
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
         return TRUE;
-    g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("cannot write %s: %s"), o->trace,
+    g_set_error(error, ROTA_ERROR, ROTA_ERROR_IO, _("cannot write %s: %s"), path,
                 local->message);
     return FALSE;
 }
@@ -223,7 +223,7 @@ solve(RotaModel *model, const RotaRoster *previous, const Options *o, CliFormat 
     best = rota_solver_dup_best(solver);
     score = rota_score_new(best, previous);
     if (!save(best, score, o, format, error) ||
-        !save_trace(o, trace, seconds, score, report.moves, error))
+        !save_trace(o->trace, trace, seconds, score, report.moves, error))
         return FALSE;
     fprintf(out, _("%s: %d people, %d days, %d duty cells\n"), rota_model_get_name(model),
             rota_model_get_n_people(model), rota_model_get_n_days(model),

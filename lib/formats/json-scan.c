@@ -344,7 +344,7 @@ rotap_scan_key(RotapScanner *s, guint base, GHashTable **index)
         return FALSE;
     /* keys (checking) come with an index; locating (find_member()) has neither */
     if (s->keys != NULL && index != NULL && key_seen(s, base, index)) {
-        s->problem_path = s->path->len > 0
+        s->problem_path = s->path != NULL && s->path->len > 0
                               ? g_strdup_printf("%s.%s", s->path->str, s->key->str)
                               : g_strdup(s->key->str);
         rotap_scan_fail(s, key_offset, "duplicate key \"%s\"", s->key->str);

@@ -46,6 +46,15 @@ key_index(const char *const *keys, const char *key)
     return -1;
 }
 
+/* The bit of key in a set of keys seen (0 for a key not in keys). */
+static guint
+key_bit(const char *const *keys, const char *key)
+{
+    int index = key_index(keys, key);
+
+    return index >= 0 ? 1u << index : 0u;
+}
+
 /* The next member's key as its index in keys, refusing unknown and
  * repeated keys (seen: a bit per index).  -1 on a surprise. */
 static int
@@ -192,10 +201,9 @@ static gboolean
 read_document(PullReader *r)
 {
     g_autoptr(GString) scratch = g_string_new(NULL);
-    int format = key_index(rotap_roster_top_keys, "format");
-    int version = key_index(rotap_roster_top_keys, "version");
-    int assignments = key_index(rotap_roster_top_keys, "assignments");
-    guint required = (1u << format) | (1u << version) | (1u << assignments);
+    guint required = key_bit(rotap_roster_top_keys, "format") |
+                     key_bit(rotap_roster_top_keys, "version") |
+                     key_bit(rotap_roster_top_keys, "assignments");
     guint seen = 0;
 
     if (!rotap_json_pull_open(r->pull, '{'))
