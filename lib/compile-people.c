@@ -431,7 +431,7 @@ rotap_compile_people(RotaModel *model, GPtrArray *tags, GError **error)
     model->max_shifts = g_new(int, (gsize)n * model->n_shifts + 1);
     /* the largest block of a model: a bit per person, day and shift */
     model->off = rotap_try_alloc0((gsize)n * model->n_days * model->n_shifts / 8 + 1, 1,
-                                  "the days off of people x days", error);
+                                  _("the days off of people x days"), error);
     if (model->off == NULL)
         return FALSE;
     model->person_requests = g_new0(int, n + 1);

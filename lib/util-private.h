@@ -54,6 +54,12 @@ gboolean rotap_read_file(const char *path, char **data, gsize *length, GError **
  * the product overflows or the allocation fails, where g_new0() aborts. */
 gpointer rotap_try_alloc0(gsize n_blocks, gsize block_size, const char *what,
                           GError **error);
+/* Set ROTA_ERROR_FAILED "out of memory: WHAT need N MB" for a block of
+ * bytes that could not be had; returns FALSE, for "return rotap_...". */
+gboolean rotap_set_out_of_memory(GError **error, const char *what, double bytes);
+/* result, or an abort with (*error)->message when it is NULL: for callers
+ * with no way to report a failure, as g_new() would have done. */
+gpointer rotap_or_abort(gpointer result, GError **error);
 
 /* References of the boxed types (lib/util-gtype.c): an object made with
  * g_new0() has one owner; rotap_extra_ref() adds a reference (the boxed

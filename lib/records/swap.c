@@ -183,6 +183,7 @@ judge_init(Judge *j, const RotaRoster *roster, int index)
 {
     const RotaModel *model = roster->model;
     gboolean ok = TRUE;
+    GError *error = NULL;
 
     memset(j, 0, sizeof *j);
     j->roster = roster;
@@ -201,9 +202,10 @@ judge_init(Judge *j, const RotaRoster *roster, int index)
     }
     j->value =
         value_of(model, &g_array_index(roster->assignments, RotaAssignment, index));
-    j->data = rotap_solver_data_new(roster->model, NULL);
+    /* rota_swap_suggest() has no error to report: a failure aborts */
+    j->data = rotap_or_abort(rotap_solver_data_new(roster->model, NULL, &error), &error);
     if (ok) {
-        j->state = rotap_state_new(j->data);
+        j->state = rotap_or_abort(rotap_state_new(j->data, &error), &error);
         rotap_state_load(j->state, j->values);
     } else {
         j->before = rotap_score_new_without_messages(roster, NULL);

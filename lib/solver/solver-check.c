@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "solver-private.h"
+#include "util-private.h"
 
 /* Whether the change from before to after adds to any hard term. */
 static gboolean
@@ -151,8 +152,10 @@ rotap_state_cover_free(RotapState *st)
 int
 rotap_roster_count_coverable(RotaModel *model, const RotaRoster *roster, int *n_uncovered)
 {
-    RotapSolverData *data = rotap_solver_data_new(model, roster);
-    RotapState *st = rotap_state_new(data);
+    /* a test's helper, on small models: a failure aborts, as g_new() */
+    GError *error = NULL;
+    RotapSolverData *data = rotap_or_abort(rotap_solver_data_new(model, roster, &error), &error);
+    RotapState *st = rotap_or_abort(rotap_state_new(data, &error), &error);
     g_autofree int *values = g_new(int, MAX(data->n_slots, 1));
     int coverable;
 

@@ -2,9 +2,9 @@
 /* solver-data.c: the solver's read-only tables: values, slots, previous roster, units. */
 #include "config.h"
 
-#include <string.h>
-
+#include "i18n-private.h"
 #include "solver-private.h"
+#include "util-private.h"
 
 void
 rotap_rng_seed(RotapRng *rng, guint64 seed, guint64 stream)
@@ -102,10 +102,8 @@ build_previous(RotapSolverData *data, const RotaRoster *previous)
     int n_slots = MAX(data->n_slots, 0);
 
     data->has_prev = TRUE;
-    data->prev_value = g_new(int, MAX(n_slots, 1));
     for (int s = 0; s < n_slots; s++)
         data->prev_value[s] = ROTAP_NONE;
-    data->lock_start = g_new0(int, (gsize)n_slots + 1);
     for (guint i = 0; i < asg->len; i++) {
         const RotaAssignment *a = &g_array_index(asg, RotaAssignment, i);
         int slot = a->person * data->n_days + a->day, v = assignment_value(data, a);
@@ -130,19 +128,19 @@ static void
 order_locks(RotapSolverData *data, const RotaRoster *previous)
 {
     const GArray *asg = previous->assignments;
-    /* g_new(int, 0) is NULL, and memcpy() wants valid pointers even for
-     * no byte (a model without people) */
-    g_autofree int *cursor = g_new(int, MAX(data->n_slots, 1));
-
-    if (data->n_slots > 0)
-        memcpy(cursor, data->lock_start, sizeof(int) * data->n_slots);
+    /* lock_start[slot] is each slot's cursor while the list fills, which
+     * leaves it at the next slot's start: the pass after shifts it back.
+     * No array of one int per slot beside it, in the largest solves. */
     for (guint i = 0; i < asg->len; i++) {
         const RotaAssignment *a = &g_array_index(asg, RotaAssignment, i);
         int slot = a->person * data->n_days + a->day;
 
         if (a->locked)
-            data->lock_list[cursor[slot]++] = assignment_value(data, a);
+            data->lock_list[data->lock_start[slot]++] = assignment_value(data, a);
     }
+    for (int s = data->n_slots; s > 0; s--)
+        data->lock_start[s] = data->lock_start[s - 1];
+    data->lock_start[0] = 0;
     for (int s = 0; s < data->n_slots; s++) {
         for (int k = data->lock_start[s]; k < data->lock_start[s + 1]; k++) {
             if (data->lock_list[k] != ROTAP_PREV_OTHER) {
@@ -161,7 +159,6 @@ build_requests(RotapSolverData *data)
 
     if (model->n_requests == 0)
         return;
-    data->req_start = g_new0(int, (gsize)data->n_slots + 1);
     data->req_list = g_new(int, model->n_requests);
     for (int i = 0; i < model->n_requests; i++) {
         const RotapRequest *r = &model->requests[i];
@@ -170,15 +167,15 @@ build_requests(RotapSolverData *data)
     }
     for (int s = 0; s < data->n_slots; s++)
         data->req_start[s + 1] += data->req_start[s];
-    {
-        g_autofree int *cursor = g_memdup2(data->req_start, sizeof(int) * data->n_slots);
+    /* req_start[slot] as the cursor, shifted back after, as order_locks() */
+    for (int i = 0; i < model->n_requests; i++) {
+        const RotapRequest *r = &model->requests[i];
 
-        for (int i = 0; i < model->n_requests; i++) {
-            const RotapRequest *r = &model->requests[i];
-
-            data->req_list[cursor[r->person * data->n_days + r->day]++] = i;
-        }
+        data->req_list[data->req_start[r->person * data->n_days + r->day]++] = i;
     }
+    for (int s = data->n_slots; s > 0; s--)
+        data->req_start[s] = data->req_start[s - 1];
+    data->req_start[0] = 0;
 }
 
 /*
@@ -342,8 +339,38 @@ choose_hard_weight(RotapSolverData *data)
     data->hard_weight = 10 * big;
 }
 
+/*
+ * The arrays with an entry per person and day, the solver's largest and
+ * the ones sized by the input alone: made first, each with
+ * g_try_new(), so that a model too large for the memory at hand is an
+ * error, not an abort.
+ */
+static gboolean
+alloc_slot_tables(RotapSolverData *data, gboolean previous, GError **error)
+{
+    gsize n = (gsize)MAX(data->n_slots, 0) + 1;
+    gboolean requests = data->model->n_requests > 0;
+    double bytes = (double)n * (sizeof(guint8) + sizeof(int) +
+                                (requests ? sizeof(int) : 0) +
+                                (previous ? 2 * sizeof(int) : 0));
+
+    data->frozen = g_try_new0(guint8, n);
+    data->init_value = g_try_new(int, n);
+    if (requests)
+        data->req_start = g_try_new0(int, n);
+    if (previous) {
+        data->prev_value = g_try_new(int, n);
+        data->lock_start = g_try_new0(int, n);
+    }
+    if (data->frozen != NULL && data->init_value != NULL &&
+        (!requests || data->req_start != NULL) &&
+        (!previous || (data->prev_value != NULL && data->lock_start != NULL)))
+        return TRUE;
+    return rotap_set_out_of_memory(error, _("the solver's tables of people x days"), bytes);
+}
+
 RotapSolverData *
-rotap_solver_data_new(RotaModel *model, const RotaRoster *previous)
+rotap_solver_data_new(RotaModel *model, const RotaRoster *previous, GError **error)
 {
     RotapSolverData *data = g_new0(RotapSolverData, 1);
 
@@ -353,9 +380,11 @@ rotap_solver_data_new(RotaModel *model, const RotaRoster *previous)
     data->n_cells = model->n_cells;
     data->n_values = model->n_cells + model->n_segments;
     data->n_slots = model->n_people * model->n_days;
+    if (!alloc_slot_tables(data, previous != NULL, error)) {
+        rotap_solver_data_free(data);
+        return NULL;
+    }
     build_values(data);
-    data->frozen = g_new0(guint8, MAX(data->n_slots, 1));
-    data->init_value = g_new(int, MAX(data->n_slots, 1));
     for (int s = 0; s < data->n_slots; s++)
         data->init_value[s] = ROTAP_NONE;
     if (previous != NULL) {

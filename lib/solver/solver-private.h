@@ -134,7 +134,10 @@ typedef struct {
     gboolean dp_ok;
 } RotapSolverData;
 
-RotapSolverData *rotap_solver_data_new(RotaModel *model, const RotaRoster *previous);
+/* NULL with ROTA_ERROR_FAILED "out of memory" when the tables of people x
+ * days cannot be had. */
+RotapSolverData *rotap_solver_data_new(RotaModel *model, const RotaRoster *previous,
+                                       GError **error);
 void rotap_solver_data_free(RotapSolverData *data);
 
 /* Whether person may hold value v on day (eligible, available, not frozen,
@@ -185,7 +188,9 @@ typedef struct {
     RotapCost cost;
 } RotapState;
 
-RotapState *rotap_state_new(const RotapSolverData *data);
+/* NULL with ROTA_ERROR_FAILED "out of memory" when its arrays of people x
+ * days (or x shifts, weeks, units x days) cannot be had. */
+RotapState *rotap_state_new(const RotapSolverData *data, GError **error);
 void rotap_state_free(RotapState *state);
 /* Empty roster (every slot ROTAP_NONE, frozen ones included). */
 void rotap_state_reset(RotapState *state);
@@ -411,7 +416,9 @@ rotap_cost_compare(int hard_a, gint64 soft_a, int hard_b, gint64 soft_b)
  */
 typedef struct _RotapSearch RotapSearch;
 
-RotapSearch *rotap_search_new(const RotapSolverData *data, guint64 seed, int index);
+/* NULL with ROTA_ERROR_FAILED "out of memory", as rotap_state_new(). */
+RotapSearch *rotap_search_new(const RotapSolverData *data, guint64 seed, int index,
+                              GError **error);
 void rotap_search_free(RotapSearch *search);
 /* Construct the first roster.  Its repair stops early once *cancel is
  * non-zero or the monotonic clock (g_get_monotonic_time()) reaches

@@ -6,6 +6,7 @@
 
 #include "i18n-private.h"
 #include "solver-private.h"
+#include "util-private.h"
 
 /*
  * Determinism: each search follows its own generator, and searches meet
@@ -70,6 +71,7 @@ struct _RotapRun {
     int finished;
 
     int *shared_best; /* the best roster of all searches */
+    RotapState *revert; /* a re-solve's: where its changes are taken back */
     int shared_index; /* the search it came from, or -1 */
     int shared_hard;
     gint64 shared_soft;
@@ -299,8 +301,12 @@ report(RotapRun *run)
     g_mutex_lock(&solver->lock);
 }
 
+static void run_free(RotapRun *run);
+
+/* NULL with "out of memory" (and data freed) when a search's arrays
+ * cannot be had: all are made here, before any thread starts. */
 static RotapRun *
-run_new(RotaSolver *solver, RotapSolverData *data)
+run_new(RotaSolver *solver, RotapSolverData *data, GError **error)
 {
     RotapRun *run = g_new0(RotapRun, 1);
     int n = solver->threads > 0 ? solver->threads : (int)g_get_num_processors();
@@ -319,16 +325,30 @@ run_new(RotaSolver *solver, RotapSolverData *data)
     run->best_hard = g_new0(int, n);
     run->best_soft = g_new0(gint64, n);
     run->adopt = g_new0(gboolean, n);
+    g_cond_init(&run->cond);
+    run->shared_index = -1;
+    run->shared_best = g_try_new(int, MAX((gsize)data->n_slots, 1));
+    if (run->shared_best == NULL) {
+        rotap_set_out_of_memory(error, _("the best rosters of people x days"),
+                                (double)MAX((gsize)data->n_slots, 1) * sizeof(int));
+        run_free(run);
+        return NULL;
+    }
+    if (data->has_prev && (run->revert = rotap_state_new(data, error)) == NULL) {
+        run_free(run);
+        return NULL;
+    }
     for (int i = 0; i < n; i++) {
-        run->searches[i] = rotap_search_new(data, solver->seed, i);
+        run->searches[i] = rotap_search_new(data, solver->seed, i, error);
+        if (run->searches[i] == NULL) {
+            run_free(run);
+            return NULL;
+        }
         run->limit[i] = G_MAXUINT64;
         if (solver->move_limit > 0)
             run->limit[i] =
                 solver->move_limit / n + ((guint64)i < solver->move_limit % n);
     }
-    g_cond_init(&run->cond);
-    run->shared_best = g_new(int, MAX(data->n_slots, 1));
-    run->shared_index = -1;
     return run;
 }
 
@@ -344,6 +364,7 @@ run_free(RotapRun *run)
     g_free(run->best_soft);
     g_free(run->adopt);
     g_free(run->shared_best);
+    rotap_state_free(run->revert);
     g_cond_clear(&run->cond);
     rotap_solver_data_free(run->data);
     g_free(run);
@@ -383,12 +404,11 @@ final_roster(RotapRun *run)
     }
     if (run->data->has_prev) {
         /* a re-solve ends without the needless changes it can take back */
-        RotapState *st = rotap_state_new(run->data);
+        RotapState *st = run->revert;
 
         rotap_state_load(st, rotap_search_get_best_values(run->searches[b]));
         rotap_state_revert_changes(st);
         roster = export(run, st->x);
-        rotap_state_free(st);
     } else {
         roster = export(run, rotap_search_get_best_values(run->searches[b]));
     }
@@ -494,8 +514,12 @@ run_blocking(RotaSolver *solver, GError **error)
                     rota_model_get_n_days(solver->model));
         return FALSE;
     }
-    data = rotap_solver_data_new(solver->model, solver->previous);
-    run = run_new(solver, data);
+    data = rotap_solver_data_new(solver->model, solver->previous, error);
+    if (data == NULL)
+        return FALSE;
+    run = run_new(solver, data, error);
+    if (run == NULL)
+        return FALSE;
     g_mutex_lock(&solver->lock);
     solver->run = run;
     g_mutex_unlock(&solver->lock);

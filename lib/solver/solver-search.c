@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n-private.h"
 #include "solver-private.h"
+#include "util-private.h"
 
 /*
  * The schedule, chosen by measurement on the benchmark's Instance1-12
@@ -126,18 +128,30 @@ struct _RotapSearch {
 };
 
 RotapSearch *
-rotap_search_new(const RotapSolverData *data, guint64 seed, int index)
+rotap_search_new(const RotapSolverData *data, guint64 seed, int index, GError **error)
 {
     RotapSearch *search = g_new0(RotapSearch, 1);
+    gsize slots = MAX((gsize)data->n_slots, 1);
 
     search->data = data;
     search->index = index;
-    search->state = rotap_state_new(data);
+    search->state = rotap_state_new(data, error);
+    if (search->state == NULL) {
+        rotap_search_free(search);
+        return NULL;
+    }
     rotap_rng_seed(&search->rng, seed, (guint64)index);
-    search->best = g_new(int, MAX(data->n_slots, 1));
-    search->dirty = g_new0(guint8, MAX(data->n_slots, 1));
     search->cap_journal = MAX(data->n_slots / 8, 64);
-    search->journal = g_new(int, search->cap_journal);
+    search->best = g_try_new(int, slots);
+    search->dirty = g_try_new0(guint8, slots);
+    search->journal = g_try_new(int, search->cap_journal);
+    if (search->best == NULL || search->dirty == NULL || search->journal == NULL) {
+        rotap_set_out_of_memory(error, _("the best rosters of people x days"),
+                                (double)slots * (sizeof(int) + 1) +
+                                    (double)search->cap_journal * sizeof(int));
+        rotap_search_free(search);
+        return NULL;
+    }
     if (data->dp_ok) {
         search->dp = rotap_dp_new(data);
         search->pair = rotap_pair_new(data);

@@ -4,29 +4,45 @@
 
 #include <string.h>
 
+#include "i18n-private.h"
 #include "solver-private.h"
+#include "util-private.h"
 
 RotapState *
-rotap_state_new(const RotapSolverData *data)
+rotap_state_new(const RotapSolverData *data, GError **error)
 {
     const RotaModel *model = data->model;
     RotapState *st = g_new0(RotapState, 1);
-    gsize pw = (gsize)data->n_people * model->n_weeks;
+    gsize slots = MAX((gsize)data->n_slots, 1);
+    gsize pw = MAX((gsize)data->n_people * model->n_weeks, 1);
+    gsize ps = MAX((gsize)data->n_people * model->n_shifts, 1);
+    gsize pwe = MAX((gsize)data->n_people * model->n_weekends, 1);
+    gsize ud = MAX((gsize)model->n_units * data->n_days, 1);
 
     st->data = data;
-    st->x = g_new(int, MAX(data->n_slots, 1));
     st->cell_n = g_new(int, MAX(data->n_cells, 1));
     st->cell_q = g_new(int, MAX(data->n_quota_counters, 1));
-    st->shift_n = g_new(int, MAX((gsize)data->n_people * model->n_shifts, 1));
     st->minutes = g_new(int, MAX(data->n_people, 1));
-    st->week_shifts = g_new(int, MAX(pw, 1));
-    st->week_minutes = g_new(int, MAX(pw, 1));
-    st->we_days = g_new(guint8, MAX((gsize)data->n_people * model->n_weekends, 1));
     st->weekends = g_new(int, MAX(data->n_people, 1));
     st->fair_sum = g_new(gint64, MAX(model->n_units, 1));
     st->fair_sq = g_new(gint64, MAX(model->n_units, 1));
-    st->onsite_n = g_new(int, MAX((gsize)model->n_units * data->n_days, 1));
-    st->onsite_head = g_new(int, MAX((gsize)model->n_units * data->n_days, 1));
+    /* the products of two sizes of the input: reported when refused */
+    st->x = g_try_new(int, slots);
+    st->shift_n = g_try_new(int, ps);
+    st->week_shifts = g_try_new(int, pw);
+    st->week_minutes = g_try_new(int, pw);
+    st->we_days = g_try_new(guint8, pwe);
+    st->onsite_n = g_try_new(int, ud);
+    st->onsite_head = g_try_new(int, ud);
+    if (st->x == NULL || st->shift_n == NULL || st->week_shifts == NULL ||
+        st->week_minutes == NULL || st->we_days == NULL || st->onsite_n == NULL ||
+        st->onsite_head == NULL) {
+        rotap_set_out_of_memory(
+            error, _("the roster states of people x days"),
+            (double)sizeof(int) * (double)(slots + ps + 2 * pw + 2 * ud) + (double)pwe);
+        rotap_state_free(st);
+        return NULL;
+    }
     return st;
 }
 

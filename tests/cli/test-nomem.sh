@@ -4,7 +4,10 @@
 # reported (exit 1, "out of memory"), not a GLib abort (exit 133/134)
 # (issue 25).  A model of 20,000 people over 3,660 days and 64 shifts needs
 # 586 MB for its days off alone (a bit per person, day and shift); rota runs
-# with its address space limited to 400 MB.
+# with its address space limited to 400 MB.  A model of 20,000 people over
+# 2,000 days and one shift loads in 20 MB, but the solver's arrays of people
+# x days (40 M entries, 160 MB each for the roster state, the best roster and
+# the shared best) do not fit: that too is reported, before the search starts.
 
 : "${ROTA:?ROTA must name the built rota tool}"
 : "${ROTA_TEST_SRCDIR:?}"
@@ -51,6 +54,38 @@ run "solve, 400 MB" sh -c 'ulimit -v "$1" && exec "$2" solve "$3" --moves 10 -o 
 expect_status 1
 expect_err_has "out of memory"
 [ ! -e "$TMP/roster.json" ] && pass "solve: nothing written" || fail "solve: a roster was written"
+
+awk 'BEGIN {
+    print "{ \"format\": \"rota-model\", \"version\": 1, \"name\": \"wide\","
+    print "  \"start\": \"2026-01-01\", \"days\": 2000,"
+    print "  \"shifts\": [ { \"id\": \"am\", \"start\": \"07:00\", \"end\": \"09:00\" } ],"
+    print "  \"segments\": [ { \"id\": \"S1\" } ],"
+    print "  \"units\": [ { \"id\": \"U1\", \"segments\": [\"S1\"] } ],"
+    print "  \"duties\": [ { \"id\": \"d\", \"shift\": \"am\", \"segments\": \"*\", \"min\": 1 } ],"
+    printf "  \"people\": [\n"
+    for (p = 1; p <= 20000; p++)
+        printf "    { \"id\": \"P%d\", \"unit\": \"U1\" }%s\n", p, p < 20000 ? "," : ""
+    print "  ] }"
+}' >"$TMP/wide.json"
+
+run "check wide, 400 MB" sh -c 'ulimit -v "$1" && exec "$2" check "$3"' sh $limit_kb "$ROTA" "$TMP/wide.json"
+expect_status 0
+
+for threads in 1 2; do
+    run "solve wide, $threads threads, 400 MB" sh -c 'ulimit -v "$1" && exec "$2" solve "$3" --moves 10 --threads "$5" -o "$4"' \
+        sh $limit_kb "$ROTA" "$TMP/wide.json" "$TMP/roster.json" $threads
+    expect_status 1
+    expect_err_has "out of memory"
+    expect_err_has "people x days"
+    [ ! -e "$TMP/roster.json" ] && pass "$name: nothing written" || fail "$name: a roster was written"
+done
+
+# the same with a previous roster: the re-solve's own arrays are made up front too
+printf '{ "format": "rota-roster", "version": 1, "assignments": [] }\n' >"$TMP/prev.json"
+run "re-solve wide, 400 MB" sh -c 'ulimit -v "$1" && exec "$2" solve "$3" --previous "$5" --moves 10 --threads 1 -o "$4"' \
+    sh $limit_kb "$ROTA" "$TMP/wide.json" "$TMP/roster.json" "$TMP/prev.json"
+expect_status 1
+expect_err_has "out of memory"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

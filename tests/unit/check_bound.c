@@ -20,8 +20,8 @@ START_TEST(test_ascent_bound)
                                         "tests/data/curtois/Instance2.txt"};
     static const gint64 optimum[] = {607, 828}, at_least[] = {500, 800};
     g_autoptr(RotaModel) model = test_load_curtois(files[_i]);
-    RotapSolverData *data = rotap_solver_data_new(model, NULL);
-    RotapState *st = rotap_state_new(data);
+    RotapSolverData *data = rotap_solver_data_new(model, NULL, NULL);
+    RotapState *st = rotap_state_new(data, NULL);
     RotapDp *dp = rotap_dp_new(data);
     gboolean has_bound = FALSE;
     gint64 bound = -1;
@@ -112,8 +112,8 @@ person_term(RotapState *st, int p, const gint64 *prices)
 START_TEST(test_bound_is_lagrangian)
 {
     g_autoptr(RotaModel) model = test_load_curtois("tests/data/curtois/Instance1.txt");
-    RotapSolverData *data = rotap_solver_data_new(model, NULL);
-    RotapState *st = rotap_state_new(data);
+    RotapSolverData *data = rotap_solver_data_new(model, NULL, NULL);
+    RotapState *st = rotap_state_new(data, NULL);
     g_autofree gint64 *prices = g_new(gint64, data->n_cells);
     int positive = 0;
     RotapRng rng;
@@ -158,7 +158,7 @@ END_TEST
 START_TEST(test_bound_not_applied)
 {
     g_autoptr(RotaModel) county = test_load_model("tests/data/cli/small-model.json");
-    RotapSolverData *data = rotap_solver_data_new(county, NULL);
+    RotapSolverData *data = rotap_solver_data_new(county, NULL, NULL);
 
     ck_assert(!rotap_bound_applies(data));
     rotap_solver_data_free(data);

@@ -127,11 +127,11 @@ START_TEST(test_cover_free)
     add(roster, "2026-12-01", "P1");
     add(roster, "2026-12-01", "P3");
     add(roster, "2026-12-02", "P3");
-    data = rotap_solver_data_new(model, roster);
+    data = rotap_solver_data_new(model, roster, NULL);
     memcpy(values, data->prev_value, sizeof values);
     rotap_solver_data_free(data);
-    data = rotap_solver_data_new(model, NULL);
-    st = rotap_state_new(data);
+    data = rotap_solver_data_new(model, NULL, NULL);
+    st = rotap_state_new(data, NULL);
     rotap_state_load(st, values);
     soft = st->cost.soft;
     ck_assert_int_eq(rotap_state_cover_free(st), 2);
@@ -151,8 +151,8 @@ END_TEST
 START_TEST(test_construct_covers)
 {
     g_autoptr(RotaModel) model = tiny();
-    RotapSolverData *data = rotap_solver_data_new(model, NULL);
-    RotapState *st = rotap_state_new(data);
+    RotapSolverData *data = rotap_solver_data_new(model, NULL, NULL);
+    RotapState *st = rotap_state_new(data, NULL);
     RotapRng rng;
     int uncovered = -1;
 
@@ -197,8 +197,8 @@ crowd(void)
 START_TEST(test_construct_finds_the_free_one)
 {
     g_autoptr(RotaModel) model = crowd();
-    RotapSolverData *data = rotap_solver_data_new(model, NULL);
-    RotapState *st = rotap_state_new(data);
+    RotapSolverData *data = rotap_solver_data_new(model, NULL, NULL);
+    RotapState *st = rotap_state_new(data, NULL);
     RotapRng rng;
     int uncovered = -1;
 
@@ -254,16 +254,16 @@ START_TEST(test_revert_changes)
     int a = -1, b = -1, va, vb;
 
     ck_assert_msg(model != NULL, "%s", error != NULL ? error->message : "?");
-    first = rotap_solver_data_new(model, NULL);
-    st = rotap_state_new(first);
+    first = rotap_solver_data_new(model, NULL, NULL);
+    st = rotap_state_new(first, NULL);
     rotap_rng_seed(&rng, 3, 0);
     rotap_construct(st, &rng);
     previous = rotap_state_export(first, st->x);
     rotap_state_free(st);
     rotap_solver_data_free(first);
 
-    data = rotap_solver_data_new(model, previous);
-    st = rotap_state_new(data);
+    data = rotap_solver_data_new(model, previous, NULL);
+    st = rotap_state_new(data, NULL);
     rotap_state_load(st, data->prev_value);
     before = st->cost;
     ck_assert_int_eq(before.count[ROTAP_TERM_CHANGE], 0);

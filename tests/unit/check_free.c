@@ -125,8 +125,8 @@ compare(RotapState *st, RotapFreeCheck *fc, int c, int p, int d, const char *wha
 static Tally
 run_random(RotaModel *model, const char *what, int rosters, guint64 seed, int samples)
 {
-    RotapSolverData *data = rotap_solver_data_new(model, NULL);
-    RotapState *st = rotap_state_new(data);
+    RotapSolverData *data = rotap_solver_data_new(model, NULL, NULL);
+    RotapState *st = rotap_state_new(data, NULL);
     Tally t = {0, 0, 0};
     RotapRng rng;
 

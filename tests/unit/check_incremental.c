@@ -186,7 +186,7 @@ check_state(const RotapState *st, const RotaRoster *previous, const char *what, 
     const RotapSolverData *data = st->data;
     g_autoptr(RotaRoster) roster = rotap_state_export(data, st->x);
     RotaScore *score = rotap_score_new_without_messages(roster, previous);
-    RotapState *fresh = rotap_state_new(data);
+    RotapState *fresh = rotap_state_new(data, NULL);
 
     for (int t = 0; t < ROTAP_N_TERMS; t++) {
         ck_assert_msg(st->cost.count[t] == score->term_count[t],
@@ -236,8 +236,8 @@ chaos(RotapState *st, RotapRng *rng)
 static void
 run_random(RotaModel *model, const RotaRoster *previous, const char *what, guint64 seed)
 {
-    RotapSolverData *data = rotap_solver_data_new(model, previous);
-    RotapState *st = rotap_state_new(data);
+    RotapSolverData *data = rotap_solver_data_new(model, previous, NULL);
+    RotapState *st = rotap_state_new(data, NULL);
     RotapDp *dp = rotap_dp_new(data);
     RotapPair *pair = rotap_pair_new(data);
     RotapUndo undo = {0};
@@ -362,8 +362,8 @@ END_TEST
 START_TEST(test_dp_never_worse)
 {
     g_autoptr(RotaModel) model = test_load_curtois("tests/data/curtois/Instance2.txt");
-    RotapSolverData *data = rotap_solver_data_new(model, NULL);
-    RotapState *st = rotap_state_new(data);
+    RotapSolverData *data = rotap_solver_data_new(model, NULL, NULL);
+    RotapState *st = rotap_state_new(data, NULL);
     RotapDp *dp = rotap_dp_new(data);
     RotapUndo undo = {0};
     RotapRng rng;
@@ -403,8 +403,8 @@ END_TEST
 START_TEST(test_exchange_keeps_cover)
 {
     g_autoptr(RotaModel) model = test_load_curtois("tests/data/curtois/Instance2.txt");
-    RotapSolverData *data = rotap_solver_data_new(model, NULL);
-    RotapState *st = rotap_state_new(data);
+    RotapSolverData *data = rotap_solver_data_new(model, NULL, NULL);
+    RotapState *st = rotap_state_new(data, NULL);
     g_autofree int *cover = g_new(int, data->n_cells);
     RotapUndo undo = {0};
     RotapRng rng;
@@ -489,8 +489,8 @@ START_TEST(test_pair_exchange_is_best)
 {
     const int window = 9;
     g_autoptr(RotaModel) model = test_load_curtois("tests/data/curtois/Instance2.txt");
-    RotapSolverData *data = rotap_solver_data_new(model, NULL);
-    RotapState *st = rotap_state_new(data);
+    RotapSolverData *data = rotap_solver_data_new(model, NULL, NULL);
+    RotapState *st = rotap_state_new(data, NULL);
     RotapDp *dp = rotap_dp_new(data);
     RotapPair *pair = rotap_pair_new(data);
     g_autofree int *cover = g_new(int, data->n_cells);
@@ -585,8 +585,8 @@ START_TEST(test_long_window_counts)
             text, "%d,A,1,100,0\n%d,B,1,50,0\n%d,C,1,40,0\n%d,D,1,30,0\n", d, d, d, d);
     model = rota_model_new_from_curtois_data(text->str, text->len, "long.txt", &error);
     ck_assert_ptr_nonnull(model);
-    data = rotap_solver_data_new(model, NULL);
-    st = rotap_state_new(data);
+    data = rotap_solver_data_new(model, NULL, NULL);
+    st = rotap_state_new(data, NULL);
     rotap_state_reset(st);
     dp = rotap_dp_new(data);
     ck_assert(data->dp_ok);
@@ -627,8 +627,8 @@ START_TEST(test_breach_days)
 
     model = rota_model_new_from_curtois_data(text, strlen(text), "breach.txt", &error);
     ck_assert_ptr_nonnull(model);
-    data = rotap_solver_data_new(model, NULL);
-    st = rotap_state_new(data);
+    data = rotap_solver_data_new(model, NULL, NULL);
+    st = rotap_state_new(data, NULL);
     rotap_state_reset(st);
     ck_assert_int_eq(rotap_person_breaks(st, 0), -1); /* no minutes at all */
     ck_assert_int_eq(rotap_person_breaches(st, 0, days), -1);
@@ -653,7 +653,7 @@ START_TEST(test_frozen_slots)
 {
     g_autoptr(RotaModel) model = build_model();
     g_autoptr(RotaRoster) previous = build_previous(model);
-    RotapSolverData *data = rotap_solver_data_new(model, previous);
+    RotapSolverData *data = rotap_solver_data_new(model, previous, NULL);
     int p1 = rota_model_find_person(model, "P1"),
         p12 = rota_model_find_person(model, "P12");
     int day2 = rota_model_find_day(model, "2026-12-02");
@@ -701,8 +701,8 @@ START_TEST(test_priced_reroster)
 {
     const gint64 scale = 64;
     g_autoptr(RotaModel) model = test_load_curtois("tests/data/curtois/Instance2.txt");
-    RotapSolverData *data = rotap_solver_data_new(model, NULL);
-    RotapState *st = rotap_state_new(data);
+    RotapSolverData *data = rotap_solver_data_new(model, NULL, NULL);
+    RotapState *st = rotap_state_new(data, NULL);
     RotapDp *dp = rotap_dp_new(data);
     g_autofree gint64 *prices = g_new(gint64, data->n_cells);
     RotapUndo undo = {0};
@@ -750,8 +750,8 @@ END_TEST
 START_TEST(test_pool_search)
 {
     g_autoptr(RotaModel) model = test_load_curtois("tests/data/curtois/Instance2.txt");
-    RotapSolverData *data = rotap_solver_data_new(model, NULL);
-    RotapState *st = rotap_state_new(data);
+    RotapSolverData *data = rotap_solver_data_new(model, NULL, NULL);
+    RotapState *st = rotap_state_new(data, NULL);
     RotapDp *dp = rotap_dp_new(data);
     RotapPool *pool = rotap_pool_new(data);
     g_autofree int *greedy = g_new(int, data->n_slots);
