@@ -7,6 +7,7 @@
 
 #include "compile-private.h"
 #include "i18n-private.h"
+#include "util-private.h"
 
 /*
  * Duties with the same due days share one due array, one window array per
@@ -399,7 +400,11 @@ compile_cells(DutyCompiler *c, GError **error)
         n_days += ((DuePattern *)c->patterns->pdata[i])->n_due;
     model->n_cells = (int)n_cells;
     model->n_places = (int)n_places;
-    model->cells = g_new0(RotapCell, n_cells + 1);
+    /* duties x segments x windows: the model's second product of sizes */
+    model->cells = rotap_try_alloc0((gsize)n_cells + 1, sizeof(RotapCell),
+                                    _("the cells of duties x segments x days"), error);
+    if (model->cells == NULL)
+        return FALSE;
     model->cell_days = g_new(int, n_days + 1);
     n_days = 0;
     for (guint i = 0; i < c->patterns->len; i++) {

@@ -24,6 +24,10 @@ void rotap_text_position(const char *text, gsize length, gsize offset, int *line
  * tab-separated.  The caller writes the separators. */
 void rotap_csv_append_field(GString *out, const char *text);
 
+/* Appends value's decimal digits to out: what "%u" would, without printf's
+ * cost where ids and paths are made by the hundred thousand. */
+void rotap_append_uint(GString *out, guint value);
+
 /* Byte offset of the value at a JSON path such as "people[12].off[0]" or
  * "rules.weights.fairness" in a well-formed JSON text; for a trailing
  * ".key" that is not present, the offset of the enclosing object.  Returns

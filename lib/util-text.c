@@ -38,6 +38,20 @@ rotap_text_position(const char *text, gsize length, gsize offset, int *line,
 }
 
 void
+rotap_append_uint(GString *out, guint value)
+{
+    char digits[sizeof(guint) * 3];
+    int n = 0;
+
+    do {
+        digits[n++] = (char)('0' + value % 10);
+        value /= 10;
+    } while (value > 0);
+    while (n > 0)
+        g_string_append_c(out, digits[--n]);
+}
+
+void
 rotap_csv_append_field(GString *out, const char *text)
 {
     if (strpbrk(text, ",\"\r\n\t") == NULL) {

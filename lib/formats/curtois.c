@@ -129,20 +129,6 @@ build_staff(const RotapCurtois *in, RotaBuilder *builder, char **dates)
     }
 }
 
-static void
-append_int(GString *out, int value)
-{
-    char digits[12];
-    int n = 0;
-
-    do {
-        digits[n++] = (char)('0' + value % 10);
-        value /= 10;
-    } while (value > 0);
-    while (n > 0)
-        g_string_append_c(out, digits[--n]);
-}
-
 /* One duty per cover line, so that its weights are exactly the line's. */
 static void
 build_covers(const RotapCurtois *in, RotaBuilder *builder, char **dates)
@@ -160,7 +146,7 @@ build_covers(const RotapCurtois *in, RotaBuilder *builder, char **dates)
         g_string_append(id, "cover-");
         g_string_append(id, shift);
         g_string_append_c(id, '-');
-        append_int(id, c->day);
+        rotap_append_uint(id, (guint)c->day);
         duty = rota_builder_add_duty(builder, id->str, shift);
         rota_builder_set_duty_days(builder, duty, ROTA_DAYS_DATES);
         rota_builder_add_duty_date(builder, duty, dates[c->day]);

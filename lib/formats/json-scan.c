@@ -6,6 +6,7 @@
 
 #include "i18n-private.h"
 #include "json-scan-private.h"
+#include "util-private.h"
 
 /*
  * json-c accepts more than RFC 8259 even in strict mode (single quotes,
@@ -427,16 +428,8 @@ scan_object(RotapScanner *s)
 static void
 append_index(GString *path, guint index)
 {
-    char digits[16];
-    int n = 0;
-
-    do {
-        digits[n++] = (char)('0' + index % 10);
-        index /= 10;
-    } while (index > 0);
     g_string_append_c(path, '[');
-    while (n > 0)
-        g_string_append_c(path, digits[--n]);
+    rotap_append_uint(path, index);
     g_string_append_c(path, ']');
 }
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* roster-json-private.h: what roster.json's readers share (roster-json.c,
- * roster-diff-read.c). */
+ * roster-json-pull.c, roster-diff-read.c). */
 #ifndef ROTA_ROSTER_JSON_PRIVATE_H
 #define ROTA_ROSTER_JSON_PRIVATE_H
 
@@ -8,6 +8,12 @@
 
 /* The keys a roster.json document may hold at its top level. */
 extern const char *const rotap_roster_top_keys[];
+/* The keys of the "solver" object: threads, moves, bound, in this order
+ * (roster-json-pull.c keeps their values by position). */
+extern const char *const rotap_roster_solver_keys[];
+/* The keys of an assignment object: date, shift, segment, person, duty
+ * (the ids, in this order), then locked. */
+extern const char *const rotap_roster_assignment_keys[];
 
 /* One assignment object's ids as written, owned by the JSON tree. */
 typedef struct {

@@ -24,6 +24,7 @@
 
 /* The ids of consecutive assignments mostly differ in the person only:
  * the other ids resolved for the previous assignment are kept. */
+/* positions in rotap_roster_assignment_keys */
 enum { ID_DATE, ID_SHIFT, ID_SEGMENT, ID_PERSON, ID_DUTY, N_IDS };
 
 typedef struct {
@@ -75,7 +76,7 @@ next_key(RotapJsonPull *pull, const char *const *keys, guint *seen)
 static gboolean
 read_solver(PullReader *r)
 {
-    static const char *const keys[] = {"threads", "moves", "bound", NULL};
+    const char *const *keys = rotap_roster_solver_keys;
     guint64 values[3] = {0, 0, 0};
     guint seen = 0;
 
@@ -128,8 +129,7 @@ resolve(PullReader *r, RotaAssignment *a)
 static gboolean
 read_assignment(PullReader *r)
 {
-    static const char *const keys[] = {"date", "shift",  "segment", "person",
-                                       "duty", "locked", NULL};
+    const char *const *keys = rotap_roster_assignment_keys;
     gboolean locked = FALSE;
     guint seen = 0;
     RotaAssignment a;

@@ -13,9 +13,9 @@
 const char *const rotap_roster_top_keys[] = {
     "format", "version", "model",       "model_sha256", "seed",
     "solver", "score",   "assignments", "violations",   NULL};
-static const char *const solver_keys[] = {"threads", "moves", "bound", NULL};
-static const char *const assignment_keys[] = {"date", "shift",  "segment", "person",
-                                              "duty", "locked", NULL};
+const char *const rotap_roster_solver_keys[] = {"threads", "moves", "bound", NULL};
+const char *const rotap_roster_assignment_keys[] = {"date", "shift",  "segment", "person",
+                                                    "duty", "locked", NULL};
 
 /* The JSON path of member key of the value at path ("" is the root). */
 static char *
@@ -96,7 +96,7 @@ read_solver(const RotapJsonReader *reader, struct json_object *root, RotaRoster 
         return FALSE;
     if (solver == NULL)
         return TRUE;
-    if (!rotap_json_check_keys(reader, solver, "solver", solver_keys, error) ||
+    if (!rotap_json_check_keys(reader, solver, "solver", rotap_roster_solver_keys, error) ||
         !rotap_json_get_int(reader, solver, "solver", "threads", TRUE, &present, &threads,
                             error) ||
         !get_uint64(reader, solver, "solver", "moves", TRUE, &present, &moves, error) ||
@@ -164,7 +164,7 @@ rotap_roster_json_read_ids(const RotapJsonReader *reader, struct json_object *it
                              rotap_json_type_name(item));
         return FALSE;
     }
-    return rotap_json_check_keys(reader, item, path, assignment_keys, error) &&
+    return rotap_json_check_keys(reader, item, path, rotap_roster_assignment_keys, error) &&
            rotap_json_get_string(reader, item, path, "date", TRUE, &out->date, error) &&
            rotap_json_get_string(reader, item, path, "shift", TRUE, &out->shift, error) &&
            rotap_json_get_string(reader, item, path, "segment", TRUE, &out->segment,

@@ -182,12 +182,16 @@ place_error(RecordsRun *r, const RotapCsvRow *row, const char *key, const char *
         }
         break;
     }
-    if (key != NULL)
+    if (key != NULL) {
+        /* "KEY: " as the record adders write it (records-write.c) */
+        g_autofree char *prefix = g_strdup_printf(ROTAP_TR(r->run.errors, "%s: "), key);
+
         rotap_errors_add_line(r->run.errors, r->sheet->file, r->sheet->csv->name,
-                              row->line, ROTAP_TR(r->run.errors, "%s: %s"), key, message);
-    else
+                              row->line, "%s%s", prefix, message);
+    } else {
         rotap_errors_add_line(r->run.errors, r->sheet->file, r->sheet->csv->name,
                               row->line, "%s", message);
+    }
 }
 
 /* ---- attendance */

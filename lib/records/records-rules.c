@@ -10,6 +10,7 @@
 #include "builder-private.h"
 #include "compile-private.h"
 #include "records-private.h"
+#include "util-private.h"
 
 /*
  * Both rule objects are optional keys of model.json (rota-model v1 stays
@@ -649,17 +650,16 @@ rota_timestamp_now(const RotaModel *model)
 char *
 rotap_slot_key(const RotaModel *model, int day, int shift, int segment, int person)
 {
-    char digits[16];
-    int n = (int)sizeof digits - 1;
-    unsigned value = (unsigned)day;
+    GString *key = g_string_sized_new(48);
 
     /* "DAY SHIFT SEGMENT PERSON" without printf: a county month's records
      * make ~100,000 of these keys */
-    digits[n] = '\0';
-    do {
-        digits[--n] = (char)('0' + value % 10);
-        value /= 10;
-    } while (value > 0 && n > 0);
-    return g_strconcat(digits + n, " ", model->shifts[shift].id, " ",
-                       model->segments[segment].id, " ", model->people[person].id, NULL);
+    rotap_append_uint(key, (guint)day);
+    g_string_append_c(key, ' ');
+    g_string_append(key, model->shifts[shift].id);
+    g_string_append_c(key, ' ');
+    g_string_append(key, model->segments[segment].id);
+    g_string_append_c(key, ' ');
+    g_string_append(key, model->people[person].id);
+    return g_string_free(key, FALSE);
 }

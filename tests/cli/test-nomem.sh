@@ -80,6 +80,28 @@ for threads in 1 2; do
     [ ! -e "$TMP/roster.json" ] && pass "$name: nothing written" || fail "$name: a roster was written"
 done
 
+# 400 segments x 10 duties x 3,660 days: 14.6 M cells, 468 MB, from a
+# file of 30 kB; the model's other product of sizes
+awk 'BEGIN {
+    print "{ \"format\": \"rota-model\", \"version\": 1, \"name\": \"cells\","
+    print "  \"start\": \"2026-01-01\", \"days\": 3660,"
+    print "  \"shifts\": [ { \"id\": \"am\", \"start\": \"07:00\", \"end\": \"09:00\" } ],"
+    printf "  \"segments\": [ { \"id\": \"S0\" }"
+    for (s = 1; s < 400; s++) printf ", { \"id\": \"S%d\" }", s
+    print " ],"
+    printf "  \"units\": [ { \"id\": \"U1\", \"segments\": [ \"S0\""
+    for (s = 1; s < 400; s++) printf ", \"S%d\"", s
+    print " ] } ],"
+    printf "  \"duties\": [ { \"id\": \"d0\", \"shift\": \"am\", \"segments\": \"*\", \"min\": 1 }"
+    for (d = 1; d < 10; d++) printf ", { \"id\": \"d%d\", \"shift\": \"am\", \"segments\": \"*\", \"min\": 1 }", d
+    print " ],"
+    print "  \"people\": [ { \"id\": \"P1\", \"unit\": \"U1\" } ] }"
+}' >"$TMP/cells.json"
+run "check cells, 400 MB" sh -c 'ulimit -v "$1" && exec "$2" check "$3"' sh $limit_kb "$ROTA" "$TMP/cells.json"
+expect_status 1
+expect_err_has "out of memory"
+expect_err_has "duties x segments x days"
+
 # the same with a previous roster: the re-solve's own arrays are made up front too
 printf '{ "format": "rota-roster", "version": 1, "assignments": [] }\n' >"$TMP/prev.json"
 run "re-solve wide, 400 MB" sh -c 'ulimit -v "$1" && exec "$2" solve "$3" --previous "$5" --moves 10 --threads 1 -o "$4"' \
