@@ -159,6 +159,7 @@ build_requests(RotapSolverData *data)
 
     if (model->n_requests == 0)
         return;
+    g_assert(data->req_start != NULL); /* made by alloc_slot_tables() */
     data->req_list = g_new(int, model->n_requests);
     for (int i = 0; i < model->n_requests; i++) {
         const RotapRequest *r = &model->requests[i];
