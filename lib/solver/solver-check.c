@@ -81,10 +81,8 @@ rotap_state_count_coverable(RotapState *st, int *n_uncovered)
     return coverable;
 }
 
-/* The best place-taker of cell c: the (person, day) that lowers the soft
- * penalty most without a new hard violation; FALSE if none lowers it. */
-static gboolean
-best_taker(RotapState *st, int c, int *best_person, int *best_day)
+gboolean
+rotap_state_best_taker(RotapState *st, int c, int *best_person, int *best_day)
 {
     const RotapSolverData *data = st->data;
     const RotapCell *cell = &data->model->cells[c];
@@ -135,7 +133,7 @@ rotap_state_cover_free(RotapState *st)
         int missing = model->duties[model->cells[c].duty].min - st->cell_n[c];
         int person, day;
 
-        for (; missing > 0 && best_taker(st, c, &person, &day); missing--) {
+        for (; missing > 0 && rotap_state_best_taker(st, c, &person, &day); missing--) {
             rotap_state_set(st, person, day, c);
             filled++;
         }

@@ -492,9 +492,21 @@ gboolean rotap_slot_revertible(const RotapState *state, int slot);
  * other changed slot of the same day that now holds the value; repeated
  * while one does.  Returns the slots reverted (solver-check.c). */
 int rotap_state_revert_changes(RotapState *state);
+/* The best taker of a place in cell c: the (person, day), the slot empty,
+ * that lowers the soft penalty most without a new hard violation; FALSE
+ * if none lowers it (solver-check.c). */
+gboolean rotap_state_best_taker(RotapState *state, int c, int *person, int *day);
 /* Fill such places, each with the taker that lowers the soft penalty
  * most, while one does; never worsens (hard, soft); returns the places
  * filled.  A hook for the end of a search (solver-check.c). */
 int rotap_state_cover_free(RotapState *state);
+/* The end of every solve, on the best roster: each unit's on-site hour
+ * held by a deputy goes to the head, and one held by nobody to whoever
+ * can take it, the taker's former duty of the day left open, taken by
+ * the holder or given to its best free taker, where that makes (hard,
+ * soft) better; then
+ * rotap_state_cover_free().  Deterministic; returns the slots changed
+ * (solver-polish.c). */
+int rotap_state_polish(RotapState *state);
 
 #endif

@@ -71,7 +71,7 @@ struct _RotapRun {
     int finished;
 
     int *shared_best; /* the best roster of all searches */
-    RotapState *revert; /* a re-solve's: where its changes are taken back */
+    RotapState *final; /* where the best roster is polished before export */
     int shared_index; /* the search it came from, or -1 */
     int shared_hard;
     gint64 shared_soft;
@@ -334,7 +334,7 @@ run_new(RotaSolver *solver, RotapSolverData *data, GError **error)
         run_free(run);
         return NULL;
     }
-    if (data->has_prev && (run->revert = rotap_state_new(data, error)) == NULL) {
+    if ((run->final = rotap_state_new(data, error)) == NULL) {
         run_free(run);
         return NULL;
     }
@@ -364,7 +364,7 @@ run_free(RotapRun *run)
     g_free(run->best_soft);
     g_free(run->adopt);
     g_free(run->shared_best);
-    rotap_state_free(run->revert);
+    rotap_state_free(run->final);
     g_cond_clear(&run->cond);
     rotap_solver_data_free(run->data);
     g_free(run);
@@ -402,16 +402,11 @@ final_roster(RotapRun *run)
                                         run->best_hard[b], run->best_soft[b]) < 0)
             b = i;
     }
-    if (run->data->has_prev) {
-        /* a re-solve ends without the needless changes it can take back */
-        RotapState *st = run->revert;
-
-        rotap_state_load(st, rotap_search_get_best_values(run->searches[b]));
-        rotap_state_revert_changes(st);
-        roster = export(run, st->x);
-    } else {
-        roster = export(run, rotap_search_get_best_values(run->searches[b]));
-    }
+    rotap_state_load(run->final, rotap_search_get_best_values(run->searches[b]));
+    /* a re-solve ends without the needless changes it can take back */
+    rotap_state_revert_changes(run->final);
+    rotap_state_polish(run->final);
+    roster = export(run, run->final->x);
     for (int i = 0; i < run->n; i++) {
         gint64 bound;
 

@@ -297,6 +297,111 @@ START_TEST(test_revert_changes)
 }
 END_TEST
 
+/* The cell of duty d at segment seg on day (one cell per day here). */
+static int
+cell_of(const RotaModel *model, int seg, int day)
+{
+    for (int c = 0; c < model->n_cells; c++)
+        if (model->cells[c].segment == seg && model->cells[c].first_day == day)
+            return c;
+    ck_abort_msg("no cell at segment %d on day %d", seg, day);
+    return -1;
+}
+
+/*
+ * The end of a solve: the deputy P2 holds the on-site hour on day 0 while
+ * the head P1 is free, and nobody is on site or at the morning places on
+ * the other days.  The polish puts the head on site every day and fills
+ * every place (P3 and P4), from a roster with 6 hard violations.
+ */
+START_TEST(test_polish_head_back)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RotaModel) model = rota_model_new_from_data(
+        replan_model, strlen(replan_model), "replan.json", &error);
+    RotapSolverData *data;
+    RotapState *st;
+
+    ck_assert_msg(model != NULL, "%s", error != NULL ? error->message : "?");
+    data = rotap_solver_data_new(model, NULL, NULL);
+    st = rotap_state_new(data, NULL);
+    rotap_state_reset(st);
+    rotap_state_set(st, 1, 0, data->n_cells + 0);
+    rotap_state_set(st, 2, 0, cell_of(model, 0, 0));
+    rotap_state_set(st, 3, 0, cell_of(model, 1, 0));
+    ck_assert_int_eq(st->cost.count[ROTAP_TERM_DEPUTY_ONSITE], 1);
+    ck_assert_int_eq(st->cost.count[ROTAP_TERM_ONSITE_MISSING], 6);
+    ck_assert_int_gt(rotap_state_polish(st), 6);
+    ck_assert_int_eq(st->cost.hard, 0);
+    ck_assert_int_eq(st->cost.count[ROTAP_TERM_DEPUTY_ONSITE], 0);
+    ck_assert_int_eq(st->cost.count[ROTAP_TERM_UNCOVERED], 0);
+    for (int d = 0; d < 7; d++)
+        ck_assert_int_ge(st->x[d], data->n_cells); /* P1 on site */
+    ck_assert_int_eq(st->x[7 + 0], ROTAP_NONE); /* P2 gave it up */
+    rotap_state_free(st);
+    rotap_solver_data_free(data);
+}
+END_TEST
+
+/*
+ * The head P1 is at a morning place on day 0 while the deputy P2, who may
+ * not take morning places, is on site: neither giving up the place nor
+ * trading it with P2 pays, but handing it to the free P4 does.
+ */
+START_TEST(test_polish_refill)
+{
+    static const char refill_model[] =
+        "{ \"format\": \"rota-model\", \"version\": 1, \"name\": \"refill\",\n"
+        "  \"start\": \"2026-12-07\", \"days\": 7,\n"
+        "  \"shifts\": [{ \"id\": \"am\", \"start\": \"07:00\", \"end\": \"09:00\" },\n"
+        "    { \"id\": \"onsite\", \"start\": \"09:00\", \"end\": \"10:00\" }],\n"
+        "  \"segments\": [{ \"id\": \"S1\" }, { \"id\": \"S2\" }],\n"
+        "  \"units\": [{ \"id\": \"U1\", \"head\": \"P1\", \"deputies\": [\"P2\"],\n"
+        "    \"segments\": [\"S1\", \"S2\"] }],\n"
+        "  \"people\": [{ \"id\": \"P1\", \"unit\": \"U1\", \"tags\": [\"crew\"] },\n"
+        "    { \"id\": \"P2\", \"unit\": \"U1\" },\n"
+        "    { \"id\": \"P3\", \"unit\": \"U1\", \"tags\": [\"crew\"] },\n"
+        "    { \"id\": \"P4\", \"unit\": \"U1\", \"tags\": [\"crew\"] }],\n"
+        "  \"duties\": [{ \"id\": \"d\", \"shift\": \"am\", \"segments\": \"*\", \"min\": 1,\n"
+        "    \"who\": { \"tags\": [\"crew\"] } }],\n"
+        "  \"rules\": { \"onsite\": { \"shift\": \"onsite\", \"days\": \"all\" },\n"
+        "    \"weights\": { \"fairness\": 0 } }\n"
+        "}\n";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RotaModel) model = rota_model_new_from_data(
+        refill_model, strlen(refill_model), "refill.json", &error);
+    RotapSolverData *data;
+    RotapState *st;
+    int s1, s2;
+
+    ck_assert_msg(model != NULL, "%s", error != NULL ? error->message : "?");
+    data = rotap_solver_data_new(model, NULL, NULL);
+    st = rotap_state_new(data, NULL);
+    rotap_state_reset(st);
+    for (int d = 1; d < 7; d++) {
+        rotap_state_set(st, 0, d, data->n_cells + 0);
+        rotap_state_set(st, 2, d, cell_of(model, 0, d));
+        rotap_state_set(st, 3, d, cell_of(model, 1, d));
+    }
+    s1 = cell_of(model, 0, 0);
+    s2 = cell_of(model, 1, 0);
+    rotap_state_set(st, 0, 0, s1);
+    rotap_state_set(st, 1, 0, data->n_cells + 0);
+    rotap_state_set(st, 2, 0, s2);
+    ck_assert_int_eq(st->cost.hard, 0);
+    ck_assert_int_eq(st->cost.count[ROTAP_TERM_DEPUTY_ONSITE], 1);
+    ck_assert(!rotap_can_take(data, 1, 0, s1));
+    ck_assert_int_eq(rotap_state_polish(st), 1);
+    ck_assert_int_eq(st->cost.count[ROTAP_TERM_DEPUTY_ONSITE], 0);
+    ck_assert_int_eq(st->cost.count[ROTAP_TERM_UNCOVERED], 0);
+    ck_assert_int_ge(st->x[0], data->n_cells);
+    ck_assert_int_eq(st->x[7], ROTAP_NONE);
+    ck_assert_int_eq(st->x[3 * 7], s1);
+    rotap_state_free(st);
+    rotap_solver_data_free(data);
+}
+END_TEST
+
 static Suite *
 coverable_suite(void)
 {
@@ -308,6 +413,8 @@ coverable_suite(void)
     tcase_add_test(tc, test_message_counts_free);
     tcase_add_test(tc, test_cover_free);
     tcase_add_test(tc, test_revert_changes);
+    tcase_add_test(tc, test_polish_head_back);
+    tcase_add_test(tc, test_polish_refill);
     suite_add_tcase(s, tc);
     tc = tcase_create("construct");
     tcase_add_test(tc, test_construct_covers);
