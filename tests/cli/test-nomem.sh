@@ -22,21 +22,27 @@ if ! (ulimit -v $limit_kb && "$ROTA" check "$DATA/valid/minimal.json") >/dev/nul
     exit 77
 fi
 
-awk 'BEGIN {
-    print "{ \"format\": \"rota-model\", \"version\": 1, \"name\": \"big\","
-    print "  \"start\": \"2026-01-01\", \"days\": 3660,"
-    printf "  \"shifts\": [ { \"id\": \"am\", \"start\": \"07:00\", \"end\": \"09:00\" }"
-    for (s = 1; s < 64; s++)
-        printf ",\n    { \"id\": \"s%d\", \"start\": \"10:00\", \"end\": \"11:00\" }", s
-    print " ],"
-    print "  \"segments\": [ { \"id\": \"S1\" } ],"
-    print "  \"units\": [ { \"id\": \"U1\", \"segments\": [\"S1\"] } ],"
-    print "  \"duties\": [ { \"id\": \"d\", \"shift\": \"am\", \"segments\": \"*\", \"min\": 1 } ],"
-    printf "  \"people\": [\n"
-    for (p = 1; p <= 20000; p++)
-        printf "    { \"id\": \"P%d\", \"unit\": \"U1\" }%s\n", p, p < 20000 ? "," : ""
-    print "  ] }"
-}' >"$TMP/big.json"
+# one_segment_model DAYS SHIFTS: 20,000 people of one unit with one segment
+# and one duty, over DAYS days and SHIFTS shifts
+one_segment_model() {
+    awk -v days="$1" -v shifts="$2" 'BEGIN {
+        print "{ \"format\": \"rota-model\", \"version\": 1, \"name\": \"big\","
+        print "  \"start\": \"2026-01-01\", \"days\": " days ","
+        printf "  \"shifts\": [ { \"id\": \"am\", \"start\": \"07:00\", \"end\": \"09:00\" }"
+        for (s = 1; s < shifts; s++)
+            printf ",\n    { \"id\": \"s%d\", \"start\": \"10:00\", \"end\": \"11:00\" }", s
+        print " ],"
+        print "  \"segments\": [ { \"id\": \"S1\" } ],"
+        print "  \"units\": [ { \"id\": \"U1\", \"segments\": [\"S1\"] } ],"
+        print "  \"duties\": [ { \"id\": \"d\", \"shift\": \"am\", \"segments\": \"*\", \"min\": 1 } ],"
+        printf "  \"people\": [\n"
+        for (p = 1; p <= 20000; p++)
+            printf "    { \"id\": \"P%d\", \"unit\": \"U1\" }%s\n", p, p < 20000 ? "," : ""
+        print "  ] }"
+    }'
+}
+
+one_segment_model 3660 64 >"$TMP/big.json"
 
 # expect_err_has TEXT: stderr holds TEXT somewhere.
 expect_err_has() {
@@ -55,18 +61,7 @@ expect_status 1
 expect_err_has "out of memory"
 [ ! -e "$TMP/roster.json" ] && pass "solve: nothing written" || fail "solve: a roster was written"
 
-awk 'BEGIN {
-    print "{ \"format\": \"rota-model\", \"version\": 1, \"name\": \"wide\","
-    print "  \"start\": \"2026-01-01\", \"days\": 2000,"
-    print "  \"shifts\": [ { \"id\": \"am\", \"start\": \"07:00\", \"end\": \"09:00\" } ],"
-    print "  \"segments\": [ { \"id\": \"S1\" } ],"
-    print "  \"units\": [ { \"id\": \"U1\", \"segments\": [\"S1\"] } ],"
-    print "  \"duties\": [ { \"id\": \"d\", \"shift\": \"am\", \"segments\": \"*\", \"min\": 1 } ],"
-    printf "  \"people\": [\n"
-    for (p = 1; p <= 20000; p++)
-        printf "    { \"id\": \"P%d\", \"unit\": \"U1\" }%s\n", p, p < 20000 ? "," : ""
-    print "  ] }"
-}' >"$TMP/wide.json"
+one_segment_model 2000 1 >"$TMP/wide.json"
 
 run "check wide, 400 MB" sh -c 'ulimit -v "$1" && exec "$2" check "$3"' sh $limit_kb "$ROTA" "$TMP/wide.json"
 expect_status 0

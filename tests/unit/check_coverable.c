@@ -297,6 +297,16 @@ START_TEST(test_revert_changes)
 }
 END_TEST
 
+/* text with each from replaced by to, newly allocated; from must occur. */
+static char *
+replaced(const char *text, const char *from, const char *to)
+{
+    g_auto(GStrv) parts = g_strsplit(text, from, -1);
+
+    ck_assert_int_gt(g_strv_length(parts), 1);
+    return g_strjoinv(to, parts);
+}
+
 /* The cell of duty d at segment seg on day (one cell per day here). */
 static int
 cell_of(const RotaModel *model, int seg, int day)
@@ -350,29 +360,28 @@ END_TEST
  */
 START_TEST(test_polish_refill)
 {
-    static const char refill_model[] =
-        "{ \"format\": \"rota-model\", \"version\": 1, \"name\": \"refill\",\n"
-        "  \"start\": \"2026-12-07\", \"days\": 7,\n"
-        "  \"shifts\": [{ \"id\": \"am\", \"start\": \"07:00\", \"end\": \"09:00\" },\n"
-        "    { \"id\": \"onsite\", \"start\": \"09:00\", \"end\": \"10:00\" }],\n"
-        "  \"segments\": [{ \"id\": \"S1\" }, { \"id\": \"S2\" }],\n"
-        "  \"units\": [{ \"id\": \"U1\", \"head\": \"P1\", \"deputies\": [\"P2\"],\n"
-        "    \"segments\": [\"S1\", \"S2\"] }],\n"
-        "  \"people\": [{ \"id\": \"P1\", \"unit\": \"U1\", \"tags\": [\"crew\"] },\n"
-        "    { \"id\": \"P2\", \"unit\": \"U1\" },\n"
-        "    { \"id\": \"P3\", \"unit\": \"U1\", \"tags\": [\"crew\"] },\n"
-        "    { \"id\": \"P4\", \"unit\": \"U1\", \"tags\": [\"crew\"] }],\n"
-        "  \"duties\": [{ \"id\": \"d\", \"shift\": \"am\", \"segments\": \"*\", \"min\": 1,\n"
-        "    \"who\": { \"tags\": [\"crew\"] } }],\n"
-        "  \"rules\": { \"onsite\": { \"shift\": \"onsite\", \"days\": \"all\" },\n"
-        "    \"weights\": { \"fairness\": 0 } }\n"
-        "}\n";
+    g_autofree char *json = NULL;
     g_autoptr(GError) error = NULL;
-    g_autoptr(RotaModel) model = rota_model_new_from_data(
-        refill_model, strlen(refill_model), "refill.json", &error);
+    g_autoptr(RotaModel) model = NULL;
     RotapSolverData *data;
     RotapState *st;
     int s1, s2;
+
+    /* the replan model with the morning places for the crew: P1, P3, P4 */
+    json = replaced(replan_model, "\"min\": 1 ", "\"min\": 1, \"who\": { \"tags\": [\"crew\"] } ");
+    for (int p = 1; p <= 4; p++) {
+        g_autofree char *from = g_strdup_printf("{ \"id\": \"P%d\", \"unit\": \"U1\" }", p);
+        g_autofree char *to =
+            g_strdup_printf("{ \"id\": \"P%d\", \"unit\": \"U1\", \"tags\": [\"crew\"] }", p);
+        g_autofree char *next = NULL;
+
+        if (p == 2)
+            continue;
+        next = replaced(json, from, to);
+        g_free(json);
+        json = g_steal_pointer(&next);
+    }
+    model = rota_model_new_from_data(json, strlen(json), "refill.json", &error);
 
     ck_assert_msg(model != NULL, "%s", error != NULL ? error->message : "?");
     data = rotap_solver_data_new(model, NULL, NULL);
