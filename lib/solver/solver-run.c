@@ -406,6 +406,9 @@ final_roster(RotapRun *run)
     /* a re-solve ends without the needless changes it can take back */
     rotap_state_revert_changes(run->final);
     rotap_state_polish(run->final);
+    /* the last progress report describes the roster delivered */
+    run->best_hard[b] = run->final->cost.hard;
+    run->best_soft[b] = run->final->cost.soft;
     roster = export(run, run->final->x);
     for (int i = 0; i < run->n; i++) {
         gint64 bound;
