@@ -122,15 +122,23 @@ build_previous(RotapSolverData *data, const RotaRoster *previous)
     data->lock_list = g_new(int, MAX(data->n_locked, 1));
 }
 
+/* After a list was filled by slot with start[slot] as each slot's cursor
+ * (no cursor array beside it: one int per person and day in the largest
+ * solves), start[slot] holds the next slot's start: shift it back. */
+static void
+restore_starts(int *start, int n_slots)
+{
+    for (int s = n_slots; s > 0; s--)
+        start[s] = start[s - 1];
+    start[0] = 0;
+}
+
 /* Fill lock_list per slot in roster order, and freeze each slot at its
  * first representable locked value. */
 static void
 order_locks(RotapSolverData *data, const RotaRoster *previous)
 {
     const GArray *asg = previous->assignments;
-    /* lock_start[slot] is each slot's cursor while the list fills, which
-     * leaves it at the next slot's start: the pass after shifts it back.
-     * No array of one int per slot beside it, in the largest solves. */
     for (guint i = 0; i < asg->len; i++) {
         const RotaAssignment *a = &g_array_index(asg, RotaAssignment, i);
         int slot = a->person * data->n_days + a->day;
@@ -138,9 +146,7 @@ order_locks(RotapSolverData *data, const RotaRoster *previous)
         if (a->locked)
             data->lock_list[data->lock_start[slot]++] = assignment_value(data, a);
     }
-    for (int s = data->n_slots; s > 0; s--)
-        data->lock_start[s] = data->lock_start[s - 1];
-    data->lock_start[0] = 0;
+    restore_starts(data->lock_start, data->n_slots);
     for (int s = 0; s < data->n_slots; s++) {
         for (int k = data->lock_start[s]; k < data->lock_start[s + 1]; k++) {
             if (data->lock_list[k] != ROTAP_PREV_OTHER) {
@@ -168,15 +174,12 @@ build_requests(RotapSolverData *data)
     }
     for (int s = 0; s < data->n_slots; s++)
         data->req_start[s + 1] += data->req_start[s];
-    /* req_start[slot] as the cursor, shifted back after, as order_locks() */
     for (int i = 0; i < model->n_requests; i++) {
         const RotapRequest *r = &model->requests[i];
 
         data->req_list[data->req_start[r->person * data->n_days + r->day]++] = i;
     }
-    for (int s = data->n_slots; s > 0; s--)
-        data->req_start[s] = data->req_start[s - 1];
-    data->req_start[0] = 0;
+    restore_starts(data->req_start, data->n_slots);
 }
 
 /*
