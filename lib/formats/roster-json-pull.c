@@ -77,23 +77,28 @@ static gboolean
 read_solver(PullReader *r)
 {
     const char *const *keys = rotap_roster_solver_keys;
+    int threads = key_index(keys, "threads"), moves = key_index(keys, "moves");
+    int bound = key_index(keys, "bound");
+    guint required = key_bit(keys, "threads") | key_bit(keys, "moves");
     guint64 values[3] = {0, 0, 0};
     guint seen = 0;
 
+    g_assert(threads >= 0 && moves >= 0 && bound >= 0 && bound < (int)G_N_ELEMENTS(values) &&
+             threads < (int)G_N_ELEMENTS(values) && moves < (int)G_N_ELEMENTS(values));
     if (!rotap_json_pull_open(r->pull, '{'))
         return FALSE;
     for (guint i = 0; rotap_json_pull_next(r->pull, '}', i); i++) {
         int index = next_key(r->pull, keys, &seen);
 
-        if (index < 0 || !rotap_json_pull_uint(
-                             r->pull, index == 0 ? G_MAXINT : G_MAXINT64, &values[index]))
+        if (index < 0 || !rotap_json_pull_uint(r->pull, index == threads ? G_MAXINT : G_MAXINT64,
+                                               &values[index]))
             return FALSE;
     }
-    if ((seen & 3u) != 3u)
+    if ((seen & required) != required)
         return FALSE;
-    rota_roster_set_solver_info(r->roster, (int)values[0], values[1]);
-    r->roster->has_bound = (seen & 4u) != 0;
-    r->roster->bound = (gint64)values[2];
+    rota_roster_set_solver_info(r->roster, (int)values[threads], values[moves]);
+    r->roster->has_bound = (seen & key_bit(keys, "bound")) != 0;
+    r->roster->bound = (gint64)values[bound];
     return TRUE;
 }
 
