@@ -19,6 +19,7 @@
 # harness as a Markdown table and runs nothing.
 set -eu
 srcdir=$(cd "$(dirname "$0")/../.." && pwd)
+. "$srcdir/tests/fuzz/harness.sh"
 need=3600
 chunk=600
 report=
@@ -76,19 +77,8 @@ harnesses=${*:-model roster curtois grid diff pipeline import records}
 commit=$(git -C "$srcdir" rev-parse --short HEAD 2>/dev/null || echo unknown)
 mkdir -p "$dir/logs" "$dir/crashes"
 for h in $harnesses; do
-    bin=tests/fuzz/fuzz-$h
-    [ -x "$bin" ] || { echo "$bin: not built (make fuzz)" >&2; exit 1; }
     corpus=$dir/corpus/$h
-    if [ ! -d "$corpus" ]; then
-        mkdir -p "$corpus"
-        cp -R "$srcdir/tests/fuzz/corpus/$h/." "$corpus/"
-    fi
-    case $h in
-    curtois | grid) dict= ;;
-    import) dict=-dict=$srcdir/tests/fuzz/csv.dict ;;
-    records) dict=-dict=$srcdir/tests/fuzz/records.dict ;;
-    *) dict=-dict=$srcdir/tests/fuzz/json.dict ;;
-    esac
+    fuzz_seed "$h" "$corpus"
     while :; do
         [ ! -e "$dir/STOP" ] || { echo "$dir/STOP: stopped"; exit 0; }
         have=$(cpu_of "$h")
@@ -99,10 +89,7 @@ for h in $harnesses; do
         echo "fuzz-$h: $have of $need CPU s, running $left s"
         children_cpu >"$dir/cpu-before"
         rc=0
-        ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-            nice -n 19 "$bin" $dict -max_total_time="$left" -timeout=10 -rss_limit_mb=2048 \
-            -max_len=65536 -artifact_prefix="$dir/crashes/$h-" -print_final_stats=1 \
-            "$corpus" >"$log" 2>&1 || rc=$?
+        fuzz_run "$h" "$corpus" "$left" "$dir/crashes/$h-" "$log" nice -n 19 || rc=$?
         children_cpu >"$dir/cpu-after"
         cpu=$(cat "$dir/cpu-before" "$dir/cpu-after" | awk 'NR == 1 { a = $1 } NR == 2 { printf "%.2f", $1 - a }')
         execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
