@@ -8,7 +8,8 @@ For each limit L, RESULTS/curtois-Ls (or RESULTS/curtois-Ls-Tthreads with
 --threads T > 1) holds a run-curtois.sh run with --time-limit L.  The table
 gives, per instance, the mean objective over the seeds of each run (the
 evaluator's, on the saved grids) and its gap to the best known value; a
-limit whose folder is missing is left out, an instance not run is "–".
+limit whose folder is missing is left out; the rows are the instances
+every limit but the longest has (the longest, the main table, has all).
 Written to RESULTS/curtois-anytime.md (…-Tthreads.md) and printed.
 
 Separate runs, not the trace of one long run: a timed run fits its
@@ -66,7 +67,8 @@ def main(argv):
              "| instance | best known | " + " | ".join(f"{l} s | gap %" for l in shown) + " |",
              "|---|---:|" + "---:|---:|" * len(shown)]
     for name, best in best_known:
-        if not any(name in runs[l] for l in shown):
+        # The instances the shorter runs had (the 60 s table has them all).
+        if not all(name in runs[l] for l in shown[:-1] or shown):
             continue
         cells = []
         for limit in shown:

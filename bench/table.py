@@ -190,8 +190,22 @@ def summary_rows(best_known, rota, cbc, pub):
                  f"{fmt(statistics.mean(gaps) if gaps else None, 2)} % |")
     lines.append(f"| mean gap of rota's best seed, Instance1–12 | "
                  f"{fmt(statistics.mean(bgaps) if bgaps else None, 2)} % |")
-    ec = count_better([f"Instance{i}" for i in range(1, 20)], rota,
-                      lambda n: pub.get((n, "EC")))
+    last12 = [f"Instance{i}" for i in range(13, 25)]
+    lgaps = [gap(rota[n][1], best[n]) for n in last12 if n in rota and rota[n][1] is not None]
+    if lgaps:
+        lines.append(f"| mean gap of rota's mean, Instance13–24 ({len(lgaps)} with results) | "
+                     f"{fmt(statistics.mean(lgaps), 2)} % |")
+    first19 = [f"Instance{i}" for i in range(1, 20)]
+    behind = [n[len("Instance"):] for n in first19
+              if n in rota and rota[n][1] is not None and pub.get((n, "IP&VNS")) is not None
+              and rota[n][1] > pub[(n, "IP&VNS")]]
+    compared = [n for n in first19 if n in rota and rota[n][1] is not None
+                and pub.get((n, "IP&VNS")) is not None]
+    if compared:
+        lines.append(f"| rota mean ≤ IP&VNS (10 min), Instance1–19 | "
+                     f"{len(compared) - len(behind)} of {len(compared)} "
+                     f"(behind on {', '.join(behind) if behind else 'none'}) |")
+    ec = count_better(first19, rota, lambda n: pub.get((n, "EC")))
     lines.append(f"| rota mean < ejection chain (10 min), Instance1–19 | {ec[0]} of {ec[3]} "
                  f"(ties {ec[1]}, worse {ec[2]}) |")
     cb = count_better([n for n, _ in best_known], rota, lambda n: cbc_value(cbc.get(n)))

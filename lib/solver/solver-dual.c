@@ -31,8 +31,9 @@
  * (rotap_pool_search(), column generation's restricted master problem)
  * assembles the roster the search starts from (solver-search.c).
  *
- * In the two-thread table at 60 s (bench/results/curtois-60s-2threads-
- * 454ca18, seeds 1-3) against the search alone (3401f3b): Instance4 1716
+ * In the two-thread table at 60 s (454ca18, seeds 1-3; its notes are
+ * bench/results/notes/curtois-60s-2threads-454ca18.md) against the
+ * search alone (3401f3b): Instance4 1716
  * in every seed (1718.7), 5 1147.3 (1174.3), 6 1951, 1953, 1953 (1973,
  * 2044, 2061: now always the least possible 19 uncovered places); but 7-9
  * and 11-12, 14 lost what the time taken costs the search (8: 1371.0
