@@ -50,7 +50,11 @@
  * re-roster more than DUAL_WORK person-days in all, and not at all when
  * fewer than DUAL_ROUNDS_MIN remain (Instance13 and 19 upward), nor when
  * its first rounds show it would take more than 1 / DUAL_TIME_SHARE of
- * the time left.
+ * the time left.  That last judgement is made once for all the searches
+ * of a run (ascent_fits()): judged by each, near the line one search
+ * went on while the other stopped and then waited for it at the run's
+ * first barrier, a fifth of two-thread runs' CPU on Instance8, 14 and 17
+ * (bench/results/curtois-60s-2threads-1eb2a25/NOTES.md).
  */
 #define DUAL_ROUNDS 2000
 #define DUAL_WORK 1000000
@@ -151,9 +155,25 @@ bound_round(int done, int rounds)
            (plain - 1 - done) / every < BOUND_CHECKS;
 }
 
+/* Whether the rounds fit their share of the time to deadline, judged
+ * from the first DUAL_PROBE rounds (begun at began) by the first search
+ * of the run to get there: the others follow it (verdict), since a search
+ * that stopped while another went on would only wait for it. */
+static gboolean
+ascent_fits(gint64 began, gint64 deadline, int rounds, gint *verdict)
+{
+    gboolean fits = (g_get_monotonic_time() - began) / DUAL_PROBE * rounds <=
+                    (deadline - began) / DUAL_TIME_SHARE;
+
+    if (verdict == NULL)
+        return fits;
+    g_atomic_int_compare_and_exchange(verdict, 0, fits ? 1 : -1);
+    return g_atomic_int_get(verdict) > 0;
+}
+
 RotapPool *
 rotap_dual_pool(RotapState *st, RotapDp *dp, RotapRng *rng, const gint *cancel,
-                gint64 deadline, gboolean *has_bound, gint64 *bound)
+                gint64 deadline, gint *verdict, gboolean *has_bound, gint64 *bound)
 {
     const RotapSolverData *data = st->data;
     int rounds = planned_rounds(data), done = 0;
@@ -178,8 +198,7 @@ rotap_dual_pool(RotapState *st, RotapDp *dp, RotapRng *rng, const gint *cancel,
         gint64 b;
 
         if (done == DUAL_PROBE && deadline > 0 &&
-            (g_get_monotonic_time() - began) / DUAL_PROBE * rounds >
-                (deadline - began) / DUAL_TIME_SHARE)
+            !ascent_fits(began, deadline, rounds, verdict))
             break;
         for (int c = 0; c < data->n_cells; c++) {
             double noise = pooled ? POOL_NOISE * (2 * rotap_rng_double(rng) - 1) : 0;

@@ -317,13 +317,17 @@ void rotap_pool_search(const RotapPool *pool, RotapState *state, RotapRng *rng,
  * cover (solver-dual.c), and the roster held, in a new pool (the caller
  * frees it); the roster held is as it was.  NULL when the model does not
  * suit, or the ascent was stopped by *cancel or the deadline (0: none) or
- * would take more than a share of the time to it.  *has_bound tells
+ * would take more than a share of the time to it.  *verdict (NULL: this
+ * search alone) is that judgement shared by the searches of one run: 0
+ * until the first of them has timed its first rounds, then 1 (go on) or
+ * -1 (stop), and every search follows it, so none waits at the run's
+ * first barrier for an ascent it gave up itself.  *has_bound tells
  * whether *bound holds the best lower bound on the soft score that the
  * ascent's prices gave (rotap_bound_at_prices()); it may be set also
  * when the ascent is cut short. */
 RotapPool *rotap_dual_pool(RotapState *state, RotapDp *dp, RotapRng *rng,
-                           const gint *cancel, gint64 deadline, gboolean *has_bound,
-                           gint64 *bound);
+                           const gint *cancel, gint64 deadline, gint *verdict,
+                           gboolean *has_bound, gint64 *bound);
 
 /* Whether the soft score of data's model is the cover and the requests
  * alone, with every hard constraint one person's (the benchmark's shape,
@@ -422,8 +426,10 @@ RotapSearch *rotap_search_new(const RotapSolverData *data, guint64 seed, int ind
 void rotap_search_free(RotapSearch *search);
 /* Construct the first roster.  Its repair stops early once *cancel is
  * non-zero or the monotonic clock (g_get_monotonic_time()) reaches
- * deadline (0: none). */
-void rotap_search_start(RotapSearch *search, const gint *cancel, gint64 deadline);
+ * deadline (0: none).  verdict: the run's shared go-ahead for the price
+ * ascent (rotap_dual_pool()), or NULL. */
+void rotap_search_start(RotapSearch *search, const gint *cancel, gint64 deadline,
+                        gint *verdict);
 /* Make up to n moves; stops early (returning the moves made) when *cancel
  * becomes non-zero or the monotonic clock reaches deadline (0: none). */
 guint64 rotap_search_run(RotapSearch *search, guint64 n, const gint *cancel,

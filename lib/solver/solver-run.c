@@ -70,6 +70,8 @@ struct _RotapRun {
     gint64 epoch_end; /* under a time limit alone: when the epoch ends */
     int finished;
 
+    gint ascent_verdict; /* the searches' shared go-ahead (rotap_dual_pool()) */
+
     int *shared_best; /* the best roster of all searches */
     RotapState *final; /* where the best roster is polished before export */
     int shared_index; /* the search it came from, or -1 */
@@ -237,7 +239,8 @@ work(gpointer user_data)
     RotapSearch *search = run->searches[worker->index];
     int i = worker->index;
 
-    rotap_search_start(search, &run->solver->cancel, time_limit_end(run));
+    rotap_search_start(search, &run->solver->cancel, time_limit_end(run),
+                       &run->ascent_verdict);
     barrier(run, i, 0);
     /* stop and adopt are written only while every worker waits */
     while (!run->stop) {

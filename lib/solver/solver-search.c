@@ -374,7 +374,7 @@ out:
  * does without it.
  */
 static void
-start_from_pool(RotapSearch *search, const gint *cancel, gint64 deadline)
+start_from_pool(RotapSearch *search, const gint *cancel, gint64 deadline, gint *verdict)
 {
     const RotapSolverData *data = search->data;
     RotapPool *pool;
@@ -383,7 +383,7 @@ start_from_pool(RotapSearch *search, const gint *cancel, gint64 deadline)
     if (deadline <= 0 || data->n_slots == 0)
         return;
     pool = rotap_dual_pool(search->state, search->dp, &search->rng, cancel, deadline,
-                           &search->has_bound, &search->bound);
+                           verdict, &search->has_bound, &search->bound);
     if (pool == NULL)
         return;
     now = g_get_monotonic_time();
@@ -393,14 +393,15 @@ start_from_pool(RotapSearch *search, const gint *cancel, gint64 deadline)
 }
 
 void
-rotap_search_start(RotapSearch *search, const gint *cancel, gint64 deadline)
+rotap_search_start(RotapSearch *search, const gint *cancel, gint64 deadline,
+                   gint *verdict)
 {
     const RotapSolverData *data = search->data;
 
     rotap_construct(search->state, &search->rng);
     if (search->dp != NULL) {
         repair(search, cancel, deadline);
-        start_from_pool(search, cancel, deadline);
+        start_from_pool(search, cancel, deadline, verdict);
     }
     mark_best(search);
     search->t0 = MAX(calibrate(search) * T0_FACTOR, 0.5);

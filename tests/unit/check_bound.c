@@ -31,7 +31,7 @@ START_TEST(test_ascent_bound)
     ck_assert(rotap_bound_applies(data));
     rotap_rng_seed(&rng, 4, 0);
     rotap_construct(st, &rng);
-    pool = rotap_dual_pool(st, dp, &rng, NULL, 0, &has_bound, &bound);
+    pool = rotap_dual_pool(st, dp, &rng, NULL, 0, NULL, &has_bound, &bound);
     ck_assert_ptr_nonnull(pool);
     ck_assert(has_bound);
     ck_assert_int_le(bound, optimum[_i]);
@@ -165,6 +165,40 @@ START_TEST(test_bound_not_applied)
 }
 END_TEST
 
+/*
+ * The searches of one run share the ascent's go-ahead: a search follows
+ * a verdict another search has given (-1: stop after the first timed
+ * rounds, with no pool), and the first to judge gives its own (here 1:
+ * with an hour to go, Instance1's rounds fit their share).
+ */
+START_TEST(test_shared_verdict)
+{
+    g_autoptr(RotaModel) model = test_load_curtois("tests/data/curtois/Instance1.txt");
+    RotapSolverData *data = rotap_solver_data_new(model, NULL, NULL);
+    RotapState *st = rotap_state_new(data, NULL);
+    RotapDp *dp = rotap_dp_new(data);
+    gint64 deadline = g_get_monotonic_time() + (gint64)3600 * G_USEC_PER_SEC, bound;
+    gboolean has_bound;
+    gint verdict = -1;
+    RotapPool *pool;
+    RotapRng rng;
+
+    rotap_rng_seed(&rng, 4, 0);
+    rotap_construct(st, &rng);
+    ck_assert_ptr_null(rotap_dual_pool(st, dp, &rng, NULL, deadline, &verdict, &has_bound,
+                                       &bound));
+    ck_assert_int_eq(verdict, -1);
+    verdict = 0;
+    pool = rotap_dual_pool(st, dp, &rng, NULL, deadline, &verdict, &has_bound, &bound);
+    ck_assert_ptr_nonnull(pool);
+    ck_assert_int_eq(verdict, 1);
+    rotap_pool_free(pool);
+    rotap_dp_free(dp);
+    rotap_state_free(st);
+    rotap_solver_data_free(data);
+}
+END_TEST
+
 static Suite *
 bound_suite(void)
 {
@@ -175,6 +209,7 @@ bound_suite(void)
     tcase_add_loop_test(tc, test_ascent_bound, 0, 2);
     tcase_add_test(tc, test_bound_is_lagrangian);
     tcase_add_test(tc, test_bound_not_applied);
+    tcase_add_test(tc, test_shared_verdict);
     suite_add_tcase(s, tc);
     return s;
 }

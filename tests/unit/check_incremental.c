@@ -788,7 +788,7 @@ START_TEST(test_pool_search)
     rotap_pool_free(pool);
 
     rotap_state_load(st, greedy);
-    pool = rotap_dual_pool(st, dp, &rng, NULL, 0, &has_bound, &bound);
+    pool = rotap_dual_pool(st, dp, &rng, NULL, 0, NULL, &has_bound, &bound);
     ck_assert_ptr_nonnull(pool);
     ck_assert_int_eq(memcmp(st->x, greedy, sizeof(int) * data->n_slots), 0);
     ck_assert_int_gt(rotap_pool_count(pool), data->n_people);
